@@ -1,0 +1,5 @@
+"""`python -m supportcards`: the same as the `supportcards` command."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,174 @@
+"""Exporter: rendered cards to an Anki package (`.apkg`) with genanki.
+
+The note type is fixed for good: once a student has imported a deck, a change of its fields or
+templates (names or count) makes Anki treat it as another note type and refuse to update the notes.
+CSS and template *text* may change; `NOTE_TYPE_ID`, `NOTE_TYPE_NAME`, `FIELDS` and the template names
+may not (a test pins them).
+
+genanki is used to lay out the collection, but not to write the file: its `write_to_file` stamps zip
+entries with the wall clock, gives every note the same `mod` and leaves its temporary database behind.
+`write_apkg` writes the database next to the target, sets each note's `mod`, zips with fixed
+timestamps in a fixed order and renames the result into place, so a failed build leaves the previous
+package untouched and the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import os
+import sqlite3
+import tempfile
+import zipfile
+from collections.abc import Mapping, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import OutputError
+from .model import RenderedCard
+
+if TYPE_CHECKING:
+    import genanki
+
+NOTE_TYPE_ID = 1811283945
+NOTE_TYPE_NAME = "supportcards"
+FIELDS = ("Front", "Back", "Chapter", "Topics", "Source", "Reverse")
+TEMPLATE_NAMES = ("Recto", "Verso")
+
+
+def _template(name: str) -> str:
+    return resources.files("supportcards").joinpath("templates", name).read_text(encoding="utf-8")
+
+
+def note_type() -> genanki.Model:
+    """The one note type of every supportcards deck (fields and template names are frozen)."""
+    import genanki
+
+    return genanki.Model(
+        NOTE_TYPE_ID,
+        NOTE_TYPE_NAME,
+        fields=[{"name": name} for name in FIELDS],
+        templates=[
+            {"name": TEMPLATE_NAMES[0], "qfmt": _template("recto-front.html"), "afmt": _template("recto-back.html")},
+            {"name": TEMPLATE_NAMES[1], "qfmt": _template("verso-front.html"), "afmt": _template("verso-back.html")},
+        ],
+        css=_template("card.css"),
+        sort_field_index=0,
+    )
+
+
+def deck_id(name: str) -> int:
+    """A stable deck id from the deck's name (Anki matches decks by name; the id only has to be stable)."""
+    return int.from_bytes(hashlib.sha256(name.encode("utf-8")).digest()[:6], "big") + (1 << 40)
+
+
+def chapter_deck_name(deck_name: str, chapter_title: str) -> str:
+    """`Parent::Chapter`: Anki makes the parent deck and nests each chapter's subdeck in it."""
+    return f"{deck_name}::{chapter_title.replace('::', ':')}"
+
+
+def build_package(
+    cards: Sequence[RenderedCard],
+    deck_name: str,
+    media_files: Sequence[str] = (),
+) -> genanki.Package:
+    """A genanki package: one subdeck per chapter under `deck_name`, notes in source order."""
+    import genanki
+
+    model = note_type()
+    decks: dict[str, genanki.Deck] = {}
+    for position, rendered in enumerate(cards):
+        name = chapter_deck_name(deck_name, rendered.chapter.title)
+        deck = decks.get(name)
+        if deck is None:
+            deck = decks[name] = genanki.Deck(deck_id(name), name)
+        deck.add_note(
+            genanki.Note(
+                model=model,
+                fields=[
+                    rendered.front_html,
+                    rendered.back_html,
+                    rendered.chapter.title,
+                    ", ".join(rendered.topic_labels),
+                    str(rendered.card.location),
+                    "1" if rendered.card.reverse else "",
+                ],
+                tags=list(rendered.tags),
+                guid=rendered.key,
+                due=position,
+            )
+        )
+    return genanki.Package(list(decks.values()), media_files=list(media_files))
+
+
+def write_apkg(
+    package: genanki.Package,
+    path: str | Path,
+    timestamp: float,
+    note_mods: Mapping[str, int] | None = None,
+) -> Path:
+    """Write `package` to `path` atomically and reproducibly.
+
+    `timestamp` stamps the collection, the zip entries and every note whose GUID is not in
+    `note_mods`; `note_mods` gives the others their own modification time (from the lockfile).
+    """
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        database = _temporary(target.parent, ".anki2")
+        archive = _temporary(target.parent, ".apkg.part")
+    except OSError as error:
+        raise OutputError(f"{target.parent}: cannot write here ({error.strerror})") from None
+    try:
+        _write_database(package, database, timestamp, note_mods or {})
+        _write_zip(package, database, archive, timestamp)
+        archive.chmod(0o644)
+        os.replace(archive, target)
+    except OSError as error:
+        raise OutputError(f"{target}: cannot write the package ({error.strerror})") from None
+    finally:
+        for leftover in (database, archive):
+            leftover.unlink(missing_ok=True)
+    return target
+
+
+def _temporary(folder: Path, suffix: str) -> Path:
+    handle, name = tempfile.mkstemp(prefix=".supportcards-", suffix=suffix, dir=folder)
+    os.close(handle)
+    return Path(name)
+
+
+def _write_database(package: genanki.Package, database: Path, timestamp: float, note_mods: Mapping[str, int]) -> None:
+    database.unlink()
+    connection = sqlite3.connect(database)
+    try:
+        cursor = connection.cursor()
+        package.write_to_db(cursor, timestamp, itertools.count(int(timestamp) * 1000))
+        cursor.executemany("UPDATE notes SET mod = ? WHERE guid = ?", [(mod, guid) for guid, mod in note_mods.items()])
+        cursor.execute("UPDATE cards SET mod = (SELECT mod FROM notes WHERE notes.id = cards.nid)")
+        connection.commit()
+    finally:
+        connection.close()
+
+
+def _zip_entry(name: str, timestamp: float) -> zipfile.ZipInfo:
+    import time
+
+    stamp = max(timestamp, 315532800)  # zip cannot store dates before 1980
+    info = zipfile.ZipInfo(name, date_time=time.gmtime(stamp)[:6])
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    info.create_system = 3
+    return info
+
+
+def _write_zip(package: genanki.Package, database: Path, archive: Path, timestamp: float) -> None:
+    media = list(package.media_files)
+    with zipfile.ZipFile(archive, "w") as bundle:
+        bundle.writestr(_zip_entry("collection.anki2", timestamp), database.read_bytes())
+        index = {str(number): os.path.basename(path) for number, path in enumerate(media)}
+        bundle.writestr(_zip_entry("media", timestamp), json.dumps(index, sort_keys=True))
+        for number, path in enumerate(media):
+            bundle.writestr(_zip_entry(str(number), timestamp), Path(path).read_bytes())

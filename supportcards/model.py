@@ -1,0 +1,102 @@
+"""The data that flows between the pipeline stages.
+
+Every stage is a pure function from these frozen values to new ones, so a card can be traced back to
+the file and line it came from at any point of the pipeline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in a source file, for error messages and reports (`path:line`)."""
+
+    path: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Card:
+    """One note as written in the source: a front, a Markdown back, and where they came from.
+
+    `back_line` is the line of the back's first line, so that line `i` of `back` (counting from 0)
+    is line `back_line + i` of the file.
+    """
+
+    front: str
+    back: str
+    location: Location
+    back_line: int
+    topics: tuple[str, ...] = ()
+    id: str | None = None
+    reverse: bool = False
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One source file: a title (the chapter's subdeck) and its cards, in source order."""
+
+    title: str
+    slug: str
+    path: str
+    cards: tuple[Card, ...]
+    topics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A theme a card can belong to; it becomes the tag `supportcards::theme::<slug>`."""
+
+    slug: str
+    label: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Project-wide settings from `source/supportcards.toml`."""
+
+    deck_name: str = "supportcards"
+    topics: tuple[Topic, ...] = ()
+    corrections_path: str | None = None
+
+
+@dataclass(frozen=True)
+class Change:
+    """One edit the normalizer made: which rule, where, and the text before and after."""
+
+    location: Location
+    rule: str
+    before: str
+    after: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.rule}: {self.before!r} -> {self.after!r}"
+
+
+@dataclass(frozen=True)
+class RenderedCard:
+    """A card ready for Anki: HTML fields plus everything the exporter needs to place and tag it."""
+
+    card: Card
+    chapter: Chapter
+    front_html: str
+    back_html: str
+    key: str
+    tags: tuple[str, ...] = ()
+    topic_labels: tuple[str, ...] = ()
+    media: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Project:
+    """All chapters of a source folder with its settings: the input of a build."""
+
+    settings: Settings
+    chapters: tuple[Chapter, ...]
+    root: str = "."

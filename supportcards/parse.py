@@ -1,0 +1,277 @@
+"""Parser: source files (`source/*.md`) to `Chapter` and `Card` values.
+
+A source file is Markdown with a few conventions:
+
+- line 1 is `# Title`, the chapter's title (its subdeck in Anki);
+- each `## Heading` starts a card: the heading is the front, everything up to the next `##` the back;
+- metadata lines `@key: value` may follow the title (defaults for the whole file) or a card's heading
+  (that card only). They never reach a card. Keys: `topics` (file or card), `id` and `reverse` (card).
+
+The parser keeps the student's text exactly as written (only line endings and a BOM are undone);
+fixing it is the normalizer's job. It reports every problem of a file at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from .errors import ParseError, SettingsError, SourceError
+from .model import Card, Chapter, Location, Project, Settings, Topic
+
+SETTINGS_FILE = "supportcards.toml"
+
+_TITLE = re.compile(r"^#\s+(?P<text>.*?)\s*#*\s*$")
+_CARD = re.compile(r"^##(?!#)\s*(?P<text>.*?)\s*#*\s*$")
+_FENCE = re.compile(r"^\s{0,3}(?P<fence>`{3,}|~{3,})")
+_META = re.compile(r"^@(?P<key>[\w-]+)\s*:\s*(?P<value>.*?)\s*$")
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+
+FILE_KEYS = ("topics",)
+CARD_KEYS = ("topics", "id", "reverse")
+_YES = {"yes": True, "oui": True, "true": True, "no": False, "non": False, "false": False}
+
+
+def decode_source(data: bytes, path: str) -> str:
+    """Bytes of a source file to text with `\\n` line endings, or a `SourceError` saying why not."""
+    if b"\x00" in data:
+        raise SourceError(Location(path, 1), "this is a binary file, not a text file of notes")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise SourceError(
+            Location(path, line),
+            "this file is not UTF-8 text",
+            hint="re-save it as UTF-8 (in most editors: Save As, encoding UTF-8)",
+            column=column,
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_source(path: str | Path) -> str:
+    """Read one source file as text, turning OS errors into a `SourceError` at line 1."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise SourceError(Location(str(path), 1), f"cannot read this file ({error.strerror})") from None
+    return decode_source(data, str(path))
+
+
+def chapter_slug(path: str) -> str:
+    """A chapter's short, stable name: its number padded to two digits, else its file name.
+
+    It is part of every card's identity and tag, so it depends on nothing a user edits in the text.
+    """
+    stem = Path(path).stem
+    number = re.search(r"\d+", stem)
+    if number:
+        return f"{int(number.group()):02d}"
+    return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "chapitre"
+
+
+def parse_chapter(text: str, path: str) -> Chapter:
+    """Parse one source file's text into a `Chapter`; raise `ParseError` listing every problem."""
+    lines = text.split("\n")
+    errors: list[SourceError] = []
+
+    def error(line: int, message: str, hint: str | None = None) -> None:
+        errors.append(SourceError(Location(path, line), message, hint))
+
+    if not text.strip():
+        raise ParseError([SourceError(Location(path, 1), "empty file: expected '# Title' then '## ' cards")])
+
+    title_match = _TITLE.match(lines[0])
+    title = title_match.group("text") if title_match else ""
+    if not title_match or _CARD.match(lines[0]):
+        error(1, "the first line must be the chapter title, written '# Title'")
+    elif not title:
+        error(1, "the chapter title is empty")
+
+    index = 1
+    file_meta, index = _read_metadata(lines, index, path, FILE_KEYS, errors)
+    file_topics = _topics(file_meta.get("topics"))
+
+    cards: list[Card] = []
+    blocks = list(_card_blocks(lines, index))
+    stray = [n for n in range(index, blocks[0][0] if blocks else len(lines)) if lines[n].strip()]
+    if stray:
+        error(
+            stray[0] + 1,
+            "text before the first card belongs to no card",
+            "start each card with a '## ' heading (its front)",
+        )
+    if not blocks:
+        error(1, "no card in this file", "start each card with a '## ' heading (its front)")
+
+    for start, end in blocks:
+        front = _CARD.match(lines[start]).group("text")  # type: ignore[union-attr]
+        line = start + 1
+        if not front:
+            error(line, "a card heading '##' has no front text")
+        meta, body_start = _read_metadata(lines, start + 1, path, CARD_KEYS, errors)
+        body = lines[body_start:end]
+        while body and not body[0].strip():
+            body.pop(0)
+            body_start += 1
+        while body and not body[-1].strip():
+            body.pop()
+        if not body:
+            error(line, f"the card {front!r} has no answer", "write its answer on the lines below the '## ' heading")
+        card_id = meta.get("id")
+        if card_id is not None and not _ID.match(card_id[0]):
+            error(card_id[1], f"invalid id {card_id[0]!r}", "use lowercase letters, digits, '-' and '_'")
+            card_id = None
+        reverse = meta.get("reverse")
+        reverse_value = False
+        if reverse is not None:
+            if reverse[0].lower() not in _YES:
+                error(reverse[1], f"@reverse takes yes or no, not {reverse[0]!r}")
+            else:
+                reverse_value = _YES[reverse[0].lower()]
+        topics = _topics(meta.get("topics"))
+        cards.append(
+            Card(
+                front=front,
+                back="\n".join(body),
+                location=Location(path, line),
+                back_line=body_start + 1,
+                topics=topics if topics else file_topics,
+                id=card_id[0] if card_id else None,
+                reverse=reverse_value,
+            )
+        )
+
+    if errors:
+        raise ParseError(errors)
+    return Chapter(title=title, slug=chapter_slug(path), path=path, cards=tuple(cards), topics=file_topics)
+
+
+def _card_blocks(lines: list[str], start: int) -> Iterable[tuple[int, int]]:
+    """(first, end) line indexes of each card; a '##' inside a fenced code block starts none."""
+    heads = []
+    fence: str | None = None
+    for n in range(start, len(lines)):
+        opened = _FENCE.match(lines[n])
+        if opened:
+            marker = opened.group("fence")
+            if fence is None:
+                fence = marker[0] * 3
+            elif marker.startswith(fence):
+                fence = None
+            continue
+        if fence is None and _CARD.match(lines[n]):
+            heads.append(n)
+    for i, head in enumerate(heads):
+        yield head, heads[i + 1] if i + 1 < len(heads) else len(lines)
+
+
+def _read_metadata(
+    lines: list[str], index: int, path: str, allowed: Sequence[str], errors: list[SourceError]
+) -> tuple[dict[str, tuple[str, int]], int]:
+    """Read the `@key: value` lines starting at `index`; return them (value, line) and the next index."""
+    found: dict[str, tuple[str, int]] = {}
+    while index < len(lines):
+        match = _META.match(lines[index].strip())
+        if not match:
+            break
+        key, value, line = match.group("key").lower(), match.group("value"), index + 1
+        if key not in allowed:
+            close = difflib.get_close_matches(key, allowed, n=1)
+            hint = f"did you mean '@{close[0]}'?" if close else f"known keys here: {', '.join(allowed)}"
+            errors.append(SourceError(Location(path, line), f"unknown metadata key '@{key}'", hint))
+        elif key in found:
+            errors.append(SourceError(Location(path, line), f"'@{key}' is given twice (first on line {found[key][1]})"))
+        else:
+            found[key] = (value, line)
+        index += 1
+    return found, index
+
+
+def _topics(entry: tuple[str, int] | None) -> tuple[str, ...]:
+    if entry is None:
+        return ()
+    return tuple(part for part in re.split(r"[,\s]+", entry[0]) if part)
+
+
+def load_settings(directory: str | Path) -> Settings:
+    """Read `supportcards.toml` from a source folder; a missing file means the defaults."""
+    path = Path(directory) / SETTINGS_FILE
+    if not path.exists():
+        return Settings()
+    text = read_source(path)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line = int(m.group(1)) if (m := re.search(r"line (\d+)", str(error))) else 1
+        raise SettingsError(Location(str(path), line), f"invalid TOML: {error}") from None
+    location = Location(str(path), 1)
+    deck = data.get("deck", {})
+    if not isinstance(deck, dict):
+        raise SettingsError(location, "[deck] must be a table")
+    name = deck.get("name", Settings.deck_name)
+    if not isinstance(name, str) or not name.strip():
+        raise SettingsError(location, "deck.name must be a non-empty string")
+    topics = []
+    raw_topics = data.get("topics", {})
+    if not isinstance(raw_topics, dict):
+        raise SettingsError(location, "[topics] must be a table of [topics.<slug>] tables")
+    for slug, entry in raw_topics.items():
+        if not isinstance(entry, dict) or not isinstance(entry.get("label"), str):
+            raise SettingsError(location, f'topic {slug!r} needs a label, e.g. label = "Service Level Agreement"')
+        if not _ID.match(slug) or "::" in slug:
+            raise SettingsError(location, f"topic slug {slug!r} must use lowercase letters, digits, '-' and '_'")
+        topics.append(Topic(slug=slug, label=entry["label"], description=str(entry.get("description", ""))))
+    corrections = data.get("corrections")
+    if corrections is not None and not isinstance(corrections, str):
+        raise SettingsError(location, 'corrections must be a file name, e.g. corrections = "corrections.toml"')
+    return Settings(
+        deck_name=name.strip(),
+        topics=tuple(topics),
+        corrections_path=str(Path(directory) / corrections) if corrections else None,
+    )
+
+
+def source_files(sources: Sequence[str | Path]) -> list[Path]:
+    """The chapter files named by `sources` (folders give their `*.md` files in name order)."""
+    files: list[Path] = []
+    for source in sources:
+        path = Path(source)
+        if path.is_dir():
+            files.extend(sorted(path.glob("*.md")))
+        elif path.exists():
+            files.append(path)
+        else:
+            raise SourceError(Location(str(path), 1), "no such file or folder")
+    return files
+
+
+def load_project(sources: Sequence[str | Path]) -> Project:
+    """Parse every chapter named by `sources`, with the settings of the first source's folder.
+
+    Errors of all files are collected and raised together as `ParseError`.
+    """
+    if not sources:
+        sources = ["source"]
+    files = source_files(sources)
+    first = Path(sources[0])
+    root = first if first.is_dir() else first.parent
+    settings = load_settings(root)
+    chapters: list[Chapter] = []
+    errors: list[SourceError] = []
+    if not files:
+        raise ParseError([SourceError(Location(str(root), 1), "no chapter file (*.md) in this folder")])
+    for path in files:
+        try:
+            chapters.append(parse_chapter(read_source(path), str(path)))
+        except ParseError as failure:
+            errors.extend(failure.errors)
+        except SourceError as failure:
+            errors.append(failure)
+    if errors:
+        raise ParseError(errors)
+    return Project(settings=settings, chapters=tuple(chapters), root=str(root))

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+@pytest.fixture
+def source_dir() -> Path:
+    """The real notes of the repository."""
+    return ROOT / "source"
+
+
+@pytest.fixture
+def write_source(tmp_path: Path):
+    """Write a throwaway source folder: {file name: text}; returns the folder."""
+
+    def write(files: dict[str, str], settings: str | None = None) -> Path:
+        folder = tmp_path / "source"
+        folder.mkdir(exist_ok=True)
+        for name, text in files.items():
+            (folder / name).write_text(text, encoding="utf-8")
+        if settings is not None:
+            (folder / "supportcards.toml").write_text(settings, encoding="utf-8")
+        return folder
+
+    return write

@@ -1,0 +1,63 @@
+"""The command line, through click's CliRunner: output, exit codes, no tracebacks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from supportcards import __version__
+from supportcards.cli import main
+
+
+def test_build_reports_what_it_wrote(tmp_path: Path, source_dir: Path) -> None:
+    result = CliRunner().invoke(main, ["build", str(source_dir), "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "chapitre-02.md: 13 cards (Chapitre 2 — Organisation du support)" in result.output
+    assert f"wrote {tmp_path / 'support-informatique.apkg'} (13 cards)" in result.output
+    assert (tmp_path / "support-informatique.apkg").stat().st_size > 0
+
+
+def test_bad_input_is_path_line_message_and_exit_1(write_source, tmp_path: Path) -> None:
+    folder = write_source({"a.md": "# A\n## F\n"})
+    result = CliRunner().invoke(main, ["build", str(folder), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert (
+        result.output.strip() == f"{folder / 'a.md'}:2: the card 'F' has no answer\n"
+        "  hint: write its answer on the lines below the '## ' heading"
+    )
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_missing_source_is_exit_1(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "nope")])
+    assert result.exit_code == 1
+    assert result.output == f"{tmp_path / 'nope'}:1: no such file or folder\n"
+
+
+def test_usage_errors_are_exit_2() -> None:
+    result = CliRunner().invoke(main, ["build", "--no-such-option"])
+    assert result.exit_code == 2
+    assert "No such option" in result.output
+
+
+def test_bad_source_date_epoch_is_a_usage_error(tmp_path: Path, source_dir: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["build", str(source_dir), "-o", str(tmp_path)], env={"SOURCE_DATE_EPOCH": "soon"}
+    )
+    assert result.exit_code == 2
+    assert result.output == "SOURCE_DATE_EPOCH must be a whole number of seconds, not 'soon'\n"
+
+
+def test_version_and_help() -> None:
+    assert CliRunner().invoke(main, ["--version"]).output == f"supportcards, version {__version__}\n"
+    assert "build" in CliRunner().invoke(main, ["--help"]).output
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "supportcards", "--version"], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.startswith("supportcards, version")

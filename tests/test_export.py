@@ -1,0 +1,73 @@
+"""Exporter: the frozen note type, and packages written reproducibly and atomically."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from supportcards import export
+from supportcards.build import build
+from supportcards.errors import OutputError
+
+
+def test_the_note_type_is_pinned() -> None:
+    """Changing any of these after users imported a deck makes Anki refuse to update their notes."""
+    model = export.note_type()
+    assert model.model_id == 1811283945
+    assert model.name == "supportcards"
+    assert [field["name"] for field in model.fields] == ["Front", "Back", "Chapter", "Topics", "Source", "Reverse"]
+    assert [template["name"] for template in model.templates] == ["Recto", "Verso"]
+
+
+def test_the_reversed_card_exists_only_when_asked_for() -> None:
+    model = export.note_type()
+    assert model._req == [[0, "all", [0]], [1, "all", [1, 5]]]
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_the_same_input_gives_the_same_bytes(tmp_path: Path, source_dir: Path) -> None:
+    first = build([source_dir], tmp_path / "a", timestamp=1_700_000_000).outputs[0]
+    second = build([source_dir], tmp_path / "b", timestamp=1_700_000_000).outputs[0]
+    assert sha256(first) == sha256(second)
+    with zipfile.ZipFile(first) as bundle:
+        assert bundle.namelist() == ["collection.anki2", "media"]
+        assert {info.date_time for info in bundle.infolist()} == {(2023, 11, 14, 22, 13, 20)}
+
+
+def test_nothing_is_left_behind_in_the_output_or_temp_folder(tmp_path: Path, source_dir: Path) -> None:
+    import tempfile
+
+    before = set(os.listdir(tempfile.gettempdir()))
+    build([source_dir], tmp_path, timestamp=1_700_000_000)
+    assert sorted(os.listdir(tmp_path)) == ["support-informatique.apkg"]
+    assert set(os.listdir(tempfile.gettempdir())) - before == set()
+
+
+def test_a_failed_write_keeps_the_previous_package(
+    tmp_path: Path, source_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = build([source_dir], tmp_path, timestamp=1_700_000_000).outputs[0]
+    previous = target.read_bytes()
+
+    def broken_zip(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(export, "_write_zip", broken_zip)
+    with pytest.raises(OutputError, match="No space left on device"):
+        build([source_dir], tmp_path, timestamp=1_800_000_000)
+    assert target.read_bytes() == previous
+    assert sorted(os.listdir(tmp_path)) == ["support-informatique.apkg"]
+
+
+def test_an_output_folder_that_cannot_be_written_is_an_error(tmp_path: Path, source_dir: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(OutputError, match="cannot write"):
+        build([source_dir], blocker / "build", timestamp=1_700_000_000)
