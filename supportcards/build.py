@@ -17,7 +17,7 @@ from .errors import UsageError
 from .export import build_package, write_apkg
 from .identity import card_key, guid_for_key
 from .model import Change, Project, RenderedCard
-from .normalize import normalize_card
+from .normalize import normalize_project
 from .parse import load_project
 from .render import render_inline, render_markdown
 
@@ -63,23 +63,20 @@ def output_name(deck_name: str) -> str:
 
 def render_project(project: Project) -> tuple[list[RenderedCard], list[Change]]:
     """Normalize and render every card of a project, in source order."""
+    normalized, changes = normalize_project(project)
     rendered: list[RenderedCard] = []
-    changes: list[Change] = []
-    for chapter in project.chapters:
+    for chapter in normalized.chapters:
         for card in chapter.cards:
-            fixed, card_changes = normalize_card(card)
-            changes.extend(card_changes)
-            key = card_key(fixed, chapter)
             rendered.append(
                 RenderedCard(
-                    card=fixed,
+                    card=card,
                     chapter=chapter,
-                    front_html=render_inline(fixed.front),
-                    back_html=render_markdown(fixed.back),
-                    key=guid_for_key(key),
+                    front_html=render_inline(card.front),
+                    back_html=render_markdown(card.back),
+                    key=guid_for_key(card_key(card, chapter)),
                 )
             )
-    return rendered, changes
+    return rendered, list(changes)
 
 
 def build(

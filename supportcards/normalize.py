@@ -1,13 +1,504 @@
-"""Normalizer: fixes typos and typography in a card's text and records every change.
+"""Normalizer: fixes typos and French typography in a card's text, and records every change.
 
-Pass-through for now; the rules come with the normalizer issue.
+The rules form one ordered list of named rules (`Rule`), each testable and reported on its own:
+
+1. `unicode-nfc`, `whitespace`: composed accents, single spaces inside a line;
+2. one rule per section of the corrections tables (`data/corrections.toml`, then the project's
+   `source/corrections.toml`): typos, agreement, conjugation, copy-paste slips, abbreviations;
+3. for fronts only, `front-final-period` and `front-question-mark`;
+4. `accented-capitals`, `apostrophe`, `quotes`, `ellipsis`, `lead-in-colon`, `french-spacing`:
+   French typography (Imprimerie nationale).
+
+Rules see only prose: code, URLs, HTML tags and entities, math and link targets are set aside
+first, so no rule ever touches them, and no correction changes part of a glossary term (technical
+names such as "Ticket System" are never "corrected" into French words). Every rule
+is idempotent and no rule's output feeds an earlier one, so normalizing twice changes nothing.
 """
 
 from __future__ import annotations
 
-from .model import Card, Change
+import re
+import tomllib
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .errors import SettingsError
+from .model import Card, Change, Chapter, Location, Project
+
+NBSP = "\u00a0"
+NNBSP = "\u202f"
+_SPACES = f"[ \\t{NBSP}{NNBSP}]"
+_LIST_MARKER = r"(?:[-*+]|\d{1,9}[.)])"
+
+Edit = tuple[int, str, str]
+"""Where in a text (offset), what was there and what replaced it."""
 
 
-def normalize_card(card: Card) -> tuple[Card, tuple[Change, ...]]:
-    """The card with its text corrected, and the list of changes made."""
-    return card, ()
+@dataclass(frozen=True)
+class Rule:
+    """A named, ordered step of the normalizer; `apply` returns the new text and its edits."""
+
+    name: str
+    description: str
+    apply: Callable[[str], tuple[str, list[Edit]]]
+    fronts_only: bool = False
+
+
+def regex_rule(
+    name: str,
+    description: str,
+    pattern: str | re.Pattern[str],
+    replacement: Callable[[re.Match[str]], str] | str,
+    *,
+    fronts_only: bool = False,
+    flags: int = 0,
+) -> Rule:
+    """A rule that replaces every match of `pattern`; each real change is one edit."""
+    compiled = re.compile(pattern, flags) if isinstance(pattern, str) else pattern
+    substitute: Callable[[re.Match[str]], str]
+    if isinstance(replacement, str):
+        template = replacement
+
+        def substitute(match: re.Match[str]) -> str:
+            return match.expand(template)
+    else:
+        substitute = replacement
+
+    def apply(text: str) -> tuple[str, list[Edit]]:
+        edits: list[Edit] = []
+        pieces: list[str] = []
+        last = 0
+        for match in compiled.finditer(text):
+            new = substitute(match)
+            if new != match.group():
+                edits.append((match.start(), match.group(), new))
+                pieces.append(text[last : match.start()])
+                pieces.append(new)
+                last = match.end()
+        if not edits:
+            return text, edits
+        pieces.append(text[last:])
+        return "".join(pieces), edits
+
+    return Rule(name, description, apply, fronts_only)
+
+
+# --- corrections tables -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Corrections:
+    """A parsed corrections table: rule sections of (wrong, right) pairs, and word lists."""
+
+    sections: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
+    glossary: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
+    accented_capitals: tuple[str, ...] = ()
+
+
+def parse_corrections(text: str, path: str) -> Corrections:
+    """Read a corrections table (TOML); a malformed one is a `SettingsError` at its path."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line = int(found.group(1)) if (found := re.search(r"line (\d+)", str(error))) else 1
+        raise SettingsError(Location(path, line), f"invalid TOML: {error}") from None
+    sections = []
+    glossary: list[str] = []
+    words: list[str] = []
+    capitals: list[str] = []
+    for name, table in data.items():
+        if not isinstance(table, dict):
+            raise SettingsError(Location(path, 1), f'{name!r} must be a [section] of "wrong" = "right" pairs')
+        if name == "glossary":
+            glossary.extend(_strings(table.get("terms", []), path, "glossary.terms"))
+            words.extend(_strings(table.get("words", []), path, "glossary.words"))
+            continue
+        if name == "accented-capitals":
+            capitals.extend(_strings(table.get("words", []), path, "accented-capitals.words"))
+            continue
+        pairs = []
+        for wrong, right in table.items():
+            if not isinstance(right, str) or not wrong.strip("^ "):
+                raise SettingsError(Location(path, 1), f"[{name}] {wrong!r} must map to a string")
+            pairs.append((wrong, right))
+        sections.append((name, tuple(pairs)))
+    return Corrections(tuple(sections), tuple(glossary), tuple(words), tuple(capitals))
+
+
+def _strings(value: object, path: str, key: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise SettingsError(Location(path, 1), f"{key} must be a list of strings")
+    return value
+
+
+@lru_cache(maxsize=1)
+def builtin_corrections() -> Corrections:
+    """supportcards' own table, shipped in the package."""
+    text = resources.files("supportcards").joinpath("data", "corrections.toml").read_text(encoding="utf-8")
+    return parse_corrections(text, "supportcards/data/corrections.toml")
+
+
+def load_corrections(path: str | Path) -> Corrections:
+    """A project's own table (`source/corrections.toml`)."""
+    from .parse import read_source
+
+    return parse_corrections(read_source(path), str(path))
+
+
+def _entry_pattern(wrong: str) -> re.Pattern[str]:
+    """Compile a table entry: whole words, either case for a lowercase first letter, ' = ’, any spacing."""
+    anchored = wrong.startswith("^")
+    parts = []
+    seen_letter = False
+    for char in wrong.lstrip("^").strip():
+        if char in "'’":
+            parts.append("['’]")
+        elif char.isspace():
+            if parts[-1:] != [r"\s+"]:
+                parts.append(r"\s+")
+        elif char.isalpha() and not seen_letter:
+            seen_letter = True
+            parts.append(f"[{char}{char.upper()}]" if char.islower() else re.escape(char))
+        else:
+            parts.append(re.escape(char))
+    start = rf"(?P<lead>(?:^|(?<=\n))[ \t]*(?:{_LIST_MARKER}[ \t]+)?)" if anchored else r"(?<!\w)"
+    return re.compile(f"{start}(?P<word>{''.join(parts)})(?!\\w)")
+
+
+def _follow_case(found: str, right: str) -> str:
+    """Give `right` the case of `found`'s first letter, unless the table wrote it as a capital."""
+    first_right = next((i for i, char in enumerate(right) if char.isalpha()), None)
+    first_found = next((char for char in found if char.isalpha()), None)
+    if first_right is None or first_found is None or right[first_right].isupper():
+        return right
+    if first_found.isupper():
+        return right[:first_right] + right[first_right].upper() + right[first_right + 1 :]
+    return right
+
+
+def table_rule(name: str, pairs: Sequence[tuple[str, str]], glossary: tuple[str, ...] = ()) -> Rule:
+    """One rule for a section of a corrections table: its entries, in order.
+
+    An entry may rewrite a whole phrase that contains a glossary term, but never change part of
+    one: "system" = "système" leaves "Ticket System" alone.
+    """
+    compiled = [(_entry_pattern(wrong), right) for wrong, right in pairs]
+    terms = _glossary_pattern(glossary)
+
+    def apply(text: str) -> tuple[str, list[Edit]]:
+        edits: list[Edit] = []
+        for pattern, right in compiled:
+            spans = [match.span() for match in terms.finditer(text)] if terms else []
+
+            def fix(match: re.Match[str], right: str = right, spans: list[tuple[int, int]] = spans) -> str:
+                start, end = match.span("word")
+                if any(
+                    start < term_end and term_start < end and not _contains((start, end), (term_start, term_end))
+                    for term_start, term_end in spans
+                ):
+                    return match.group()
+                return (match.groupdict().get("lead") or "") + _follow_case(match.group("word"), right)
+
+            text, found = regex_rule(name, "", pattern, fix).apply(text)
+            edits.extend(found)
+        return text, edits
+
+    return Rule(name, f"corrections table [{name}]", apply)
+
+
+def _contains(outer: tuple[int, int], inner: tuple[int, int]) -> bool:
+    """Whether `outer` holds all of `inner` and more (a phrase around a term, not the term itself)."""
+    return outer[0] <= inner[0] and inner[1] <= outer[1] and outer[1] - outer[0] > inner[1] - inner[0]
+
+
+@lru_cache(maxsize=8)
+def _glossary_pattern(glossary: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not glossary:
+        return None
+    terms = sorted(glossary, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(term).replace(r"\ ", r"\s+") for term in terms) + r")(?!\w)")
+
+
+# --- typography -------------------------------------------------------------------------------
+
+
+def _nfc(text: str) -> tuple[str, list[Edit]]:
+    """Compose accents word by word (NFC), so that each changed word is one reported edit."""
+    if unicodedata.is_normalized("NFC", text):
+        return text, []
+    edits: list[Edit] = []
+    pieces = []
+    offset = 0
+    for piece in re.split(r"(\s+)", text):
+        fixed = unicodedata.normalize("NFC", piece)
+        if fixed != piece:
+            edits.append((offset, piece, fixed))
+        pieces.append(fixed)
+        offset += len(piece)
+    return "".join(pieces), edits
+
+
+def accented_capitals_rule(words: Iterable[str]) -> Rule:
+    """'Editer' -> 'Éditer', and 'A' starting a sentence -> 'À'."""
+    table = {}
+    for word in words:
+        plain = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+        if plain != word:
+            table[plain[0].upper() + plain[1:]] = word[0].upper() + word[1:]
+    listed = "|".join(sorted(map(re.escape, table), key=len, reverse=True)) or "(?!)"
+    pattern = re.compile(
+        rf"(?<!\w)(?P<word>{listed})(?!\w)"
+        rf"|(?P<lead>(?:^|(?<=\n)|(?<=[.!?…]\s))[ \t]*(?:{_LIST_MARKER}[ \t]+)?)A(?=[ \t]+[a-zà-ÿ])"
+    )
+
+    def fix(match: re.Match[str]) -> str:
+        if match.group("word"):
+            return table[match.group("word")]
+        return match.group("lead") + "À"
+
+    return regex_rule("accented-capitals", "accents on capitals: Éditer, État, À", pattern, fix)
+
+
+def _quotes(match: re.Match[str]) -> str:
+    return f"«{NBSP}{match.group(1).strip()}{NBSP}»"
+
+
+_GAP = re.compile(rf"(?<![ \t{NBSP}{NNBSP}]){_SPACES}*(?=[:;!?»])|(?<=«){_SPACES}*")
+_WORD_BEFORE = re.compile(r"\S*$")
+
+
+def _french_gap(before: str, gap: str, mark: str, after: str) -> str:
+    """The spacing a French typesetter puts between `before` and `mark` (Imprimerie nationale).
+
+    It depends only on the characters around the gap, never on the gap itself, so applying it
+    twice gives the same text.
+    """
+    if before in "\n" or mark == "\n":
+        return gap
+    if mark in ";!?":
+        if before in ";!?" or (mark == "!" and after == "["):
+            return gap
+        return NNBSP
+    if mark == ":":
+        if before == ":" or after.isalnum() or after in ":/\\_":
+            return gap
+        return NBSP
+    if mark == "»" or before == "«":
+        return NBSP
+    return gap
+
+
+def _french_spacing(text: str) -> tuple[str, list[Edit]]:
+    edits: list[Edit] = []
+    pieces: list[str] = []
+    last = 0
+    for match in _GAP.finditer(text):
+        start, end = match.span()
+        before = text[start - 1] if start else "\n"
+        mark = text[end] if end < len(text) else "\n"
+        after = text[end + 1] if end + 1 < len(text) else "\n"
+        gap = _french_gap(before, match.group(), mark, after)
+        if gap == match.group():
+            continue
+        word = _WORD_BEFORE.search(text, 0, start)
+        context_start = word.start() if word else start
+        edits.append((context_start, text[context_start : end + 1], text[context_start:start] + gap + mark))
+        pieces.append(text[last:start])
+        pieces.append(gap)
+        last = end
+    if not edits:
+        return text, edits
+    pieces.append(text[last:])
+    return "".join(pieces), edits
+
+
+_INTERROGATIVE = re.compile(
+    r"^(?:qu['’]est-ce|qu['’]|que|quel|quelle|quels|quelles|comment|pourquoi|combien|où|quand|qui|"
+    r"lequel|laquelle|lesquels|lesquelles|est-ce)\b",
+    re.IGNORECASE,
+)
+
+
+def _question_mark(match: re.Match[str]) -> str:
+    text = match.group()
+    if _INTERROGATIVE.match(text) and not text.rstrip().endswith(("?", "!", ":", ".")):
+        return text.rstrip() + NNBSP + "?"
+    return text
+
+
+TYPOGRAPHY: tuple[Rule, ...] = (
+    regex_rule("apostrophe", "typographic apostrophe: l'aide -> l’aide", r"(?<=[^\W\d_])'(?=[^\W\d_])", "’"),
+    regex_rule("quotes", 'French quotes: "mot" -> « mot »', r'(?<![^\W_])"(?=\S)([^"\n]*?\S)"(?![^\W_])', _quotes),
+    regex_rule("ellipsis", "one ellipsis character: ... -> …", r"\.\.\.", "…"),
+    regex_rule(
+        "lead-in-colon",
+        "a line that introduces a list ends with a colon",
+        rf"(?m)^(?![ \t]*{_LIST_MARKER}[ \t])(?P<text>[^\n]*[^\s.:;!?…,])[ \t]*(?=\n[ \t]{{0,3}}{_LIST_MARKER}[ \t])",
+        lambda m: m.group("text") + NBSP + ":",
+    ),
+    Rule(
+        "french-spacing",
+        "(narrow) non-breaking spaces before : ; ! ? » and after «",
+        lambda text: _french_spacing(text),
+    ),
+)
+
+FRONT_RULES: tuple[Rule, ...] = (
+    regex_rule(
+        "front-final-period",
+        "a front is a term or a question: no final period",
+        r"(?<![.…])\.\s*$",
+        "",
+        fronts_only=True,
+    ),
+    regex_rule(
+        "front-question-mark", "a front that asks a question ends with ?", r"^.*\S", _question_mark, fronts_only=True
+    ),
+)
+
+BASIC: tuple[Rule, ...] = (
+    Rule("unicode-nfc", "composed accents (Unicode NFC)", _nfc),
+    regex_rule("whitespace", "one space between words", r"(?<=\S)(?:[ \t]{2,}|\t)(?=\S)", " "),
+)
+
+
+def default_rules(extra: Corrections | None = None) -> tuple[Rule, ...]:
+    """The rules in order: basic clean-up, corrections tables, front-only rules, then typography."""
+    builtin = builtin_corrections()
+    tables = list(builtin.sections) + (list(extra.sections) if extra else [])
+    capitals = builtin.accented_capitals + (extra.accented_capitals if extra else ())
+    glossary = builtin.glossary + (extra.glossary if extra else ())
+    return (
+        *BASIC,
+        *(table_rule(name, pairs, glossary) for name, pairs in tables),
+        *FRONT_RULES,
+        accented_capitals_rule(capitals),
+        *TYPOGRAPHY,
+    )
+
+
+# --- protected spans --------------------------------------------------------------------------
+
+_PROTECTED = (
+    r"(?ms:^[ \t]{0,3}(?P<fence>`{3,}|~{3,}).*?(?:^[ \t]{0,3}(?P=fence)[ \t]*$|\Z))"  # fenced code
+    r"|(?P<ticks>`+).+?(?P=ticks)"  # inline code
+    r"|\\\(.*?\\\)|\\\[.*?\\\]|\$\$.*?\$\$"  # math
+    r"|<[^>\n]+>"  # HTML tags and autolinks
+    r"|&(?:#\d+|#x[0-9a-fA-F]+|\w+);"  # HTML entities
+    r"|\]\([^)\n]*\)"  # Markdown link and image targets
+    r"|\b(?:https?|ftp|mailto):[^\s<>)\]]+|\bwww\.[^\s<>)\]]+"  # bare URLs
+)
+
+
+_PROTECTED_RE = re.compile(_PROTECTED, re.DOTALL)
+
+
+def split_protected(text: str) -> list[tuple[str, bool]]:
+    """The text cut into (piece, protected) pairs; rules only ever see unprotected pieces."""
+    pieces: list[tuple[str, bool]] = []
+    last = 0
+    for match in _PROTECTED_RE.finditer(text):
+        if match.start() > last:
+            pieces.append((text[last : match.start()], False))
+        pieces.append((match.group(), True))
+        last = match.end()
+    if last < len(text):
+        pieces.append((text[last:], False))
+    return pieces
+
+
+# --- the stage --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Normalizer:
+    """An ordered list of rules and the glossary they must leave alone."""
+
+    rules: tuple[Rule, ...]
+    glossary: tuple[str, ...] = ()
+
+    def text(self, text: str, path: str, first_line: int, *, front: bool = False) -> tuple[str, list[Change]]:
+        """Normalize one text (a front or a back); changes carry the source line they fall on."""
+        changes: list[Change] = []
+        pieces = split_protected(text)
+        for rule in self.rules:
+            if rule.fronts_only and not front:
+                continue
+            if rule.fronts_only:
+                whole = "".join(piece for piece, _ in pieces)
+                fixed, edits = rule.apply(whole)
+                changes.extend(Change(Location(path, first_line), rule.name, b, a) for _, b, a in edits)
+                if edits:
+                    pieces = split_protected(fixed)
+                continue
+            line = first_line
+            updated = []
+            for piece, protected in pieces:
+                if not protected:
+                    fixed, edits = rule.apply(piece)
+                    for offset, before, after in edits:
+                        where = Location(path, line + fixed[:offset].count("\n"))
+                        changes.append(Change(where, rule.name, before, after))
+                    piece = fixed
+                updated.append((piece, protected))
+                line += piece.count("\n")
+            pieces = updated
+        return "".join(piece for piece, _ in pieces), changes
+
+
+def make_normalizer(extra: Corrections | None = None) -> Normalizer:
+    """The default rules plus a project's own corrections table, if any."""
+    builtin = builtin_corrections()
+    glossary = builtin.glossary + (extra.glossary if extra else ())
+    return Normalizer(default_rules(extra), glossary)
+
+
+@lru_cache(maxsize=1)
+def default_normalizer() -> Normalizer:
+    return make_normalizer()
+
+
+def normalize_card(card: Card, normalizer: Normalizer | None = None) -> tuple[Card, tuple[Change, ...]]:
+    """The card with its front and back corrected, and every change made (file, line, rule, text)."""
+    normalizer = normalizer or default_normalizer()
+    path = card.location.path
+    front, front_changes = normalizer.text(card.front, path, card.location.line, front=True)
+    back, back_changes = normalizer.text(card.back, path, card.back_line)
+    changes = sorted(front_changes + back_changes, key=lambda change: change.location.line)
+    return replace(card, front=front, back=back), tuple(changes)
+
+
+def normalize_chapter(chapter: Chapter, normalizer: Normalizer | None = None) -> tuple[Chapter, tuple[Change, ...]]:
+    """Every card of a chapter normalized, in order, with all their changes."""
+    cards = []
+    changes: list[Change] = []
+    for card in chapter.cards:
+        fixed, found = normalize_card(card, normalizer)
+        cards.append(fixed)
+        changes.extend(found)
+    return replace(chapter, cards=tuple(cards)), tuple(changes)
+
+
+def project_normalizer(project: Project) -> Normalizer:
+    """The normalizer for a project: its own corrections table (if any) after supportcards' own."""
+    table = project.settings.corrections_path
+    if table is None:
+        return default_normalizer()
+    return make_normalizer(load_corrections(table))
+
+
+def normalize_project(project: Project) -> tuple[Project, tuple[Change, ...]]:
+    """Every chapter of a project normalized with the project's normalizer."""
+    normalizer = project_normalizer(project)
+    chapters = []
+    changes: list[Change] = []
+    for chapter in project.chapters:
+        fixed, found = normalize_chapter(chapter, normalizer)
+        chapters.append(fixed)
+        changes.extend(found)
+    return replace(project, chapters=tuple(chapters)), tuple(changes)

@@ -23,6 +23,7 @@ from .errors import ParseError, SettingsError, SourceError
 from .model import Card, Chapter, Location, Project, Settings, Topic
 
 SETTINGS_FILE = "supportcards.toml"
+CORRECTIONS_FILE = "corrections.toml"
 
 _TITLE = re.compile(r"^#\s+(?P<text>.*?)\s*#*\s*$")
 _CARD = re.compile(r"^##(?!#)\s*(?P<text>.*?)\s*#*\s*$")
@@ -202,7 +203,8 @@ def load_settings(directory: str | Path) -> Settings:
     """Read `supportcards.toml` from a source folder; a missing file means the defaults."""
     path = Path(directory) / SETTINGS_FILE
     if not path.exists():
-        return Settings()
+        table = Path(directory) / CORRECTIONS_FILE
+        return Settings(corrections_path=str(table) if table.is_file() else None)
     text = read_source(path)
     try:
         data = tomllib.loads(text)
@@ -229,10 +231,13 @@ def load_settings(directory: str | Path) -> Settings:
     corrections = data.get("corrections")
     if corrections is not None and not isinstance(corrections, str):
         raise SettingsError(location, 'corrections must be a file name, e.g. corrections = "corrections.toml"')
+    table = Path(directory) / (corrections or CORRECTIONS_FILE)
+    if corrections and not table.is_file():
+        raise SettingsError(location, f"corrections file {str(table)!r} does not exist")
     return Settings(
         deck_name=name.strip(),
         topics=tuple(topics),
-        corrections_path=str(Path(directory) / corrections) if corrections else None,
+        corrections_path=str(table) if table.is_file() else None,
     )
 
 

@@ -10,7 +10,7 @@ import pytest
 from anki_helpers import import_package, notes, open_collection
 
 from supportcards.build import build
-from supportcards.normalize import normalize_card
+from supportcards.normalize import normalize_project
 from supportcards.parse import load_project
 
 CHAPTER_DECK = "Support informatique::Chapitre 2 — Organisation du support"
@@ -47,8 +47,8 @@ def test_every_card_sits_in_the_chapter_subdeck(imported) -> None:
 
 def test_fronts_are_the_headings_of_the_source(imported, source_dir: Path) -> None:
     _, anki_notes = imported
-    project = load_project([source_dir])
-    expected = [normalize_card(card)[0].front for card in project.chapters[0].cards]
+    project, _ = normalize_project(load_project([source_dir]))
+    expected = [card.front for card in project.chapters[0].cards]
     shown = [html.unescape(re.sub(r"<[^>]+>", "", note.fields["Front"])) for note in anki_notes]
     assert sorted(shown) == sorted(expected)
 
@@ -73,3 +73,35 @@ def test_ticket_system_back_is_one_paragraph(imported) -> None:
 def test_source_field_says_where_each_card_came_from(imported) -> None:
     _, anki_notes = imported
     assert all(re.fullmatch(r".*chapitre-02\.md:\d+", note.fields["Source"]) for note in anki_notes)
+
+
+# Every slip of the chapter 2 notes, as the student wrote it; none may reach the deck.
+CHAPTER_2_ERRORS = [
+    "solicités", "Réductions des coûts", "précies", "étant donner", "travail élevé", "Agreements",
+    "disponibilité, et", "Est un contrat", "Hot-Line", "Taux de demande de", "Appelle des",
+    "Heldesk", "Helpdesk", "mais dépend", "de la connaissance de", "Monitprinf", "peut être généralement",
+    "reçois", "centrale d’appel", "D’une part, elle", "Est l’endroit", "et peut traiter",
+    "matériel et logiciel", "Editer", "Qu-est ce qu-un", "ticket system", "employés ouvre",
+    "bloc note", "et indique", "tris", "interviennent", "au point de vue", "celle du",
+    "outils physique,", "3. compétence", "compétence manuel", "Citez 2 compétences techniques",
+    "soaicles", "(de bien", "au dehors", "Av:", "Désav:",
+]  # fmt: skip
+CORRECTED = [
+    "sollicités", "Réduction des coûts", "précises et moins adaptées", "étant donné que", "Charge de travail élevée",
+    "Fait appel à", "Help-Desk", "Server-Monitoring", "reçoit", "D’autre part", "Éditer",
+    "Qu’est-ce qu’un Ticket System\u202f?", "ouvrent", "trie", "intervient", "du point de vue",
+    "Citez 2 compétences sociales", "compétences sociales", "en dehors des", "Avantages\u00a0:", "Désavantages\u00a0:",
+]  # fmt: skip
+
+
+def test_none_of_the_chapter_2_slips_reach_anki(imported) -> None:
+    _, anki_notes = imported
+    text = "\n".join(html.unescape(value) for note in anki_notes for value in note.fields.values())
+    assert [slip for slip in CHAPTER_2_ERRORS if re.search(rf"(?<!\w){re.escape(slip)}(?!\w)", text)] == []
+    assert [fix for fix in CORRECTED if fix not in text] == []
+
+
+def test_the_build_reports_the_normalizer_changes(imported) -> None:
+    result, _ = imported
+    assert len(result.changes) >= 45
+    assert all(change.location.path.endswith("chapitre-02.md") for change in result.changes)

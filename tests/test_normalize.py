@@ -1,0 +1,174 @@
+"""Normalizer: every rule on its own, the corrections tables, protected text, and idempotence."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from supportcards.errors import SettingsError
+from supportcards.model import Card, Location
+from supportcards.normalize import (
+    NBSP,
+    NNBSP,
+    Rule,
+    default_normalizer,
+    default_rules,
+    make_normalizer,
+    normalize_card,
+    parse_corrections,
+)
+
+RULES = {rule.name: rule for rule in default_rules()}
+
+
+def apply(rule_name: str, text: str) -> str:
+    return RULES[rule_name].apply(text)[0]
+
+
+def test_rules_have_unique_names_in_a_fixed_order() -> None:
+    names = [rule.name for rule in default_rules()]
+    assert len(names) == len(set(names))
+    assert names[:2] == ["unicode-nfc", "whitespace"]
+    assert names.index("spelling") < names.index("apostrophe") < names.index("french-spacing")
+    assert names.index("grammar") < names.index("front-final-period") < names.index("accented-capitals")
+
+
+@pytest.mark.parametrize(
+    ("rule", "before", "after"),
+    [
+        ("unicode-nfc", "re\u0301seau", "réseau"),
+        ("whitespace", "deux  espaces\tet tab", "deux espaces et tab"),
+        ("whitespace", "    - indentation kept", "    - indentation kept"),
+        ("abbreviations", "Av:\n1. a\nDésav:", "Avantages :\n1. a\nDésavantages :"),
+        ("abbreviations", "la Av: reste", "la Av: reste"),
+        ("spelling", "moins solicités", "moins sollicités"),
+        ("spelling", "Qu-est ce qu-un ticket", "Qu’est-ce qu’un ticket"),
+        ("spelling", "Server-Monitprinf", "Server-Monitoring"),
+        ("terms", "un Heldesk et un Helpdesk", "un Help-Desk et un Help-Desk"),
+        ("terms", "Le\nticket system", "Le\nTicket System"),
+        ("grammar", "étant donner que", "étant donné que"),
+        ("grammar", "Étant donner que", "Étant donné que"),
+        ("grammar", "au dehors des heures", "en dehors des heures"),
+        ("accented-capitals", "Editer des manuels. Etat", "Éditer des manuels. État"),
+        ("accented-capitals", "A la fin. A propos\n- A l’aide", "À la fin. À propos\n- À l’aide"),
+        ("accented-capitals", "Vitamine A et plan A B", "Vitamine A et plan A B"),
+        ("apostrophe", "l'aide d'un ami", "l’aide d’un ami"),
+        ("quotes", 'le "ticket" ouvert', f"le «{NBSP}ticket{NBSP}» ouvert"),
+        ("ellipsis", "etc...", "etc…"),
+        ("lead-in-colon", "Les indicateurs sont\n- a\n- b", f"Les indicateurs sont{NBSP}:\n- a\n- b"),
+        ("lead-in-colon", "Avantages :\n1. a", "Avantages :\n1. a"),
+        ("lead-in-colon", "Fin.\n- a", "Fin.\n- a"),
+        ("french-spacing", "telles que: a", f"telles que{NBSP}: a"),
+        ("french-spacing", "Conclusion : c’est", f"Conclusion{NBSP}: c’est"),
+        ("french-spacing", "à 10:30", "à 10:30"),
+        ("french-spacing", "« mot »", f"«{NBSP}mot{NBSP}»"),
+        ("french-spacing", "Vraiment ? Oui ! Bon; fin", f"Vraiment{NNBSP}? Oui{NNBSP}! Bon{NNBSP}; fin"),
+        ("french-spacing", "voir ![schéma](a.png)", "voir ![schéma](a.png)"),
+        ("front-final-period", "Service Level Agreement.", "Service Level Agreement"),
+        ("front-final-period", "Et ainsi de suite...", "Et ainsi de suite..."),
+        ("front-question-mark", "Qu’est-ce qu’un Ticket System", f"Qu’est-ce qu’un Ticket System{NNBSP}?"),
+        ("front-question-mark", "Citez 4 compétences", "Citez 4 compétences"),
+    ],
+)
+def test_each_rule_on_its_own(rule: str, before: str, after: str) -> None:
+    assert apply(rule, before) == after
+
+
+def test_every_rule_is_tested_on_its_own() -> None:
+    tested = {case[0] for case in test_each_rule_on_its_own.pytestmark[0].args[1]}  # type: ignore[attr-defined]
+    assert tested == set(RULES)
+
+
+def card(back: str, front: str = "Front", line: int = 10) -> Card:
+    return Card(front=front, back=back, location=Location("n.md", line), back_line=line + 1)
+
+
+def test_changes_carry_file_line_rule_before_and_after() -> None:
+    _, changes = normalize_card(card("Une ligne.\nLes spécialistes sont moins solicités"))
+    assert [str(change) for change in changes] == ["n.md:12: spelling: 'solicités' -> 'sollicités'"]
+
+
+def test_protected_text_is_never_touched() -> None:
+    back = (
+        '`l\'aide: ...` et <span title="a : b">x</span> &nbsp; ok\n'
+        "https://example.org/a?b=c;d et \\(a : b\\)\n"
+        "[lien](https://x.org/l'aide) \n```\nl'aide ... : \"x\"\n```"
+    )
+    fixed, changes = normalize_card(card(back))
+    assert fixed.back == back.replace("ok\n", "ok\n")
+    assert changes == ()
+
+
+def test_technical_terms_are_never_corrected() -> None:
+    terms = "SPOC, FLS, SLA, Help-Desk, Ticket System, Backup, Restore, Call-center, e-mail"
+    normalizer = make_normalizer(parse_corrections('[oops]\n"system" = "système"\n"restore" = "restaurer"\n', "p.toml"))
+    fixed, _ = normalize_card(card(terms), normalizer)
+    assert fixed.back == terms
+
+
+def test_a_project_table_runs_after_the_builtin_one() -> None:
+    table = parse_corrections('[chapitre]\n"sollicités" = "très sollicités"\n', "source/corrections.toml")
+    fixed, changes = normalize_card(card("moins solicités"), make_normalizer(table))
+    assert fixed.back == "moins très sollicités"
+    assert [change.rule for change in changes] == ["spelling", "chapitre"]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[a\n", "p.toml:1: invalid TOML"),
+        ('title = "x"\n', "p.toml:1: 'title' must be a [section]"),
+        ("[s]\nx = 1\n", "p.toml:1: [s] 'x' must map to a string"),
+        ("[glossary]\nterms = [1]\n", "p.toml:1: glossary.terms must be a list of strings"),
+    ],
+)
+def test_a_malformed_table_is_a_settings_error(text: str, message: str) -> None:
+    with pytest.raises(SettingsError) as raised:
+        parse_corrections(text, "p.toml")
+    assert str(raised.value).startswith(message)
+
+
+def test_table_entries_do_not_feed_each_other() -> None:
+    """Every right-hand side is stable: a second pass over the whole table changes nothing."""
+    for rule in default_rules():
+        if isinstance(rule, Rule) and rule.name in ("abbreviations", "spelling", "terms", "grammar"):
+            once = rule.apply("Av: solicités Heldesk étant donner que")[0]
+            assert rule.apply(once)[0] == once
+
+
+prose = st.text(
+    alphabet=st.sampled_from([*list("aeiouéèàç lLdDqQ'’\"«».,:;!?…-*_`#<>&/()[]\\\n\t 0123A1E"), NBSP, NNBSP, "́"]),
+    max_size=80,
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(prose, prose)
+def test_normalizing_twice_changes_nothing(front: str, back: str) -> None:
+    normalizer = default_normalizer()
+    once, _ = normalize_card(card(back, front=front), normalizer)
+    twice, changes = normalize_card(once, normalizer)
+    assert (twice.front, twice.back) == (once.front, once.back)
+    assert changes == ()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["Av:", "solicités", "Heldesk", "étant donner que", "Qu-est ce qu-un", "Editer"]), prose)
+def test_normalizing_twice_changes_nothing_around_table_entries(entry: str, context: str) -> None:
+    once, _ = normalize_card(card(f"{context} {entry} {context}"))
+    assert normalize_card(once)[0] == once
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("«;", f"«{NNBSP};"),
+        ('"Av:"', f"«{NBSP}Av{NBSP}:{NBSP}»"),
+        ("Quoi ?!", f"Quoi{NNBSP}?!"),
+        ("https://x.org et a:b", "https://x.org et a:b"),
+        (":début", ":début"),
+    ],
+)
+def test_french_spacing_edge_cases(before: str, after: str) -> None:
+    assert apply("french-spacing", apply("quotes", before)) == after
