@@ -59,5 +59,51 @@ def build(sources: tuple[str, ...], outdir: str) -> None:
     result = build_deck(sources or ("source",), outdir)
     for chapter in result.chapters:
         click.echo(f"{chapter.path}: {chapter.cards} cards ({chapter.title})")
+    click.echo(f"normalizer: {len(result.changes)} corrections (see them with: supportcards lint)")
     for output in result.outputs:
         click.echo(f"wrote {output} ({result.card_count} cards)")
+
+
+@main.command()
+@SOURCES
+@click.option("--strict", is_flag=True, help="Exit with 1 when an unknown word remains (for CI).")
+@reports_errors
+def lint(sources: tuple[str, ...], strict: bool) -> None:
+    """List every correction the normalizer makes and every word no dictionary knows.
+
+    Each line reads `path:line: rule: 'before' -> 'after'` or `path:line: unknown word ...`.
+    Add a correct word that the dictionary lacks to the glossary of source/corrections.toml.
+    """
+    from .lint import lint_project
+    from .parse import load_project
+
+    report = lint_project(load_project(sources or ("source",)))
+    for line in report.lines():
+        click.echo(line)
+    click.echo(
+        f"{len(report.changes)} corrections, {len(report.unknown_words)} unknown words, "
+        f"{len(report.warnings)} warnings",
+        err=True,
+    )
+    if strict and report.unknown_words:
+        sys.exit(1)
+
+
+@main.command()
+@SOURCES
+@click.option("--write", is_flag=True, help="Apply the corrections to the source files (atomically).")
+@reports_errors
+def fix(sources: tuple[str, ...], write: bool) -> None:
+    """Show the normalizer's corrections as a unified diff of the source files; --write applies them."""
+    from .fix import source_fixes, write_fix
+    from .parse import load_project
+
+    fixes = source_fixes(load_project(sources or ("source",)))
+    for source_fix in fixes:
+        if write:
+            write_fix(source_fix)
+            click.echo(f"fixed {source_fix.path}")
+        else:
+            click.echo(source_fix.diff(), nl=False)
+    if not fixes:
+        click.echo("nothing to fix", err=True)

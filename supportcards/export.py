@@ -8,7 +8,7 @@ may not (a test pins them).
 genanki is used to lay out the collection, but not to write the file: its `write_to_file` stamps zip
 entries with the wall clock, gives every note the same `mod` and leaves its temporary database behind.
 `write_apkg` writes the database next to the target, sets each note's `mod`, zips with fixed
-timestamps in a fixed order and renames the result into place, so a failed build leaves the previous
+timestamps in a fixed order and renames the result into place (`files.replacing`), so a failed build leaves the previous
 package untouched and the same input gives the same bytes.
 """
 
@@ -19,7 +19,6 @@ import itertools
 import json
 import os
 import sqlite3
-import tempfile
 import zipfile
 from collections.abc import Mapping, Sequence
 from importlib import resources
@@ -27,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import OutputError
+from .files import replacing
 from .model import RenderedCard
 
 if TYPE_CHECKING:
@@ -115,33 +115,20 @@ def write_apkg(
     `note_mods`; `note_mods` gives the others their own modification time (from the lockfile).
     """
     target = Path(path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        database = _temporary(target.parent, ".anki2")
-        archive = _temporary(target.parent, ".apkg.part")
-    except OSError as error:
-        raise OutputError(f"{target.parent}: cannot write here ({error.strerror})") from None
-    try:
-        _write_database(package, database, timestamp, note_mods or {})
-        _write_zip(package, database, archive, timestamp)
-        archive.chmod(0o644)
-        os.replace(archive, target)
-    except OSError as error:
-        raise OutputError(f"{target}: cannot write the package ({error.strerror})") from None
-    finally:
-        for leftover in (database, archive):
-            leftover.unlink(missing_ok=True)
+    with replacing(target) as archive:
+        database = archive.with_name(archive.name + ".anki2")
+        try:
+            _write_database(package, database, timestamp, note_mods or {})
+            _write_zip(package, database, archive, timestamp)
+        except OSError as error:
+            raise OutputError(f"{target}: cannot write the package ({error.strerror})") from None
+        finally:
+            database.unlink(missing_ok=True)
     return target
 
 
-def _temporary(folder: Path, suffix: str) -> Path:
-    handle, name = tempfile.mkstemp(prefix=".supportcards-", suffix=suffix, dir=folder)
-    os.close(handle)
-    return Path(name)
-
-
 def _write_database(package: genanki.Package, database: Path, timestamp: float, note_mods: Mapping[str, int]) -> None:
-    database.unlink()
+    database.unlink(missing_ok=True)
     connection = sqlite3.connect(database)
     try:
         cursor = connection.cursor()

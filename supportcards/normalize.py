@@ -417,10 +417,11 @@ def split_protected(text: str) -> list[tuple[str, bool]]:
 
 @dataclass(frozen=True)
 class Normalizer:
-    """An ordered list of rules and the glossary they must leave alone."""
+    """An ordered list of rules, the glossary they must leave alone, and known words for lint."""
 
     rules: tuple[Rule, ...]
     glossary: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
 
     def text(self, text: str, path: str, first_line: int, *, front: bool = False) -> tuple[str, list[Change]]:
         """Normalize one text (a front or a back); changes carry the source line they fall on."""
@@ -455,7 +456,8 @@ def make_normalizer(extra: Corrections | None = None) -> Normalizer:
     """The default rules plus a project's own corrections table, if any."""
     builtin = builtin_corrections()
     glossary = builtin.glossary + (extra.glossary if extra else ())
-    return Normalizer(default_rules(extra), glossary)
+    words = builtin.words + (extra.words if extra else ())
+    return Normalizer(default_rules(extra), glossary, words)
 
 
 @lru_cache(maxsize=1)
@@ -492,9 +494,9 @@ def project_normalizer(project: Project) -> Normalizer:
     return make_normalizer(load_corrections(table))
 
 
-def normalize_project(project: Project) -> tuple[Project, tuple[Change, ...]]:
+def normalize_project(project: Project, normalizer: Normalizer | None = None) -> tuple[Project, tuple[Change, ...]]:
     """Every chapter of a project normalized with the project's normalizer."""
-    normalizer = project_normalizer(project)
+    normalizer = normalizer or project_normalizer(project)
     chapters = []
     changes: list[Change] = []
     for chapter in project.chapters:
