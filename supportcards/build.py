@@ -13,13 +13,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import UsageError
-from .export import build_package, write_apkg
+from .errors import ParseError, SourceError, UsageError
+from .export import build_package, package_media, write_apkg
 from .identity import card_key, guid_for_key
-from .model import Change, Project, RenderedCard
+from .model import Card, Change, Chapter, Project, RenderedCard, Settings
 from .normalize import normalize_project
 from .parse import load_project
-from .render import render_inline, render_markdown
+from .render import collect_media, render_inline, render_markdown
+
+TAG_ROOT = "supportcards"
 
 
 @dataclass(frozen=True)
@@ -55,28 +57,59 @@ def build_timestamp() -> float:
         raise UsageError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {value!r}") from None
 
 
-def output_name(deck_name: str) -> str:
-    """A file name for a deck: its name without accents, lowercase, words joined by '-'."""
-    plain = unicodedata.normalize("NFKD", deck_name).encode("ascii", "ignore").decode()
-    return (re.sub(r"[^A-Za-z0-9]+", "-", plain).strip("-").lower() or "deck") + ".apkg"
+def slugify(name: str) -> str:
+    """A name without accents, lowercase, words joined by '-' (for file names)."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^A-Za-z0-9]+", "-", plain).strip("-").lower() or "deck"
+
+
+def output_name(deck_name: str, chapter: Chapter | None = None) -> str:
+    """`<deck>.apkg`, or `<deck>-<chapter>.apkg` for one chapter's own package."""
+    suffix = f"-{chapter.slug}" if chapter else ""
+    return f"{slugify(deck_name)}{suffix}.apkg"
+
+
+def card_tags(card: Card, chapter: Chapter) -> tuple[str, ...]:
+    """Anki's tag tree: `supportcards::chapitre::02` and one `supportcards::theme::<slug>` per topic."""
+    return (f"{TAG_ROOT}::chapitre::{chapter.slug}", *(f"{TAG_ROOT}::theme::{topic}" for topic in card.topics))
+
+
+def render_card(card: Card, chapter: Chapter, settings: Settings) -> RenderedCard:
+    """One normalized card to what the exporter needs: HTML fields, GUID, tags, labels and images."""
+    front, front_media = collect_media(card.front, card.location.path, card.location.line)
+    back, back_media = collect_media(card.back, card.location.path, card.back_line)
+    labels = {topic.slug: topic.label for topic in settings.topics}
+    return RenderedCard(
+        card=card,
+        chapter=chapter,
+        front_html=render_inline(front),
+        back_html=render_markdown(back),
+        key=guid_for_key(card_key(card, chapter)),
+        tags=card_tags(card, chapter),
+        topic_labels=tuple(labels.get(topic, topic) for topic in card.topics),
+        media=front_media + back_media,
+    )
 
 
 def render_project(project: Project) -> tuple[list[RenderedCard], list[Change]]:
-    """Normalize and render every card of a project, in source order."""
+    """Normalize and render every card of a project, in source order; report every missing image."""
     normalized, changes = normalize_project(project)
     rendered: list[RenderedCard] = []
+    errors: list[SourceError] = []
     for chapter in normalized.chapters:
         for card in chapter.cards:
-            rendered.append(
-                RenderedCard(
-                    card=card,
-                    chapter=chapter,
-                    front_html=render_inline(card.front),
-                    back_html=render_markdown(card.back),
-                    key=guid_for_key(card_key(card, chapter)),
-                )
-            )
+            try:
+                rendered.append(render_card(card, chapter, project.settings))
+            except SourceError as error:
+                errors.append(error)
+    if errors:
+        raise ParseError(errors)
     return rendered, list(changes)
+
+
+def write_deck(cards: Sequence[RenderedCard], deck_name: str, target: Path, timestamp: float) -> Path:
+    """Export rendered cards (any chapters) as one `.apkg` at `target`."""
+    return write_apkg(build_package(cards, deck_name), target, timestamp, media=package_media(cards))
 
 
 def build(
@@ -84,12 +117,19 @@ def build(
     outdir: str | Path = "build",
     *,
     timestamp: float | None = None,
+    per_chapter: bool = False,
 ) -> BuildResult:
-    """Build one `.apkg` holding every chapter of `sources` into `outdir`."""
+    """Build every chapter of `sources` into one `.apkg` in `outdir` (or one per chapter)."""
     project = load_project(sources)
     rendered, changes = render_project(project)
     stamp = build_timestamp() if timestamp is None else timestamp
-    package = build_package(rendered, project.settings.deck_name)
-    target = write_apkg(package, Path(outdir) / output_name(project.settings.deck_name), stamp)
+    deck_name = project.settings.deck_name
+    outputs: list[Path] = []
+    if per_chapter:
+        for chapter in project.chapters:
+            cards = [card for card in rendered if card.chapter.path == chapter.path]
+            outputs.append(write_deck(cards, deck_name, Path(outdir) / output_name(deck_name, chapter), stamp))
+    else:
+        outputs.append(write_deck(rendered, deck_name, Path(outdir) / output_name(deck_name), stamp))
     summaries = tuple(ChapterSummary(chapter.title, chapter.path, len(chapter.cards)) for chapter in project.chapters)
-    return BuildResult(outputs=(target,), chapters=summaries, changes=tuple(changes))
+    return BuildResult(outputs=tuple(outputs), chapters=summaries, changes=tuple(changes))

@@ -51,17 +51,18 @@ def main(debug: bool) -> None:
     type=click.Path(path_type=str),
     help="Folder to write the .apkg into.",
 )
+@click.option("--per-chapter", is_flag=True, help="Write one .apkg per chapter instead of one for all.")
 @reports_errors
-def build(sources: tuple[str, ...], outdir: str) -> None:
-    """Build SOURCES (default: source/) into OUTDIR/<deck>.apkg."""
+def build(sources: tuple[str, ...], outdir: str, per_chapter: bool) -> None:
+    """Build SOURCES (default: source/) into OUTDIR/<deck>.apkg, one subdeck per chapter."""
     from .build import build as build_deck
 
-    result = build_deck(sources or ("source",), outdir)
+    result = build_deck(sources or ("source",), outdir, per_chapter=per_chapter)
     for chapter in result.chapters:
         click.echo(f"{chapter.path}: {chapter.cards} cards ({chapter.title})")
     click.echo(f"normalizer: {len(result.changes)} corrections (see them with: supportcards lint)")
     for output in result.outputs:
-        click.echo(f"wrote {output} ({result.card_count} cards)")
+        click.echo(f"wrote {output}")
 
 
 @main.command()
@@ -87,6 +88,17 @@ def lint(sources: tuple[str, ...], strict: bool) -> None:
     )
     if strict and report.unknown_words:
         sys.exit(1)
+
+
+@main.command()
+@SOURCES
+@reports_errors
+def stats(sources: tuple[str, ...]) -> None:
+    """Print how many cards each chapter and each topic has."""
+    from .parse import load_project
+    from .stats import project_stats
+
+    click.echo(project_stats(load_project(sources or ("source",))).table())
 
 
 @main.command()

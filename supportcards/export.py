@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
-import os
 import sqlite3
 import zipfile
 from collections.abc import Mapping, Sequence
@@ -27,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from .errors import OutputError
 from .files import replacing
-from .model import RenderedCard
+from .model import MediaFile, RenderedCard
 
 if TYPE_CHECKING:
     import genanki
@@ -69,11 +68,7 @@ def chapter_deck_name(deck_name: str, chapter_title: str) -> str:
     return f"{deck_name}::{chapter_title.replace('::', ':')}"
 
 
-def build_package(
-    cards: Sequence[RenderedCard],
-    deck_name: str,
-    media_files: Sequence[str] = (),
-) -> genanki.Package:
+def build_package(cards: Sequence[RenderedCard], deck_name: str) -> genanki.Package:
     """A genanki package: one subdeck per chapter under `deck_name`, notes in source order."""
     import genanki
 
@@ -100,7 +95,13 @@ def build_package(
                 due=position,
             )
         )
-    return genanki.Package(list(decks.values()), media_files=list(media_files))
+    return genanki.Package(list(decks.values()))
+
+
+def package_media(cards: Sequence[RenderedCard]) -> list[MediaFile]:
+    """The images of `cards`, each once, sorted by name (so the package's bytes are stable)."""
+    unique = {media.name: media for card in cards for media in card.media}
+    return [unique[name] for name in sorted(unique)]
 
 
 def write_apkg(
@@ -108,8 +109,9 @@ def write_apkg(
     path: str | Path,
     timestamp: float,
     note_mods: Mapping[str, int] | None = None,
+    media: Sequence[MediaFile] = (),
 ) -> Path:
-    """Write `package` to `path` atomically and reproducibly.
+    """Write `package` and its `media` to `path` atomically and reproducibly.
 
     `timestamp` stamps the collection, the zip entries and every note whose GUID is not in
     `note_mods`; `note_mods` gives the others their own modification time (from the lockfile).
@@ -119,7 +121,7 @@ def write_apkg(
         database = archive.with_name(archive.name + ".anki2")
         try:
             _write_database(package, database, timestamp, note_mods or {})
-            _write_zip(package, database, archive, timestamp)
+            _write_zip(database, media, archive, timestamp)
         except OSError as error:
             raise OutputError(f"{target}: cannot write the package ({error.strerror})") from None
         finally:
@@ -151,11 +153,10 @@ def _zip_entry(name: str, timestamp: float) -> zipfile.ZipInfo:
     return info
 
 
-def _write_zip(package: genanki.Package, database: Path, archive: Path, timestamp: float) -> None:
-    media = list(package.media_files)
+def _write_zip(database: Path, media: Sequence[MediaFile], archive: Path, timestamp: float) -> None:
     with zipfile.ZipFile(archive, "w") as bundle:
         bundle.writestr(_zip_entry("collection.anki2", timestamp), database.read_bytes())
-        index = {str(number): os.path.basename(path) for number, path in enumerate(media)}
-        bundle.writestr(_zip_entry("media", timestamp), json.dumps(index, sort_keys=True))
-        for number, path in enumerate(media):
-            bundle.writestr(_zip_entry(str(number), timestamp), Path(path).read_bytes())
+        index = {str(number): file.name for number, file in enumerate(media)}
+        bundle.writestr(_zip_entry("media", timestamp), json.dumps(index))
+        for number, file in enumerate(media):
+            bundle.writestr(_zip_entry(str(number), timestamp), Path(file.path).read_bytes())

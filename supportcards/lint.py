@@ -139,9 +139,14 @@ def lint_project(project: Project) -> LintReport:
     normalized, changes = normalize_project(project, normalizer)
     speller = Speller(normalizer.words)
     unknown: list[UnknownWord] = []
+    warnings: list[LintWarning] = []
     for chapter in normalized.chapters:
         for card in chapter.cards:
             path = card.location.path
             unknown.extend(unknown_words(card.front, path, card.location.line, speller, normalizer.glossary))
             unknown.extend(unknown_words(card.back, path, card.back_line, speller, normalizer.glossary))
-    return LintReport(changes=changes, unknown_words=tuple(unknown))
+            if not card.topics:
+                warnings.append(
+                    LintWarning(card.location, "this card has no topic: add '@topics: ...' under it or its title")
+                )
+    return LintReport(changes=changes, unknown_words=tuple(unknown), warnings=tuple(warnings))

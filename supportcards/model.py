@@ -80,6 +80,14 @@ class Change:
 
 
 @dataclass(frozen=True)
+class MediaFile:
+    """An image of a card: its stable name inside the package, and the file it comes from."""
+
+    name: str
+    path: str
+
+
+@dataclass(frozen=True)
 class RenderedCard:
     """A card ready for Anki: HTML fields plus everything the exporter needs to place and tag it."""
 
@@ -90,7 +98,7 @@ class RenderedCard:
     key: str
     tags: tuple[str, ...] = ()
     topic_labels: tuple[str, ...] = ()
-    media: tuple[str, ...] = ()
+    media: tuple[MediaFile, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -264,8 +264,19 @@ def accented_capitals_rule(words: Iterable[str]) -> Rule:
     return regex_rule("accented-capitals", "accents on capitals: Éditer, État, À", pattern, fix)
 
 
-def _quotes(match: re.Match[str]) -> str:
-    return f"«{NBSP}{match.group(1).strip()}{NBSP}»"
+_QUOTED = re.compile(r'"([^"\n]*)"')
+
+
+def _quote_line(match: re.Match[str]) -> str:
+    """Pair the straight quotes of a line, first with second and so on, as « »; only if all pair up.
+
+    A line with an odd count or an empty pair is left alone: once converted, a line has no straight
+    quote left, which is what makes the rule idempotent.
+    """
+    line = match.group()
+    if line.count('"') % 2 or any(not inner.strip() for inner in _QUOTED.findall(line)):
+        return line
+    return _QUOTED.sub(lambda pair: f"«{NBSP}{pair.group(1).strip()}{NBSP}»", line)
 
 
 _GAP = re.compile(rf"(?<![ \t{NBSP}{NNBSP}]){_SPACES}*(?=[:;!?»])|(?<=«){_SPACES}*")
@@ -333,7 +344,7 @@ def _question_mark(match: re.Match[str]) -> str:
 
 TYPOGRAPHY: tuple[Rule, ...] = (
     regex_rule("apostrophe", "typographic apostrophe: l'aide -> l’aide", r"(?<=[^\W\d_])'(?=[^\W\d_])", "’"),
-    regex_rule("quotes", 'French quotes: "mot" -> « mot »', r'(?<![^\W_])"(?=\S)([^"\n]*?\S)"(?![^\W_])', _quotes),
+    regex_rule("quotes", 'French quotes: "mot" -> « mot »', r'[^\n]*"[^\n]*', _quote_line),
     regex_rule("ellipsis", "one ellipsis character: ... -> …", r"\.\.\.", "…"),
     regex_rule(
         "lead-in-colon",
@@ -352,7 +363,7 @@ FRONT_RULES: tuple[Rule, ...] = (
     regex_rule(
         "front-final-period",
         "a front is a term or a question: no final period",
-        r"(?<![.…])\.\s*$",
+        r"(?<=[^\s.…])\.\s*$",
         "",
         fronts_only=True,
     ),

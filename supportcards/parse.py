@@ -16,7 +16,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 
 from .errors import ParseError, SettingsError, SourceError
@@ -75,8 +75,11 @@ def chapter_slug(path: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "chapitre"
 
 
-def parse_chapter(text: str, path: str) -> Chapter:
-    """Parse one source file's text into a `Chapter`; raise `ParseError` listing every problem."""
+def parse_chapter(text: str, path: str, known_topics: Collection[str] | None = None) -> Chapter:
+    """Parse one source file's text into a `Chapter`; raise `ParseError` listing every problem.
+
+    With `known_topics`, a topic that is not among them is an error (with a "did you mean").
+    """
     lines = text.split("\n")
     errors: list[SourceError] = []
 
@@ -95,7 +98,7 @@ def parse_chapter(text: str, path: str) -> Chapter:
 
     index = 1
     file_meta, index = _read_metadata(lines, index, path, FILE_KEYS, errors)
-    file_topics = _topics(file_meta.get("topics"))
+    file_topics = _topics(file_meta.get("topics"), known_topics, path, errors)
 
     cards: list[Card] = []
     blocks = list(_card_blocks(lines, index))
@@ -134,7 +137,7 @@ def parse_chapter(text: str, path: str) -> Chapter:
                 error(reverse[1], f"@reverse takes yes or no, not {reverse[0]!r}")
             else:
                 reverse_value = _YES[reverse[0].lower()]
-        topics = _topics(meta.get("topics"))
+        topics = _topics(meta.get("topics"), known_topics, path, errors)
         cards.append(
             Card(
                 front=front,
@@ -193,10 +196,26 @@ def _read_metadata(
     return found, index
 
 
-def _topics(entry: tuple[str, int] | None) -> tuple[str, ...]:
+def _topics(
+    entry: tuple[str, int] | None, known: Collection[str] | None, path: str, errors: list[SourceError]
+) -> tuple[str, ...]:
     if entry is None:
         return ()
-    return tuple(part for part in re.split(r"[,\s]+", entry[0]) if part)
+    value, line = entry
+    topics = tuple(dict.fromkeys(part for part in re.split(r"[,\s]+", value) if part))
+    for topic in topics:
+        if known is not None and topic not in known:
+            close = difflib.get_close_matches(topic, sorted(known), n=1, cutoff=0.5)
+            hint = f"did you mean '{close[0]}'?" if close else None
+            listed = ", ".join(sorted(known)) or "none yet"
+            errors.append(
+                SourceError(
+                    Location(path, line),
+                    f"unknown topic '{topic}' (topics of {SETTINGS_FILE}: {listed})",
+                    hint or f"declare it in {SETTINGS_FILE} as [topics.{topic}] with a label",
+                )
+            )
+    return topics
 
 
 def load_settings(directory: str | Path) -> Settings:
@@ -272,7 +291,8 @@ def load_project(sources: Sequence[str | Path]) -> Project:
         raise ParseError([SourceError(Location(str(root), 1), "no chapter file (*.md) in this folder")])
     for path in files:
         try:
-            chapters.append(parse_chapter(read_source(path), str(path)))
+            known = [topic.slug for topic in settings.topics]
+            chapters.append(parse_chapter(read_source(path), str(path), known))
         except ParseError as failure:
             errors.extend(failure.errors)
         except SourceError as failure:

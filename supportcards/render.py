@@ -11,11 +11,17 @@ a web view with JavaScript on and shared decks must not carry active content. Ma
 
 from __future__ import annotations
 
+import hashlib
 import html
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
+
+from .errors import SourceError
+from .model import Location, MediaFile
 
 if TYPE_CHECKING:
     import markdown
@@ -124,7 +130,15 @@ def _cleaner() -> Callable[[str], str]:
         filter_style_properties=set(ALLOWED_STYLE_PROPERTIES),
         link_rel="noopener noreferrer",
         strip_comments=True,
+        attribute_filter=_only_own_media,
     )
+
+
+def _only_own_media(tag: str, attribute: str, value: str) -> str | None:
+    """An image must come from the deck's own media (a plain file name): no remote or data URL."""
+    if tag == "img" and attribute == "src" and ("/" in value or ":" in value or "\\" in value):
+        return None
+    return value
 
 
 def sanitize(fragment: str) -> str:
@@ -146,6 +160,56 @@ def _put_math_back(fragment: str, found: list[str]) -> str:
     if not found:
         return fragment
     return _MATH_TOKEN_RE.sub(lambda m: html.escape(found[int(m.group(1))], quote=False), fragment)
+
+
+_CODE = re.compile(r"(?ms:^[ \t]{0,3}(`{3,}|~{3,}).*?(?:^[ \t]{0,3}\1[ \t]*$|\Z))|(`+).+?\2")
+_IMAGE = re.compile(
+    r"(?P<md>!\[[^\]\n]*\]\(\s*<?)(?P<md_url>[^)\s>]+)"
+    r"|(?P<tag><img\b[^>]*?\bsrc\s*=\s*[\"']?)(?P<tag_url>[^\"'\s>]+)",
+    re.IGNORECASE,
+)
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+
+
+def media_name(path: Path) -> str:
+    """A name for an image inside the package: from its content, so it is unique and stable."""
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    return f"supportcards-{digest}{path.suffix.lower()}"
+
+
+def collect_media(text: str, source: str, first_line: int) -> tuple[str, tuple[MediaFile, ...]]:
+    """Point each local image of `text` at its name inside the package, and list the files.
+
+    Paths are relative to the source file. A missing image is a `SourceError` at its line.
+    Remote and data URLs are left for the sanitizer, which drops them.
+    """
+    if "!" not in text and "<img" not in text.lower():
+        return text, ()
+    code = [match.span() for match in _CODE.finditer(text)]
+    found: dict[str, MediaFile] = {}
+    folder = Path(source).parent
+
+    def point(match: re.Match[str]) -> str:
+        if any(start <= match.start() < end for start, end in code):
+            return match.group()
+        prefix = match.group("md") or match.group("tag")
+        url = match.group("md_url") or match.group("tag_url")
+        if _SCHEME.match(url) or url.startswith("//"):
+            return match.group()
+        image = folder / unquote(url)
+        if not image.is_file():
+            line = first_line + text.count("\n", 0, match.start())
+            raise SourceError(
+                Location(source, line),
+                f"image not found: {url}",
+                f"image paths are relative to {Path(source).name}; looked for {image}",
+            )
+        name = media_name(image)
+        found[name] = MediaFile(name, str(image))
+        return prefix + name
+
+    rewritten = _IMAGE.sub(point, text)
+    return rewritten, tuple(found[name] for name in sorted(found))
 
 
 def render_markdown(text: str) -> str:
