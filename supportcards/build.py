@@ -9,13 +9,14 @@ import os
 import re
 import time
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ParseError, SourceError, UsageError
+from .errors import LockfileError, ParseError, SourceError, UsageError
 from .export import build_package, package_media, write_apkg
-from .identity import card_key, guid_for_key
+from .identity import card_key, check_unique, guid_for_key
+from .lock import LOCK_FILE, plan_build, read_lockfile, write_lockfile
 from .model import Card, Change, Chapter, Project, RenderedCard, Settings
 from .normalize import normalize_project
 from .parse import load_project
@@ -35,11 +36,15 @@ class ChapterSummary:
 
 @dataclass(frozen=True)
 class BuildResult:
-    """What a build wrote and did: the packages, cards per chapter, and the normalizer's changes."""
+    """What a build wrote and did: the packages, cards per chapter, the normalizer's changes, and
+    what changed since the lockfile (`summary`: cards added, changed and removed)."""
 
     outputs: tuple[Path, ...]
     chapters: tuple[ChapterSummary, ...]
     changes: tuple[Change, ...]
+    summary: tuple[str, ...] = ()
+    lockfile: Path | None = None
+    lockfile_written: bool = False
 
     @property
     def card_count(self) -> int:
@@ -79,12 +84,14 @@ def render_card(card: Card, chapter: Chapter, settings: Settings) -> RenderedCar
     front, front_media = collect_media(card.front, card.location.path, card.location.line)
     back, back_media = collect_media(card.back, card.location.path, card.back_line)
     labels = {topic.slug: topic.label for topic in settings.topics}
+    key = card_key(card, chapter)
     return RenderedCard(
         card=card,
         chapter=chapter,
         front_html=render_inline(front),
         back_html=render_markdown(back),
-        key=guid_for_key(card_key(card, chapter)),
+        key=key,
+        guid=guid_for_key(key),
         tags=card_tags(card, chapter),
         topic_labels=tuple(labels.get(topic, topic) for topic in card.topics),
         media=front_media + back_media,
@@ -107,9 +114,16 @@ def render_project(project: Project) -> tuple[list[RenderedCard], list[Change]]:
     return rendered, list(changes)
 
 
-def write_deck(cards: Sequence[RenderedCard], deck_name: str, target: Path, timestamp: float) -> Path:
+def write_deck(
+    cards: Sequence[RenderedCard],
+    deck_name: str,
+    target: Path,
+    timestamp: float,
+    note_mods: Mapping[str, int] | None = None,
+) -> Path:
     """Export rendered cards (any chapters) as one `.apkg` at `target`."""
-    return write_apkg(build_package(cards, deck_name), target, timestamp, media=package_media(cards))
+    package = build_package(cards, deck_name)
+    return write_apkg(package, target, timestamp, note_mods=note_mods, media=package_media(cards))
 
 
 def build(
@@ -118,18 +132,41 @@ def build(
     *,
     timestamp: float | None = None,
     per_chapter: bool = False,
+    locked: bool = False,
 ) -> BuildResult:
-    """Build every chapter of `sources` into one `.apkg` in `outdir` (or one per chapter)."""
+    """Build every chapter of `sources` into one `.apkg` in `outdir` (or one per chapter).
+
+    The lockfile beside the notes gives each note its `mod` and is brought up to date afterwards.
+    With `locked`, an out-of-date lockfile is a `LockfileError` and nothing is written.
+    """
     project = load_project(sources)
     rendered, changes = render_project(project)
+    check_unique(rendered)
     stamp = build_timestamp() if timestamp is None else timestamp
     deck_name = project.settings.deck_name
+    lock_path = Path(project.root) / LOCK_FILE
+    plan = plan_build(rendered, read_lockfile(lock_path), stamp, deck_name)
+    if locked and not plan.up_to_date:
+        details = "\n".join(f"  {line}" for line in plan.summary())
+        raise LockfileError(
+            f"{lock_path}: out of date with the notes (build --locked writes nothing):\n{details}\n"
+            "  hint: run 'supportcards build' (or make deck) and commit the lockfile"
+        )
     outputs: list[Path] = []
     if per_chapter:
         for chapter in project.chapters:
             cards = [card for card in rendered if card.chapter.path == chapter.path]
-            outputs.append(write_deck(cards, deck_name, Path(outdir) / output_name(deck_name, chapter), stamp))
+            target = Path(outdir) / output_name(deck_name, chapter)
+            outputs.append(write_deck(cards, deck_name, target, stamp, plan.mods))
     else:
-        outputs.append(write_deck(rendered, deck_name, Path(outdir) / output_name(deck_name), stamp))
+        outputs.append(write_deck(rendered, deck_name, Path(outdir) / output_name(deck_name), stamp, plan.mods))
+    written = write_lockfile(lock_path, plan.lockfile)
     summaries = tuple(ChapterSummary(chapter.title, chapter.path, len(chapter.cards)) for chapter in project.chapters)
-    return BuildResult(outputs=tuple(outputs), chapters=summaries, changes=tuple(changes))
+    return BuildResult(
+        outputs=tuple(outputs),
+        chapters=summaries,
+        changes=tuple(changes),
+        summary=tuple(plan.summary()),
+        lockfile=lock_path,
+        lockfile_written=written,
+    )

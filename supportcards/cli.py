@@ -52,17 +52,31 @@ def main(debug: bool) -> None:
     help="Folder to write the .apkg into.",
 )
 @click.option("--per-chapter", is_flag=True, help="Write one .apkg per chapter instead of one for all.")
+@click.option("--locked", is_flag=True, help="Fail (exit 1) if supportcards.lock is not up to date; for CI.")
 @reports_errors
-def build(sources: tuple[str, ...], outdir: str, per_chapter: bool) -> None:
-    """Build SOURCES (default: source/) into OUTDIR/<deck>.apkg, one subdeck per chapter."""
+def build(sources: tuple[str, ...], outdir: str, per_chapter: bool, locked: bool) -> None:
+    """Build SOURCES (default: source/) into OUTDIR/<deck>.apkg, one subdeck per chapter.
+
+    Set SOURCE_DATE_EPOCH for a reproducible package.
+    """
     from .build import build as build_deck
 
-    result = build_deck(sources or ("source",), outdir, per_chapter=per_chapter)
+    result = build_deck(sources or ("source",), outdir, per_chapter=per_chapter, locked=locked)
     for chapter in result.chapters:
         click.echo(f"{chapter.path}: {chapter.cards} cards ({chapter.title})")
     click.echo(f"normalizer: {len(result.changes)} corrections (see them with: supportcards lint)")
+    click.echo(f"since the lockfile: {_counts(result.summary)}")
+    for line in result.summary:
+        click.echo(f"  {line}")
+    if result.lockfile_written:
+        click.echo(f"updated {result.lockfile} (commit it with the notes)")
     for output in result.outputs:
         click.echo(f"wrote {output}")
+
+
+def _counts(summary: tuple[str, ...]) -> str:
+    kinds = ("added", "changed", "removed")
+    return ", ".join(f"{sum(line.startswith(kind) for line in summary)} {kind}" for kind in kinds)
 
 
 @main.command()

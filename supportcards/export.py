@@ -68,6 +68,22 @@ def chapter_deck_name(deck_name: str, chapter_title: str) -> str:
     return f"{deck_name}::{chapter_title.replace('::', ':')}"
 
 
+def note_fields(rendered: RenderedCard) -> list[str]:
+    """The note's fields, in the order of `FIELDS`.
+
+    `Source` is the file name without a line number: inserting a card would otherwise change every
+    card below it, and a re-import would overwrite them all.
+    """
+    return [
+        rendered.front_html,
+        rendered.back_html,
+        rendered.chapter.title,
+        ", ".join(rendered.topic_labels),
+        Path(rendered.card.location.path).name,
+        "1" if rendered.card.reverse else "",
+    ]
+
+
 def build_package(cards: Sequence[RenderedCard], deck_name: str) -> genanki.Package:
     """A genanki package: one subdeck per chapter under `deck_name`, notes in source order."""
     import genanki
@@ -81,18 +97,7 @@ def build_package(cards: Sequence[RenderedCard], deck_name: str) -> genanki.Pack
             deck = decks[name] = genanki.Deck(deck_id(name), name)
         deck.add_note(
             genanki.Note(
-                model=model,
-                fields=[
-                    rendered.front_html,
-                    rendered.back_html,
-                    rendered.chapter.title,
-                    ", ".join(rendered.topic_labels),
-                    str(rendered.card.location),
-                    "1" if rendered.card.reverse else "",
-                ],
-                tags=list(rendered.tags),
-                guid=rendered.key,
-                due=position,
+                model=model, fields=note_fields(rendered), tags=list(rendered.tags), guid=rendered.guid, due=position
             )
         )
     return genanki.Package(list(decks.values()))

@@ -1,8 +1,14 @@
 """Stable card identity: the GUID Anki uses to match a re-imported note to the one it already has.
 
 genanki's default GUID hashes every field, so fixing a typo would make a new note and lose the
-card's review history. Here the GUID comes from a key that survives edits of the back: the chapter
-plus the normalized front, or the card's explicit `@id` (which survives a rewritten front too).
+card's review history. Here the GUID comes from a key that survives edits of the back:
+
+- by default `<chapter>/<front slug>`, e.g. `02/spoc-single-point-of-contact`: the chapter number
+  and the normalized front without case, accents or punctuation (so `fix --write` and typography
+  never change it);
+- or the card's explicit `@id`, which survives a rewritten front and a move to another chapter.
+  An id is a key: to keep a card's history while rewriting its front, give it `@id:` with its
+  current key (from `supportcards.lock`, or as `supportcards lint` suggests).
 """
 
 from __future__ import annotations
@@ -10,24 +16,27 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Sequence
 
-from .model import Card, Chapter
+from .errors import ParseError, SourceError
+from .model import Card, Chapter, RenderedCard
 
 _BASE91 = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~"
 
 
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
+
+
 def front_slug(front: str) -> str:
-    """The front reduced to what identifies it: no case, accents, punctuation or spacing."""
-    decomposed = unicodedata.normalize("NFKD", front.casefold())
+    """The front reduced to what identifies it: ASCII lowercase words joined by '-'."""
+    decomposed = unicodedata.normalize("NFKD", front.casefold().translate(_LIGATURES))
     plain = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return re.sub(r"[\W_]+", "-", plain).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "carte"
 
 
 def card_key(card: Card, chapter: Chapter) -> str:
-    """The identity of a card: `id:<id>` when it has one, else `<chapter>/<front slug>`."""
-    if card.id:
-        return f"id:{card.id}"
-    return f"{chapter.slug}/{front_slug(card.front)}"
+    """The identity of a card: its `@id` when it has one, else `<chapter>/<front slug>`."""
+    return card.id or f"{chapter.slug}/{front_slug(card.front)}"
 
 
 def guid_for_key(key: str) -> str:
@@ -38,3 +47,22 @@ def guid_for_key(key: str) -> str:
         number, rest = divmod(number, len(_BASE91))
         digits.append(_BASE91[rest])
     return "".join(reversed(digits)) or _BASE91[0]
+
+
+def check_unique(cards: Sequence[RenderedCard]) -> None:
+    """Two cards with one key would be one note in Anki: a `ParseError` naming both lines."""
+    first_seen: dict[str, RenderedCard] = {}
+    errors = []
+    for card in cards:
+        earlier = first_seen.setdefault(card.key, card)
+        if earlier is not card:
+            why = "the same @id" if card.card.id else "the same front in the same chapter"
+            errors.append(
+                SourceError(
+                    card.card.location,
+                    f"this card has {why} as the card at {earlier.card.location} (key {card.key!r})",
+                    "reword one front, or give one of them its own '@id: ...'",
+                )
+            )
+    if errors:
+        raise ParseError(errors)

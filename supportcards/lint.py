@@ -9,6 +9,7 @@ Words in the glossary (technical terms such as "Help-Desk") are never flagged.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from spellchecker import SpellChecker
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+RENAME_SIMILARITY = 0.6
 ELISIONS = ("l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu")
 
 
@@ -149,4 +151,37 @@ def lint_project(project: Project) -> LintReport:
                 warnings.append(
                     LintWarning(card.location, "this card has no topic: add '@topics: ...' under it or its title")
                 )
+    warnings.extend(renamed_cards(normalized))
     return LintReport(changes=changes, unknown_words=tuple(unknown), warnings=tuple(warnings))
+
+
+def renamed_cards(normalized: Project) -> list[LintWarning]:
+    """New cards that look like a card gone from the lockfile: probably a rewritten front.
+
+    The new front gives a new key, so Anki would add a new note and the old one's review history
+    would stay behind; giving the card the old key as its `@id` keeps it.
+    """
+    from pathlib import Path
+
+    from .identity import card_key
+    from .lock import LOCK_FILE, read_lockfile
+
+    entries = read_lockfile(Path(normalized.root) / LOCK_FILE).by_key()
+    cards = [(card, card_key(card, chapter)) for chapter in normalized.chapters for card in chapter.cards]
+    current = {key for _, key in cards}
+    gone = [entry for key, entry in entries.items() if key not in current]
+    warnings = []
+    for card, key in cards:
+        if key in entries or not gone:
+            continue
+        best = max(gone, key=lambda entry: difflib.SequenceMatcher(None, entry.front, card.front).ratio())
+        similarity = difflib.SequenceMatcher(None, best.front, card.front).ratio()
+        if similarity >= RENAME_SIMILARITY:
+            warnings.append(
+                LintWarning(
+                    card.location,
+                    f"this new card looks like the removed card {best.front!r} ({similarity:.0%} alike); "
+                    f"to keep its review history, add '@id: {best.key}' under its heading",
+                )
+            )
+    return warnings

@@ -89,13 +89,17 @@ class MediaFile:
 
 @dataclass(frozen=True)
 class RenderedCard:
-    """A card ready for Anki: HTML fields plus everything the exporter needs to place and tag it."""
+    """A card ready for Anki: HTML fields plus everything the exporter needs to place and tag it.
+
+    `key` is the card's identity (see `identity.card_key`); `guid` is Anki's GUID made from it.
+    """
 
     card: Card
     chapter: Chapter
     front_html: str
     back_html: str
     key: str
+    guid: str
     tags: tuple[str, ...] = ()
     topic_labels: tuple[str, ...] = ()
     media: tuple[MediaFile, ...] = ()

@@ -29,7 +29,8 @@ _TITLE = re.compile(r"^#\s+(?P<text>.*?)\s*#*\s*$")
 _CARD = re.compile(r"^##(?!#)\s*(?P<text>.*?)\s*#*\s*$")
 _FENCE = re.compile(r"^\s{0,3}(?P<fence>`{3,}|~{3,})")
 _META = re.compile(r"^@(?P<key>[\w-]+)\s*:\s*(?P<value>.*?)\s*$")
-_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*(?:/[a-z0-9][a-z0-9_-]*)?$")
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 FILE_KEYS = ("topics",)
 CARD_KEYS = ("topics", "id", "reverse")
@@ -128,7 +129,7 @@ def parse_chapter(text: str, path: str, known_topics: Collection[str] | None = N
             error(line, f"the card {front!r} has no answer", "write its answer on the lines below the '## ' heading")
         card_id = meta.get("id")
         if card_id is not None and not _ID.match(card_id[0]):
-            error(card_id[1], f"invalid id {card_id[0]!r}", "use lowercase letters, digits, '-' and '_'")
+            error(card_id[1], f"invalid id {card_id[0]!r}", "use lowercase ASCII letters, digits, '-' and '_'")
             card_id = None
         reverse = meta.get("reverse")
         reverse_value = False
@@ -244,7 +245,7 @@ def load_settings(directory: str | Path) -> Settings:
     for slug, entry in raw_topics.items():
         if not isinstance(entry, dict) or not isinstance(entry.get("label"), str):
             raise SettingsError(location, f'topic {slug!r} needs a label, e.g. label = "Service Level Agreement"')
-        if not _ID.match(slug) or "::" in slug:
+        if not _SLUG.match(slug):
             raise SettingsError(location, f"topic slug {slug!r} must use lowercase letters, digits, '-' and '_'")
         topics.append(Topic(slug=slug, label=entry["label"], description=str(entry.get("description", ""))))
     corrections = data.get("corrections")

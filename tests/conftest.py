@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -9,10 +10,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
+def copy_of_source(folder: Path) -> Path:
+    """A copy of the repository's notes: a build writes its lockfile beside them."""
+    return Path(shutil.copytree(ROOT / "source", folder / "source"))
+
+
 @pytest.fixture
-def source_dir() -> Path:
-    """The real notes of the repository."""
-    return ROOT / "source"
+def source_dir(tmp_path: Path) -> Path:
+    """The real notes of the repository, copied so that no test writes into the repository."""
+    return copy_of_source(tmp_path)
 
 
 @pytest.fixture

@@ -45,25 +45,31 @@ def test_nothing_is_left_behind_in_the_output_or_temp_folder(tmp_path: Path, sou
     import tempfile
 
     before = set(os.listdir(tempfile.gettempdir()))
-    build([source_dir], tmp_path, timestamp=1_700_000_000)
-    assert sorted(os.listdir(tmp_path)) == ["support-informatique.apkg"]
+    build([source_dir], tmp_path / "out", timestamp=1_700_000_000)
+    assert sorted(os.listdir(tmp_path / "out")) == ["support-informatique.apkg"]
     assert set(os.listdir(tempfile.gettempdir())) - before == set()
 
 
 def test_a_failed_write_keeps_the_previous_package(
     tmp_path: Path, source_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    target = build([source_dir], tmp_path, timestamp=1_700_000_000).outputs[0]
+    target = build([source_dir], tmp_path / "out", timestamp=1_700_000_000).outputs[0]
     previous = target.read_bytes()
+    lockfile = (source_dir / "supportcards.lock").read_bytes()
 
     def broken_zip(*args: object) -> None:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(export, "_write_zip", broken_zip)
+    (source_dir / "chapitre-02.md").write_text(
+        (source_dir / "chapitre-02.md").read_text(encoding="utf-8").replace("Gain de temps", "Gain de temps précieux"),
+        encoding="utf-8",
+    )
     with pytest.raises(OutputError, match="No space left on device"):
-        build([source_dir], tmp_path, timestamp=1_800_000_000)
+        build([source_dir], tmp_path / "out", timestamp=1_800_000_000)
     assert target.read_bytes() == previous
-    assert sorted(os.listdir(tmp_path)) == ["support-informatique.apkg"]
+    assert (source_dir / "supportcards.lock").read_bytes() == lockfile
+    assert sorted(os.listdir(tmp_path / "out")) == ["support-informatique.apkg"]
 
 
 def test_an_output_folder_that_cannot_be_written_is_an_error(tmp_path: Path, source_dir: Path) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from anki_helpers import import_package, notes, open_collection
 from click.testing import CliRunner
+from conftest import copy_of_source
 
 from supportcards.build import build
 from supportcards.cli import main
@@ -31,8 +32,9 @@ PIXEL = base64.b64decode(
 
 @pytest.fixture(scope="module")
 def chapter_2_in_anki(tmp_path_factory: pytest.TempPathFactory):
-    root = Path(__file__).resolve().parent.parent
-    result = build([root / "source"], tmp_path_factory.mktemp("build"), timestamp=1_700_000_000)
+    result = build(
+        [copy_of_source(tmp_path_factory.mktemp("notes"))], tmp_path_factory.mktemp("build"), timestamp=1_700_000_000
+    )
     collection = open_collection(tmp_path_factory.mktemp("anki"))
     import_package(collection, result.outputs[0])
     yield collection

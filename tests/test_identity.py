@@ -1,0 +1,171 @@
+"""Stable identity: re-importing an edited deck updates cards in place and keeps review history."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from anki_helpers import import_package, notes, open_collection
+from click.testing import CliRunner
+
+from supportcards.build import build
+from supportcards.cli import main
+from supportcards.errors import ParseError
+from supportcards.identity import card_key, front_slug, guid_for_key
+from supportcards.lint import lint_project
+from supportcards.model import Card, Chapter, Location
+from supportcards.parse import load_project
+
+V1 = 1_700_000_000
+V2 = 1_700_086_400
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_keys_come_from_chapter_and_normalized_front_or_id() -> None:
+    chapter = Chapter("T", "02", "chapitre-02.md", ())
+    card = Card("Qu’est-ce qu’un Ticket System ?", "b", Location("chapitre-02.md", 3), 4)
+    assert card_key(card, chapter) == "02/qu-est-ce-qu-un-ticket-system"
+    assert front_slug("Qu-est ce qu-un Ticket System") == front_slug("Qu’est-ce qu’un Ticket System\u202f?")
+    assert card_key(Card("Autre", "b", Location("x.md", 1), 2, id="spoc"), chapter) == "spoc"
+    assert guid_for_key("spoc") == guid_for_key("spoc") != guid_for_key("02/spoc")
+
+
+def test_reimporting_an_edited_deck_updates_in_place_and_keeps_history(source_dir: Path, tmp_path: Path) -> None:
+    v1 = build([source_dir], tmp_path / "v1", timestamp=V1).outputs[0]
+    collection = open_collection(tmp_path / "anki")
+    assert len(import_package(collection, v1).log.new) == 13
+    before = {note.guid: note.mod for note in notes(collection)}
+
+    # Study the Hotline card once.
+    hotline = next(note for note in notes(collection) if note.fields["Front"] == "Hotline")
+    note_id = next(nid for nid in collection.find_notes("") if collection.get_note(nid).guid == hotline.guid)
+    card = collection.get_note(note_id).cards()[0]
+    card.start_timer()
+    collection.sched.answerCard(card, 3)
+    reviewed = collection.get_card(card.id)
+    history = (reviewed.reps, reviewed.ivl, reviewed.due, reviewed.type)
+    assert reviewed.reps == 1 and len(collection.card_stats_data(card.id).revlog) == 1
+
+    # Edit one back, and fix a front in the source the way the normalizer already shows it.
+    notes_file = source_dir / "chapitre-02.md"
+    edit(notes_file, "- Gain de temps\n", "- Gain de temps pour tous\n")
+    edit(notes_file, "## Qu-est ce qu-un Ticket System", "## Qu’est-ce qu’un Ticket System ?")
+    result = build([source_dir], tmp_path / "v2", timestamp=V2)
+    assert [line.split(":")[0] for line in result.summary] == ["changed"]
+
+    log = import_package(collection, result.outputs[0]).log
+    assert (len(log.new), len(log.updated), len(log.conflicting)) == (0, 1, 0)
+    assert len(log.duplicate) == 12
+    after = {note.guid: note for note in notes(collection)}
+    assert len(after) == 13
+    spoc = next(note for note in after.values() if note.fields["Front"].startswith("SPOC"))
+    assert "Gain de temps pour tous" in spoc.fields["Back"] and spoc.mod > before[spoc.guid]
+    again = collection.get_card(card.id)
+    assert (again.reps, again.ivl, again.due, again.type) == history
+    assert len(collection.card_stats_data(card.id).revlog) == 1
+    collection.close()
+
+
+def test_an_unchanged_rebuild_keeps_every_mod_and_the_lockfile(source_dir: Path, tmp_path: Path) -> None:
+    lockfile = (source_dir / "supportcards.lock").read_bytes()
+    result = build([source_dir], tmp_path / "b", timestamp=V2)
+    assert result.summary == () and not result.lockfile_written
+    assert (source_dir / "supportcards.lock").read_bytes() == lockfile
+
+
+def lock_mods(folder: Path) -> dict[str, int]:
+    notes = json.loads((folder / "supportcards.lock").read_text(encoding="utf-8"))["notes"]
+    return {key: note["mod"] for key, note in notes.items()}
+
+
+def test_a_changed_card_gets_a_strictly_newer_mod_even_with_an_older_clock(source_dir: Path, tmp_path: Path) -> None:
+    before = lock_mods(source_dir)
+    edit(source_dir / "chapitre-02.md", "- Gain de temps\n", "- Gain de temps réel\n")
+    build([source_dir], tmp_path, timestamp=V1)
+    after = lock_mods(source_dir)
+    spoc = "02/spoc-single-point-of-contact"
+    assert before[spoc] > V1 and after[spoc] == before[spoc] + 1
+    assert {key: mod for key, mod in after.items() if key != spoc} == {k: m for k, m in before.items() if k != spoc}
+
+
+def test_removed_cards_are_listed_for_deletion(source_dir: Path, tmp_path: Path) -> None:
+    build([source_dir], tmp_path / "a", timestamp=V1)
+    text = (source_dir / "chapitre-02.md").read_text(encoding="utf-8")
+    (source_dir / "chapitre-02.md").write_text(text.split("## Service de piquet")[0], encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(source_dir), "-o", str(tmp_path / "b")])
+    assert result.exit_code == 0
+    assert "since the lockfile: 0 added, 0 changed, 1 removed" in result.output
+    assert "removed: Service de piquet (key 02/service-de-piquet): an import cannot delete it" in result.output
+
+
+def test_build_locked_fails_naming_the_cards_and_writes_nothing(source_dir: Path, tmp_path: Path) -> None:
+    edit(source_dir / "chapitre-02.md", "- Gain de temps\n", "- Gain de temps réel\n")
+    lockfile = (source_dir / "supportcards.lock").read_bytes()
+    result = CliRunner().invoke(main, ["build", "--locked", str(source_dir), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "supportcards.lock: out of date with the notes" in result.stderr
+    assert "changed: " in result.stderr and "SPOC (Single Point of Contact)" in result.stderr
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
+    assert (source_dir / "supportcards.lock").read_bytes() == lockfile
+
+
+def test_the_committed_lockfile_is_up_to_date(source_dir: Path, tmp_path: Path) -> None:
+    build([source_dir], tmp_path, locked=True, timestamp=V1)
+
+
+def test_two_cards_with_one_key_are_an_error_naming_both_lines(write_source, tmp_path: Path) -> None:
+    folder = write_source(
+        {"a.md": "# A\n\n## Help-Desk\nUn.\n\n## Help desk\nDeux.\n\n## X\n@id: k\nA\n## Y\n@id: k\nB\n"}
+    )
+    with pytest.raises(ParseError) as raised:
+        build([folder], tmp_path, timestamp=V1)
+    path = folder / "a.md"
+    assert [str(error).split("\n")[0] for error in raised.value.errors] == [
+        f"{path}:6: this card has the same front in the same chapter as the card at {path}:3 (key 'a/help-desk')",
+        f"{path}:12: this card has the same @id as the card at {path}:9 (key 'k')",
+    ]
+
+
+def test_lint_suggests_the_id_that_keeps_a_rewritten_card(source_dir: Path, tmp_path: Path) -> None:
+    build([source_dir], tmp_path / "a", timestamp=V1)
+    edit(source_dir / "chapitre-02.md", "## Service de piquet", "## Le service de piquet")
+    (warning,) = [w for w in lint_project(load_project([source_dir])).warnings if "removed card" in w.message]
+    assert "looks like the removed card 'Service de piquet'" in warning.message
+    assert "add '@id: 02/service-de-piquet'" in warning.message
+    edit(
+        source_dir / "chapitre-02.md",
+        "## Le service de piquet\n",
+        "## Le service de piquet\n@id: 02/service-de-piquet\n",
+    )
+    result = build([source_dir], tmp_path / "b", timestamp=V2)
+    assert [line.split(":")[0] for line in result.summary] == ["changed"]
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_builds_are_byte_reproducible_whatever_the_clock_zone_or_hash_seed(source_dir: Path, tmp_path: Path) -> None:
+    digests = set()
+    for zone, seed in [("UTC", "0"), ("Pacific/Auckland", "123"), ("America/Los_Angeles", "random")]:
+        env = {**os.environ, "SOURCE_DATE_EPOCH": str(V1), "TZ": zone, "PYTHONHASHSEED": seed}
+        out = tmp_path / zone.replace("/", "-")
+        subprocess.run(
+            [sys.executable, "-m", "supportcards", "build", str(source_dir), "-o", str(out)],
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+        digests.add(sha256(out / "support-informatique.apkg"))
+    assert len(digests) == 1
