@@ -10,13 +10,15 @@ import re
 import time
 import unicodedata
 from collections.abc import Mapping, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import LockfileError, ParseError, SourceError, UsageError
-from .export import build_package, package_media, write_apkg
+from .export import build_package, package_media, write_apkg_file
+from .files import replacing
 from .identity import card_key, check_unique, guid_for_key
-from .lock import LOCK_FILE, plan_build, read_lockfile, write_lockfile
+from .lock import LOCK_FILE, plan_build, read_lockfile
 from .model import Card, Change, Chapter, Project, RenderedCard, Settings
 from .normalize import normalize_project
 from .parse import load_project
@@ -114,6 +116,13 @@ def render_project(project: Project) -> tuple[list[RenderedCard], list[Change]]:
     return rendered, list(changes)
 
 
+def _has_text(path: Path, text: str) -> bool:
+    try:
+        return path.read_text(encoding="utf-8") == text
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
 def write_deck(
     cards: Sequence[RenderedCard],
     deck_name: str,
@@ -121,9 +130,22 @@ def write_deck(
     timestamp: float,
     note_mods: Mapping[str, int] | None = None,
 ) -> Path:
-    """Export rendered cards (any chapters) as one `.apkg` at `target`."""
+    """Export rendered cards (any chapters) as one `.apkg` at `target`, atomically."""
+    with replacing(target) as archive:
+        _write_deck_file(cards, deck_name, archive, target, timestamp, note_mods)
+    return target
+
+
+def _write_deck_file(
+    cards: Sequence[RenderedCard],
+    deck_name: str,
+    archive: Path,
+    target: Path,
+    timestamp: float,
+    note_mods: Mapping[str, int] | None,
+) -> None:
     package = build_package(cards, deck_name)
-    return write_apkg(package, target, timestamp, note_mods=note_mods, media=package_media(cards))
+    write_apkg_file(package, archive, timestamp, note_mods, package_media(cards), name=target)
 
 
 def build(
@@ -152,15 +174,22 @@ def build(
             f"{lock_path}: out of date with the notes (build --locked writes nothing):\n{details}\n"
             "  hint: run 'supportcards build' (or make deck) and commit the lockfile"
         )
-    outputs: list[Path] = []
+    jobs = [(Path(outdir) / output_name(deck_name), rendered)]
     if per_chapter:
-        for chapter in project.chapters:
-            cards = [card for card in rendered if card.chapter.path == chapter.path]
-            target = Path(outdir) / output_name(deck_name, chapter)
-            outputs.append(write_deck(cards, deck_name, target, stamp, plan.mods))
-    else:
-        outputs.append(write_deck(rendered, deck_name, Path(outdir) / output_name(deck_name), stamp, plan.mods))
-    written = write_lockfile(lock_path, plan.lockfile)
+        by_chapter: dict[str, list[RenderedCard]] = {}
+        for card in rendered:
+            by_chapter.setdefault(card.chapter.path, []).append(card)
+        jobs = [(Path(outdir) / output_name(deck_name, cards[0].chapter), cards) for cards in by_chapter.values()]
+    lock_text = plan.lockfile.dumps()
+    lock_changed = not _has_text(lock_path, lock_text)
+    # Every file is written beside its target first and renamed into place only once all are
+    # written: a failure or an interruption leaves the previous decks and lockfile as they were.
+    with ExitStack() as stack:
+        if lock_changed:
+            stack.enter_context(replacing(lock_path)).write_text(lock_text, encoding="utf-8")
+        for target, cards in jobs:
+            _write_deck_file(cards, deck_name, stack.enter_context(replacing(target)), target, stamp, plan.mods)
+    outputs = [target for target, _ in jobs]
     summaries = tuple(ChapterSummary(chapter.title, chapter.path, len(chapter.cards)) for chapter in project.chapters)
     return BuildResult(
         outputs=tuple(outputs),
@@ -168,5 +197,5 @@ def build(
         changes=tuple(changes),
         summary=tuple(plan.summary()),
         lockfile=lock_path,
-        lockfile_written=written,
+        lockfile_written=lock_changed,
     )

@@ -123,15 +123,30 @@ def write_apkg(
     """
     target = Path(path)
     with replacing(target) as archive:
-        database = archive.with_name(archive.name + ".anki2")
-        try:
-            _write_database(package, database, timestamp, note_mods or {})
-            _write_zip(database, media, archive, timestamp)
-        except OSError as error:
-            raise OutputError(f"{target}: cannot write the package ({error.strerror})") from None
-        finally:
-            database.unlink(missing_ok=True)
+        write_apkg_file(package, archive, timestamp, note_mods, media, name=target)
     return target
+
+
+def write_apkg_file(
+    package: genanki.Package,
+    archive: Path,
+    timestamp: float,
+    note_mods: Mapping[str, int] | None = None,
+    media: Sequence[MediaFile] = (),
+    name: Path | None = None,
+) -> None:
+    """Write the package straight into `archive` (a temporary file: see `files.replacing`).
+
+    Errors are `OutputError`s naming `name`, the file the user asked for.
+    """
+    database = archive.with_name(archive.name + ".anki2")
+    try:
+        _write_database(package, database, timestamp, note_mods or {})
+        _write_zip(database, media, archive, timestamp)
+    except OSError as error:
+        raise OutputError(f"{name or archive}: cannot write the package ({error.strerror})") from None
+    finally:
+        database.unlink(missing_ok=True)
 
 
 def _write_database(package: genanki.Package, database: Path, timestamp: float, note_mods: Mapping[str, int]) -> None:

@@ -17,7 +17,6 @@ from pathlib import Path
 
 from .errors import LockfileError
 from .export import note_fields
-from .files import write_atomically
 from .model import RenderedCard
 
 LOCK_FILE = "supportcards.lock"
@@ -132,15 +131,3 @@ def plan_build(cards: Sequence[RenderedCard], previous: Lockfile, timestamp: flo
     present = {card.key for card in cards}
     removed = tuple(entry for entry in previous.entries if entry.key not in present)
     return Plan(mods, tuple(added), tuple(changed), removed, Lockfile(tuple(entries)))
-
-
-def write_lockfile(path: Path, lockfile: Lockfile) -> bool:
-    """Write the lockfile atomically if its text changed; return whether it did."""
-    text = lockfile.dumps()
-    try:
-        if path.read_text(encoding="utf-8") == text:
-            return False
-    except (OSError, UnicodeDecodeError):
-        pass
-    write_atomically(path, text.encode("utf-8"))
-    return True

@@ -267,20 +267,53 @@ def accented_capitals_rule(words: Iterable[str]) -> Rule:
 _QUOTED = re.compile(r'"([^"\n]*)"')
 
 
-def _quote_line(match: re.Match[str]) -> str:
-    """Pair the straight quotes of a line, first with second and so on, as « »; only if all pair up.
+def _quotes(text: str) -> tuple[str, list[Edit]]:
+    """Pair the straight quotes of each line, first with second and so on, as « »; only if all pair up.
 
     A line with an odd count or an empty pair is left alone: once converted, a line has no straight
     quote left, which is what makes the rule idempotent.
     """
-    line = match.group()
-    if line.count('"') % 2 or any(not inner.strip() for inner in _QUOTED.findall(line)):
-        return line
-    return _QUOTED.sub(lambda pair: f"«{NBSP}{pair.group(1).strip()}{NBSP}»", line)
+    if '"' not in text:
+        return text, []
+    edits: list[Edit] = []
+    lines = text.split("\n")
+    offset = 0
+    for number, line in enumerate(lines):
+        if '"' in line and line.count('"') % 2 == 0 and all(inner.strip() for inner in _QUOTED.findall(line)):
+            fixed = _QUOTED.sub(lambda pair: f"«{NBSP}{pair.group(1).strip()}{NBSP}»", line)
+            edits.append((offset, line, fixed))
+            lines[number] = fixed
+        offset += len(line) + 1
+    return "\n".join(lines), edits
+
+
+_LIST_ITEM = re.compile(rf"[ \t]{{0,3}}{_LIST_MARKER}[ \t]")
+_CLOSING = frozenset(".:;!?…,")
+
+
+def _lead_in_colon(text: str) -> tuple[str, list[Edit]]:
+    """A line of text followed by a list item, and not ending in punctuation, gets " :"."""
+    if "\n" not in text:
+        return text, []
+    edits: list[Edit] = []
+    lines = text.split("\n")
+    offset = 0
+    for number, line in enumerate(lines[:-1]):
+        stripped = line.rstrip(" \t")
+        if (
+            stripped.strip()
+            and stripped[-1] not in _CLOSING
+            and not _LIST_ITEM.match(line)
+            and _LIST_ITEM.match(lines[number + 1])
+        ):
+            fixed = stripped + NBSP + ":"
+            edits.append((offset, line, fixed))
+            lines[number] = fixed
+        offset += len(line) + 1
+    return "\n".join(lines), edits
 
 
 _GAP = re.compile(rf"(?<![ \t{NBSP}{NNBSP}]){_SPACES}*(?=[:;!?»])|(?<=«){_SPACES}*")
-_WORD_BEFORE = re.compile(r"\S*$")
 
 
 def _french_gap(before: str, gap: str, mark: str, after: str) -> str:
@@ -316,8 +349,9 @@ def _french_spacing(text: str) -> tuple[str, list[Edit]]:
         gap = _french_gap(before, match.group(), mark, after)
         if gap == match.group():
             continue
-        word = _WORD_BEFORE.search(text, 0, start)
-        context_start = word.start() if word else start
+        context_start = start
+        while context_start > 0 and start - context_start < 40 and not text[context_start - 1].isspace():
+            context_start -= 1
         edits.append((context_start, text[context_start : end + 1], text[context_start:start] + gap + mark))
         pieces.append(text[last:start])
         pieces.append(gap)
@@ -344,14 +378,9 @@ def _question_mark(match: re.Match[str]) -> str:
 
 TYPOGRAPHY: tuple[Rule, ...] = (
     regex_rule("apostrophe", "typographic apostrophe: l'aide -> l’aide", r"(?<=[^\W\d_])'(?=[^\W\d_])", "’"),
-    regex_rule("quotes", 'French quotes: "mot" -> « mot »', r'[^\n]*"[^\n]*', _quote_line),
+    Rule("quotes", 'French quotes: "mot" -> « mot »', _quotes),
     regex_rule("ellipsis", "one ellipsis character: ... -> …", r"\.\.\.", "…"),
-    regex_rule(
-        "lead-in-colon",
-        "a line that introduces a list ends with a colon",
-        rf"(?m)^(?![ \t]*{_LIST_MARKER}[ \t])(?P<text>[^\n]*[^\s.:;!?…,])[ \t]*(?=\n[ \t]{{0,3}}{_LIST_MARKER}[ \t])",
-        lambda m: m.group("text") + NBSP + ":",
-    ),
+    Rule("lead-in-colon", "a line that introduces a list ends with a colon", _lead_in_colon),
     Rule(
         "french-spacing",
         "(narrow) non-breaking spaces before : ; ! ? » and after «",
@@ -397,8 +426,8 @@ def default_rules(extra: Corrections | None = None) -> tuple[Rule, ...]:
 
 _PROTECTED = (
     r"(?ms:^[ \t]{0,3}(?P<fence>`{3,}|~{3,}).*?(?:^[ \t]{0,3}(?P=fence)[ \t]*$|\Z))"  # fenced code
-    r"|(?P<ticks>`+).+?(?P=ticks)"  # inline code
-    r"|\\\(.*?\\\)|\\\[.*?\\\]|\$\$.*?\$\$"  # math
+    r"|(?P<ticks>`+).{1,4000}?(?P=ticks)"  # inline code (bounded: an unclosed one must not cost n²)
+    r"|\\\(.{0,4000}?\\\)|\\\[.{0,4000}?\\\]|\$\$.{0,4000}?\$\$"  # math
     r"|<[^>\n]+>"  # HTML tags and autolinks
     r"|&(?:#\d+|#x[0-9a-fA-F]+|\w+);"  # HTML entities
     r"|\]\([^)\n]*\)"  # Markdown link and image targets

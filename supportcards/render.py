@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _ORDERED = re.compile(r"^\s{0,3}\d{1,9}[.)]\s+\S")
 _BULLET = re.compile(r"^\s{0,3}[-*+]\s+\S")
-_MATH = re.compile(r"\\\((?:.|\n)*?\\\)|\\\[(?:.|\n)*?\\\]|\$\$(?:.|\n)*?\$\$")
+_MATH = re.compile(r"\\\(.{0,4000}?\\\)|\\\[.{0,4000}?\\\]|\$\$.{0,4000}?\$\$", re.DOTALL)
 _MATH_TOKEN = "SUPPORTCARDSMATH{}END"
 _MATH_TOKEN_RE = re.compile(r"SUPPORTCARDSMATH(\d+)END")
 
@@ -214,7 +214,7 @@ def collect_media(text: str, source: str, first_line: int) -> tuple[str, tuple[M
 
 def render_markdown(text: str) -> str:
     """A card back (Markdown as students write it) to sanitized HTML."""
-    text, math = _set_math_aside(text)
+    text, math = _set_math_aside(text.replace("\ufeff", ""))
     engine = _markdown()
     engine.reset()
     fragment = engine.convert(separate_blocks(text))
@@ -223,7 +223,7 @@ def render_markdown(text: str) -> str:
 
 def render_inline(text: str) -> str:
     """A card front (one line) to sanitized inline HTML: emphasis and code, never a block."""
-    text, math = _set_math_aside(text)
+    text, math = _set_math_aside(text.replace("\ufeff", ""))
     engine = _markdown()
     engine.reset()
     fragment = engine.convert(text)
