@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SOURCE ?= source
 OUTDIR ?= build
+BUILD_FLAGS ?=
 
 .PHONY: deck test lint bench clean
 
@@ -17,19 +18,23 @@ $(VENV)/.installed: $(BIN)/python setup.cfg pyproject.toml
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed
+$(VENV)/.installed-test: $(VENV)/.installed setup.cfg
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
+# SOURCE_DATE_EPOCH (reproducible builds) passes through the environment to supportcards.
 deck: $(VENV)/.installed
-	SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) $(BIN)/supportcards build $(SOURCE) -o $(OUTDIR)
+	$(BIN)/supportcards build $(SOURCE) -o $(OUTDIR) $(BUILD_FLAGS)
 
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-test
 	$(BIN)/python -m ruff check .
+	$(BIN)/python -m ruff format --check .
 	$(BIN)/python -m mypy
+	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	$(BIN)/zizmor --offline --config .github/zizmor.yml .github/workflows/
 
 clean:
 	rm -rf $(OUTDIR) $(VENV) *.egg-info

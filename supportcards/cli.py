@@ -53,19 +53,41 @@ def main(debug: bool) -> None:
 )
 @click.option("--per-chapter", is_flag=True, help="Write one .apkg per chapter instead of one for all.")
 @click.option("--locked", is_flag=True, help="Fail (exit 1) if supportcards.lock is not up to date; for CI.")
+@click.option(
+    "--baseline",
+    type=click.Path(exists=True, dir_okay=False, path_type=str),
+    help="Report changes since this lockfile (e.g. the previous release's) instead of the current one.",
+)
+@click.option(
+    "--changes", "changes_file", type=click.Path(dir_okay=False, path_type=str), help="Also write the changes here."
+)
 @reports_errors
-def build(sources: tuple[str, ...], outdir: str, per_chapter: bool, locked: bool) -> None:
+def build(
+    sources: tuple[str, ...],
+    outdir: str,
+    per_chapter: bool,
+    locked: bool,
+    baseline: str | None,
+    changes_file: str | None,
+) -> None:
     """Build SOURCES (default: source/) into OUTDIR/<deck>.apkg, one subdeck per chapter.
 
     Set SOURCE_DATE_EPOCH for a reproducible package.
     """
-    from .build import build as build_deck
+    from .pipeline import build as build_deck
 
-    result = build_deck(sources or ("source",), outdir, per_chapter=per_chapter, locked=locked)
+    result = build_deck(sources or ("source",), outdir, per_chapter=per_chapter, locked=locked, baseline=baseline)
+    if changes_file:
+        from pathlib import Path
+
+        from .files import write_atomically
+
+        text = f"Cards: {_counts(result.summary)}\n\n" + "".join(f"- {line}\n" for line in result.summary)
+        write_atomically(Path(changes_file), text.encode("utf-8"))
     for chapter in result.chapters:
         click.echo(f"{chapter.path}: {chapter.cards} cards ({chapter.title})")
     click.echo(f"normalizer: {len(result.changes)} corrections (see them with: supportcards lint)")
-    click.echo(f"since the lockfile: {_counts(result.summary)}")
+    click.echo(f"since {'the baseline' if baseline else 'the lockfile'}: {_counts(result.summary)}")
     for line in result.summary:
         click.echo(f"  {line}")
     if result.lockfile_written:

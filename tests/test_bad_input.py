@@ -15,11 +15,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from supportcards import export
-from supportcards.build import build, render_project
 from supportcards.cli import main
 from supportcards.errors import SupportcardsError
 from supportcards.model import Project, Settings
 from supportcards.parse import decode_source, parse_chapter
+from supportcards.pipeline import build, render_project
 from supportcards.render import render_markdown, sanitize
 
 

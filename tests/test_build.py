@@ -10,9 +10,9 @@ import pytest
 from anki_helpers import import_package, notes, open_collection
 from conftest import copy_of_source
 
-from supportcards.build import build
 from supportcards.normalize import normalize_project
 from supportcards.parse import load_project
+from supportcards.pipeline import build
 
 CHAPTER_DECK = "Support informatique::Chapitre 2 — Organisation du support"
 

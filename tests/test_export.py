@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from supportcards import export
-from supportcards.build import build
 from supportcards.errors import OutputError
+from supportcards.pipeline import build
 
 
 def test_the_note_type_is_pinned() -> None:

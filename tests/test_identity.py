@@ -13,13 +13,13 @@ import pytest
 from anki_helpers import import_package, notes, open_collection
 from click.testing import CliRunner
 
-from supportcards.build import build
 from supportcards.cli import main
 from supportcards.errors import ParseError
 from supportcards.identity import card_key, front_slug, guid_for_key
 from supportcards.lint import lint_project
 from supportcards.model import Card, Chapter, Location
 from supportcards.parse import load_project
+from supportcards.pipeline import build
 
 V1 = 1_700_000_000
 V2 = 1_700_086_400

@@ -10,11 +10,11 @@ from anki_helpers import import_package, notes, open_collection
 from click.testing import CliRunner
 from conftest import copy_of_source
 
-from supportcards.build import build
 from supportcards.cli import main
 from supportcards.errors import ParseError
 from supportcards.lint import lint_project
 from supportcards.parse import load_project
+from supportcards.pipeline import build
 
 SETTINGS = """
 [deck]

@@ -155,11 +155,14 @@ def build(
     timestamp: float | None = None,
     per_chapter: bool = False,
     locked: bool = False,
+    baseline: str | Path | None = None,
 ) -> BuildResult:
     """Build every chapter of `sources` into one `.apkg` in `outdir` (or one per chapter).
 
     The lockfile beside the notes gives each note its `mod` and is brought up to date afterwards.
     With `locked`, an out-of-date lockfile is a `LockfileError` and nothing is written.
+    `summary` lists the cards added, changed and removed since the lockfile, or since `baseline`
+    (another lockfile, e.g. the previous release's) when given.
     """
     project = load_project(sources)
     rendered, changes = render_project(project)
@@ -190,6 +193,8 @@ def build(
         for target, cards in jobs:
             _write_deck_file(cards, deck_name, stack.enter_context(replacing(target)), target, stamp, plan.mods)
     outputs = [target for target, _ in jobs]
+    if baseline is not None:
+        plan = plan_build(rendered, read_lockfile(Path(baseline)), stamp, deck_name)
     summaries = tuple(ChapterSummary(chapter.title, chapter.path, len(chapter.cards)) for chapter in project.chapters)
     return BuildResult(
         outputs=tuple(outputs),
