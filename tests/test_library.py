@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+import tarfile
 import zipfile
 from pathlib import Path
 
@@ -53,12 +54,12 @@ def dists(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_and_sdist_carry_the_package_data(dists: Path) -> None:
     (wheel,) = dists.glob("*.whl")
     (sdist,) = dists.glob("*.tar.gz")
-    names = zipfile.ZipFile(wheel).namelist()
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
     for data in ["data/corrections.toml", "templates/card.css", "templates/recto-front.html", "py.typed"]:
         assert f"supportcards/{data}" in names
-    import tarfile
-
-    members = tarfile.open(sdist).getnames()
+    with tarfile.open(sdist) as archive:
+        members = archive.getnames()
     assert any(name.endswith("supportcards/data/corrections.toml") for name in members)
     assert any(name.endswith("supportcards/templates/card.css") for name in members)
 
