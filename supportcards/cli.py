@@ -126,6 +126,38 @@ def lint(sources: tuple[str, ...], strict: bool) -> None:
         sys.exit(1)
 
 
+@main.command(name="import")
+@click.argument("notes", type=click.Path(path_type=str))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="Source file to write [default: source/chapitre-NN.md, NN from the title].",
+)
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
+@reports_errors
+def import_notes(notes: str, output: str | None, force: bool) -> None:
+    """Turn plain-text NOTES (a title line, then each front followed by its answer lines) into a
+    source file. Fronts are detected from the text; uncertain decisions are listed for review."""
+    from pathlib import Path
+
+    from .errors import OutputError
+    from .files import write_atomically
+    from .importer import default_output, detect_cards
+    from .parse import read_source
+
+    result = detect_cards(read_source(notes), notes)
+    target = Path(output or default_output(result))
+    if target.exists() and not force:
+        raise OutputError(f"{target}: already exists; use --force to overwrite it, or -o to choose another file")
+    for card in result.cards:
+        click.echo(f"line {card.line}: {card.front}")
+    for decision in result.uncertain:
+        click.echo(f"review: {decision}")
+    write_atomically(target, result.to_source().encode("utf-8"))
+    click.echo(f"wrote {target} ({len(result.cards)} cards, {len(result.uncertain)} to review)")
+
+
 @main.command()
 @SOURCES
 @reports_errors

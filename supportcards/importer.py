@@ -1,0 +1,225 @@
+"""Import: plain-text notes with nothing marking where a card starts, to the supportcards format.
+
+A notes dump looks like this: a title line, then each card's front on one line followed by its
+answer lines. Which line is a front has to be read from the text itself. The answer lines are full
+of traps: sentences, list items, lines ending in ":", formulas, lead-ins without final punctuation
+("Les indicateurs sont", "Celles-ci sont par exemple") and pieces of a wrapped paragraph (a lone
+"Le", then "ticket system est un outil ...").
+
+How a line is judged, in order:
+
+1. **Hard rules** (certain): the first line after the title is a front; a card needs an answer, so
+   the line right after a front, and the last line, are answer text; a list item (`- `, `1. `), a
+   line starting in lowercase, and a line ending in ":" (a lead-in) or containing " : " (a
+   definition) continue the answer.
+2. **A score** for the remaining lines, a sum of small, named clues:
+   - for a front: a question or an instruction (Citez, Indiquez, Qu'est-ce, Quels, ...); a short
+     line (a term: "Help-Desk", "Service de piquet"); a term followed by its expansion in
+     parentheses ("SPOC (Single Point of Contact)"); no final period;
+   - against: a line after an unfinished one (no final punctuation, not a list item: a wrapped
+     paragraph); a long line ending in a period (a sentence); a sentence that starts with a pronoun or
+     an article referring back ("Celles-ci", "Elle", "Ce service", "Le"); a conjugated verb
+     ("est", "sont", "peut"); a formula ("Disponibilité = MTBF / (MTBF + MTTR)"); a line that
+     introduces the list below it ("... sont par exemple"); a line whose next line starts in
+     lowercase (the lone "Le" of a wrapped paragraph).
+   A line whose score is positive is a front. The confidence of a decision grows with the size of
+   its score; decisions under `REVIEW_BELOW` are printed for review.
+
+Nothing is corrected here: the answer lines are kept exactly as written, and the normalizer fixes
+them at build time.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from .errors import SourceError
+from .model import Location
+
+REVIEW_BELOW = 0.8
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
+_QUESTION = re.compile(
+    r"^(?:citez|indiquez|nommez|donnez|décrivez|définissez|expliquez|énumérez|enumérez|listez|comparez|"
+    r"qu['’-]\s*est|quel|quelle|quels|quelles|pourquoi|comment|combien|quand|où|qui|que|"
+    r"est-ce|à quoi|de quoi|en quoi)\b",
+    re.IGNORECASE,
+)
+_REFERS_BACK = re.compile(
+    r"^(?:celles?-ci|ceux-ci|celui-ci|celle-là|il|elle|ils|elles|on|ce|cet|cette|ces|ceci|cela|ça|c['’]|"
+    r"car|mais|donc|ainsi|conclusion|notamment|est|sont|appelle)\b",
+    re.IGNORECASE,
+)
+_ARTICLE = re.compile(
+    r"^(?:le|la|les|l['’]|un|une|des|du|de|d['’]|pour|dans|en|pendant|lorsque|quand|si|par|avec|sans|selon)\b",
+    re.IGNORECASE,
+)
+_VERB = re.compile(
+    r"\b(?:est|sont|peut|peuvent|doit|doivent|permet|permettent|a|ont|fait|font|va|vont|sera|seront|"
+    r"implique|utilise|soutient|reçoit|reçois|transmet|définit|correspond|correspondent|dépend|"
+    r"se charge|s['’]agit|appelle|indique|indiquent|ouvre|ouvrent|gère|intervient|interviennent)\b",
+    re.IGNORECASE,
+)
+_LEAD_IN_END = re.compile(
+    r"\b(?:sont|est|comme|notamment|exemple|suivants?|suivantes?|que|tels|telles|soit|voici)\s*$", re.IGNORECASE
+)
+_TERM_WITH_EXPANSION = re.compile(r"^[^\s()]{2,}(?:\s[^\s()]+){0,3}\s*\([^)]+\)\s*\.?$")
+_FORMULA = re.compile(r"[=≈≤≥<>×÷^]|\s[+*/-]\s|\d\s*%")
+_FINISHED = re.compile(r"[.!?…)»\"”]\s*$")
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Whether one line of the notes starts a card, how sure that is, and why."""
+
+    line: int
+    text: str
+    front: bool
+    confidence: float
+    reason: str
+
+    def __str__(self) -> str:
+        verdict = "starts a card" if self.front else "kept as answer text"
+        return f"line {self.line}: {self.text!r} {verdict} (confidence {self.confidence:.1f}: {self.reason})"
+
+
+@dataclass(frozen=True)
+class ImportedCard:
+    """A detected card: its front's line number, the front, and the answer lines as written."""
+
+    line: int
+    front: str
+    answer: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """A notes dump read as a chapter: its title, its cards, and every decision taken."""
+
+    title: str
+    cards: tuple[ImportedCard, ...]
+    decisions: tuple[Decision, ...]
+
+    @property
+    def uncertain(self) -> tuple[Decision, ...]:
+        return tuple(decision for decision in self.decisions if decision.confidence < REVIEW_BELOW)
+
+    def to_source(self) -> str:
+        """The chapter in the supportcards source format (answers exactly as written)."""
+        parts = [f"# {self.title}\n"]
+        for card in self.cards:
+            parts.append(f"\n## {card.front}\n" + "".join(f"{line}\n" for line in card.answer))
+        return "".join(parts)
+
+
+def _confidence(score: float) -> float:
+    """How sure a score makes a decision: 0.5 at 0, close to 1 far from it."""
+    return round(1 / (1 + math.exp(-abs(score))), 2)
+
+
+def front_score(text: str, previous: str | None, next_line: str | None) -> tuple[float, list[str]]:
+    """The clues for and against `text` being a front, summed; and their names."""
+    clues: list[tuple[float, str]] = []
+    if previous and not _FINISHED.search(previous) and not _LIST_ITEM.match(previous) and not previous.endswith(":"):
+        clues.append((-2.0, "the previous line is unfinished"))
+    words = text.split()
+    if _QUESTION.match(text):
+        clues.append((3.0, "a question or an instruction"))
+    if text.rstrip().endswith("?"):
+        clues.append((2.0, "ends with '?'"))
+    if len(words) <= 3:
+        clues.append((2.0, "short, like a term"))
+    elif len(words) <= 8:
+        clues.append((0.5, "fairly short"))
+    if _TERM_WITH_EXPANSION.match(text):
+        clues.append((1.5, "a term and its expansion in parentheses"))
+    if not _FINISHED.search(text):
+        clues.append((0.5, "no final punctuation"))
+    if len(words) > 12 and text.rstrip().endswith("."):
+        clues.append((-3.0, "a long sentence"))
+    elif text.rstrip().endswith(".") and len(words) > 5 and not _TERM_WITH_EXPANSION.match(text):
+        clues.append((-1.5, "a sentence"))
+    question = _QUESTION.match(text)
+    if _REFERS_BACK.match(text) and not question:
+        clues.append((-2.5, "starts with a word that refers back: it continues the answer"))
+    elif _ARTICLE.match(text) and not question:
+        clues.append((-1.0, "starts like a sentence"))
+    has_verb = bool(_VERB.search(text)) and not question
+    if has_verb:
+        clues.append((-1.0, "has a conjugated verb"))
+    elif not _REFERS_BACK.match(text) and (
+        previous is None or _FINISHED.search(previous) or _LIST_ITEM.match(previous)
+    ):
+        clues.append((1.0, "a phrase with no verb after a finished answer, like a heading"))
+    if _FORMULA.search(text):
+        clues.append((-3.0, "a formula"))
+    if next_line is not None and next_line.strip()[:1].islower():
+        clues.append((-3.0, "the next line starts in lowercase: this one goes on"))
+    if next_line is not None and _LIST_ITEM.match(next_line) and _LEAD_IN_END.search(text):
+        clues.append((-2.0, "introduces the list below"))
+    return sum(weight for weight, _ in clues), [name for _, name in clues]
+
+
+def detect_cards(text: str, path: str) -> ImportResult:
+    """Read a notes dump: the first line is the title, then fronts and their answer lines."""
+    lines = text.split("\n")
+    while lines and not lines[-1].strip():
+        lines.pop()
+    if not lines or not lines[0].strip():
+        raise SourceError(Location(path, 1), "empty notes: expected a title line, then the cards")
+    title = lines[0].strip().lstrip("#").strip()
+    body = [(number, line) for number, line in enumerate(lines[1:], start=2) if line.strip()]
+    if not body:
+        raise SourceError(Location(path, 1), "these notes have a title but no card")
+
+    decisions: list[Decision] = []
+    previous_front = False
+    for index, (number, line) in enumerate(body):
+        stripped = line.strip()
+        next_line = body[index + 1][1] if index + 1 < len(body) else None
+        previous = body[index - 1][1].strip() if index else None
+        rule = _hard_rule(stripped, previous_front, next_line is None, index == 0)
+        if rule is not None:
+            is_front, reason = rule
+            decisions.append(Decision(number, stripped, is_front, 1.0, reason))
+        else:
+            score, reasons = front_score(stripped, previous, next_line)
+            decisions.append(Decision(number, stripped, score > 0, _confidence(score), ", ".join(reasons) or "no clue"))
+        previous_front = decisions[-1].front
+
+    cards: list[ImportedCard] = []
+    for decision, (_, line) in zip(decisions, body, strict=True):
+        if decision.front:
+            cards.append(ImportedCard(decision.line, decision.text, ()))
+        elif cards:
+            card = cards[-1]
+            cards[-1] = ImportedCard(card.line, card.front, (*card.answer, line.rstrip()))
+    return ImportResult(title, tuple(cards), tuple(decisions))
+
+
+def _hard_rule(text: str, previous_front: bool, last: bool, first: bool) -> tuple[bool, str] | None:
+    """The certain cases: (is a front, why), or None when the clues have to decide."""
+    if first:
+        return True, "the first line after the title"
+    if previous_front:
+        return False, "the line after a front is its answer"
+    if last:
+        return False, "the last line belongs to the last card's answer"
+    if _LIST_ITEM.match(text):
+        return False, "a list item"
+    if text[:1].islower():
+        return False, "starts in lowercase: the previous line goes on"
+    if text.endswith(":"):
+        return False, "ends with ':', it introduces what follows"
+    if " : " in text or " :" in text[-3:]:
+        return False, "a definition 'x : y'"
+    return None
+
+
+def default_output(result: ImportResult, source_dir: str = "source") -> str:
+    """`source/chapitre-NN.md`, NN from the title's number (`chapitre.md` without one)."""
+    number = re.search(r"\d+", result.title)
+    name = f"chapitre-{int(number.group()):02d}.md" if number else "chapitre.md"
+    return f"{source_dir}/{name}"

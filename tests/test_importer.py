@@ -1,0 +1,139 @@
+"""Import: plain-text notes to the source format, fronts detected from the text itself."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT
+
+from supportcards.cli import main
+from supportcards.errors import SourceError
+from supportcards.importer import detect_cards
+from supportcards.parse import parse_chapter
+
+GOLDEN = Path(__file__).parent / "golden" / "import"
+# The student's chapter 2 notes exactly as written (a copy of shared/seed/chapter-2-flashcards.txt).
+SEED = GOLDEN / "chapter-2-flashcards.txt"
+
+
+@pytest.fixture
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+def fronts(text: str) -> list[str]:
+    return [card.front for card in detect_cards(text, "notes.txt").cards]
+
+
+def test_the_seed_gives_the_13_chapter_2_fronts_and_nothing_else(seed_text: str) -> None:
+    assert fronts(seed_text) == [
+        "SPOC (Single Point of Contact)",
+        "Service Level Agreements (Accord de niveau de service).",
+        "Facteurs d’influence déterminant le choix de la forme d’organisation (Hot-Line, call-center, …)",
+        "Power-User-Organisation",
+        "Help-Desk",
+        "Call-center",
+        "Customer-Care-Center",
+        "Hotline",
+        "Indiquez 4 indicateurs servant à mesurer la qualité de service du FLS",
+        "Qu-est ce qu-un Ticket System",
+        "Citez 4 compétences techniques d’un spécialiste",
+        "Citez 2 compétences techniques d’un spécialiste",
+        "Service de piquet",
+    ]
+
+
+def test_the_import_of_the_seed_is_the_chapter_2_source(seed_text: str) -> None:
+    imported = parse_chapter(detect_cards(seed_text, "seed").to_source(), "imported.md")
+    ours = parse_chapter((ROOT / "source" / "chapitre-02.md").read_text(encoding="utf-8"), "chapitre-02.md")
+    assert [(card.front, card.back) for card in imported.cards] == [(card.front, card.back) for card in ours.cards]
+
+
+def test_a_chapter_full_of_traps() -> None:
+    text = (GOLDEN / "chapitre-3-traps.txt").read_text(encoding="utf-8")
+    assert fronts(text) == [
+        "First Level Support (FLS)",
+        "Quels sont les niveaux de support ?",
+        "Disponibilité",
+        "Expliquez le rôle du Second Level Support",
+        "Escalade",
+        "Incident majeur",
+        "Avantages de l’externalisation",
+        "Taux de résolution au premier contact",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("notes", "expected"),
+    [
+        ("T\nHelp-Desk\nUne unité.\n- Backup\n- Restore\nHotline\nSimple.", ["Help-Desk", "Hotline"]),
+        ("T\nSPOC\nAvantages :\n1. Rapide\nDésav:\n- Charge\nSLA\nUn contrat.", ["SPOC", "SLA"]),
+        ("T\nFLS\nPremier niveau.\nLes indicateurs sont\n- Délai\nSLA\nUn contrat.", ["FLS", "SLA"]),
+        ("T\nHotline\nSimple.\nCelles-ci sont par exemple\n- Achat\nSLA\nUn contrat.", ["Hotline", "SLA"]),
+        (
+            "T\nTicket System\nLe\nticket system est un outil permettant la\ngestion du support.\nSLA\nUn contrat.",
+            ["Ticket System", "SLA"],
+        ),
+        (
+            "T\nDisponibilité\nSe calcule :\nDisponibilité = MTBF / (MTBF + MTTR)\nSLA\nUn contrat.",
+            ["Disponibilité", "SLA"],
+        ),
+        (
+            "T\nQu-est ce qu-un SLA\nUn contrat.\nCitez 2 outils\n- Ticket System",
+            ["Qu-est ce qu-un SLA", "Citez 2 outils"],
+        ),
+        ("T\nTicket System\nConclusion : un outil.\nSLA\nUn contrat.", ["Ticket System", "SLA"]),
+    ],
+    ids=["terms", "colon-lead-ins", "lead-in-sont", "celles-ci", "lone-le", "formula", "questions", "definition"],
+)
+def test_each_trap(notes: str, expected: list[str]) -> None:
+    assert fronts(notes) == expected
+
+
+def test_answers_are_kept_exactly_as_written(seed_text: str) -> None:
+    card = detect_cards(seed_text, "seed").cards[9]
+    assert card.answer[:2] == ("Le", "ticket system est un outil (logiciel ou application) permettant la")
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [(b"", "empty notes"), (b"\n\n", "empty notes"), (b"Titre seul\n", "a title but no card")],
+)
+def test_empty_notes_are_an_error(data: bytes, message: str, tmp_path: Path) -> None:
+    with pytest.raises(SourceError, match=message):
+        detect_cards(data.decode(), "notes.txt")
+
+
+def test_cli_prints_each_card_and_what_to_review(seed_text: str, tmp_path: Path) -> None:
+    target = tmp_path / "chapitre-02.md"
+    result = CliRunner().invoke(main, ["import", str(SEED), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert "line 2: SPOC (Single Point of Contact)\n" in result.output
+    assert "line 83: Service de piquet\n" in result.output
+    assert "review: line 17: 'Facteurs d’influence" in result.output
+    assert f"wrote {target} (13 cards, 1 to review)" in result.output
+    assert target.read_text(encoding="utf-8").startswith(
+        "# Chapter 2 Flashcards\n\n## SPOC (Single Point of Contact)\n"
+    )
+
+
+def test_cli_never_overwrites_without_force(seed_text: str, tmp_path: Path) -> None:
+    target = tmp_path / "chapitre-02.md"
+    target.write_text("mine", encoding="utf-8")
+    refused = CliRunner().invoke(main, ["import", str(SEED), "-o", str(target)])
+    assert refused.exit_code == 1
+    assert refused.stderr == f"{target}: already exists; use --force to overwrite it, or -o to choose another file\n"
+    assert target.read_text(encoding="utf-8") == "mine"
+    forced = CliRunner().invoke(main, ["import", str(SEED), "-o", str(target), "--force"])
+    assert forced.exit_code == 0 and target.read_text(encoding="utf-8").startswith("# Chapter 2")
+
+
+def test_cli_input_errors(tmp_path: Path) -> None:
+    missing = CliRunner().invoke(main, ["import", str(tmp_path / "none.txt")])
+    assert missing.exit_code == 1 and "none.txt:1: cannot read this file" in missing.stderr
+    (tmp_path / "latin.txt").write_bytes("Chapitre\nQualité\n".encode("latin-1"))
+    latin = CliRunner().invoke(main, ["import", str(tmp_path / "latin.txt"), "-o", str(tmp_path / "o.md")])
+    assert latin.exit_code == 1 and "latin.txt:2:7: this file is not UTF-8 text" in latin.stderr
+    assert not (tmp_path / "o.md").exists()
