@@ -36,5 +36,9 @@ lint: $(VENV)/.installed-test
 	$(BIN)/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 	$(BIN)/zizmor --offline --config .github/zizmor.yml .github/workflows/
 
+# Speed and memory against ankdown and a bare genanki script (see bench/README.md); takes minutes.
+bench: $(VENV)/.installed-test
+	$(BIN)/python bench/run.py --write
+
 clean:
 	rm -rf $(OUTDIR) $(VENV) *.egg-info

@@ -13,6 +13,7 @@ from . import __version__
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+SUMMARY_LINES = 30
 SOURCES = click.argument("sources", nargs=-1, type=click.Path(path_type=str))
 
 
@@ -88,8 +89,10 @@ def build(
         click.echo(f"{chapter.path}: {chapter.cards} cards ({chapter.title})")
     click.echo(f"normalizer: {len(result.changes)} corrections (see them with: supportcards lint)")
     click.echo(f"since {'the baseline' if baseline else 'the lockfile'}: {_counts(result.summary)}")
-    for line in result.summary:
+    for line in result.summary[:SUMMARY_LINES]:
         click.echo(f"  {line}")
+    if len(result.summary) > SUMMARY_LINES:
+        click.echo(f"  ... and {len(result.summary) - SUMMARY_LINES} more (write them all with --changes FILE)")
     if result.lockfile_written:
         click.echo(f"updated {result.lockfile} (commit it with the notes)")
     for output in result.outputs:

@@ -25,6 +25,10 @@ class SourceError(SupportcardsError):
         self.column = column
         super().__init__(str(self))
 
+    def __reduce__(self) -> tuple[type, tuple[Location, str, str | None, int | None]]:
+        """Pickle by its fields (errors cross process boundaries when cards render in parallel)."""
+        return (type(self), (self.location, self.message, self.hint, self.column))
+
     def __str__(self) -> str:
         where = f"{self.location}:{self.column}" if self.column else str(self.location)
         text = f"{where}: {self.message}"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import os
 import sqlite3
 import zipfile
 from collections.abc import Mapping, Sequence
@@ -79,7 +80,7 @@ def note_fields(rendered: RenderedCard) -> list[str]:
         rendered.back_html,
         rendered.chapter.title,
         ", ".join(rendered.topic_labels),
-        Path(rendered.card.location.path).name,
+        os.path.basename(rendered.card.location.path),
         "1" if rendered.card.reverse else "",
     ]
 
@@ -155,8 +156,13 @@ def _write_database(package: genanki.Package, database: Path, timestamp: float, 
     try:
         cursor = connection.cursor()
         package.write_to_db(cursor, timestamp, itertools.count(int(timestamp) * 1000))
-        cursor.executemany("UPDATE notes SET mod = ? WHERE guid = ?", [(mod, guid) for guid, mod in note_mods.items()])
-        cursor.execute("UPDATE cards SET mod = (SELECT mod FROM notes WHERE notes.id = cards.nid)")
+        if note_mods:
+            ids = dict(cursor.execute("SELECT guid, id FROM notes"))
+            cursor.executemany(
+                "UPDATE notes SET mod = ? WHERE id = ?",
+                [(mod, ids[guid]) for guid, mod in note_mods.items() if guid in ids],
+            )
+            cursor.execute("UPDATE cards SET mod = (SELECT mod FROM notes WHERE notes.id = cards.nid)")
         connection.commit()
     finally:
         connection.close()

@@ -56,8 +56,12 @@ def regex_rule(
     *,
     fronts_only: bool = False,
     flags: int = 0,
+    needs: Callable[[str], bool] | None = None,
 ) -> Rule:
-    """A rule that replaces every match of `pattern`; each real change is one edit."""
+    """A rule that replaces every match of `pattern`; each real change is one edit.
+
+    `needs` is a cheap test (a substring check) that skips texts the pattern cannot match.
+    """
     compiled = re.compile(pattern, flags) if isinstance(pattern, str) else pattern
     substitute: Callable[[re.Match[str]], str]
     if isinstance(replacement, str):
@@ -69,22 +73,31 @@ def regex_rule(
         substitute = replacement
 
     def apply(text: str) -> tuple[str, list[Edit]]:
-        edits: list[Edit] = []
-        pieces: list[str] = []
-        last = 0
-        for match in compiled.finditer(text):
-            new = substitute(match)
-            if new != match.group():
-                edits.append((match.start(), match.group(), new))
-                pieces.append(text[last : match.start()])
-                pieces.append(new)
-                last = match.end()
-        if not edits:
-            return text, edits
-        pieces.append(text[last:])
-        return "".join(pieces), edits
+        if needs is not None and not needs(text):
+            return text, []
+        return _substitute(compiled, substitute, text)
 
     return Rule(name, description, apply, fronts_only)
+
+
+def _substitute(
+    pattern: re.Pattern[str], substitute: Callable[[re.Match[str]], str], text: str
+) -> tuple[str, list[Edit]]:
+    """Replace every match of `pattern`; each replacement that changes the text is one edit."""
+    edits: list[Edit] = []
+    pieces: list[str] = []
+    last = 0
+    for match in pattern.finditer(text):
+        new = substitute(match)
+        if new != match.group():
+            edits.append((match.start(), match.group(), new))
+            pieces.append(text[last : match.start()])
+            pieces.append(new)
+            last = match.end()
+    if not edits:
+        return text, edits
+    pieces.append(text[last:])
+    return "".join(pieces), edits
 
 
 # --- corrections tables -------------------------------------------------------------------------
@@ -185,14 +198,23 @@ def table_rule(name: str, pairs: Sequence[tuple[str, str]], glossary: tuple[str,
     """One rule for a section of a corrections table: its entries, in order.
 
     An entry may rewrite a whole phrase that contains a glossary term, but never change part of
-    one: "system" = "système" leaves "Ticket System" alone.
+    one: "system" = "système" leaves "Ticket System" alone. Patterns are compiled once, and an
+    entry's longest word is looked for as a plain substring before its pattern runs, which skips
+    it for the (many) texts it does not concern.
     """
-    compiled = [(_entry_pattern(wrong), right) for wrong, right in pairs]
+    if not pairs:
+        return Rule(name, f"corrections table [{name}]", lambda text: (text, []))
+    compiled = [(_entry_pattern(wrong), right, _literal(wrong)) for wrong, right in pairs]
     terms = _glossary_pattern(glossary)
 
     def apply(text: str) -> tuple[str, list[Edit]]:
         edits: list[Edit] = []
-        for pattern, right in compiled:
+        lower = text.lower()
+        for pattern, right, literal in compiled:
+            if literal not in lower:
+                continue
+            if not pattern.search(text):
+                continue
             spans = [match.span() for match in terms.finditer(text)] if terms else []
 
             def fix(match: re.Match[str], right: str = right, spans: list[tuple[int, int]] = spans) -> str:
@@ -204,11 +226,18 @@ def table_rule(name: str, pairs: Sequence[tuple[str, str]], glossary: tuple[str,
                     return match.group()
                 return (match.groupdict().get("lead") or "") + _follow_case(match.group("word"), right)
 
-            text, found = regex_rule(name, "", pattern, fix).apply(text)
-            edits.extend(found)
+            text, found = _substitute(pattern, fix, text)
+            if found:
+                edits.extend(found)
+                lower = text.lower()
         return text, edits
 
     return Rule(name, f"corrections table [{name}]", apply)
+
+
+def _literal(wrong: str) -> str:
+    """The entry's longest run of letters, lowercased: a text without it cannot match the entry."""
+    return max(re.findall(r"[^\W\d_]+", wrong.lower()) or [""], key=len)
 
 
 def _contains(outer: tuple[int, int], inner: tuple[int, int]) -> bool:
@@ -261,7 +290,12 @@ def accented_capitals_rule(words: Iterable[str]) -> Rule:
             return table[match.group("word")]
         return match.group("lead") + "À"
 
-    return regex_rule("accented-capitals", "accents on capitals: Éditer, État, À", pattern, fix)
+    words_in_table = tuple(table)
+
+    def needs(text: str) -> bool:
+        return "A " in text or "A\t" in text or any(word in text for word in words_in_table)
+
+    return regex_rule("accented-capitals", "accents on capitals: Éditer, État, À", pattern, fix, needs=needs)
 
 
 _QUOTED = re.compile(r'"([^"\n]*)"')
@@ -377,9 +411,15 @@ def _question_mark(match: re.Match[str]) -> str:
 
 
 TYPOGRAPHY: tuple[Rule, ...] = (
-    regex_rule("apostrophe", "typographic apostrophe: l'aide -> l’aide", r"(?<=[^\W\d_])'(?=[^\W\d_])", "’"),
+    regex_rule(
+        "apostrophe",
+        "typographic apostrophe: l'aide -> l’aide",
+        r"(?<=[^\W\d_])'(?=[^\W\d_])",
+        "’",
+        needs=lambda text: "'" in text,
+    ),
     Rule("quotes", 'French quotes: "mot" -> « mot »', _quotes),
-    regex_rule("ellipsis", "one ellipsis character: ... -> …", r"\.\.\.", "…"),
+    regex_rule("ellipsis", "one ellipsis character: ... -> …", r"\.\.\.", "…", needs=lambda text: "..." in text),
     Rule("lead-in-colon", "a line that introduces a list ends with a colon", _lead_in_colon),
     Rule(
         "french-spacing",
@@ -395,6 +435,7 @@ FRONT_RULES: tuple[Rule, ...] = (
         r"(?<=[^\s.…])\.\s*$",
         "",
         fronts_only=True,
+        needs=lambda text: text.rstrip().endswith("."),
     ),
     regex_rule(
         "front-question-mark", "a front that asks a question ends with ?", r"^.*\S", _question_mark, fronts_only=True
@@ -403,7 +444,13 @@ FRONT_RULES: tuple[Rule, ...] = (
 
 BASIC: tuple[Rule, ...] = (
     Rule("unicode-nfc", "composed accents (Unicode NFC)", _nfc),
-    regex_rule("whitespace", "one space between words", r"(?<=\S)(?:[ \t]{2,}|\t)(?=\S)", " "),
+    regex_rule(
+        "whitespace",
+        "one space between words",
+        r"(?<=\S)(?:[ \t]{2,}|\t)(?=\S)",
+        " ",
+        needs=lambda text: "  " in text or "\t" in text,
+    ),
 )
 
 

@@ -5,22 +5,24 @@ This is what `supportcards build` calls, and what a Python user calls to build a
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import time
 import unicodedata
-from collections.abc import Mapping, Sequence
-from contextlib import ExitStack
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .cache import RenderCache, Rendered, fingerprint, with_text
 from .errors import LockfileError, ParseError, SourceError, UsageError
 from .export import build_package, package_media, write_apkg_file
 from .files import replacing
 from .identity import card_key, check_unique, guid_for_key
 from .lock import LOCK_FILE, plan_build, read_lockfile
-from .model import Card, Change, Chapter, Project, RenderedCard, Settings
-from .normalize import normalize_project
+from .model import Card, Change, Chapter, MediaFile, Project, RenderedCard, Settings
+from .normalize import Normalizer, normalize_card, project_normalizer
 from .parse import load_project
 from .render import collect_media, render_inline, render_markdown
 
@@ -85,35 +87,157 @@ def render_card(card: Card, chapter: Chapter, settings: Settings) -> RenderedCar
     """One normalized card to what the exporter needs: HTML fields, GUID, tags, labels and images."""
     front, front_media = collect_media(card.front, card.location.path, card.location.line)
     back, back_media = collect_media(card.back, card.location.path, card.back_line)
+    return assemble_card(card, chapter, settings, render_inline(front), render_markdown(back), front_media + back_media)
+
+
+def assemble_card(
+    card: Card,
+    chapter: Chapter,
+    settings: Settings,
+    front_html: str,
+    back_html: str,
+    media: tuple[MediaFile, ...] = (),
+) -> RenderedCard:
+    """A card with its HTML fields, completed with its identity, tags and topic labels."""
     labels = {topic.slug: topic.label for topic in settings.topics}
     key = card_key(card, chapter)
     return RenderedCard(
         card=card,
         chapter=chapter,
-        front_html=render_inline(front),
-        back_html=render_markdown(back),
+        front_html=front_html,
+        back_html=back_html,
         key=key,
         guid=guid_for_key(key),
         tags=card_tags(card, chapter),
         topic_labels=tuple(labels.get(topic, topic) for topic in card.topics),
-        media=front_media + back_media,
+        media=media,
     )
 
 
-def render_project(project: Project) -> tuple[list[RenderedCard], list[Change]]:
-    """Normalize and render every card of a project, in source order; report every missing image."""
-    normalized, changes = normalize_project(project)
+PARALLEL_FROM = 1500
+"""Below this many cards, starting worker processes costs more than it saves."""
+
+
+def render_project(
+    project: Project, *, workers: int | None = None, cache: RenderCache | None = None
+) -> tuple[list[RenderedCard], list[Change]]:
+    """Normalize and render every card of a project, in source order; report every missing image.
+
+    Cards found in `cache` are not rendered again. Large projects are spread over the machine's
+    cores (`workers`, default: all of them), in chunks that keep source order. Each
+    `RenderedCard.chapter` carries the chapter's title, slug and path, not its cards again.
+    """
+    units = [(card, replace(chapter, cards=())) for chapter in project.chapters for card in chapter.cards]
+    results: list[Outcome | None] = [None] * len(units)
+    todo: list[int] = []
+    for index, (card, chapter) in enumerate(units):
+        hit = cache.get(card) if cache is not None else None
+        if hit is None:
+            todo.append(index)
+        else:
+            fixed = with_text(card, hit)
+            results[index] = (
+                assemble_card(fixed, chapter, project.settings, hit.front_html, hit.back_html),
+                hit.changes,
+            )
+    count = workers if workers is not None else (os.cpu_count() or 1)
+    pending = [units[index] for index in todo]
+    if count > 1 and len(pending) >= PARALLEL_FROM:
+        computed = _render_in_parallel(pending, project.settings, count)
+    else:
+        normalizer = project_normalizer(project)
+        computed = [_render_unit(card, chapter, project.settings, normalizer) for card, chapter in pending]
+    for index, outcome in zip(todo, computed, strict=True):
+        results[index] = outcome
+        rendered_card, found = outcome
+        if cache is not None and isinstance(rendered_card, RenderedCard):
+            fixed = rendered_card.card
+            cache.put(
+                units[index][0],
+                Rendered(fixed.front, fixed.back, found, rendered_card.front_html, rendered_card.back_html),
+            )
     rendered: list[RenderedCard] = []
+    changes: list[Change] = []
     errors: list[SourceError] = []
-    for chapter in normalized.chapters:
-        for card in chapter.cards:
-            try:
-                rendered.append(render_card(card, chapter, project.settings))
-            except SourceError as error:
-                errors.append(error)
+    for result in results:
+        assert result is not None
+        outcome_card, found = result
+        changes.extend(found)
+        if isinstance(outcome_card, SourceError):
+            errors.append(outcome_card)
+        else:
+            rendered.append(outcome_card)
     if errors:
         raise ParseError(errors)
-    return rendered, list(changes)
+    return rendered, changes
+
+
+Outcome = tuple["RenderedCard | SourceError", tuple[Change, ...]]
+Work = tuple[Card, "str | None", "str | None", tuple[MediaFile, ...], "SourceError | None", tuple[Change, ...]]
+"""What a worker sends back for a card: the normalized card, its HTML and images, or its error."""
+
+
+def _render_unit(card: Card, chapter: Chapter, settings: Settings, normalizer: Normalizer) -> Outcome:
+    fixed, front_html, back_html, media, error, changes = _work(card, normalizer)
+    if error is not None:
+        return error, changes
+    assert front_html is not None and back_html is not None
+    return assemble_card(fixed, chapter, settings, front_html, back_html, media), changes
+
+
+def _work(card: Card, normalizer: Normalizer) -> Work:
+    """The expensive part of a card: normalize, resolve images, render and sanitize."""
+    fixed, changes = normalize_card(card, normalizer)
+    try:
+        front, front_media = collect_media(fixed.front, fixed.location.path, fixed.location.line)
+        back, back_media = collect_media(fixed.back, fixed.location.path, fixed.back_line)
+    except SourceError as error:
+        return fixed, None, None, (), error, changes
+    return fixed, render_inline(front), render_markdown(back), front_media + back_media, None, changes
+
+
+_worker_normalizer: Normalizer | None = None
+
+
+def _start_worker(settings: Settings) -> None:
+    global _worker_normalizer
+    gc.disable()  # short-lived and free of reference cycles: collections would only cost time
+    if _worker_normalizer is None:  # forked workers inherit the parent's
+        _worker_normalizer = project_normalizer(Project(settings, ()))
+
+
+def _work_chunk(cards: list[Card]) -> list[Work]:
+    assert _worker_normalizer is not None
+    return [_work(card, _worker_normalizer) for card in cards]
+
+
+def _render_in_parallel(units: list[tuple[Card, Chapter]], settings: Settings, workers: int) -> list[Outcome]:
+    """Render in worker processes, in source order. Where the OS can fork, the workers start warm:
+    Markdown, nh3 and the compiled rules are loaded once, in this process, before they start."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _worker_normalizer
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    if "fork" in methods:
+        _worker_normalizer = project_normalizer(Project(settings, ()))
+        render_markdown("*warm*")
+    size = max(100, len(units) // (workers * 4))
+    cards = [card for card, _ in units]
+    chunks = [cards[start : start + size] for start in range(0, len(cards), size)]
+    try:
+        with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(settings,)) as pool:
+            done = [work for chunk in pool.map(_work_chunk, chunks) for work in chunk]
+    finally:
+        _worker_normalizer = None
+    outcomes: list[Outcome] = []
+    for (_, chapter), (fixed, front_html, back_html, media, error, changes) in zip(units, done, strict=True):
+        if error is not None or front_html is None or back_html is None:
+            outcomes.append((error or SourceError(fixed.location, "could not render this card"), changes))
+        else:
+            outcomes.append((assemble_card(fixed, chapter, settings, front_html, back_html, media), changes))
+    return outcomes
 
 
 def _has_text(path: Path, text: str) -> bool:
@@ -164,8 +288,34 @@ def build(
     `summary` lists the cards added, changed and removed since the lockfile, or since `baseline`
     (another lockfile, e.g. the previous release's) when given.
     """
+    with _collector_paused():
+        return _build(sources, outdir, timestamp, per_chapter, locked, baseline)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """A build allocates a great many small objects and frees them all at once: pausing Python's
+    cycle collector meanwhile saves up to a third of the time (measured on 10,000 cards)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _build(
+    sources: Sequence[str | Path],
+    outdir: str | Path,
+    timestamp: float | None,
+    per_chapter: bool,
+    locked: bool,
+    baseline: str | Path | None,
+) -> BuildResult:
     project = load_project(sources)
-    rendered, changes = render_project(project)
+    cache = RenderCache.load(outdir, fingerprint(project.settings.corrections_path))
+    rendered, changes = render_project(project, cache=cache)
     check_unique(rendered)
     stamp = build_timestamp() if timestamp is None else timestamp
     deck_name = project.settings.deck_name
@@ -193,6 +343,7 @@ def build(
         for target, cards in jobs:
             _write_deck_file(cards, deck_name, stack.enter_context(replacing(target)), target, stamp, plan.mods)
     outputs = [target for target, _ in jobs]
+    cache.save()
     if baseline is not None:
         plan = plan_build(rendered, read_lockfile(Path(baseline)), stamp, deck_name)
     summaries = tuple(ChapterSummary(chapter.title, chapter.path, len(chapter.cards)) for chapter in project.chapters)

@@ -46,7 +46,8 @@ def test_nothing_is_left_behind_in_the_output_or_temp_folder(tmp_path: Path, sou
 
     before = set(os.listdir(tempfile.gettempdir()))
     build([source_dir], tmp_path / "out", timestamp=1_700_000_000)
-    assert sorted(os.listdir(tmp_path / "out")) == ["support-informatique.apkg"]
+    assert sorted(os.listdir(tmp_path / "out")) == [".cache", "support-informatique.apkg"]
+    assert os.listdir(tmp_path / "out" / ".cache") == ["cards.json"]
     assert set(os.listdir(tempfile.gettempdir())) - before == set()
 
 
@@ -69,7 +70,7 @@ def test_a_failed_write_keeps_the_previous_package(
         build([source_dir], tmp_path / "out", timestamp=1_800_000_000)
     assert target.read_bytes() == previous
     assert (source_dir / "supportcards.lock").read_bytes() == lockfile
-    assert sorted(os.listdir(tmp_path / "out")) == ["support-informatique.apkg"]
+    assert sorted(os.listdir(tmp_path / "out")) == [".cache", "support-informatique.apkg"]
 
 
 def test_an_output_folder_that_cannot_be_written_is_an_error(tmp_path: Path, source_dir: Path) -> None:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from supportcards import render
 from supportcards.render import render_inline, render_markdown, sanitize, separate_blocks
 
 
@@ -79,3 +82,16 @@ def test_active_content_never_reaches_a_card(hostile: str) -> None:
 def test_sanitized_html_is_a_fixed_point() -> None:
     html = render_markdown("**a** <b onclick='x'>b</b>\n\n- c")
     assert sanitize(html) == html
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from([*"aé AZ09’'\"«».,:;?()-/%—…\u202f\u00a0"]), max_size=60))
+def test_the_plain_front_shortcut_renders_what_markdown_and_nh3_would(front: str) -> None:
+    """render_inline skips Markdown for plain fronts; the result must be the same."""
+    text = front.strip()
+    engine = render._markdown()
+    engine.reset()
+    fragment = engine.convert(text)
+    plain = fragment[3:-4] if fragment.startswith("<p>") else render.html.escape(text, quote=False)
+    expected = render.sanitize(plain)
+    assert render_inline(text) == expected

@@ -1,0 +1,176 @@
+"""The performance benchmark behind `make bench`: whole processes, medians, on synthetic cards.
+
+For each deck size it measures, as separate processes on the same cards in the same run:
+
+- supportcards, cold: no `build/` (so no cache) and no lockfile;
+- supportcards, rebuild after editing one card (cache and lockfile from the cold build);
+- ankdown (a Markdown-to-Anki tool on a C Markdown library), in a throwaway venv;
+- a bare script: `markdown.markdown()` per card, then genanki (`bench/bare_genanki.py`).
+
+Wall time is a median; peak memory is the highest total RSS of the process and its children
+(supportcards renders in worker processes), sampled from /proc every 10 ms. It prints a table and
+writes it to `bench/README.md` with the targets of issue 9.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+BIN = Path(sys.executable).parent
+sys.path.insert(0, str(HERE))
+
+from generate import write  # noqa: E402
+
+
+def tree_rss(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in bytes (0 once it is gone)."""
+    total = 0
+    todo = [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            total += next(int(line.split()[1]) * 1024 for line in status.splitlines() if line.startswith("VmRSS:"))
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo.extend(int(child) for child in (task / "children").read_text().split())
+        except (OSError, StopIteration, ValueError):
+            continue
+    return total
+
+
+def measure(command: list[str], cwd: Path | None = None) -> tuple[float, int]:
+    """Run `command`; return its wall time (s) and its peak memory with its children (bytes)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, tree_rss(process.pid))
+        time.sleep(0.01)
+    elapsed = time.perf_counter() - start
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{process.stderr.read().decode() if process.stderr else ''}")
+    return elapsed, peak
+
+
+def median_of(runs: int, prepare, command: list[str], cwd: Path | None = None) -> tuple[float, int]:  # type: ignore[no-untyped-def]
+    times, peaks = [], []
+    for _ in range(runs):
+        prepare()
+        elapsed, peak = measure(command, cwd)
+        times.append(elapsed)
+        peaks.append(peak)
+    return statistics.median(times), max(peaks)
+
+
+def ankdown_venv(folder: Path) -> Path:
+    """A throwaway venv with ankdown (created once, under bench/.venv-ankdown)."""
+    ankdown = folder / "bin" / "ankdown"
+    if not ankdown.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(folder)], check=True)
+        subprocess.run([folder / "bin" / "pip", "install", "--quiet", "ankdown"], check=True)
+    return ankdown
+
+
+def bench_size(count: int, runs: int, work: Path, ankdown: Path) -> dict[str, tuple[float, int]]:
+    ours, theirs = write(count, work / str(count))
+    out = work / f"out-{count}"
+    lock = ours / "supportcards.lock"
+    build = [str(BIN / "supportcards"), "build", str(ours), "-o", str(out)]
+
+    def cold() -> None:
+        shutil.rmtree(out, ignore_errors=True)
+        lock.unlink(missing_ok=True)
+
+    results = {"cold": median_of(runs, cold, build)}
+    chapter = ours / "chapitre-001.md"
+    original = chapter.read_text(encoding="utf-8")
+    edits = iter(range(1_000_000))
+
+    def edit_one_card() -> None:
+        chapter.write_text(original.replace("\n\n## ", f" (modifié {next(edits)})\n\n## ", 1), encoding="utf-8")
+
+    results["rebuild"] = median_of(runs, edit_one_card, build)
+    chapter.write_text(original, encoding="utf-8")
+    results["ankdown"] = median_of(
+        runs, lambda: None, [str(ankdown), "-r", str(theirs), "-p", str(work / f"ankdown-{count}.apkg")], cwd=work
+    )
+    results["bare"] = median_of(
+        runs,
+        lambda: None,
+        [sys.executable, str(HERE / "bare_genanki.py"), str(theirs), str(work / f"bare-{count}.apkg")],
+    )
+    return results
+
+
+def quick(command: list[str], runs: int, cwd: Path | None = None) -> float:
+    return statistics.median(measure(command, cwd)[0] for _ in range(runs))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--runs", type=int, default=3, help="runs per measurement (the median is kept)")
+    parser.add_argument("--write", action="store_true", help="write the table to bench/README.md")
+    arguments = parser.parse_args()
+
+    ankdown = ankdown_venv(HERE / ".venv-ankdown")
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="supportcards-bench-") as folder:
+        work = Path(folder)
+        results = {count: bench_size(count, arguments.runs, work, ankdown) for count in arguments.sizes}
+    help_time = quick([str(BIN / "supportcards"), "--help"], 10)
+    deck_time = quick(["make", "--no-print-directory", "deck", "OUTDIR=" + tempfile.mkdtemp()], 5, cwd=ROOT)
+
+    header = "| N | build | wall (s) | peak RSS (MB) | cards/s | / ankdown | / bare genanki |"
+    rows = [header, "|---:|---|---:|---:|---:|---:|---:|"]
+    for count, measured in results.items():
+        ankdown_time, bare_time = measured["ankdown"][0], measured["bare"][0]
+        for name in ("cold", "rebuild", "ankdown", "bare"):
+            elapsed, peak = measured[name]
+            label = {"cold": "supportcards, cold", "rebuild": "supportcards, 1 card edited", "ankdown": "ankdown",
+                     "bare": "markdown + genanki script"}[name]  # fmt: skip
+            rows.append(
+                f"| {count:,} | {label} | {elapsed:.2f} | {peak / 2**20:.0f} | {count / elapsed:,.0f} "
+                f"| {elapsed / ankdown_time:.2f} | {elapsed / bare_time:.2f} |"
+            )
+    sizes = sorted(results)
+    targets = []
+    if sizes:
+        small = results[sizes[0]]
+        targets.append(("cold build ≤ 1.3 × ankdown", small["cold"][0] / small["ankdown"][0], 1.3))
+        targets.append(("rebuild after 1 edit ≤ 0.33 × ankdown", small["rebuild"][0] / small["ankdown"][0], 0.33))
+    if len(sizes) > 1:
+        large = results[sizes[-1]]
+        growth = large["cold"][0] / results[sizes[0]]["cold"][0]
+        targets.append((f"{sizes[-1]:,} cards ≤ 11 × the {sizes[0]:,}-card time", growth, 11))
+        targets.append((f"peak memory at {sizes[-1]:,} cards ≤ 250 MB", large["cold"][1] / 2**20, 250))
+    targets.append(("`supportcards --help` < 0.15 s", help_time, 0.15))
+    targets.append(("`make deck` (chapter 2, ready venv) < 1 s", deck_time, 1.0))
+    lines = ["", "| target | measured | met |", "|---|---:|:---:|"]
+    lines += [f"| {name} | {value:.2f} | {'yes' if value <= limit else 'no'} |" for name, value, limit in targets]
+    table = "\n".join(rows + lines)
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}\n\n{table}")
+    if arguments.write:
+        readme = HERE / "README.md"
+        text = readme.read_text(encoding="utf-8") if readme.exists() else ""
+        start, end = "<!-- bench:start -->", "<!-- bench:end -->"
+        block = f"{start}\nMachine: {os.cpu_count()} cores, Python {sys.version.split()[0]}.\n\n{table}\n{end}"
+        if start in text and end in text:
+            text = text[: text.index(start)] + block + text[text.index(end) + len(end) :]
+        else:
+            text += "\n" + block + "\n"
+        readme.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
