@@ -1,0 +1,86 @@
+"""The fast paths must give exactly what the plain path gives: worker processes and the cache.
+
+(Speed itself is measured by `make bench`, not by tests.)
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from supportcards import pipeline
+from supportcards.cache import CACHE_FILE
+from supportcards.pipeline import build
+
+PARALLEL_CHECK = """
+import sys
+sys.path.insert(0, {bench!r})
+from generate import write
+from supportcards.parse import load_project
+from supportcards.pipeline import PARALLEL_FROM, render_project
+ours, _ = write(PARALLEL_FROM + 300, __import__("pathlib").Path({folder!r}))
+project = load_project([ours])
+parallel = render_project(project, workers=2)
+serial = render_project(project, workers=1)
+assert len(parallel[0]) == PARALLEL_FROM + 300
+assert parallel == serial, "the worker processes rendered differently"
+print("same")
+"""
+
+
+def test_worker_processes_render_exactly_like_one_process(tmp_path: Path) -> None:
+    # In a fresh interpreter: forking this test process (which may run Anki's threads) is unsafe.
+    bench = str(Path(__file__).resolve().parent.parent / "bench")
+    code = PARALLEL_CHECK.format(bench=bench, folder=str(tmp_path))
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "same"
+
+
+def test_a_rebuild_takes_unchanged_cards_from_the_cache(
+    source_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = build([source_dir], tmp_path, timestamp=1_700_000_000)
+    assert (tmp_path / CACHE_FILE).exists()
+    notes = source_dir / "chapitre-02.md"
+    notes.write_text(
+        notes.read_text(encoding="utf-8")
+        .replace("## SPOC", "## SPOC", 1)
+        .replace("- Gain de temps", "- Gain de temps\n- Et de l'argent"),
+        encoding="utf-8",
+    )
+    rendered: list[str] = []
+    real = pipeline.render_markdown
+
+    def counting(text: str) -> str:
+        rendered.append(text)
+        return real(text)
+
+    monkeypatch.setattr(pipeline, "render_markdown", counting)
+    second = build([source_dir], tmp_path, timestamp=1_700_000_000)
+    assert len(rendered) == 1 and "Et de l’argent" in rendered[0]
+    # Cards below the edit moved one line down: their cached changes follow them.
+    moved = [change for change in second.changes if "soaicles" in change.before]
+    assert [change.location.line for change in moved] == [
+        change.location.line + 1 for change in first.changes if "soaicles" in change.before
+    ]
+
+
+def test_the_cache_gives_the_same_result_as_a_cold_build(source_dir: Path, tmp_path: Path) -> None:
+    cold = build([source_dir], tmp_path / "a", timestamp=1_700_000_000)
+    warm = build([source_dir], tmp_path / "a", timestamp=1_700_000_000)
+    assert warm.changes == cold.changes
+    assert (tmp_path / "a" / "support-informatique.apkg").read_bytes() == cold.outputs[0].read_bytes()
+
+
+def test_another_corrections_table_invalidates_the_cache(
+    source_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build([source_dir], tmp_path, timestamp=1_700_000_000)
+    table = source_dir / "corrections.toml"
+    table.write_text(table.read_text(encoding="utf-8") + '\n[extra]\n"piquet" = "piquet de garde"\n', encoding="utf-8")
+    result = build([source_dir], tmp_path, timestamp=1_700_000_000)
+    assert any(change.rule == "extra" for change in result.changes)
