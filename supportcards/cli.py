@@ -129,6 +129,54 @@ def lint(sources: tuple[str, ...], strict: bool) -> None:
         sys.exit(1)
 
 
+@main.command()
+@SOURCES
+@click.option(
+    "-o",
+    "--output",
+    default="build/preview.html",
+    show_default=True,
+    type=click.Path(dir_okay=False, path_type=str),
+    help="HTML file to write.",
+)
+@click.option("--open", "open_browser", is_flag=True, help="Open the preview in the web browser.")
+@click.option("--watch", is_flag=True, help="Rebuild the preview whenever a source file is saved (Ctrl-C stops).")
+@reports_errors
+def preview(sources: tuple[str, ...], output: str, open_browser: bool, watch: bool) -> None:
+    """Write one self-contained HTML page showing every card as Anki will, with the corrections."""
+    from .preview import build_preview
+
+    target, cards, corrections = build_preview(sources, output)
+    click.echo(f"wrote {target} ({cards} cards, {corrections} corrections)")
+    if open_browser:
+        import webbrowser
+
+        webbrowser.open(target.resolve().as_uri())
+    if watch:
+        _watch(sources or ("source",), output)
+
+
+def _watch(sources: tuple[str, ...], output: str) -> None:
+    """Rebuild the preview on every save; an error is printed and the watch goes on."""
+    from datetime import datetime
+
+    from watchfiles import watch
+
+    from .errors import SupportcardsError
+    from .preview import build_preview
+
+    click.echo(f"watching {', '.join(sources)} (Ctrl-C to stop)", err=True)
+    try:
+        for _ in watch(*sources):
+            try:
+                target, cards, corrections = build_preview(sources, output)
+                click.echo(f"{datetime.now():%H:%M:%S} rebuilt {target} ({cards} cards, {corrections} corrections)")
+            except SupportcardsError as error:
+                click.echo(str(error), err=True)
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+
+
 @main.command(name="import")
 @click.argument("notes", type=click.Path(path_type=str))
 @click.option(

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     import markdown
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_ENDS_STATEMENT = re.compile(r"^(?![ \t]*[#|]).*[.:!?…]$")
 _ORDERED = re.compile(r"^\s{0,3}\d{1,9}[.)]\s+\S")
 _BULLET = re.compile(r"^\s{0,3}[-*+]\s+\S")
 _MATH = re.compile(r"\\\(.{0,4000}?\\\)|\\\[.{0,4000}?\\\]|\$\$.{0,4000}?\$\$", re.DOTALL)
@@ -74,8 +75,11 @@ def separate_blocks(text: str) -> str:
     """Insert the blank lines Python-Markdown needs between paragraphs and lists.
 
     A blank line goes before a list item that follows text or an item of the other list kind, and
-    before text that follows a list item (else Markdown would glue it to the item). Indented lines
-    (an item's continuation, a nested list) and fenced code are left alone.
+    before text that follows a list item (else Markdown would glue it to the item). A line of text
+    that ends a sentence (. : ! ? …) and is followed by more text keeps its line break (Markdown's
+    two trailing spaces): in notes, a new line after a full stop is a new statement, while a line
+    cut mid-sentence ("Le" / "ticket system est ...") joins the next. Indented lines (an item's
+    continuation, a nested list) and fenced code are left alone.
     """
     out: list[str] = []
     previous = "blank"
@@ -106,6 +110,8 @@ def separate_blocks(text: str) -> str:
         leaves_list = kind == "text" and previous in ("ordered", "bullet", "indented")
         if starts_list or leaves_list:
             out.insert(len(out) - 1, "")
+        elif kind == "text" and previous == "text" and _ENDS_STATEMENT.search(out[-2]):
+            out[-2] = out[-2].rstrip() + "  "
         previous = kind
     return "\n".join(out)
 

@@ -1,0 +1,122 @@
+"""Preview: every card as Anki will show it, in one self-contained HTML page.
+
+Cards are rendered with the note type's own templates and CSS (`templates/`), grouped by chapter
+and topic, with a light/dark switch, a search box and, under each card, the normalizer's
+corrections (rule, line, before and after). The page loads nothing from the network: images are
+embedded, and its small script only filters and switches the theme.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import mimetypes
+import re
+from collections import defaultdict
+from collections.abc import Mapping
+from importlib import resources
+from pathlib import Path
+
+from .export import FIELDS, note_fields
+from .model import Change, Project, RenderedCard
+
+_SECTION = re.compile(r"\{\{#(\w+)\}\}(.*?)\{\{/\1\}\}", re.DOTALL)
+_FIELD = re.compile(r"\{\{(\w+)\}\}")
+
+
+def fill_template(template: str, fields: Mapping[str, str]) -> str:
+    """Fill an Anki template the way Anki does for what ours use: `{{Field}}` and `{{#Field}}...{{/Field}}`."""
+    template = _SECTION.sub(lambda match: match.group(2) if fields.get(match.group(1), "").strip() else "", template)
+    return _FIELD.sub(lambda match: fields.get(match.group(1), ""), template)
+
+
+def _resource(name: str) -> str:
+    return resources.files("supportcards").joinpath("templates", name).read_text(encoding="utf-8")
+
+
+def card_sides(card: RenderedCard) -> tuple[str, str]:
+    """The front and back of a card's first ("Recto") card, as Anki renders them."""
+    fields = dict(zip(FIELDS, note_fields(card), strict=True))
+    front = fill_template(_resource("recto-front.html"), fields)
+    back = fill_template(_resource("recto-back.html"), {**fields, "FrontSide": front})
+    return _embed_media(front, card), _embed_media(back, card)
+
+
+def _embed_media(fragment: str, card: RenderedCard) -> str:
+    for media in card.media:
+        kind = mimetypes.guess_type(media.path)[0] or "application/octet-stream"
+        data = base64.b64encode(Path(media.path).read_bytes()).decode()
+        fragment = fragment.replace(f'src="{media.name}"', f'src="data:{kind};base64,{data}"')
+    return fragment
+
+
+def _change_item(change: Change) -> str:
+    return (
+        f'<li><span class="where">ligne {change.location.line}</span> <span class="rule">{html.escape(change.rule)}</span> '
+        f"<del>{html.escape(change.before)}</del> → <ins>{html.escape(change.after)}</ins></li>"
+    )
+
+
+def preview_page(project: Project, cards: list[RenderedCard], changes: list[Change]) -> str:
+    """The whole preview page for rendered cards and the normalizer's changes."""
+    labels = {topic.slug: topic.label for topic in project.settings.topics}
+    by_card: dict[tuple[str, int], list[Change]] = defaultdict(list)
+    starts = sorted((card.card.location.path, card.card.location.line) for card in cards)
+    for change in changes:
+        owner = max((start for start in starts if start[0] == change.location.path and start[1] <= change.location.line),
+                    default=None)  # fmt: skip
+        if owner is not None:
+            by_card[owner].append(change)
+    sections: list[str] = []
+    chapters: dict[str, list[RenderedCard]] = {}
+    for card in cards:
+        chapters.setdefault(card.chapter.title, []).append(card)
+    for title, chapter_cards in chapters.items():
+        topics: dict[str, list[RenderedCard]] = {}
+        for card in chapter_cards:
+            topic = card.card.topics[0] if card.card.topics else ""
+            topics.setdefault(topic, []).append(card)
+        parts = [f'<section class="chapter"><h2>{html.escape(title)}</h2>']
+        for topic, topic_cards in topics.items():
+            label = labels.get(topic, topic) or "Sans thème"
+            parts.append(f'<section class="topic"><h3>{html.escape(label)}</h3>')
+            for card in topic_cards:
+                front, back = card_sides(card)
+                found = by_card.get((card.card.location.path, card.card.location.line), [])
+                corrections = (
+                    f'<details class="corrections"><summary>{len(found)} correction{"s" if len(found) > 1 else ""}'
+                    f"</summary><ul>{''.join(_change_item(change) for change in found)}</ul></details>"
+                    if found
+                    else '<p class="corrections none">Aucune correction</p>'
+                )
+                searchable = html.escape(
+                    " ".join([card.card.front, card.card.back, card.chapter.title, *card.topic_labels]).lower()
+                )
+                parts.append(
+                    f'<article class="entry" data-search="{searchable}">'
+                    f'<p class="source">{html.escape(str(card.card.location))}</p>'
+                    f'<div class="sides"><div class="card side">{front}</div><div class="card side">{back}</div></div>'
+                    f"{corrections}</article>"
+                )
+            parts.append("</section>")
+        parts.append("</section>")
+        sections.append("".join(parts))
+    total = len(cards)
+    return _resource("preview.html").replace("{{CSS}}", _resource("card.css")).replace(
+        "{{TITLE}}", html.escape(project.settings.deck_name)
+    ).replace("{{COUNT}}", str(total)).replace("{{CORRECTIONS}}", str(len(changes))).replace(
+        "{{CARDS}}", "\n".join(sections)
+    )  # fmt: skip
+
+
+def build_preview(sources: list[str] | tuple[str, ...], output: str | Path) -> tuple[Path, int, int]:
+    """Write the preview of `sources` to `output` atomically; return the path, cards and corrections."""
+    from .files import write_atomically
+    from .parse import load_project
+    from .pipeline import render_project
+
+    project = load_project(list(sources) or ["source"])
+    cards, changes = render_project(project)
+    target = Path(output)
+    write_atomically(target, preview_page(project, cards, changes).encode("utf-8"))
+    return target, len(cards), len(changes)
