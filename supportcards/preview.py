@@ -9,6 +9,7 @@ embedded, and its small script only filters and switches the theme.
 from __future__ import annotations
 
 import base64
+import bisect
 import html
 import mimetypes
 import re
@@ -51,22 +52,25 @@ def _embed_media(fragment: str, card: RenderedCard) -> str:
 
 
 def _change_item(change: Change) -> str:
-    return (
-        f'<li><span class="where">ligne {change.location.line}</span> <span class="rule">{html.escape(change.rule)}</span> '
-        f"<del>{html.escape(change.before)}</del> → <ins>{html.escape(change.after)}</ins></li>"
-    )
+    where = f'<span class="where">ligne {change.location.line}</span>'
+    rule = f'<span class="rule">{html.escape(change.rule)}</span>'
+    return f"<li>{where} {rule} <del>{html.escape(change.before)}</del> → <ins>{html.escape(change.after)}</ins></li>"
 
 
 def preview_page(project: Project, cards: list[RenderedCard], changes: list[Change]) -> str:
     """The whole preview page for rendered cards and the normalizer's changes."""
     labels = {topic.slug: topic.label for topic in project.settings.topics}
     by_card: dict[tuple[str, int], list[Change]] = defaultdict(list)
-    starts = sorted((card.card.location.path, card.card.location.line) for card in cards)
+    starts: dict[str, list[int]] = defaultdict(list)
+    for card in cards:
+        starts[card.card.location.path].append(card.card.location.line)
+    for lines in starts.values():
+        lines.sort()
     for change in changes:
-        owner = max((start for start in starts if start[0] == change.location.path and start[1] <= change.location.line),
-                    default=None)  # fmt: skip
-        if owner is not None:
-            by_card[owner].append(change)
+        lines = starts.get(change.location.path, [])
+        index = bisect.bisect_right(lines, change.location.line) - 1
+        if index >= 0:
+            by_card[(change.location.path, lines[index])].append(change)
     sections: list[str] = []
     chapters: dict[str, list[RenderedCard]] = {}
     for card in cards:
