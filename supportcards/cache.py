@@ -103,14 +103,14 @@ class RenderCache:
     def save(self) -> None:
         """Write the entries this build used (older ones are dropped); a failure only costs speed."""
         from .errors import SupportcardsError
-        from .files import write_atomically
+        from .files import replacing
 
         if self.used == self.entries:
             return
         try:
-            text = json.dumps({"fingerprint": self.fingerprint, "entries": self.used}, ensure_ascii=False)
-            write_atomically(self.path, text.encode("utf-8"))
-        except SupportcardsError:
+            with replacing(self.path) as temporary, temporary.open("w", encoding="utf-8") as stream:
+                json.dump({"fingerprint": self.fingerprint, "entries": self.used}, stream, ensure_ascii=False)
+        except (SupportcardsError, OSError):
             pass
 
 

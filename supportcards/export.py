@@ -18,6 +18,7 @@ import hashlib
 import itertools
 import json
 import os
+import shutil
 import sqlite3
 import zipfile
 from collections.abc import Mapping, Sequence
@@ -180,9 +181,15 @@ def _zip_entry(name: str, timestamp: float) -> zipfile.ZipInfo:
 
 
 def _write_zip(database: Path, media: Sequence[MediaFile], archive: Path, timestamp: float) -> None:
+    """Zip the collection and the media, streamed from disk, with fixed names, times and order."""
     with zipfile.ZipFile(archive, "w") as bundle:
-        bundle.writestr(_zip_entry("collection.anki2", timestamp), database.read_bytes())
+        _copy_into(bundle, _zip_entry("collection.anki2", timestamp), database)
         index = {str(number): file.name for number, file in enumerate(media)}
         bundle.writestr(_zip_entry("media", timestamp), json.dumps(index))
         for number, file in enumerate(media):
-            bundle.writestr(_zip_entry(str(number), timestamp), Path(file.path).read_bytes())
+            _copy_into(bundle, _zip_entry(str(number), timestamp), Path(file.path))
+
+
+def _copy_into(bundle: zipfile.ZipFile, entry: zipfile.ZipInfo, source: Path) -> None:
+    with source.open("rb") as reader, bundle.open(entry, "w", force_zip64=source.stat().st_size > 1 << 30) as writer:
+        shutil.copyfileobj(reader, writer, 1 << 20)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     """A place in a source file, for error messages and reports (`path:line`)."""
 
@@ -20,7 +20,7 @@ class Location:
         return f"{self.path}:{self.line}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Card:
     """One note as written in the source: a front, a Markdown back, and where they came from.
 
@@ -37,7 +37,7 @@ class Card:
     reverse: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Chapter:
     """One source file: a title (the chapter's subdeck) and its cards, in source order."""
 
@@ -48,7 +48,7 @@ class Chapter:
     topics: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Topic:
     """A theme a card can belong to; it becomes the tag `supportcards::theme::<slug>`."""
 
@@ -57,7 +57,7 @@ class Topic:
     description: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Project-wide settings from `source/supportcards.toml`."""
 
@@ -66,7 +66,7 @@ class Settings:
     corrections_path: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Change:
     """One edit the normalizer made: which rule, where, and the text before and after."""
 
@@ -79,7 +79,7 @@ class Change:
         return f"{self.location}: {self.rule}: {self.before!r} -> {self.after!r}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MediaFile:
     """An image of a card: its stable name inside the package, and the file it comes from."""
 
@@ -87,7 +87,7 @@ class MediaFile:
     path: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RenderedCard:
     """A card ready for Anki: HTML fields plus everything the exporter needs to place and tag it.
 
@@ -105,7 +105,7 @@ class RenderedCard:
     media: tuple[MediaFile, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Project:
     """All chapters of a source folder with its settings: the input of a build."""
 

@@ -235,7 +235,7 @@ def load_settings(directory: str | Path) -> Settings:
     deck = data.get("deck", {})
     if not isinstance(deck, dict):
         raise SettingsError(location, "[deck] must be a table")
-    name = deck.get("name", Settings.deck_name)
+    name = deck.get("name", Settings().deck_name)
     if not isinstance(name, str) or not name.strip():
         raise SettingsError(location, "deck.name must be a non-empty string")
     topics = []
