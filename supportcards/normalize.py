@@ -64,7 +64,12 @@ def regex_rule(
     """
     compiled = re.compile(pattern, flags) if isinstance(pattern, str) else pattern
     substitute: Callable[[re.Match[str]], str]
-    if isinstance(replacement, str):
+    if isinstance(replacement, str) and "\\" not in replacement:
+        literal = replacement
+
+        def substitute(match: re.Match[str]) -> str:
+            return literal
+    elif isinstance(replacement, str):
         template = replacement
 
         def substitute(match: re.Match[str]) -> str:
@@ -279,23 +284,20 @@ def accented_capitals_rule(words: Iterable[str]) -> Rule:
         plain = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
         if plain != word:
             table[plain[0].upper() + plain[1:]] = word[0].upper() + word[1:]
-    listed = "|".join(sorted(map(re.escape, table), key=len, reverse=True)) or "(?!)"
+    # Candidates are found by their first letter (a fast literal scan), then looked up in the table.
+    firsts = "".join(sorted({word[0] for word in table})) or "E"
     pattern = re.compile(
-        rf"(?<!\w)(?P<word>{listed})(?!\w)"
+        rf"(?<!\w)(?P<word>[{firsts}][^\W\d_]+)(?!\w)"
         rf"|(?P<lead>(?:^|(?<=\n)|(?<=[.!?…]\s))[ \t]*(?:{_LIST_MARKER}[ \t]+)?)A(?=[ \t]+[a-zà-ÿ])"
     )
 
     def fix(match: re.Match[str]) -> str:
-        if match.group("word"):
-            return table[match.group("word")]
+        word = match.group("word")
+        if word:
+            return table.get(word, word)
         return match.group("lead") + "À"
 
-    words_in_table = tuple(table)
-
-    def needs(text: str) -> bool:
-        return "A " in text or "A\t" in text or any(word in text for word in words_in_table)
-
-    return regex_rule("accented-capitals", "accents on capitals: Éditer, État, À", pattern, fix, needs=needs)
+    return regex_rule("accented-capitals", "accents on capitals: Éditer, État, À", pattern, fix)
 
 
 _QUOTED = re.compile(r'"([^"\n]*)"')
@@ -485,8 +487,13 @@ _PROTECTED = (
 _PROTECTED_RE = re.compile(_PROTECTED, re.DOTALL)
 
 
+_MAY_PROTECT = ("`", "~~~", "\\", "<", "&", "](", "$$", "http", "ftp:", "mailto:", "www.")
+
+
 def split_protected(text: str) -> list[tuple[str, bool]]:
     """The text cut into (piece, protected) pairs; rules only ever see unprotected pieces."""
+    if not any(marker in text for marker in _MAY_PROTECT):
+        return [(text, False)] if text else []
     pieces: list[tuple[str, bool]] = []
     last = 0
     for match in _PROTECTED_RE.finditer(text):

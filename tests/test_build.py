@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+import json
+import os
 import re
 from pathlib import Path
 
@@ -12,7 +14,8 @@ from conftest import copy_of_source
 
 from supportcards.normalize import normalize_project
 from supportcards.parse import load_project
-from supportcards.pipeline import build
+from supportcards.export import FIELDS, note_fields
+from supportcards.pipeline import build, render_project
 
 CHAPTER_DECK = "Support informatique::Chapitre 2 — Organisation du support"
 
@@ -105,3 +108,30 @@ def test_the_build_reports_the_normalizer_changes(imported) -> None:
     result, _ = imported
     assert len(result.changes) >= 45
     assert all(change.location.path.endswith("chapitre-02.md") for change in result.changes)
+
+
+GOLDEN = Path(__file__).parent / "golden" / "pipeline" / "chapitre-02.json"
+
+
+def test_golden_whole_pipeline(source_dir: Path) -> None:
+    """Every field Anki gets for chapter 2; regenerate with UPDATE_GOLDEN=1 after a reviewed change."""
+    cards, _ = render_project(load_project([source_dir]))
+    fields = [dict(zip(FIELDS, note_fields(card), strict=True)) | {"tags": list(card.tags), "key": card.key}
+              for card in cards]  # fmt: skip
+    text = json.dumps(fields, ensure_ascii=False, indent=2) + "\n"
+    if os.environ.get("UPDATE_GOLDEN"):
+        GOLDEN.write_text(text, encoding="utf-8")
+    assert text == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_a_reversed_card_is_a_second_card_in_anki(write_source, tmp_path: Path) -> None:
+    folder = write_source({"a.md": "# A\n## SPOC\n@reverse: oui\nPoint de contact unique.\n## FLS\nPremier niveau.\n"})
+    result = build([folder], tmp_path / "out", timestamp=1_700_000_000)
+    collection = open_collection(tmp_path / "anki")
+    import_package(collection, result.outputs[0])
+    cards = {collection.get_note(nid)["Front"]: collection.get_note(nid).cards() for nid in collection.find_notes("")}
+    assert [card.template()["name"] for card in cards["SPOC"]] == ["Recto", "Verso"]
+    assert [card.template()["name"] for card in cards["FLS"]] == ["Recto"]
+    verso = cards["SPOC"][1]
+    assert "Point de contact unique." in verso.question() and "SPOC" in verso.answer()
+    collection.close()
