@@ -12,9 +12,9 @@ import pytest
 from anki_helpers import import_package, notes, open_collection
 from conftest import copy_of_source
 
+from supportcards.export import FIELDS, note_fields
 from supportcards.normalize import normalize_project
 from supportcards.parse import load_project
-from supportcards.export import FIELDS, note_fields
 from supportcards.pipeline import build, render_project
 
 CHAPTER_DECK = "Support informatique::Chapitre 2 — Organisation du support"
