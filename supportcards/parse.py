@@ -267,7 +267,10 @@ def source_files(sources: Sequence[str | Path]) -> list[Path]:
     for source in sources:
         path = Path(source)
         if path.is_dir():
-            files.extend(sorted(path.glob("*.md")))
+            try:
+                files.extend(sorted(path.glob("*.md")))
+            except OSError as error:
+                raise SourceError(Location(str(path), 1), f"cannot list this folder ({error.strerror})") from None
         elif path.exists():
             files.append(path)
         else:
