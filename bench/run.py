@@ -7,8 +7,8 @@ For each deck size it measures, as separate processes on the same cards in the s
 - ankdown (a Markdown-to-Anki tool on a C Markdown library), in a throwaway venv;
 - a bare script: `markdown.markdown()` per card, then genanki (`bench/bare_genanki.py`).
 
-Wall time is a median; peak memory is the highest total RSS of the process and its children
-(supportcards renders in worker processes), sampled from /proc every 10 ms. It prints a table and
+Wall time is a median; peak memory is the highest total memory (PSS) of the process and its
+children (supportcards renders in worker processes), sampled from /proc every 10 ms. It prints a table and
 writes it to `bench/README.md` with the targets of issue 9.
 """
 
@@ -32,15 +32,19 @@ sys.path.insert(0, str(HERE))
 from generate import write  # noqa: E402
 
 
-def tree_rss(pid: int) -> int:
-    """Resident memory of a process and all its descendants, in bytes (0 once it is gone)."""
+def tree_memory(pid: int) -> int:
+    """Memory of a process and all its descendants, in bytes (0 once it is gone).
+
+    Each process counts its proportional set size (PSS): pages that forked workers share with
+    their parent are split among them instead of counted once per process, as RSS would.
+    """
     total = 0
     todo = [pid]
     while todo:
         current = todo.pop()
         try:
-            status = Path(f"/proc/{current}/status").read_text()
-            total += next(int(line.split()[1]) * 1024 for line in status.splitlines() if line.startswith("VmRSS:"))
+            rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
+            total += next(int(line.split()[1]) * 1024 for line in rollup.splitlines() if line.startswith("Pss:"))
             for task in Path(f"/proc/{current}/task").iterdir():
                 todo.extend(int(child) for child in (task / "children").read_text().split())
         except (OSError, StopIteration, ValueError):
@@ -54,7 +58,7 @@ def measure(command: list[str], cwd: Path | None = None) -> tuple[float, int]:
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = 0
     while process.poll() is None:
-        peak = max(peak, tree_rss(process.pid))
+        peak = max(peak, tree_memory(process.pid))
         time.sleep(0.01)
     elapsed = time.perf_counter() - start
     if process.returncode != 0:
@@ -131,7 +135,7 @@ def main() -> None:
     help_time = quick([str(BIN / "supportcards"), "--help"], 10)
     deck_time = quick(["make", "--no-print-directory", "deck", "OUTDIR=" + tempfile.mkdtemp()], 5, cwd=ROOT)
 
-    header = "| N | build | wall (s) | peak RSS (MB) | cards/s | / ankdown | / bare genanki |"
+    header = "| N | build | wall (s) | peak memory, PSS (MB) | cards/s | / ankdown | / bare genanki |"
     rows = [header, "|---:|---|---:|---:|---:|---:|---:|"]
     for count, measured in results.items():
         ankdown_time, bare_time = measured["ankdown"][0], measured["bare"][0]
