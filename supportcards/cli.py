@@ -17,6 +17,28 @@ SUMMARY_LINES = 30
 SOURCES = click.argument("sources", nargs=-1, type=click.Path(path_type=str))
 
 
+class ProgressBar:
+    """click's progress bar on stderr for long builds, only when stderr is a terminal."""
+
+    MIN_CARDS = 1000
+
+    def __init__(self) -> None:
+        self.bar: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            if total < self.MIN_CARDS or not sys.stderr.isatty():
+                return
+            self.bar = click.progressbar(length=total, label="cards", file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
 def reports_errors(command: F) -> F:
     """Turn the library's errors into `path:line: message` on stderr and exit code 1 (2 for usage)."""
 
@@ -77,7 +99,13 @@ def build(
     """
     from .pipeline import build as build_deck
 
-    result = build_deck(sources or ("source",), outdir, per_chapter=per_chapter, locked=locked, baseline=baseline)
+    bar = ProgressBar()
+    try:
+        result = build_deck(
+            sources or ("source",), outdir, per_chapter=per_chapter, locked=locked, baseline=baseline, progress=bar
+        )
+    finally:
+        bar.close()
     if changes_file:
         from pathlib import Path
 

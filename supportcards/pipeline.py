@@ -10,7 +10,7 @@ import os
 import re
 import time
 import unicodedata
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -118,15 +118,25 @@ PARALLEL_FROM = 1500
 """Below this many cards, starting worker processes costs more than it saves."""
 
 
+Progress = Callable[[int, int], None]
+"""Called as cards are done: (cards done since the last call, total cards)."""
+
+
 def render_project(
-    project: Project, *, workers: int | None = None, cache: RenderCache | None = None
+    project: Project,
+    *,
+    workers: int | None = None,
+    cache: RenderCache | None = None,
+    progress: Progress | None = None,
 ) -> tuple[list[RenderedCard], list[Change]]:
     """Normalize and render every card of a project, in source order; report every missing image.
 
     Cards found in `cache` are not rendered again. Large projects are spread over the machine's
     cores (`workers`, default: all of them), in chunks that keep source order. Each
     `RenderedCard.chapter` carries the chapter's title, slug and path, not its cards again.
+    `progress`, if given, hears how many cards are done as the work goes.
     """
+    report = progress or (lambda done, total: None)
     units = [(card, replace(chapter, cards=())) for chapter in project.chapters for card in chapter.cards]
     results: list[Outcome | None] = [None] * len(units)
     todo: list[int] = []
@@ -140,13 +150,17 @@ def render_project(
                 assemble_card(fixed, chapter, project.settings, hit.front_html, hit.back_html),
                 hit.changes,
             )
+    report(len(units) - len(todo), len(units))
     count = workers if workers is not None else (os.cpu_count() or 1)
     pending = [units[index] for index in todo]
     if count > 1 and len(pending) >= PARALLEL_FROM:
-        computed = _render_in_parallel(pending, project.settings, count)
+        computed = _render_in_parallel(pending, project.settings, count, lambda done: report(done, len(units)))
     else:
         normalizer = project_normalizer(project)
-        computed = [_render_unit(card, chapter, project.settings, normalizer) for card, chapter in pending]
+        computed = []
+        for card, chapter in pending:
+            computed.append(_render_unit(card, chapter, project.settings, normalizer))
+            report(1, len(units))
     for index, outcome in zip(todo, computed, strict=True):
         results[index] = outcome
         rendered_card, found = outcome
@@ -211,7 +225,9 @@ def _work_chunk(cards: list[Card]) -> list[Work]:
     return [_work(card, _worker_normalizer) for card in cards]
 
 
-def _render_in_parallel(units: list[tuple[Card, Chapter]], settings: Settings, workers: int) -> list[Outcome]:
+def _render_in_parallel(
+    units: list[tuple[Card, Chapter]], settings: Settings, workers: int, progress: Callable[[int], None]
+) -> list[Outcome]:
     """Render in worker processes, in source order. Where the OS can fork, the workers start warm:
     Markdown, nh3 and the compiled rules are loaded once, in this process, before they start."""
     import multiprocessing
@@ -228,7 +244,10 @@ def _render_in_parallel(units: list[tuple[Card, Chapter]], settings: Settings, w
     chunks = [cards[start : start + size] for start in range(0, len(cards), size)]
     try:
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(settings,)) as pool:
-            done = [work for chunk in pool.map(_work_chunk, chunks) for work in chunk]
+            done: list[Work] = []
+            for chunk in pool.map(_work_chunk, chunks):
+                done.extend(chunk)
+                progress(len(chunk))
     finally:
         _worker_normalizer = None
     outcomes: list[Outcome] = []
@@ -280,16 +299,18 @@ def build(
     per_chapter: bool = False,
     locked: bool = False,
     baseline: str | Path | None = None,
+    progress: Progress | None = None,
 ) -> BuildResult:
     """Build every chapter of `sources` into one `.apkg` in `outdir` (or one per chapter).
 
     The lockfile beside the notes gives each note its `mod` and is brought up to date afterwards.
     With `locked`, an out-of-date lockfile is a `LockfileError` and nothing is written.
     `summary` lists the cards added, changed and removed since the lockfile, or since `baseline`
-    (another lockfile, e.g. the previous release's) when given.
+    (another lockfile, e.g. the previous release's) when given. `progress` hears how many cards
+    are rendered as the build goes (see `render_project`).
     """
     with _collector_paused():
-        return _build(sources, outdir, timestamp, per_chapter, locked, baseline)
+        return _build(sources, outdir, timestamp, per_chapter, locked, baseline, progress)
 
 
 @contextmanager
@@ -312,10 +333,11 @@ def _build(
     per_chapter: bool,
     locked: bool,
     baseline: str | Path | None,
+    progress: Progress | None,
 ) -> BuildResult:
     project = load_project(sources)
     cache = RenderCache.load(outdir, fingerprint(project.settings.corrections_path))
-    rendered, changes = render_project(project, cache=cache)
+    rendered, changes = render_project(project, cache=cache, progress=progress)
     check_unique(rendered)
     stamp = build_timestamp() if timestamp is None else timestamp
     deck_name = project.settings.deck_name

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +14,7 @@ import pytest
 
 from supportcards import pipeline
 from supportcards.cache import CACHE_FILE
+from supportcards.cli import ProgressBar
 from supportcards.pipeline import build
 
 PARALLEL_CHECK = """
@@ -84,3 +86,35 @@ def test_another_corrections_table_invalidates_the_cache(
     table.write_text(table.read_text(encoding="utf-8") + '\n[extra]\n"piquet" = "piquet de garde"\n', encoding="utf-8")
     result = build([source_dir], tmp_path, timestamp=1_700_000_000)
     assert any(change.rule == "extra" for change in result.changes)
+
+
+def test_progress_hears_every_card_once(source_dir: Path, tmp_path: Path) -> None:
+    heard: list[tuple[int, int]] = []
+    build([source_dir], tmp_path, timestamp=1_700_000_000, progress=lambda done, total: heard.append((done, total)))
+    assert sum(done for done, _ in heard) == 13 and {total for _, total in heard} == {13}
+    heard.clear()
+    build([source_dir], tmp_path, timestamp=1_700_000_000, progress=lambda done, total: heard.append((done, total)))
+    assert heard == [(13, 13)]  # all from the cache
+
+
+class FakeTerminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_cli_shows_a_progress_bar_only_on_a_terminal_for_long_builds(monkeypatch: pytest.MonkeyPatch) -> None:
+    terminal = FakeTerminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    short = ProgressBar()
+    short(5, 13)
+    short.close()
+    assert terminal.getvalue() == ""
+    long = ProgressBar()
+    for _ in range(4):
+        long(500, 2000)
+    long.close()
+    assert "cards" in terminal.getvalue() and "100%" in terminal.getvalue()
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    piped = ProgressBar()
+    piped(2000, 2000)
+    assert piped.bar is None
