@@ -8,7 +8,8 @@ BUILD_FLAGS ?=
 
 .PHONY: deck test lint bench clean
 
-# The venv is (re)made when missing or when setup.cfg / pyproject.toml changed.
+# The venv is made when missing; the package and its dependencies are reinstalled when setup.cfg or
+# pyproject.toml changed since the last install.
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("supportcards needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
 	$(PYTHON) -m venv $(VENV)
