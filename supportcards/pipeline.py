@@ -85,9 +85,15 @@ def card_tags(card: Card, chapter: Chapter) -> tuple[str, ...]:
 
 def render_card(card: Card, chapter: Chapter, settings: Settings) -> RenderedCard:
     """One normalized card to what the exporter needs: HTML fields, GUID, tags, labels and images."""
+    front_html, back_html, media = _render_html(card)
+    return assemble_card(card, chapter, settings, front_html, back_html, media)
+
+
+def _render_html(card: Card) -> tuple[str, str, tuple[MediaFile, ...]]:
+    """A normalized card's front and back as sanitized HTML, and its images (SourceError if missing)."""
     front, front_media = collect_media(card.front, card.location.path, card.location.line)
     back, back_media = collect_media(card.back, card.location.path, card.back_line)
-    return assemble_card(card, chapter, settings, render_inline(front), render_markdown(back), front_media + back_media)
+    return render_inline(front), render_markdown(back), front_media + back_media
 
 
 def assemble_card(
@@ -203,11 +209,10 @@ def _work(card: Card, normalizer: Normalizer) -> Work:
     """The expensive part of a card: normalize, resolve images, render and sanitize."""
     fixed, changes = normalize_card(card, normalizer)
     try:
-        front, front_media = collect_media(fixed.front, fixed.location.path, fixed.location.line)
-        back, back_media = collect_media(fixed.back, fixed.location.path, fixed.back_line)
+        front_html, back_html, media = _render_html(fixed)
     except SourceError as error:
         return fixed, None, None, (), error, changes
-    return fixed, render_inline(front), render_markdown(back), front_media + back_media, None, changes
+    return fixed, front_html, back_html, media, None, changes
 
 
 _worker_normalizer: Normalizer | None = None
