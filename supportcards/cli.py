@@ -64,7 +64,7 @@ def main(debug: bool) -> None:
     """Turn French course notes (Markdown, one file per chapter) into an Anki deck."""
 
 
-@main.command()
+@main.command(short_help="Build the notes into an .apkg (one subdeck per chapter).")
 @SOURCES
 @click.option(
     "-o",
@@ -132,7 +132,7 @@ def _counts(summary: tuple[str, ...]) -> str:
     return ", ".join(f"{sum(line.startswith(kind) for line in summary)} {kind}" for kind in kinds)
 
 
-@main.command()
+@main.command(short_help="List corrections, unknown words and warnings.")
 @SOURCES
 @click.option("--strict", is_flag=True, help="Exit with 1 when an unknown word remains (for CI).")
 @reports_errors
@@ -157,7 +157,7 @@ def lint(sources: tuple[str, ...], strict: bool) -> None:
         sys.exit(1)
 
 
-@main.command()
+@main.command(short_help="Write an HTML preview of every card.")
 @SOURCES
 @click.option(
     "-o",
@@ -205,7 +205,7 @@ def _watch(sources: tuple[str, ...], output: str) -> None:
         click.echo("stopped", err=True)
 
 
-@main.command(name="import")
+@main.command(name="import", short_help="Turn plain-text notes into a source file.")
 @click.argument("notes", type=click.Path(path_type=str))
 @click.option(
     "-o",
@@ -237,7 +237,7 @@ def import_notes(notes: str, output: str | None, force: bool) -> None:
     click.echo(f"wrote {target} ({len(result.cards)} cards, {len(result.uncertain)} to review)")
 
 
-@main.command()
+@main.command(short_help="Count cards per chapter and per topic.")
 @SOURCES
 @reports_errors
 def stats(sources: tuple[str, ...]) -> None:
@@ -248,7 +248,7 @@ def stats(sources: tuple[str, ...]) -> None:
     click.echo(project_stats(load_project(sources or ("source",))).table())
 
 
-@main.command()
+@main.command(short_help="Show the corrections as a diff; --write applies them.")
 @SOURCES
 @click.option("--write", is_flag=True, help="Apply the corrections to the source files (atomically).")
 @reports_errors
