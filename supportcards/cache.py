@@ -45,7 +45,8 @@ def fingerprint(corrections_path: str | None) -> str:
 
 
 def card_digest(card: Card) -> str:
-    return hashlib.sha256(json.dumps([card.front, card.back, card.location.path]).encode()).hexdigest()
+    """What a cached entry depends on in the card itself: its text and its file (images' folder)."""
+    return hashlib.sha256("\x1f".join((card.front, card.back, card.location.path)).encode()).hexdigest()
 
 
 def cacheable(card: Card) -> bool:

@@ -44,12 +44,20 @@ class Lockfile:
         return {entry.key: entry for entry in self.entries}
 
     def dumps(self) -> str:
-        """Stable text: sorted keys, one note per block, so that diffs in git read well."""
-        notes = {
-            entry.key: {"guid": entry.guid, "front": entry.front, "hash": entry.hash, "mod": entry.mod}
+        """Stable JSON text: sorted by key, one note per line, so that a diff in git shows one line per
+        changed card (and the C encoder writes it, where indented JSON would take the slow one)."""
+        lines = [
+            f"    {json.dumps(entry.key, ensure_ascii=False)}: "
+            + json.dumps({"guid": entry.guid, "front": entry.front, "hash": entry.hash, "mod": entry.mod},
+                         ensure_ascii=False)
             for entry in sorted(self.entries, key=lambda entry: entry.key)
-        }
-        return json.dumps({"version": LOCK_VERSION, "notes": notes}, ensure_ascii=False, indent=2) + "\n"
+        ]  # fmt: skip
+        body = ",\n".join(lines)
+        return (
+            f'{{\n  "version": {LOCK_VERSION},\n  "notes": {{\n{body}\n  }}\n}}\n'
+            if lines
+            else (f'{{\n  "version": {LOCK_VERSION},\n  "notes": {{}}\n}}\n')
+        )
 
 
 def read_lockfile(path: Path) -> Lockfile:
