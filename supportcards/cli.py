@@ -135,19 +135,28 @@ def _counts(summary: tuple[str, ...]) -> str:
 @main.command(short_help="List corrections, unknown words and warnings.")
 @SOURCES
 @click.option("--strict", is_flag=True, help="Exit with 1 when an unknown word remains (for CI).")
+@click.option("--rule", "rules", multiple=True, metavar="NAME", help="Show only this rule's changes (repeatable).")
+@click.option("--list-rules", is_flag=True, help="List the normalizer's rules, in the order they run, and exit.")
 @reports_errors
-def lint(sources: tuple[str, ...], strict: bool) -> None:
+def lint(sources: tuple[str, ...], strict: bool, rules: tuple[str, ...], list_rules: bool) -> None:
     """List every correction the normalizer makes and every word no dictionary knows.
 
     Each line reads `path:line: rule: 'before' -> 'after'` or `path:line: unknown word ...`.
     Add a correct word that the dictionary lacks to the glossary of source/corrections.toml.
     """
     from .lint import lint_project
+    from .normalize import project_normalizer
     from .parse import load_project
 
-    report = lint_project(load_project(sources or ("source",)))
+    project = load_project(sources or ("source",))
+    if list_rules:
+        for rule in project_normalizer(project).rules:
+            click.echo(f"{rule.name}: {rule.description}{' (fronts only)' if rule.fronts_only else ''}")
+        return
+    report = lint_project(project)
     for line in report.lines():
-        click.echo(line)
+        if not rules or any(line.split(": ", 2)[1:2] == [name] for name in rules):
+            click.echo(line)
     click.echo(
         f"{len(report.changes)} corrections, {len(report.unknown_words)} unknown words, "
         f"{len(report.warnings)} warnings",

@@ -459,7 +459,12 @@ BASIC: tuple[Rule, ...] = (
 def default_rules(extra: Corrections | None = None) -> tuple[Rule, ...]:
     """The rules in order: basic clean-up, corrections tables, front-only rules, then typography."""
     builtin = builtin_corrections()
-    tables = list(builtin.sections) + (list(extra.sections) if extra else [])
+    taken = {name for name, _ in builtin.sections}
+    # A project section named like one of ours stays a rule of its own, reported apart.
+    project = [
+        (f"{name} (project)" if name in taken else name, pairs) for name, pairs in (extra.sections if extra else ())
+    ]
+    tables = list(builtin.sections) + project
     capitals = builtin.accented_capitals + (extra.accented_capitals if extra else ())
     glossary = builtin.glossary + (extra.glossary if extra else ())
     return (

@@ -76,3 +76,13 @@ def test_lint_of_unreadable_source_exits_1(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["lint", str(tmp_path)])
     assert result.exit_code == 1
     assert "not UTF-8" in result.stderr
+
+
+def test_lint_lists_the_rules_in_order_and_filters_by_rule(source_dir: Path) -> None:
+    listed = CliRunner().invoke(main, ["lint", "--list-rules", str(source_dir)]).stdout.splitlines()
+    names = [line.split(":")[0] for line in listed]
+    assert names[:3] == ["unicode-nfc", "whitespace", "abbreviations"] and names[-1] == "french-spacing"
+    assert "grammar" in names and "grammar (project)" in names and len(names) == len(set(names))
+    only = CliRunner().invoke(main, ["lint", "--rule", "copy-paste", str(source_dir)]).stdout.splitlines()
+    assert only == [f"{source_dir}/chapitre-02.md:96: copy-paste: 'Citez 2 compétences techniques' -> "
+                    "'Citez 2 compétences sociales'"]  # fmt: skip
