@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field, replace
+import os
+import tempfile
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
+from typing import TextIO
 
 from . import __version__
 from .model import Card, Change, Location
@@ -53,24 +56,35 @@ def cacheable(card: Card) -> bool:
     return not any("![" in text or "<img" in text.lower() for text in (card.front, card.back))
 
 
-@dataclass
 class RenderCache:
-    """The cache of one output folder; `get` and `put` by card, `save` when done."""
+    """The cache of one output folder: `get` and `put` by card, then `save` (or `discard`).
 
-    path: Path
-    fingerprint: str
-    entries: dict[str, list[object]] = field(default_factory=dict)
-    used: dict[str, list[object]] = field(default_factory=dict)
+    It is a file of JSON lines, a header then one card a line, written as the build goes, so the
+    build never holds a second copy of every card's HTML.
+    """
+
+    def __init__(self, path: Path, fingerprint: str, entries: dict[str, list[object]] | None = None):
+        self.path = path
+        self.fingerprint = fingerprint
+        self.entries = entries or {}
+        self.written: set[str] = set()
+        self.fresh = 0
+        self.stream: TextIO | None = None
+        self.temporary: Path | None = None
 
     @classmethod
     def load(cls, outdir: str | Path, fingerprint: str) -> RenderCache:
         path = Path(outdir) / CACHE_FILE
+        entries: dict[str, list[object]] = {}
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            entries = data["entries"] if data.get("fingerprint") == fingerprint else {}
-        except (OSError, ValueError, KeyError, TypeError):
+            with path.open(encoding="utf-8") as stream:
+                if json.loads(stream.readline()).get("fingerprint") == fingerprint:
+                    for line in stream:
+                        digest, entry = json.loads(line)
+                        entries[digest] = entry
+        except (OSError, ValueError, AttributeError, TypeError):
             entries = {}
-        return cls(path, fingerprint, entries if isinstance(entries, dict) else {})
+        return cls(path, fingerprint, entries)
 
     def get(self, card: Card) -> Rendered | None:
         if not cacheable(card):
@@ -88,7 +102,7 @@ class RenderCache:
             )  # fmt: skip
         except (TypeError, ValueError):
             return None
-        self.used[digest] = entry
+        self._write(digest, entry)
         return Rendered(str(front), str(back), rebased, str(front_html), str(back_html))
 
     def put(self, card: Card, rendered: Rendered) -> None:
@@ -99,20 +113,46 @@ class RenderCache:
             on_front = change.location.line < card.back_line
             base = card.location.line if on_front else card.back_line
             changes.append([on_front, change.location.line - base, change.rule, change.before, change.after])
-        self.used[card_digest(card)] = [rendered.front, rendered.back, changes, rendered.front_html, rendered.back_html]
+        self.fresh += 1
+        self._write(
+            card_digest(card), [rendered.front, rendered.back, changes, rendered.front_html, rendered.back_html]
+        )
+
+    def _write(self, digest: str, entry: list[object]) -> None:
+        if digest in self.written:
+            return
+        self.written.add(digest)
+        try:
+            if self.stream is None:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                handle, name = tempfile.mkstemp(prefix=".cards.", suffix=".part", dir=self.path.parent)
+                self.temporary = Path(name)
+                self.stream = os.fdopen(handle, "w", encoding="utf-8")
+                self.stream.write(json.dumps({"fingerprint": self.fingerprint}) + "\n")
+            self.stream.write(json.dumps([digest, entry], ensure_ascii=False) + "\n")
+        except OSError:
+            self.discard()
 
     def save(self) -> None:
-        """Write the entries this build used (older ones are dropped); a failure only costs speed."""
-        from .errors import SupportcardsError
-        from .files import replacing
-
-        if self.used == self.entries:
+        """Keep the entries this build used (older ones are dropped); a failure only costs speed."""
+        if self.stream is None or self.temporary is None:
             return
         try:
-            with replacing(self.path) as temporary, temporary.open("w", encoding="utf-8") as stream:
-                json.dump({"fingerprint": self.fingerprint, "entries": self.used}, stream, ensure_ascii=False)
-        except (SupportcardsError, OSError):
+            self.stream.close()
+            if self.fresh or self.written != self.entries.keys():
+                os.replace(self.temporary, self.path)
+        except OSError:
             pass
+        finally:
+            self.discard()
+
+    def discard(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None
+        if self.temporary is not None:
+            self.temporary.unlink(missing_ok=True)
+            self.temporary = None
 
 
 def with_text(card: Card, rendered: Rendered) -> Card:

@@ -115,7 +115,7 @@ def build(
         write_atomically(Path(changes_file), text.encode("utf-8"))
     for chapter in result.chapters:
         click.echo(f"{chapter.path}: {chapter.cards} cards ({chapter.title})")
-    click.echo(f"normalizer: {len(result.changes)} corrections (see them with: supportcards lint)")
+    click.echo(f"normalizer: {result.corrections} corrections (see them with: supportcards lint)")
     click.echo(f"since {'the baseline' if baseline else 'the lockfile'}: {_counts(result.summary)}")
     for line in result.summary[:SUMMARY_LINES]:
         click.echo(f"  {line}")

@@ -169,6 +169,71 @@ def _write_database(package: genanki.Package, database: Path, timestamp: float, 
         connection.close()
 
 
+class PackageWriter:
+    """Writes a package note by note, so a build never holds all its notes at once.
+
+    The note type and every deck go in first (genanki writes them), then each note with its own
+    `mod` (genanki's `Note.write_to_db`), then `finish` zips the collection and the media into
+    `archive`. Notes must come in order; they are numbered as genanki numbers them.
+    """
+
+    def __init__(self, archive: Path, deck_names: Sequence[str], timestamp: float, name: Path | None = None):
+        import genanki
+
+        self.archive = archive
+        self.name = name or archive
+        self.timestamp = timestamp
+        self.database = archive.with_name(archive.name + ".anki2")
+        self.model = note_type()
+        self.media: dict[str, MediaFile] = {}
+        self.position = 0
+        self.ids = itertools.count(int(timestamp) * 1000)
+        decks = [genanki.Deck(deck_id(deck_name), deck_name) for deck_name in dict.fromkeys(deck_names)]
+        for deck in decks:
+            deck.add_model(self.model)
+        try:
+            self.database.unlink(missing_ok=True)
+            self.connection: sqlite3.Connection | None = sqlite3.connect(self.database)
+            self.cursor = self.connection.cursor()
+            genanki.Package(decks).write_to_db(self.cursor, timestamp, self.ids)
+        except OSError as error:
+            self.discard()
+            raise OutputError(f"{self.name}: cannot write the package ({error.strerror})") from None
+
+    def add(self, card: RenderedCard, deck_name: str, mod: int) -> None:
+        """Write one note (and its cards) into the deck `deck_name`, stamped `mod`."""
+        import genanki
+
+        note = genanki.Note(
+            model=self.model, fields=note_fields(card), tags=list(card.tags), guid=card.guid, due=self.position
+        )
+        note.write_to_db(self.cursor, mod, deck_id(deck_name), self.ids)
+        self.position += 1
+        for media in card.media:
+            self.media[media.name] = media
+
+    def finish(self) -> None:
+        """Zip the collection and the media (sorted by name) into the archive."""
+        assert self.connection is not None
+        try:
+            self.connection.commit()
+            self.connection.close()
+            self.connection = None
+            media = [self.media[name] for name in sorted(self.media)]
+            _write_zip(self.database, media, self.archive, self.timestamp)
+        except OSError as error:
+            raise OutputError(f"{self.name}: cannot write the package ({error.strerror})") from None
+        finally:
+            self.discard()
+
+    def discard(self) -> None:
+        """Drop the temporary database (after `finish`, or when the build fails)."""
+        if getattr(self, "connection", None) is not None:
+            self.connection.close()  # type: ignore[union-attr]
+            self.connection = None
+        self.database.unlink(missing_ok=True)
+
+
 def _zip_entry(name: str, timestamp: float) -> zipfile.ZipInfo:
     import time
 

@@ -16,10 +16,9 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Sequence
 
-from .errors import ParseError, SourceError
-from .model import Card, Chapter, RenderedCard
+from .errors import SourceError
+from .model import Card, Chapter, Location, RenderedCard
 
 _BASE91 = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~"
 
@@ -49,20 +48,17 @@ def guid_for_key(key: str) -> str:
     return "".join(reversed(digits)) or _BASE91[0]
 
 
-def check_unique(cards: Sequence[RenderedCard]) -> None:
-    """Two cards with one key would be one note in Anki: a `ParseError` naming both lines."""
-    first_seen: dict[str, RenderedCard] = {}
-    errors = []
-    for card in cards:
-        earlier = first_seen.setdefault(card.key, card)
-        if earlier is not card:
-            why = "the same @id" if card.card.id else "the same front in the same chapter"
-            errors.append(
-                SourceError(
-                    card.card.location,
-                    f"this card has {why} as the card at {earlier.card.location} (key {card.key!r})",
-                    "reword one front, or give one of them its own '@id: ...'",
-                )
-            )
-    if errors:
-        raise ParseError(errors)
+def duplicate_key(card: RenderedCard, seen: dict[str, Location]) -> SourceError | None:
+    """Two cards with one key would be one note in Anki: an error naming both lines.
+
+    `seen` maps the keys met so far to their card's location; call this for every card in order.
+    """
+    earlier = seen.setdefault(card.key, card.card.location)
+    if earlier is card.card.location:
+        return None
+    why = "the same @id" if card.card.id else "the same front in the same chapter"
+    return SourceError(
+        card.card.location,
+        f"this card has {why} as the card at {earlier} (key {card.key!r})",
+        "reword one front, or give one of them its own '@id: ...'",
+    )

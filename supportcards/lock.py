@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +23,7 @@ LOCK_FILE = "supportcards.lock"
 LOCK_VERSION = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LockEntry:
     """One note as the last build wrote it."""
 
@@ -43,21 +43,26 @@ class Lockfile:
     def by_key(self) -> dict[str, LockEntry]:
         return {entry.key: entry for entry in self.entries}
 
+    def lines(self) -> Iterator[str]:
+        """Stable JSON text, line by line: sorted by key, one note per line, so that a diff in git
+        shows one line per changed card (and the C encoder writes it, not the slow indenting one)."""
+        entries = sorted(self.entries, key=lambda entry: entry.key)
+        yield "{\n"
+        yield f'  "version": {LOCK_VERSION},\n'
+        if not entries:
+            yield '  "notes": {}\n'
+        else:
+            yield '  "notes": {\n'
+            for number, entry in enumerate(entries, start=1):
+                note = {"guid": entry.guid, "front": entry.front, "hash": entry.hash, "mod": entry.mod}
+                comma = "," if number < len(entries) else ""
+                key = json.dumps(entry.key, ensure_ascii=False)
+                yield f"    {key}: {json.dumps(note, ensure_ascii=False)}{comma}\n"
+            yield "  }\n"
+        yield "}\n"
+
     def dumps(self) -> str:
-        """Stable JSON text: sorted by key, one note per line, so that a diff in git shows one line per
-        changed card (and the C encoder writes it, where indented JSON would take the slow one)."""
-        lines = [
-            f"    {json.dumps(entry.key, ensure_ascii=False)}: "
-            + json.dumps({"guid": entry.guid, "front": entry.front, "hash": entry.hash, "mod": entry.mod},
-                         ensure_ascii=False)
-            for entry in sorted(self.entries, key=lambda entry: entry.key)
-        ]  # fmt: skip
-        body = ",\n".join(lines)
-        return (
-            f'{{\n  "version": {LOCK_VERSION},\n  "notes": {{\n{body}\n  }}\n}}\n'
-            if lines
-            else (f'{{\n  "version": {LOCK_VERSION},\n  "notes": {{}}\n}}\n')
-        )
+        return "".join(self.lines())
 
 
 def read_lockfile(path: Path) -> Lockfile:
@@ -92,11 +97,13 @@ def content_hash(card: RenderedCard, deck_name: str) -> str:
 
 @dataclass(frozen=True)
 class Plan:
-    """A build compared with the lockfile: each note's `mod`, what changed, and the new lockfile."""
+    """A build compared with the lockfile: what was added, changed and removed, and the new lockfile.
 
-    mods: dict[str, int]
-    added: tuple[RenderedCard, ...]
-    changed: tuple[RenderedCard, ...]
+    `added` and `changed` are "path:line: front" descriptions of the cards.
+    """
+
+    added: tuple[str, ...]
+    changed: tuple[str, ...]
     removed: tuple[LockEntry, ...]
     lockfile: Lockfile
 
@@ -106,8 +113,8 @@ class Plan:
 
     def summary(self) -> list[str]:
         """One line per added, changed and removed card, for the build report and release notes."""
-        lines = [f"added:   {card.card.location}: {card.card.front}" for card in self.added]
-        lines += [f"changed: {card.card.location}: {card.card.front}" for card in self.changed]
+        lines = [f"added:   {card}" for card in self.added]
+        lines += [f"changed: {card}" for card in self.changed]
         lines += [
             f"removed: {entry.front} (key {entry.key}): an import cannot delete it, delete it in Anki"
             for entry in self.removed
@@ -115,27 +122,63 @@ class Plan:
         return lines
 
 
-def plan_build(cards: Sequence[RenderedCard], previous: Lockfile, timestamp: float, deck_name: str) -> Plan:
-    """Give unchanged notes their previous `mod`, changed ones a strictly newer one, new ones `timestamp`."""
-    known = previous.by_key()
-    now = int(timestamp)
-    mods: dict[str, int] = {}
-    entries: list[LockEntry] = []
-    added: list[RenderedCard] = []
-    changed: list[RenderedCard] = []
-    for card in cards:
-        digest = content_hash(card, deck_name)
-        before = known.get(card.key)
+class Planner:
+    """Compares cards with the previous lockfile one at a time, so a build can stream its cards.
+
+    Unchanged notes keep their previous `mod`, changed ones get a strictly newer one, new ones the
+    build's timestamp.
+    """
+
+    def __init__(self, previous: Lockfile, timestamp: float, deck_name: str):
+        self.previous = previous
+        self.known = previous.by_key()
+        self.now = int(timestamp)
+        self.deck_name = deck_name
+        self.entries: list[LockEntry] = []
+        self.added: list[str] = []
+        self.changed: list[str] = []
+
+    def add(self, card: RenderedCard) -> int:
+        """Record one card; return the `mod` its note gets."""
+        digest = content_hash(card, self.deck_name)
+        before = self.known.get(card.key)
         if before is None:
-            mod = now
-            added.append(card)
+            mod = self.now
+            self.added.append(f"{card.card.location}: {card.card.front}")
         elif before.hash == digest and before.guid == card.guid:
             mod = before.mod
         else:
-            mod = max(now, before.mod + 1)
-            changed.append(card)
-        mods[card.guid] = mod
-        entries.append(LockEntry(card.key, card.guid, card.card.front, digest, mod))
-    present = {card.key for card in cards}
-    removed = tuple(entry for entry in previous.entries if entry.key not in present)
-    return Plan(mods, tuple(added), tuple(changed), removed, Lockfile(tuple(entries)))
+            mod = max(self.now, before.mod + 1)
+            self.changed.append(f"{card.card.location}: {card.card.front}")
+        self.entries.append(LockEntry(card.key, card.guid, card.card.front, digest, mod))
+        return mod
+
+    def plan(self) -> Plan:
+        present = {entry.key for entry in self.entries}
+        removed = tuple(entry for entry in self.previous.entries if entry.key not in present)
+        return Plan(tuple(self.added), tuple(self.changed), removed, Lockfile(tuple(self.entries)))
+
+
+def plan_build(cards: Sequence[RenderedCard], previous: Lockfile, timestamp: float, deck_name: str) -> Plan:
+    """The plan for all `cards` at once (see `Planner`)."""
+    planner = Planner(previous, timestamp, deck_name)
+    for card in cards:
+        planner.add(card)
+    return planner.plan()
+
+
+def write_lockfile(path: Path, lockfile: Lockfile, temporary: Path) -> bool:
+    """Write `lockfile` to `temporary` (beside `path`); return whether it differs from `path`.
+
+    Written line by line and compared by hash, so a large lockfile is never held as one string.
+    """
+    digest = hashlib.sha256()
+    with temporary.open("w", encoding="utf-8") as stream:
+        for line in lockfile.lines():
+            stream.write(line)
+            digest.update(line.encode("utf-8"))
+    try:
+        with path.open("rb") as current:
+            return hashlib.file_digest(current, "sha256").digest() != digest.digest()
+    except OSError:
+        return True

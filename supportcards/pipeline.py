@@ -11,19 +11,19 @@ import re
 import time
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .cache import RenderCache, Rendered, fingerprint, with_text
+from .cache import CACHE_FILE, RenderCache, Rendered, fingerprint, with_text
 from .errors import LockfileError, ParseError, SourceError, UsageError
-from .export import build_package, package_media, write_apkg_file
+from .export import PackageWriter, build_package, chapter_deck_name, package_media, write_apkg_file
 from .files import replacing
-from .identity import card_key, check_unique, guid_for_key
-from .lock import LOCK_FILE, plan_build, read_lockfile
-from .model import Card, Change, Chapter, MediaFile, Project, RenderedCard, Settings
+from .identity import card_key, duplicate_key, guid_for_key
+from .lock import LOCK_FILE, Planner, read_lockfile, write_lockfile
+from .model import Card, Change, Chapter, Location, MediaFile, Project, RenderedCard, Settings
 from .normalize import Normalizer, normalize_card, project_normalizer
-from .parse import load_project
+from .parse import load_project, parse_chapter, read_source
 from .render import collect_media, render_inline, render_markdown
 
 TAG_ROOT = "supportcards"
@@ -40,12 +40,13 @@ class ChapterSummary:
 
 @dataclass(frozen=True)
 class BuildResult:
-    """What a build wrote and did: the packages, cards per chapter, the normalizer's changes, and
-    what changed since the lockfile (`summary`: cards added, changed and removed)."""
+    """What a build wrote and did: the packages, cards per chapter, how many corrections the
+    normalizer made (`supportcards lint` lists them), and what changed since the lockfile
+    (`summary`: cards added, changed and removed)."""
 
     outputs: tuple[Path, ...]
     chapters: tuple[ChapterSummary, ...]
-    changes: tuple[Change, ...]
+    corrections: int
     summary: tuple[str, ...] = ()
     lockfile: Path | None = None
     lockfile_written: bool = False
@@ -142,54 +143,68 @@ def render_project(
     `RenderedCard.chapter` carries the chapter's title, slug and path, not its cards again.
     `progress`, if given, hears how many cards are done as the work goes.
     """
-    report = progress or (lambda done, total: None)
-    units = [(card, replace(chapter, cards=())) for chapter in project.chapters for card in chapter.cards]
-    results: list[Outcome | None] = [None] * len(units)
-    todo: list[int] = []
-    for index, (card, chapter) in enumerate(units):
-        hit = cache.get(card) if cache is not None else None
-        if hit is None:
-            todo.append(index)
-        else:
-            fixed = with_text(card, hit)
-            results[index] = (
-                assemble_card(fixed, chapter, project.settings, hit.front_html, hit.back_html),
-                hit.changes,
-            )
-    report(len(units) - len(todo), len(units))
-    count = workers if workers is not None else (os.cpu_count() or 1)
-    pending = [units[index] for index in todo]
-    if count > 1 and len(pending) >= PARALLEL_FROM:
-        computed = _render_in_parallel(pending, project.settings, count, lambda done: report(done, len(units)))
-    else:
-        normalizer = project_normalizer(project)
-        computed = []
-        for card, chapter in pending:
-            computed.append(_render_unit(card, chapter, project.settings, normalizer))
-            report(1, len(units))
-    for index, outcome in zip(todo, computed, strict=True):
-        results[index] = outcome
-        rendered_card, found = outcome
-        if cache is not None and isinstance(rendered_card, RenderedCard):
-            fixed = rendered_card.card
-            cache.put(
-                units[index][0],
-                Rendered(fixed.front, fixed.back, found, rendered_card.front_html, rendered_card.back_html),
-            )
     rendered: list[RenderedCard] = []
     changes: list[Change] = []
     errors: list[SourceError] = []
-    for result in results:
-        assert result is not None
-        outcome_card, found = result
+    for outcome, found in iter_rendered(project, workers=workers, cache=cache, progress=progress):
         changes.extend(found)
-        if isinstance(outcome_card, SourceError):
-            errors.append(outcome_card)
+        if isinstance(outcome, SourceError):
+            errors.append(outcome)
         else:
-            rendered.append(outcome_card)
+            rendered.append(outcome)
     if errors:
         raise ParseError(errors)
     return rendered, changes
+
+
+def iter_rendered(
+    project: Project,
+    *,
+    workers: int | None = None,
+    cache: RenderCache | None = None,
+    progress: Progress | None = None,
+) -> Iterator[Outcome]:
+    """Each card of a project rendered (or its `SourceError`), with its changes, in source order.
+
+    A generator, so that a build can write each card and let it go (see `render_project`).
+    """
+    report = progress or (lambda done, total: None)
+    units = [
+        (card, light)
+        for chapter in project.chapters
+        for light in [replace(chapter, cards=())]
+        for card in chapter.cards
+    ]
+    total = len(units)
+    count = workers if workers is not None else (os.cpu_count() or 1)
+    hits = [cache.get(card) if cache is not None else None for card, _ in units]
+    pending = [unit for unit, hit in zip(units, hits, strict=True) if hit is None]
+    report(total - len(pending), total)
+    if count > 1 and len(pending) >= PARALLEL_FROM:
+        computed = _render_in_parallel(pending, project.settings, count, lambda done: report(done, total))
+    else:
+        normalizer = project_normalizer(project)
+        computed = (_reported(_render_unit(card, chapter, project.settings, normalizer), report, total)
+                    for card, chapter in pending)  # fmt: skip
+    for (card, chapter), hit in zip(units, hits, strict=True):
+        if hit is not None:
+            fixed = assemble_card(with_text(card, hit), chapter, project.settings, hit.front_html, hit.back_html)
+            yield fixed, hit.changes
+            continue
+        outcome = next(computed)
+        rendered_card, found = outcome
+        if cache is not None and isinstance(rendered_card, RenderedCard):
+            fixed_card = rendered_card.card
+            cache.put(
+                card,
+                Rendered(fixed_card.front, fixed_card.back, found, rendered_card.front_html, rendered_card.back_html),
+            )
+        yield outcome
+
+
+def _reported(outcome: Outcome, report: Progress, total: int) -> Outcome:
+    report(1, total)
+    return outcome
 
 
 Outcome = tuple["RenderedCard | SourceError", tuple[Change, ...]]
@@ -232,9 +247,9 @@ def _work_chunk(cards: list[Card]) -> list[Work]:
 
 def _render_in_parallel(
     units: list[tuple[Card, Chapter]], settings: Settings, workers: int, progress: Callable[[int], None]
-) -> list[Outcome]:
-    """Render in worker processes, in source order. Where the OS can fork, the workers start warm:
-    Markdown, nh3 and the compiled rules are loaded once, in this process, before they start."""
+) -> Iterator[Outcome]:
+    """Render in worker processes, in source order, chunk by chunk as they come back. Where the OS
+    can fork, the workers start warm: Markdown, nh3 and the rules are loaded once, here."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -244,31 +259,23 @@ def _render_in_parallel(
     if "fork" in methods:
         _worker_normalizer = project_normalizer(Project(settings, ()))
         render_markdown("*warm*")
-    size = max(100, len(units) // (workers * 4))
-    cards = [card for card, _ in units]
-    chunks = [cards[start : start + size] for start in range(0, len(cards), size)]
+    size = max(50, min(500, len(units) // (workers * 4)))
+    chunks = [units[start : start + size] for start in range(0, len(units), size)]
     try:
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(settings,)) as pool:
-            done: list[Work] = []
-            for chunk in pool.map(_work_chunk, chunks):
-                done.extend(chunk)
-                progress(len(chunk))
+            done = pool.map(_work_chunk, [[card for card, _ in chunk] for chunk in chunks])
+            _worker_normalizer = None
+            for chunk, results in zip(chunks, done, strict=True):
+                progress(len(results))
+                for (_, chapter), (fixed, front_html, back_html, media, error, changes) in zip(
+                    chunk, results, strict=True
+                ):
+                    if error is not None or front_html is None or back_html is None:
+                        yield error or SourceError(fixed.location, "could not render this card"), changes
+                    else:
+                        yield assemble_card(fixed, chapter, settings, front_html, back_html, media), changes
     finally:
         _worker_normalizer = None
-    outcomes: list[Outcome] = []
-    for (_, chapter), (fixed, front_html, back_html, media, error, changes) in zip(units, done, strict=True):
-        if error is not None or front_html is None or back_html is None:
-            outcomes.append((error or SourceError(fixed.location, "could not render this card"), changes))
-        else:
-            outcomes.append((assemble_card(fixed, chapter, settings, front_html, back_html, media), changes))
-    return outcomes
-
-
-def _has_text(path: Path, text: str) -> bool:
-    try:
-        return path.read_text(encoding="utf-8") == text
-    except (OSError, UnicodeDecodeError):
-        return False
 
 
 def write_deck(
@@ -340,45 +347,122 @@ def _build(
     baseline: str | Path | None,
     progress: Progress | None,
 ) -> BuildResult:
+    """Stream the cards from the renderer into the packages: each card is written, then let go.
+
+    The notes are parsed twice: once whole, so that any error stops the build before it writes
+    anything, then a batch of chapters at a time, so that memory holds one batch of cards.
+    """
     project = load_project(sources)
-    cache = RenderCache.load(outdir, fingerprint(project.settings.corrections_path))
-    rendered, changes = render_project(project, cache=cache, progress=progress)
-    check_unique(rendered)
+    outline = [replace(chapter, cards=()) for chapter in project.chapters]
+    counts = [len(chapter.cards) for chapter in project.chapters]
+    project = replace(project, chapters=tuple(outline))
     stamp = build_timestamp() if timestamp is None else timestamp
     deck_name = project.settings.deck_name
     lock_path = Path(project.root) / LOCK_FILE
-    plan = plan_build(rendered, read_lockfile(lock_path), stamp, deck_name)
-    if locked and not plan.up_to_date:
-        details = "\n".join(f"  {line}" for line in plan.summary())
-        raise LockfileError(
-            f"{lock_path}: out of date with the notes (build --locked writes nothing):\n{details}\n"
-            "  hint: run 'supportcards build' (or make deck) and commit the lockfile"
-        )
-    jobs = [(Path(outdir) / output_name(deck_name), rendered)]
-    if per_chapter:
-        by_chapter: dict[str, list[RenderedCard]] = {}
-        for card in rendered:
-            by_chapter.setdefault(card.chapter.path, []).append(card)
-        jobs = [(Path(outdir) / output_name(deck_name, cards[0].chapter), cards) for cards in by_chapter.values()]
-    lock_text = plan.lockfile.dumps()
-    lock_changed = not _has_text(lock_path, lock_text)
+    planner = Planner(read_lockfile(lock_path), stamp, deck_name)
+    against = Planner(read_lockfile(Path(baseline)), stamp, deck_name) if baseline is not None else None
+    cache = RenderCache.load(outdir, fingerprint(project.settings.corrections_path))
+    decks = [chapter_deck_name(deck_name, chapter.title) for chapter in project.chapters]
+    seen: dict[str, Location] = {}
+    errors: list[SourceError] = []
+    corrections = 0
+    outputs: list[Path] = []
+    writer: PackageWriter | None = None
+    writer_chapter: str | None = None
     # Every file is written beside its target first and renamed into place only once all are
-    # written: a failure or an interruption leaves the previous decks and lockfile as they were.
-    with ExitStack() as stack:
-        if lock_changed:
-            stack.enter_context(replacing(lock_path)).write_text(lock_text, encoding="utf-8")
-        for target, cards in jobs:
-            _write_deck_file(cards, deck_name, stack.enter_context(replacing(target)), target, stamp, plan.mods)
-    outputs = [target for target, _ in jobs]
+    # written: a failure or an interruption leaves the previous decks and lockfile as they were
+    # (and no output folder, if it did not exist).
+    with _removed_if_left_empty(Path(outdir)), ExitStack() as stack:
+        stack.push(lambda failed, *_: cache.discard() if failed else None)
+        for outcome, found in _stream(project, counts, cache, progress):
+            corrections += len(found)
+            if isinstance(outcome, SourceError):
+                errors.append(outcome)
+                continue
+            duplicate = duplicate_key(outcome, seen)
+            if duplicate is not None:
+                errors.append(duplicate)
+            if errors:
+                continue  # keep going to report every error, but write nothing more
+            if writer is None or (per_chapter and writer_chapter != outcome.chapter.path):
+                if writer is not None:
+                    writer.finish()
+                target = Path(outdir) / output_name(deck_name, outcome.chapter if per_chapter else None)
+                archive = stack.enter_context(replacing(target))
+                writer = PackageWriter(
+                    archive, decks if not per_chapter else [decks_of(outcome, deck_name)], stamp, target
+                )
+                stack.callback(writer.discard)
+                writer_chapter = outcome.chapter.path
+                outputs.append(target)
+            mod = planner.add(outcome)
+            if against is not None:
+                against.add(outcome)
+            writer.add(outcome, decks_of(outcome, deck_name), mod)
+        if errors:
+            raise ParseError(errors)
+        plan = planner.plan()
+        if locked and not plan.up_to_date:
+            details = "\n".join(f"  {line}" for line in plan.summary())
+            raise LockfileError(
+                f"{lock_path}: out of date with the notes (build --locked writes nothing):\n{details}\n"
+                "  hint: run 'supportcards build' (or make deck) and commit the lockfile"
+            )
+        if writer is not None:
+            writer.finish()
+        # Renamed with the decks even when unchanged (same bytes): simpler than a second path.
+        lock_changed = write_lockfile(lock_path, plan.lockfile, stack.enter_context(replacing(lock_path)))
     cache.save()
-    if baseline is not None:
-        plan = plan_build(rendered, read_lockfile(Path(baseline)), stamp, deck_name)
-    summaries = tuple(ChapterSummary(chapter.title, chapter.path, len(chapter.cards)) for chapter in project.chapters)
+    summary = (against.plan() if against is not None else plan).summary()
+    summaries = tuple(
+        ChapterSummary(chapter.title, chapter.path, count) for chapter, count in zip(outline, counts, strict=True)
+    )
     return BuildResult(
         outputs=tuple(outputs),
         chapters=summaries,
-        changes=tuple(changes),
-        summary=tuple(plan.summary()),
+        corrections=corrections,
+        summary=tuple(summary),
         lockfile=lock_path,
         lockfile_written=lock_changed,
     )
+
+
+BATCH_CARDS = 5000
+"""How many cards a build parses and renders at a time (memory holds about one batch)."""
+
+
+def _stream(project: Project, counts: list[int], cache: RenderCache, progress: Progress | None) -> Iterator[Outcome]:
+    """The cards of `project` (an outline: chapters without their cards) parsed again and rendered
+    a batch of chapters at a time, in source order."""
+    total = sum(counts)
+    report = progress or (lambda done, total: None)
+    known = [topic.slug for topic in project.settings.topics]
+    batch: list[Chapter] = []
+    size = 0
+    for index, (chapter, count) in enumerate(zip(project.chapters, counts, strict=True)):
+        batch.append(parse_chapter(read_source(chapter.path), chapter.path, known))
+        size += count
+        if size >= BATCH_CARDS or index == len(counts) - 1:
+            yield from iter_rendered(
+                replace(project, chapters=tuple(batch)), cache=cache, progress=lambda done, _: report(done, total)
+            )
+            batch, size = [], 0
+
+
+@contextmanager
+def _removed_if_left_empty(folder: Path) -> Iterator[None]:
+    """If the block fails, remove `folder` (and its cache folder) when the block created it empty."""
+    existed = folder.exists()
+    try:
+        yield
+    except BaseException:
+        if not existed:
+            for empty in (folder / CACHE_FILE.parent, folder):
+                with suppress(OSError):
+                    empty.rmdir()
+        raise
+
+
+def decks_of(card: RenderedCard, deck_name: str) -> str:
+    """The subdeck a card goes to: its chapter's, under the parent deck."""
+    return chapter_deck_name(deck_name, card.chapter.title)
