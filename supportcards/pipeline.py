@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .cache import CACHE_FILE, RenderCache, Rendered, fingerprint, with_text
 from .errors import LockfileError, ParseError, SourceError, UsageError
-from .export import PackageWriter, build_package, chapter_deck_name, package_media, write_apkg_file
+from .export import PackageWriter, chapter_deck_name
 from .files import replacing
 from .identity import card_key, duplicate_key, guid_for_key
 from .lock import LOCK_FILE, Planner, read_lockfile, write_lockfile
@@ -285,22 +285,21 @@ def write_deck(
     timestamp: float,
     note_mods: Mapping[str, int] | None = None,
 ) -> Path:
-    """Export rendered cards (any chapters) as one `.apkg` at `target`, atomically."""
+    """Export rendered cards (any chapters) as one `.apkg` at `target`, atomically.
+
+    Each note is stamped with `note_mods[guid]` when given, else `timestamp`.
+    """
+    mods = note_mods or {}
+    decks = [decks_of(card, deck_name) for card in cards]
     with replacing(target) as archive:
-        _write_deck_file(cards, deck_name, archive, target, timestamp, note_mods)
+        writer = PackageWriter(archive, decks, timestamp, target)
+        try:
+            for card, deck in zip(cards, decks, strict=True):
+                writer.add(card, deck, mods.get(card.guid, int(timestamp)))
+            writer.finish()
+        finally:
+            writer.discard()
     return target
-
-
-def _write_deck_file(
-    cards: Sequence[RenderedCard],
-    deck_name: str,
-    archive: Path,
-    target: Path,
-    timestamp: float,
-    note_mods: Mapping[str, int] | None,
-) -> None:
-    package = build_package(cards, deck_name)
-    write_apkg_file(package, archive, timestamp, note_mods, package_media(cards), name=target)
 
 
 def build(
