@@ -169,3 +169,20 @@ def test_builds_are_byte_reproducible_whatever_the_clock_zone_or_hash_seed(sourc
         )
         digests.add(sha256(out / "support-informatique.apkg"))
     assert len(digests) == 1
+
+
+def test_changes_since_a_baseline_lockfile_are_written_for_release_notes(source_dir: Path, tmp_path: Path) -> None:
+    previous = tmp_path / "previous.lock"
+    previous.write_bytes((source_dir / "supportcards.lock").read_bytes())
+    edit(source_dir / "chapitre-02.md", "- Gain de temps\n", "- Gain de temps réel\n")
+    build([source_dir], tmp_path / "a", timestamp=V2)  # the lockfile is now up to date
+    changes = tmp_path / "CHANGES.md"
+    result = CliRunner().invoke(
+        main, ["build", "--locked", "--baseline", str(previous), "--changes", str(changes), str(source_dir),
+               "-o", str(tmp_path / "b")],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "since the baseline: 0 added, 1 changed, 0 removed" in result.output
+    text = changes.read_text(encoding="utf-8")
+    assert text.startswith("Cards: 0 added, 1 changed, 0 removed\n\n- changed: ")
+    assert "SPOC (Single Point of Contact)" in text
