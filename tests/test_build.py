@@ -106,7 +106,7 @@ def test_none_of_the_chapter_2_slips_reach_anki(imported) -> None:
 
 def test_the_build_reports_the_normalizer_changes(imported) -> None:
     result, _ = imported
-    assert result.corrections == 58
+    assert result.corrections == 61
 
 
 GOLDEN = Path(__file__).parent / "golden" / "pipeline" / "chapitre-02.json"
