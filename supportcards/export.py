@@ -5,11 +5,13 @@ templates (names or count) makes Anki treat it as another note type and refuse t
 CSS and template *text* may change; `NOTE_TYPE_ID`, `NOTE_TYPE_NAME`, `FIELDS` and the template names
 may not (a test pins them).
 
-genanki is used to lay out the collection, but not to write the file: its `write_to_file` stamps zip
-entries with the wall clock, gives every note the same `mod` and leaves its temporary database behind.
-`write_apkg` writes the database next to the target, sets each note's `mod`, zips with fixed
-timestamps in a fixed order and renames the result into place (`files.replacing`), so a failed build leaves the previous
-package untouched and the same input gives the same bytes.
+genanki lays out the collection, but does not write the file: its `write_to_file` stamps zip entries
+with the wall clock, gives every note the same `mod` and leaves its temporary database behind.
+Here the database is written next to the target, each note gets its own `mod`, the zip has fixed
+timestamps and a fixed order, and the result is renamed into place (`files.replacing`), so a failed
+build leaves the previous package untouched and the same input gives the same bytes.
+`PackageWriter` does this note by note (the build streams through it); `write_apkg` does it for a
+whole `genanki.Package` built in memory (`build_package`), for library users who want one.
 """
 
 from __future__ import annotations

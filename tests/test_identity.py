@@ -186,3 +186,12 @@ def test_changes_since_a_baseline_lockfile_are_written_for_release_notes(source_
     text = changes.read_text(encoding="utf-8")
     assert text.startswith("Cards: 0 added, 1 changed, 0 removed\n\n- changed: ")
     assert "SPOC (Single Point of Contact)" in text
+
+
+def test_a_damaged_lockfile_is_one_message_and_exit_1(source_dir: Path, tmp_path: Path) -> None:
+    (source_dir / "supportcards.lock").write_text("{not json", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(source_dir), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{source_dir / 'supportcards.lock'}: the lockfile is damaged")
+    assert "restore it from git" in result.stderr and "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
