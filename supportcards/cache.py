@@ -1,10 +1,19 @@
-"""A cache of normalized and rendered cards, so that a rebuild after an edit redoes only that card.
+"""The build cache: what a build made of each chapter, so that a rebuild redoes only what changed.
 
-Normalizing and rendering (Python-Markdown, nh3) are most of a build's time. A card's result
-depends only on its own text, the rules and the code, so it is stored under the output folder
-(`build/.cache/cards.json`) keyed by a hash of those; deleting `build/` gives a cold build again.
-Changes are stored with lines relative to the card, so a card that only moved is still a hit.
-Cards with images are never cached: their media names come from the images' current content.
+Normalizing and rendering (Python-Markdown, nh3) are most of a cold build's time; parsing,
+identifying and hashing every card are most of the rest. The cache keeps, under the output folder
+(`build/.cache/chapters/`, one JSON file per chapter: a header line, then its cards), each
+chapter's notes as the package takes them (`NoteRow`s) and each card's normalized text, changes
+and HTML:
+
+- a chapter whose text, settings, corrections tables and supportcards code are all unchanged is
+  a *hit*: its notes go into the package as they are, without being parsed again;
+- in any other chapter, a card whose own text is unchanged takes its normalized text and HTML from
+  the cache (its changes follow it if it moved); only new or edited cards are rendered again.
+
+Deleting `build/` gives a cold build again. A failure to read or write the cache only costs speed.
+Cards with images are never cached (their media names come from the images' current content), and
+a chapter with one is never a hit.
 """
 
 from __future__ import annotations
@@ -13,16 +22,16 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
-from typing import TextIO
 
 from . import __version__
-from .model import Card, Change, Location
+from .model import Card, Change, Location, NoteRow, Settings
 
-CACHE_FILE = Path(".cache") / "cards.json"
-_CODE = ("normalize.py", "render.py", "data/corrections.toml")
+CACHE_DIR = Path(".cache") / "chapters"
+FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -36,19 +45,33 @@ class Rendered:
     back_html: str
 
 
-def fingerprint(corrections_path: str | None) -> str:
-    """What every cached entry depends on: supportcards' version and code, and the project's table."""
-    digest = hashlib.sha256(__version__.encode())
+@dataclass(frozen=True)
+class CachedChapter:
+    """What the cache knows of a chapter without reading its notes: title, cards, corrections."""
+
+    path: str
+    digest: str
+    title: str
+    slug: str
+    cards: int
+    corrections: int
+
+
+def fingerprint(settings: Settings) -> str:
+    """What every cached entry depends on besides its own text: supportcards' version and code,
+    the settings and both corrections tables."""
+    digest = hashlib.sha256(f"{__version__}\x1f{FORMAT}\x1f{settings!r}".encode())
     package = resources.files("supportcards")
-    for name in _CODE:
+    for name in sorted(entry.name for entry in package.iterdir() if entry.name.endswith(".py")):
         digest.update(package.joinpath(name).read_bytes())
-    if corrections_path:
-        digest.update(Path(corrections_path).read_bytes())
+    digest.update(package.joinpath("data", "corrections.toml").read_bytes())
+    if settings.corrections_path:
+        digest.update(Path(settings.corrections_path).read_bytes())
     return digest.hexdigest()
 
 
 def card_digest(card: Card) -> str:
-    """What a cached entry depends on in the card itself: its text and its file (images' folder)."""
+    """What a cached card depends on in the card itself: its text and its file (images' folder)."""
     return hashlib.sha256("\x1f".join((card.front, card.back, card.location.path)).encode()).hexdigest()
 
 
@@ -57,40 +80,15 @@ def cacheable(card: Card) -> bool:
 
 
 class RenderCache:
-    """The cache of one output folder: `get` and `put` by card, then `save` (or `discard`).
+    """Cards' normalized text, changes and HTML, by the digest of their source text (in memory)."""
 
-    It is a file of JSON lines, a header then one card a line, written as the build goes, so the
-    build never holds a second copy of every card's HTML.
-    """
-
-    def __init__(self, path: Path, fingerprint: str, entries: dict[str, list[object]] | None = None):
-        self.path = path
-        self.fingerprint = fingerprint
-        self.entries = entries or {}
-        self.written: set[str] = set()
-        self.fresh = 0
-        self.stream: TextIO | None = None
-        self.temporary: Path | None = None
-
-    @classmethod
-    def load(cls, outdir: str | Path, fingerprint: str) -> RenderCache:
-        path = Path(outdir) / CACHE_FILE
-        entries: dict[str, list[object]] = {}
-        try:
-            with path.open(encoding="utf-8") as stream:
-                if json.loads(stream.readline()).get("fingerprint") == fingerprint:
-                    for line in stream:
-                        digest, entry = json.loads(line)
-                        entries[digest] = entry
-        except (OSError, ValueError, AttributeError, TypeError):
-            entries = {}
-        return cls(path, fingerprint, entries)
+    def __init__(self, entries: dict[str, list[object]] | None = None):
+        self.entries = entries if entries is not None else {}
 
     def get(self, card: Card) -> Rendered | None:
         if not cacheable(card):
             return None
-        digest = card_digest(card)
-        entry = self.entries.get(digest)
+        entry = self.entries.get(card_digest(card))
         if entry is None:
             return None
         try:
@@ -102,7 +100,6 @@ class RenderCache:
             )  # fmt: skip
         except (TypeError, ValueError):
             return None
-        self._write(digest, entry)
         return Rendered(str(front), str(back), rebased, str(front_html), str(back_html))
 
     def put(self, card: Card, rendered: Rendered) -> None:
@@ -113,46 +110,145 @@ class RenderCache:
             on_front = change.location.line < card.back_line
             base = card.location.line if on_front else card.back_line
             changes.append([on_front, change.location.line - base, change.rule, change.before, change.after])
-        self.fresh += 1
-        self._write(
-            card_digest(card), [rendered.front, rendered.back, changes, rendered.front_html, rendered.back_html]
-        )
+        self.entries[card_digest(card)] = [
+            rendered.front, rendered.back, changes, rendered.front_html, rendered.back_html
+        ]  # fmt: skip
 
-    def _write(self, digest: str, entry: list[object]) -> None:
-        if digest in self.written:
-            return
-        self.written.add(digest)
+
+class BuildCache:
+    """The cache of one output folder: ask for a chapter by path and text; store what a build made
+    of it; `save` at the end of a successful build (or `discard`).
+
+    Each chapter's file is written while the build goes on and renamed into place by `save`.
+    """
+
+    def __init__(self, folder: Path, fingerprint: str):
+        self.folder = folder
+        self.fingerprint = fingerprint
+        self.kept: set[str] = set()
+        self.written: dict[Path, Path] = {}
+
+    @classmethod
+    def open(cls, outdir: str | Path, fingerprint: str) -> BuildCache:
+        return cls(Path(outdir) / CACHE_DIR, fingerprint)
+
+    def digest(self, path: str, text: str) -> str:
+        """What a chapter's entry depends on: the fingerprint, the chapter's path and its text."""
+        return hashlib.sha256(f"{self.fingerprint}\x1f{path}\x1f{text}".encode()).hexdigest()
+
+    def _file(self, path: str) -> Path:
+        return self.folder / f"{hashlib.sha256(path.encode()).hexdigest()[:32]}.json"
+
+    def chapter(self, path: str, digest: str) -> CachedChapter | None:
+        """The chapter at `path` as the last build made it, if its digest is still `digest`."""
         try:
-            if self.stream is None:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                handle, name = tempfile.mkstemp(prefix=".cards.", suffix=".part", dir=self.path.parent)
-                self.temporary = Path(name)
-                self.stream = os.fdopen(handle, "w", encoding="utf-8")
-                self.stream.write(json.dumps({"fingerprint": self.fingerprint}) + "\n")
-            self.stream.write(json.dumps([digest, entry], ensure_ascii=False) + "\n")
+            with self._file(path).open(encoding="utf-8") as stream:
+                header = json.loads(stream.readline())
+            if header.get("digest") != digest or not header.get("complete"):
+                return None
+            chapter = CachedChapter(
+                path, digest, str(header["title"]), str(header["slug"]), int(header["cards"]),
+                int(header["corrections"]),
+            )  # fmt: skip
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+        self.kept.add(self._file(path).name)
+        return chapter
+
+    def notes(self, chapter: CachedChapter) -> tuple[NoteRow, ...] | None:
+        """The notes of a chapter `chapter` found; None if its file changed or broke meanwhile."""
+        path = chapter.path
+        try:
+            with self._file(path).open(encoding="utf-8") as stream:
+                if json.loads(stream.readline()).get("digest") != chapter.digest:
+                    return None
+                notes = tuple(
+                    NoteRow(key, guid, front, Location(path, line), tuple(fields), tuple(tags), content, has_id)
+                    for _, line, key, guid, front, content, has_id, fields, tags, _, _ in json.loads(stream.read())
+                )
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+        return notes if len(notes) == chapter.cards else None
+
+    def cards(self, path: str) -> dict[str, list[object]]:
+        """The cached cards of the last version of the chapter at `path` (see `RenderCache`)."""
+        entries: dict[str, list[object]] = {}
+        try:
+            with self._file(path).open(encoding="utf-8") as stream:
+                if json.loads(stream.readline()).get("fingerprint") != self.fingerprint:
+                    return {}
+                for digest, _, _, _, front, _, _, fields, _, back, changes in json.loads(stream.read()):
+                    if digest is not None:
+                        entries[digest] = [front, back, changes, fields[0], fields[1]]
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
+            return {}
+        return entries
+
+    def store(
+        self,
+        path: str,
+        digest: str,
+        title: str,
+        slug: str,
+        cards: Sequence[Card],
+        notes: Sequence[NoteRow],
+        render_cache: RenderCache,
+        corrections: int,
+    ) -> None:
+        """Write what this build made of a chapter: its notes, and its cards' entries in `render_cache`.
+
+        `cards` are the chapter's source cards, in the order of `notes`.
+        """
+        target = self._file(path)
+        temporary: Path | None = None
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle, name = tempfile.mkstemp(prefix=".chapter.", suffix=".part", dir=self.folder)
+            temporary = Path(name)
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                complete = all(cacheable(card) for card in cards)
+                header = {"fingerprint": self.fingerprint, "digest": digest, "complete": complete,
+                          "title": title, "slug": slug, "cards": len(notes), "corrections": corrections}  # fmt: skip
+                stream.write(json.dumps(header, ensure_ascii=False) + "\n")
+                rows = [_card_row(card, note, render_cache) for card, note in zip(cards, notes, strict=True)]
+                json.dump(rows, stream, ensure_ascii=False)
         except OSError:
-            self.discard()
+            if temporary is not None:
+                temporary.unlink(missing_ok=True)
+            return
+        previous = self.written.pop(target, None)
+        if previous is not None:
+            previous.unlink(missing_ok=True)
+        self.written[target] = temporary
+        self.kept.add(target.name)
 
     def save(self) -> None:
-        """Keep the entries this build used (older ones are dropped); a failure only costs speed."""
-        if self.stream is None or self.temporary is None:
-            return
+        """Put the chapters written by this build in place; forget chapters no longer built."""
         try:
-            self.stream.close()
-            if self.fresh or self.written != self.entries.keys():
-                os.replace(self.temporary, self.path)
+            for target, temporary in self.written.items():
+                os.replace(temporary, target)
+            self.written.clear()
+            for entry in os.scandir(self.folder):
+                if entry.name not in self.kept and entry.name.endswith(".json"):
+                    os.unlink(entry.path)
         except OSError:
             pass
         finally:
             self.discard()
 
     def discard(self) -> None:
-        if self.stream is not None:
-            self.stream.close()
-            self.stream = None
-        if self.temporary is not None:
-            self.temporary.unlink(missing_ok=True)
-            self.temporary = None
+        for temporary in self.written.values():
+            temporary.unlink(missing_ok=True)
+        self.written.clear()
+
+
+def _card_row(card: Card, note: NoteRow, render_cache: RenderCache) -> list[object]:
+    """A card in a chapter's file: its note, and what `RenderCache` keeps of it (if it may)."""
+    digest = card_digest(card) if cacheable(card) else None
+    entry = render_cache.entries.get(digest) if digest is not None else None
+    back, changes = (entry[1], entry[2]) if entry is not None else ("", [])
+    return [digest if entry is not None else None, note.location.line, note.key, note.guid, note.front, note.hash,
+            note.has_id, note.fields, note.tags, back, changes]  # fmt: skip
 
 
 def with_text(card: Card, rendered: Rendered) -> Card:

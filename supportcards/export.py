@@ -22,6 +22,7 @@ import json
 import os
 import shutil
 import sqlite3
+import sys
 import zipfile
 from collections.abc import Mapping, Sequence
 from importlib import resources
@@ -30,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from .errors import OutputError
 from .files import replacing
-from .model import MediaFile, RenderedCard
+from .model import MediaFile, NoteRow, RenderedCard
 
 if TYPE_CHECKING:
     import genanki
@@ -174,10 +175,14 @@ def _write_database(package: genanki.Package, database: Path, timestamp: float, 
 class PackageWriter:
     """Writes a package note by note, so a build never holds all its notes at once.
 
-    The note type and every deck go in first (genanki writes them), then each note with its own
-    `mod` (genanki's `Note.write_to_db`), then `finish` zips the collection and the media into
-    `archive`. Notes must come in order; they are numbered as genanki numbers them.
+    genanki writes the collection, the note type and every deck; the notes follow in batches, with
+    each its own `mod`. A note's rows are the ones genanki's `Note.write_to_db` writes (same ids,
+    fields, sort field, tags and cards; a test compares them), but one `executemany` per batch
+    instead of a genanki `Note` and two statements per note: that was a third of a rebuild's time.
+    `finish` zips the collection and the media into `archive`. Notes must come in order.
     """
+
+    BATCH = 2000
 
     def __init__(self, archive: Path, deck_names: Sequence[str], timestamp: float, name: Path | None = None):
         import genanki
@@ -190,34 +195,65 @@ class PackageWriter:
         self.media: dict[str, MediaFile] = {}
         self.position = 0
         self.ids = itertools.count(int(timestamp) * 1000)
+        self.notes: list[tuple[object, ...]] = []
+        self.cards: list[tuple[object, ...]] = []
+        self.card_ords: dict[tuple[bool, ...], list[int]] = {}
+        self.deck_ids: dict[str, int] = {}
+        self.sort_field = self.model.sort_field_index
         decks = [genanki.Deck(deck_id(deck_name), deck_name) for deck_name in dict.fromkeys(deck_names)]
         for deck in decks:
             deck.add_model(self.model)
         try:
             self.database.unlink(missing_ok=True)
             self.connection: sqlite3.Connection | None = sqlite3.connect(self.database)
+            # A scratch file, discarded on any failure: no journal, no waiting for the disk.
+            self.connection.execute("PRAGMA journal_mode = OFF")
+            self.connection.execute("PRAGMA synchronous = OFF")
             self.cursor = self.connection.cursor()
             genanki.Package(decks).write_to_db(self.cursor, timestamp, self.ids)
         except OSError as error:
             self.discard()
             raise OutputError(f"{self.name}: cannot write the package ({error.strerror})") from None
 
-    def add(self, card: RenderedCard, deck_name: str, mod: int) -> None:
+    def add(self, note: NoteRow, deck_name: str, mod: int) -> None:
         """Write one note (and its cards) into the deck `deck_name`, stamped `mod`."""
+        note_id = next(self.ids)
+        fields = note.fields
+        self.notes.append(
+            (note_id, note.guid, NOTE_TYPE_ID, mod, -1, f" {' '.join(note.tags)} ", "\x1f".join(fields),
+             fields[self.sort_field], 0, 0, "")
+        )  # fmt: skip
+        deck = self.deck_ids.get(deck_name) or self.deck_ids.setdefault(deck_name, deck_id(deck_name))
+        for card_ord in self.card_ords.get(tuple(map(bool, fields))) or self._card_ords(fields):
+            self.cards.append(
+                (next(self.ids), note_id, deck, card_ord, mod, -1, 0, 0, self.position, 0, 0, 0, 0, 0, 0, 0, 0, "")
+            )
+        self.position += 1
+        for media in note.media:
+            self.media[media.name] = media
+        if len(self.notes) >= self.BATCH:
+            self._flush()
+
+    def _card_ords(self, fields: Sequence[str]) -> list[int]:
+        """Which templates give this note a card: genanki's own answer, for each pattern of filled fields."""
         import genanki
 
-        note = genanki.Note(
-            model=self.model, fields=note_fields(card), tags=list(card.tags), guid=card.guid, due=self.position
-        )
-        note.write_to_db(self.cursor, mod, deck_id(deck_name), self.ids)
-        self.position += 1
-        for media in card.media:
-            self.media[media.name] = media
+        filled = tuple(map(bool, fields))
+        probe = genanki.Note(model=self.model, fields=["x" if full else "" for full in filled])
+        ords = self.card_ords[filled] = sorted(card.ord for card in probe.cards)
+        return ords
+
+    def _flush(self) -> None:
+        self.cursor.executemany("INSERT INTO notes VALUES (?,?,?,?,?,?,?,?,?,?,?)", self.notes)
+        self.cursor.executemany("INSERT INTO cards VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", self.cards)
+        self.notes.clear()
+        self.cards.clear()
 
     def finish(self) -> None:
         """Zip the collection and the media (sorted by name) into the archive."""
         assert self.connection is not None
         try:
+            self._flush()
             self.connection.commit()
             self.connection.close()
             self.connection = None
@@ -236,12 +272,19 @@ class PackageWriter:
         self.database.unlink(missing_ok=True)
 
 
+COMPRESS_LEVEL = 1
+"""zlib's fastest level, as git uses for loose objects: on 10,000 cards, a package 14 % larger
+than at the default level 6, written in a third of the time (30 ms instead of 100)."""
+
+
 def _zip_entry(name: str, timestamp: float) -> zipfile.ZipInfo:
     import time
 
     stamp = max(timestamp, 315532800)  # zip cannot store dates before 1980
     info = zipfile.ZipInfo(name, date_time=time.gmtime(stamp)[:6])
     info.compress_type = zipfile.ZIP_DEFLATED
+    # Public as `compress_level` from Python 3.13, where `_compresslevel` remains as its alias.
+    setattr(info, "compress_level" if sys.version_info >= (3, 13) else "_compresslevel", COMPRESS_LEVEL)
     info.external_attr = 0o644 << 16
     info.create_system = 3
     return info

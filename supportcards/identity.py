@@ -18,7 +18,7 @@ import re
 import unicodedata
 
 from .errors import SourceError
-from .model import Card, Chapter, Location, RenderedCard
+from .model import Card, Chapter, Location, NoteRow
 
 _BASE91 = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~"
 
@@ -48,17 +48,17 @@ def guid_for_key(key: str) -> str:
     return "".join(reversed(digits)) or _BASE91[0]
 
 
-def duplicate_key(card: RenderedCard, seen: dict[str, Location]) -> SourceError | None:
+def duplicate_key(note: NoteRow, seen: dict[str, Location]) -> SourceError | None:
     """Two cards with one key would be one note in Anki: an error naming both lines.
 
-    `seen` maps the keys met so far to their card's location; call this for every card in order.
+    `seen` maps the keys met so far to their card's location; call this for every note in order.
     """
-    earlier = seen.setdefault(card.key, card.card.location)
-    if earlier is card.card.location:
+    earlier = seen.setdefault(note.key, note.location)
+    if earlier is note.location:
         return None
-    why = "the same @id" if card.card.id else "the same front in the same chapter"
+    why = "the same @id" if note.has_id else "the same front in the same chapter"
     return SourceError(
-        card.card.location,
-        f"this card has {why} as the card at {earlier} (key {card.key!r})",
+        note.location,
+        f"this card has {why} as the card at {earlier} (key {note.key!r})",
         "reword one front, or give one of them its own '@id: ...'",
     )

@@ -112,3 +112,23 @@ class Project:
     settings: Settings
     chapters: tuple[Chapter, ...]
     root: str = "."
+
+
+@dataclass(frozen=True, slots=True)
+class NoteRow:
+    """A rendered card as the package and the lockfile take it: its Anki note, ready to write.
+
+    A build turns each `RenderedCard` into one; the build cache keeps them, so that a chapter whose
+    file did not change goes into the package without being parsed or rendered again.
+    `hash` is the note's content hash (see `lock.content_hash`), `front` the normalized front text.
+    """
+
+    key: str
+    guid: str
+    front: str
+    location: Location
+    fields: tuple[str, ...]
+    tags: tuple[str, ...]
+    hash: str
+    has_id: bool = False
+    media: tuple[MediaFile, ...] = ()

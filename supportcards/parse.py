@@ -278,24 +278,30 @@ def source_files(sources: Sequence[str | Path]) -> list[Path]:
     return files
 
 
-def load_project(sources: Sequence[str | Path]) -> Project:
-    """Parse every chapter named by `sources`, with the settings of the first source's folder.
-
-    Errors of all files are collected and raised together as `ParseError`.
-    """
+def project_files(sources: Sequence[str | Path]) -> tuple[Path, Settings, list[Path]]:
+    """The root folder, settings and chapter files named by `sources` (default: `source`)."""
     if not sources:
         sources = ["source"]
     files = source_files(sources)
     first = Path(sources[0])
     root = first if first.is_dir() else first.parent
     settings = load_settings(root)
-    chapters: list[Chapter] = []
-    errors: list[SourceError] = []
     if not files:
         raise ParseError([SourceError(Location(str(root), 1), "no chapter file (*.md) in this folder")])
+    return root, settings, files
+
+
+def load_project(sources: Sequence[str | Path]) -> Project:
+    """Parse every chapter named by `sources`, with the settings of the first source's folder.
+
+    Errors of all files are collected and raised together as `ParseError`.
+    """
+    root, settings, files = project_files(sources)
+    known = [topic.slug for topic in settings.topics]
+    chapters: list[Chapter] = []
+    errors: list[SourceError] = []
     for path in files:
         try:
-            known = [topic.slug for topic in settings.topics]
             chapters.append(parse_chapter(read_source(path), str(path), known))
         except ParseError as failure:
             errors.extend(failure.errors)

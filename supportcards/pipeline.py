@@ -15,15 +15,15 @@ from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .cache import CACHE_FILE, RenderCache, Rendered, fingerprint, with_text
+from .cache import CACHE_DIR, BuildCache, CachedChapter, RenderCache, Rendered, fingerprint, with_text
 from .errors import LockfileError, ParseError, SourceError, UsageError
 from .export import PackageWriter, chapter_deck_name
 from .files import replacing
 from .identity import card_key, duplicate_key, guid_for_key
-from .lock import LOCK_FILE, Planner, read_lockfile, write_lockfile
-from .model import Card, Change, Chapter, Location, MediaFile, Project, RenderedCard, Settings
+from .lock import LOCK_FILE, Planner, note_row, read_lockfile, write_lockfile
+from .model import Card, Change, Chapter, Location, MediaFile, NoteRow, Project, RenderedCard, Settings
 from .normalize import Normalizer, normalize_card, project_normalizer
-from .parse import load_project, parse_chapter, read_source
+from .parse import parse_chapter, project_files, read_source
 from .render import collect_media, render_inline, render_markdown
 
 TAG_ROOT = "supportcards"
@@ -73,9 +73,9 @@ def slugify(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9]+", "-", plain).strip("-").lower() or "deck"
 
 
-def output_name(deck_name: str, chapter: Chapter | None = None) -> str:
-    """`<deck>.apkg`, or `<deck>-<chapter>.apkg` for one chapter's own package."""
-    suffix = f"-{chapter.slug}" if chapter else ""
+def output_name(deck_name: str, chapter_slug: str | None = None) -> str:
+    """`<deck>.apkg`, or `<deck>-<chapter slug>.apkg` for one chapter's own package."""
+    suffix = f"-{chapter_slug}" if chapter_slug else ""
     return f"{slugify(deck_name)}{suffix}.apkg"
 
 
@@ -295,7 +295,7 @@ def write_deck(
         writer = PackageWriter(archive, decks, timestamp, target)
         try:
             for card, deck in zip(cards, decks, strict=True):
-                writer.add(card, deck, mods.get(card.guid, int(timestamp)))
+                writer.add(note_row(card, deck_name), deck, mods.get(card.guid, int(timestamp)))
             writer.finish()
         finally:
             writer.discard()
@@ -318,7 +318,8 @@ def build(
     With `locked`, an out-of-date lockfile is a `LockfileError` and nothing is written.
     `summary` lists the cards added, changed and removed since the lockfile, or since `baseline`
     (another lockfile, e.g. the previous release's) when given. `progress` hears how many cards
-    are rendered as the build goes (see `render_project`).
+    are done as the build goes (see `render_project`). What the build made of each chapter is
+    cached in `outdir/.cache/` (see `cache`), so that a rebuild redoes only what changed.
     """
     with _collector_paused():
         return _build(sources, outdir, timestamp, per_chapter, locked, baseline, progress)
@@ -337,6 +338,28 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+@dataclass(frozen=True)
+class _Source:
+    """A chapter file to build, and what the cache has of it, if anything."""
+
+    path: str
+    title: str
+    cards: int
+    cached: CachedChapter | None
+
+
+@dataclass(frozen=True)
+class _ChapterNotes:
+    """One chapter's notes (or errors), in order, ready for the lockfile and the package."""
+
+    path: str
+    title: str
+    slug: str
+    deck: str
+    corrections: int
+    notes: list[NoteRow | SourceError]
+
+
 def _build(
     sources: Sequence[str | Path],
     outdir: str | Path,
@@ -346,58 +369,57 @@ def _build(
     baseline: str | Path | None,
     progress: Progress | None,
 ) -> BuildResult:
-    """Stream the cards from the renderer into the packages: each card is written, then let go.
+    """Stream the notes of each chapter, from the cache or the renderer, into the packages.
 
-    The notes are parsed twice: once whole, so that any error stops the build before it writes
-    anything, then a batch of chapters at a time, so that memory holds one batch of cards.
+    Chapters the cache does not have are parsed twice: once whole first, so that any error stops
+    the build before it renders anything, then a batch at a time, so that memory holds one batch.
     """
-    project = load_project(sources)
-    outline = [replace(chapter, cards=()) for chapter in project.chapters]
-    counts = [len(chapter.cards) for chapter in project.chapters]
-    project = replace(project, chapters=tuple(outline))
+    root, settings, files = project_files(sources)
+    cache = BuildCache.open(outdir, fingerprint(settings))
+    chapters = _sources(files, settings, cache)
     stamp = build_timestamp() if timestamp is None else timestamp
-    deck_name = project.settings.deck_name
-    lock_path = Path(project.root) / LOCK_FILE
+    deck_name = settings.deck_name
+    lock_path = root / LOCK_FILE
     planner = Planner(read_lockfile(lock_path), stamp, deck_name)
     against = Planner(read_lockfile(Path(baseline)), stamp, deck_name) if baseline is not None else None
-    cache = RenderCache.load(outdir, fingerprint(project.settings.corrections_path))
-    decks = [chapter_deck_name(deck_name, chapter.title) for chapter in project.chapters]
     seen: dict[str, Location] = {}
     errors: list[SourceError] = []
     corrections = 0
     outputs: list[Path] = []
+    summaries: list[ChapterSummary] = []
     writer: PackageWriter | None = None
-    writer_chapter: str | None = None
     # Every file is written beside its target first and renamed into place only once all are
     # written: a failure or an interruption leaves the previous decks and lockfile as they were
     # (and no output folder, if it did not exist).
     with _removed_if_left_empty(Path(outdir)), ExitStack() as stack:
         stack.push(lambda failed, *_: cache.discard() if failed else None)
-        for outcome, found in _stream(project, counts, cache, progress):
-            corrections += len(found)
-            if isinstance(outcome, SourceError):
-                errors.append(outcome)
-                continue
-            duplicate = duplicate_key(outcome, seen)
-            if duplicate is not None:
-                errors.append(duplicate)
+        all_decks = [chapter_deck_name(deck_name, chapter.title) for chapter in chapters]
+        for chapter in _chapter_notes(chapters, settings, str(root), cache, progress):
+            corrections += chapter.corrections
+            summaries.append(ChapterSummary(chapter.title, chapter.path, len(chapter.notes)))
+            for note in chapter.notes:
+                if isinstance(note, SourceError):
+                    errors.append(note)
+                    continue
+                duplicate = duplicate_key(note, seen)
+                if duplicate is not None:
+                    errors.append(duplicate)
             if errors:
                 continue  # keep going to report every error, but write nothing more
-            if writer is None or (per_chapter and writer_chapter != outcome.chapter.path):
+            if writer is None or per_chapter:
                 if writer is not None:
                     writer.finish()
-                target = Path(outdir) / output_name(deck_name, outcome.chapter if per_chapter else None)
+                target = Path(outdir) / output_name(deck_name, chapter.slug if per_chapter else None)
                 archive = stack.enter_context(replacing(target))
-                writer = PackageWriter(
-                    archive, decks if not per_chapter else [decks_of(outcome, deck_name)], stamp, target
-                )
+                writer = PackageWriter(archive, [chapter.deck] if per_chapter else all_decks, stamp, target)
                 stack.callback(writer.discard)
-                writer_chapter = outcome.chapter.path
                 outputs.append(target)
-            mod = planner.add(outcome)
-            if against is not None:
-                against.add(outcome)
-            writer.add(outcome, decks_of(outcome, deck_name), mod)
+            for note in chapter.notes:
+                assert isinstance(note, NoteRow)
+                mod = planner.add(note)
+                if against is not None:
+                    against.add(note)
+                writer.add(note, chapter.deck, mod)
         if errors:
             raise ParseError(errors)
         plan = planner.plan()
@@ -413,12 +435,9 @@ def _build(
         lock_changed = write_lockfile(lock_path, plan.lockfile, stack.enter_context(replacing(lock_path)))
     cache.save()
     summary = (against.plan() if against is not None else plan).summary()
-    summaries = tuple(
-        ChapterSummary(chapter.title, chapter.path, count) for chapter, count in zip(outline, counts, strict=True)
-    )
     return BuildResult(
         outputs=tuple(outputs),
-        chapters=summaries,
+        chapters=tuple(summaries),
         corrections=corrections,
         summary=tuple(summary),
         lockfile=lock_path,
@@ -426,37 +445,104 @@ def _build(
     )
 
 
+def _sources(files: Sequence[Path], settings: Settings, cache: BuildCache) -> list[_Source]:
+    """Each chapter file with its digest and cached notes; the others parsed whole, so that every
+    error in them is reported (as one `ParseError`) before anything is rendered."""
+    known = [topic.slug for topic in settings.topics]
+    chapters: list[_Source] = []
+    errors: list[SourceError] = []
+    for file in files:
+        path = str(file)
+        try:
+            text = read_source(path)
+            cached = cache.chapter(path, cache.digest(path, text))
+            if cached is None:
+                parsed = parse_chapter(text, path, known)
+                chapters.append(_Source(path, parsed.title, len(parsed.cards), None))
+            else:
+                chapters.append(_Source(path, cached.title, cached.cards, cached))
+        except ParseError as failure:
+            errors.extend(failure.errors)
+        except SourceError as failure:
+            errors.append(failure)
+    if errors:
+        raise ParseError(errors)
+    return chapters
+
+
 BATCH_CARDS = 5000
 """How many cards a build parses and renders at a time (memory holds about one batch)."""
 
 
-def _stream(project: Project, counts: list[int], cache: RenderCache, progress: Progress | None) -> Iterator[Outcome]:
-    """The cards of `project` (an outline: chapters without their cards) parsed again and rendered
-    a batch of chapters at a time, in source order."""
-    total = sum(counts)
+def _chapter_notes(
+    chapters: Sequence[_Source], settings: Settings, root: str, cache: BuildCache, progress: Progress | None
+) -> Iterator[_ChapterNotes]:
+    """Each chapter's notes in source order: a cached chapter's as they are, the others parsed
+    again and rendered a batch of chapters at a time (cached cards are not rendered again)."""
+    total = sum(chapter.cards for chapter in chapters)
     report = progress or (lambda done, total: None)
-    known = [topic.slug for topic in project.settings.topics]
-    batch: list[Chapter] = []
+    known = [topic.slug for topic in settings.topics]
+    batch: list[tuple[str, Chapter]] = []
     size = 0
-    for index, (chapter, count) in enumerate(zip(project.chapters, counts, strict=True)):
-        batch.append(parse_chapter(read_source(chapter.path), chapter.path, known))
-        size += count
-        if size >= BATCH_CARDS or index == len(counts) - 1:
-            yield from iter_rendered(
-                replace(project, chapters=tuple(batch)), cache=cache, progress=lambda done, _: report(done, total)
-            )
+    for index, source in enumerate(chapters):
+        cached = source.cached
+        notes = cache.notes(cached) if cached is not None else None
+        if cached is not None and notes is not None:
+            yield from _rendered_batch(batch, settings, root, cache, lambda done: report(done, total))
             batch, size = [], 0
+            report(source.cards, total)
+            deck = chapter_deck_name(settings.deck_name, cached.title)
+            yield _ChapterNotes(source.path, cached.title, cached.slug, deck, cached.corrections, list(notes))
+            continue
+        text = read_source(source.path)
+        batch.append((cache.digest(source.path, text), parse_chapter(text, source.path, known)))
+        size += source.cards
+        if size >= BATCH_CARDS or index == len(chapters) - 1:
+            yield from _rendered_batch(batch, settings, root, cache, lambda done: report(done, total))
+            batch, size = [], 0
+
+
+def _rendered_batch(
+    batch: Sequence[tuple[str, Chapter]],
+    settings: Settings,
+    root: str,
+    cache: BuildCache,
+    report: Callable[[int], None],
+) -> Iterator[_ChapterNotes]:
+    """Render a batch of chapters (with the cards the cache has of them), and store each in the cache
+    under the digest of the text it was parsed from."""
+    if not batch:
+        return
+    render_cache = RenderCache({})
+    for _, chapter in batch:
+        render_cache.entries.update(cache.cards(chapter.path))
+    project = Project(settings, tuple(chapter for _, chapter in batch), root)
+    outcomes = iter_rendered(project, cache=render_cache, progress=lambda done, _: report(done))
+    for digest, chapter in batch:
+        deck = chapter_deck_name(settings.deck_name, chapter.title)
+        notes: list[NoteRow | SourceError] = []
+        corrections = 0
+        for _ in chapter.cards:
+            outcome, changes = next(outcomes)
+            corrections += len(changes)
+            notes.append(outcome if isinstance(outcome, SourceError) else note_row(outcome, settings.deck_name))
+        if not any(isinstance(note, SourceError) for note in notes):
+            rows = [note for note in notes if isinstance(note, NoteRow)]
+            cache.store(
+                chapter.path, digest, chapter.title, chapter.slug, chapter.cards, rows, render_cache, corrections
+            )
+        yield _ChapterNotes(chapter.path, chapter.title, chapter.slug, deck, corrections, notes)
 
 
 @contextmanager
 def _removed_if_left_empty(folder: Path) -> Iterator[None]:
-    """If the block fails, remove `folder` (and its cache folder) when the block created it empty."""
+    """If the block fails, remove `folder` (and the cache folders) when the block created it empty."""
     existed = folder.exists()
     try:
         yield
     except BaseException:
         if not existed:
-            for empty in (folder / CACHE_FILE.parent, folder):
+            for empty in (folder / CACHE_DIR, folder / CACHE_DIR.parent, folder):
                 with suppress(OSError):
                     empty.rmdir()
         raise

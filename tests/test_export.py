@@ -47,7 +47,8 @@ def test_nothing_is_left_behind_in_the_output_or_temp_folder(tmp_path: Path, sou
     before = set(os.listdir(tempfile.gettempdir()))
     build([source_dir], tmp_path / "out", timestamp=1_700_000_000)
     assert sorted(os.listdir(tmp_path / "out")) == [".cache", "support-informatique.apkg"]
-    assert os.listdir(tmp_path / "out" / ".cache") == ["cards.json"]
+    assert os.listdir(tmp_path / "out" / ".cache") == ["chapters"]
+    assert [name.endswith(".json") for name in os.listdir(tmp_path / "out" / ".cache" / "chapters")] == [True]
     assert set(os.listdir(tempfile.gettempdir())) - before == set()
 
 
@@ -78,3 +79,36 @@ def test_an_output_folder_that_cannot_be_written_is_an_error(tmp_path: Path, sou
     blocker.write_text("not a folder")
     with pytest.raises(OutputError, match="cannot write"):
         build([source_dir], blocker / "build", timestamp=1_700_000_000)
+
+
+def _rows(package: Path, folder: Path) -> dict[str, list[tuple[object, ...]]]:
+    import sqlite3
+
+    with zipfile.ZipFile(package) as bundle:
+        bundle.extract("collection.anki2", folder)
+    connection = sqlite3.connect(folder / "collection.anki2")
+    try:
+        return {
+            table: connection.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
+            for table in ("notes", "cards", "col")
+        }
+    finally:
+        connection.close()
+
+
+def test_the_writer_writes_the_rows_genanki_writes(tmp_path: Path, source_dir: Path) -> None:
+    """`PackageWriter` writes notes with one executemany per batch: the rows must be genanki's own."""
+    from dataclasses import replace
+
+    from supportcards.parse import load_project
+    from supportcards.pipeline import render_project, write_deck
+
+    cards, _ = render_project(load_project([source_dir]))
+    cards[3] = replace(cards[3], card=replace(cards[3].card, reverse=True))  # a note with two cards
+    ours = write_deck(cards, "Support", tmp_path / "ours.apkg", 1_700_000_000, {cards[0].guid: 1_650_000_000})
+    theirs = export.write_apkg(
+        export.build_package(cards, "Support"), tmp_path / "theirs.apkg", 1_700_000_000, {cards[0].guid: 1_650_000_000}
+    )
+    written, expected = _rows(ours, tmp_path / "a"), _rows(theirs, tmp_path / "b")
+    assert len(written["notes"]) == 13 and len(written["cards"]) == 14
+    assert written == expected

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from supportcards import pipeline
-from supportcards.cache import CACHE_FILE, RenderCache, fingerprint
+from supportcards.cache import CACHE_DIR, BuildCache, RenderCache, fingerprint
 from supportcards.cli import ProgressBar
 from supportcards.parse import load_project
 from supportcards.pipeline import build, render_project
@@ -47,7 +48,7 @@ def test_a_rebuild_takes_unchanged_cards_from_the_cache(
     source_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     build([source_dir], tmp_path, timestamp=1_700_000_000)
-    assert (tmp_path / CACHE_FILE).exists()
+    assert len(os.listdir(tmp_path / CACHE_DIR)) == 1  # one file per chapter
     notes = source_dir / "chapitre-02.md"
     notes.write_text(
         notes.read_text(encoding="utf-8").replace("- Gain de temps", "- Gain de temps\n- Et de l'argent"),
@@ -72,11 +73,11 @@ def test_cached_cards_give_what_rendering_gives_even_after_they_moved(source_dir
         notes.read_text(encoding="utf-8").replace("- Gain de temps", "- Gain de temps\n- Et plus"), "utf-8"
     )
     project = load_project([source_dir])
-    cache = RenderCache.load(tmp_path, fingerprint(project.settings.corrections_path))
-    warm = render_project(project, cache=cache)
+    entries = BuildCache.open(tmp_path, fingerprint(project.settings)).cards(str(notes))
+    assert len(entries) == 13
+    warm = render_project(project, cache=RenderCache(entries))
     cold = render_project(project)
     assert warm == cold  # every card below the edit moved one line down: its cached changes follow it
-    cache.discard()
 
 
 def test_the_cache_gives_the_same_package_as_a_cold_build(source_dir: Path, tmp_path: Path) -> None:
@@ -137,3 +138,84 @@ def test_building_in_small_batches_gives_the_same_package(
     batched = build([folder], tmp_path / "batched", timestamp=1_700_000_000)
     assert batched.card_count == 24
     assert batched.outputs[0].read_bytes() == whole
+
+
+TWO_CHAPTERS = {
+    "chapitre-01.md": "# Un\n\n## SPOC\nUn point de contact unique.\n\n## Help-Desk\nAv:\n1. Rapide\n2. Simple\n",
+    "chapitre-02.md": "# Deux\n\n## SLA\nUn contrat de service.\n\n## Hotline\nLa forme la plus simple.\n",
+}
+
+
+def test_a_rebuild_gives_what_a_cold_build_gives(write_source, tmp_path: Path) -> None:
+    folder = write_source(TWO_CHAPTERS)
+    build([folder], tmp_path / "warm", timestamp=1_700_000_000)
+    first_lock = (folder / "supportcards.lock").read_bytes()
+    edited = folder / "chapitre-01.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("Rapide", "Rapide et poli"), encoding="utf-8")
+    warm = build([folder], tmp_path / "warm", timestamp=1_800_000_000)
+    warm_lock = (folder / "supportcards.lock").read_bytes()
+    (folder / "supportcards.lock").write_bytes(first_lock)
+    cold = build([folder], tmp_path / "cold", timestamp=1_800_000_000)
+    assert warm.outputs[0].read_bytes() == cold.outputs[0].read_bytes()
+    assert warm_lock == (folder / "supportcards.lock").read_bytes()
+    assert (warm.corrections, warm.summary, warm.chapters) == (cold.corrections, cold.summary, cold.chapters)
+    assert warm.summary == (f"changed: {edited}:6: Help-Desk",)
+
+
+def test_an_unchanged_chapter_is_not_parsed_again(
+    write_source, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = write_source(TWO_CHAPTERS)
+    build([folder], tmp_path, timestamp=1_700_000_000)
+    edited = folder / "chapitre-02.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n## Call-center\nBeaucoup d'appels.\n", "utf-8")
+    parsed: list[str] = []
+    real = pipeline.parse_chapter
+
+    def counting(text: str, path: str, *args: object) -> object:
+        parsed.append(Path(path).name)
+        return real(text, path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "parse_chapter", counting)
+    result = build([folder], tmp_path, timestamp=1_700_000_000)
+    assert set(parsed) == {"chapitre-02.md"}
+    assert result.card_count == 5 and result.summary == (f"added:   {edited}:9: Call-center",)
+
+
+def test_a_damaged_or_foreign_cache_is_ignored(write_source, tmp_path: Path) -> None:
+    folder = write_source(TWO_CHAPTERS)
+    expected = build([folder], tmp_path / "cold", timestamp=1_700_000_000).outputs[0].read_bytes()
+    build([folder], tmp_path / "warm", timestamp=1_700_000_000)
+    files = sorted((tmp_path / "warm" / CACHE_DIR).iterdir())
+    files[0].write_text('{"fingerprint": 1, "digest": 2, "complete": true}\n[[1, 2, 3]]', encoding="utf-8")
+    files[1].write_bytes(b"\xff\x00 not json")
+    again = build([folder], tmp_path / "warm", timestamp=1_700_000_000)
+    assert again.outputs[0].read_bytes() == expected
+
+
+def test_new_settings_are_not_taken_from_the_cache(write_source, tmp_path: Path) -> None:
+    settings = '[deck]\nname = "Support"\n\n[topics.sla]\nlabel = "{}"\n'
+    folder = write_source({"chapitre-01.md": "# Un\n@topics: sla\n\n## SLA\nUn contrat.\n"}, settings.format("SLA"))
+    build([folder], tmp_path, timestamp=1_700_000_000)
+    (folder / "supportcards.toml").write_text(settings.format("Service Level Agreement"), encoding="utf-8")
+    result = build([folder], tmp_path, timestamp=1_700_000_000)
+    assert result.summary == (f"changed: {folder / 'chapitre-01.md'}:4: SLA",)
+
+
+def test_a_chapter_with_an_image_follows_the_image(write_source, tmp_path: Path) -> None:
+    folder = write_source({"chapitre-01.md": "# Un\n\n## Schéma\n![schéma](spoc.png)\n"})
+    (folder / "spoc.png").write_bytes(b"first image")
+    first = build([folder], tmp_path, timestamp=1_700_000_000).outputs[0].read_bytes()
+    (folder / "spoc.png").write_bytes(b"second image")
+    second = build([folder], tmp_path, timestamp=1_700_000_000)
+    assert second.outputs[0].read_bytes() != first
+    assert second.summary == (f"changed: {folder / 'chapitre-01.md'}:3: Schéma",)
+
+
+def test_the_cache_forgets_chapters_no_longer_built(write_source, tmp_path: Path) -> None:
+    folder = write_source(TWO_CHAPTERS)
+    build([folder], tmp_path, timestamp=1_700_000_000)
+    assert len(os.listdir(tmp_path / CACHE_DIR)) == 2
+    (folder / "chapitre-02.md").unlink()
+    build([folder], tmp_path, timestamp=1_700_000_000)
+    assert len(os.listdir(tmp_path / CACHE_DIR)) == 1
