@@ -156,7 +156,7 @@ class BuildCache:
         return chapter
 
     def notes(self, chapter: CachedChapter) -> tuple[NoteRow, ...] | None:
-        """The notes of a chapter `chapter` found; None if its file changed or broke meanwhile."""
+        """The notes of `chapter` (as `chapter()` found it); None if its file changed or broke since."""
         path = chapter.path
         try:
             with self._file(path).open(encoding="utf-8") as stream:
@@ -223,13 +223,14 @@ class BuildCache:
         self.kept.add(target.name)
 
     def save(self) -> None:
-        """Put the chapters written by this build in place; forget chapters no longer built."""
+        """Put the chapters written by this build in place; forget chapters no longer built (and
+        files an interrupted build left behind)."""
         try:
             for target, temporary in self.written.items():
                 os.replace(temporary, target)
             self.written.clear()
             for entry in os.scandir(self.folder):
-                if entry.name not in self.kept and entry.name.endswith(".json"):
+                if entry.name not in self.kept and entry.name.endswith((".json", ".part")):
                     os.unlink(entry.path)
         except OSError:
             pass

@@ -217,5 +217,6 @@ def test_the_cache_forgets_chapters_no_longer_built(write_source, tmp_path: Path
     build([folder], tmp_path, timestamp=1_700_000_000)
     assert len(os.listdir(tmp_path / CACHE_DIR)) == 2
     (folder / "chapitre-02.md").unlink()
+    (tmp_path / CACHE_DIR / ".chapter.left-by-a-killed-build.part").write_text("[", encoding="utf-8")
     build([folder], tmp_path, timestamp=1_700_000_000)
     assert len(os.listdir(tmp_path / CACHE_DIR)) == 1
