@@ -61,6 +61,13 @@ def cards(count: int) -> list[tuple[str, str]]:
     return result
 
 
+def edit_one_card(text: str, mark: str) -> str:
+    """A chapter's text with `mark` added to the last line of its first card's back (not its title)."""
+    first_card = text.index("\n## ")
+    end_of_card = text.index("\n\n## ", first_card + 1)
+    return f"{text[:end_of_card]} {mark}{text[end_of_card:]}"
+
+
 def write(count: int, folder: Path) -> tuple[Path, Path]:
     """Write `count` cards as `folder/supportcards/` (chapters) and `folder/ankdown/`; return both."""
     ours, theirs = folder / "supportcards", folder / "ankdown"

@@ -30,7 +30,7 @@ ROOT = HERE.parent
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(HERE))
 
-from generate import write  # noqa: E402
+from generate import edit_one_card, write  # noqa: E402
 
 
 def tree_memory(pid: int) -> tuple[int, int]:
@@ -104,10 +104,10 @@ def bench_size(count: int, runs: int, work: Path, ankdown: Path) -> dict[str, tu
     original = chapter.read_text(encoding="utf-8")
     edits = iter(range(1_000_000))
 
-    def edit_one_card() -> None:
-        chapter.write_text(original.replace("\n\n## ", f" (modifié {next(edits)})\n\n## ", 1), encoding="utf-8")
+    def edit() -> None:
+        chapter.write_text(edit_one_card(original, f"(modifié {next(edits)})"), encoding="utf-8")
 
-    results["rebuild"] = median_of(runs, edit_one_card, build)
+    results["rebuild"] = median_of(runs, edit, build)
     chapter.write_text(original, encoding="utf-8")
     results["ankdown"] = median_of(
         runs, lambda: None, [str(ankdown), "-r", str(theirs), "-p", str(work / f"ankdown-{count}.apkg")], cwd=work
