@@ -5,7 +5,9 @@ For each deck size it measures, as separate processes on the same cards in the s
 - supportcards, cold: no `build/` (so no cache) and no lockfile;
 - supportcards, rebuild after editing one card (cache and lockfile from the cold build);
 - ankdown (a Markdown-to-Anki tool on a C Markdown library), in a throwaway venv;
-- a bare script: `markdown.markdown()` per card, then genanki (`bench/bare_genanki.py`).
+- a bare script: `markdown.markdown()` per card, then genanki (`bench/bare_genanki.py`);
+- the floor of a rebuild (`bench/floor.py`): start-up, imports, one card rendered, and the package
+  written anew from notes already in memory, with nothing read.
 
 Wall time is a median. Memory is sampled from /proc every 10 ms: peak RSS of the largest single
 process, and peak total PSS of the process and its children (supportcards renders in worker
@@ -117,6 +119,9 @@ def bench_size(count: int, runs: int, work: Path, ankdown: Path) -> dict[str, tu
         lambda: None,
         [sys.executable, str(HERE / "bare_genanki.py"), str(theirs), str(work / f"bare-{count}.apkg")],
     )
+    results["floor"] = median_of(
+        runs, lambda: None, [sys.executable, str(HERE / "floor.py"), str(count), str(work / f"floor-{count}.apkg")]
+    )
     return results
 
 
@@ -145,9 +150,10 @@ def main() -> None:
     rows = [header, "|---:|---|---:|---:|---:|---:|---:|---:|"]
     for count, measured in results.items():
         ankdown_time, bare_time = measured["ankdown"][0], measured["bare"][0]
-        for name in ("cold", "rebuild", "ankdown", "bare"):
+        for name in ("cold", "rebuild", "floor", "ankdown", "bare"):
             elapsed, peak, largest = measured[name]
-            label = {"cold": "supportcards, cold", "rebuild": "supportcards, 1 card edited", "ankdown": "ankdown",
+            label = {"cold": "supportcards, cold", "rebuild": "supportcards, 1 card edited",
+                     "floor": "floor of a rebuild (`floor.py`)", "ankdown": "ankdown",
                      "bare": "markdown + genanki script"}[name]  # fmt: skip
             rows.append(
                 f"| {count:,} | {label} | {elapsed:.2f} | {largest / 2**20:.0f} | {peak / 2**20:.0f} "

@@ -28,7 +28,6 @@ def cold_stages(count: int) -> None:
     import genanki  # noqa: F401
     import markdown  # noqa: F401
 
-    from supportcards.export import build_package, package_media, write_apkg
     from supportcards.lock import Lockfile, plan_build
     from supportcards.normalize import normalize_card, project_normalizer
     from supportcards.parse import load_project
@@ -51,14 +50,14 @@ def cold_stages(count: int) -> None:
         fixed = stage("normalize (rules)", lambda: [normalize_card(card, normalizer)[0] for card in cards])
         stage("render fronts", lambda: [render_inline(card.front) for card in fixed])
         stage("render backs (Python-Markdown + nh3)", lambda: [render_markdown(card.back) for card in fixed])
-        from supportcards.pipeline import render_project
+        from supportcards.pipeline import render_project, write_deck
 
         rendered, _ = render_project(project, workers=1)
         plan = stage("lockfile plan (content hashes)", lambda: plan_build(rendered, Lockfile(), 1.7e9, "Banc"))
-        package = stage("genanki objects", lambda: build_package(rendered, "Banc"))
+        mods = {entry.guid: entry.mod for entry in plan.lockfile.entries}
         stage(
-            "genanki database + zip",
-            lambda: write_apkg(package, Path(folder) / "out.apkg", 1.7e9, plan.mods, package_media(rendered)),
+            "package: genanki collection, notes in batches, zip",
+            lambda: write_deck(rendered, "Banc", Path(folder) / "out.apkg", 1.7e9, mods),
         )
     width = max(len(name) for name, _ in timings)
     for name, seconds in timings:
