@@ -12,11 +12,14 @@ from pathlib import Path
 import pytest
 from anki_helpers import import_package, notes, open_collection
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from supportcards.cli import main
 from supportcards.errors import ParseError
 from supportcards.identity import card_key, front_slug, guid_for_key
 from supportcards.lint import lint_project
+from supportcards.lock import LockEntry, Lockfile
 from supportcards.model import Card, Chapter, Location
 from supportcards.parse import load_project
 from supportcards.pipeline import build
@@ -195,3 +198,17 @@ def test_a_damaged_lockfile_is_one_message_and_exit_1(source_dir: Path, tmp_path
     assert result.stderr.startswith(f"{source_dir / 'supportcards.lock'}: the lockfile is damaged")
     assert "restore it from git" in result.stderr and "Traceback" not in result.output
     assert not (tmp_path / "out").exists()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.text(min_size=1), st.text(), st.text(), st.integers(0, 2**40)), max_size=5))
+def test_lockfile_lines_are_what_json_writes(notes_: list[tuple[str, str, str, int]]) -> None:
+    entries = tuple(LockEntry(key, guid, front, "0" * 64, mod) for key, guid, front, mod in dict(
+        (key, (key, guid, front, mod)) for key, guid, front, mod in notes_).values())  # fmt: skip
+    text = Lockfile(entries).dumps()
+    data = json.loads(text)
+    assert data["notes"] == {entry.key: {"guid": entry.guid, "front": entry.front, "hash": "0" * 64, "mod": entry.mod}
+                             for entry in entries}  # fmt: skip
+    for entry in entries:
+        note = {"guid": entry.guid, "front": entry.front, "hash": "0" * 64, "mod": entry.mod}
+        assert f"    {json.dumps(entry.key, ensure_ascii=False)}: {json.dumps(note, ensure_ascii=False)}" in text
