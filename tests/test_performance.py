@@ -16,6 +16,7 @@ import pytest
 from supportcards import pipeline
 from supportcards.cache import CACHE_DIR, BuildCache, RenderCache, fingerprint
 from supportcards.cli import ProgressBar
+from supportcards.errors import ParseError
 from supportcards.parse import load_project
 from supportcards.pipeline import build, render_project
 
@@ -220,3 +221,23 @@ def test_the_cache_forgets_chapters_no_longer_built(write_source, tmp_path: Path
     (tmp_path / CACHE_DIR / ".chapter.left-by-a-killed-build.part").write_text("[", encoding="utf-8")
     build([folder], tmp_path, timestamp=1_700_000_000)
     assert len(os.listdir(tmp_path / CACHE_DIR)) == 1
+
+
+def test_a_cached_chapter_still_meets_a_duplicate_in_an_edited_one(write_source, tmp_path: Path) -> None:
+    folder = write_source({"chapitre-01.md": "# Un\n\n## SPOC\n@id: spoc\nUn point de contact.\n",
+                           "chapitre-02.md": "# Deux\n\n## SLA\nUn contrat.\n"})  # fmt: skip
+    build([folder], tmp_path, timestamp=1_700_000_000)
+    (folder / "chapitre-02.md").write_text("# Deux\n\n## Le SPOC\n@id: spoc\nEncore lui.\n", encoding="utf-8")
+    with pytest.raises(ParseError) as raised:
+        build([folder], tmp_path, timestamp=1_700_000_000)
+    assert str(raised.value).startswith(f"{folder / 'chapitre-02.md'}:3: this card has the same @id as the card at")
+    assert f"{folder / 'chapitre-01.md'}:3" in str(raised.value)
+
+
+def test_per_chapter_packages_from_the_cache_are_the_same(write_source, tmp_path: Path) -> None:
+    folder = write_source(TWO_CHAPTERS)
+    cold = build([folder], tmp_path, timestamp=1_700_000_000, per_chapter=True)
+    packages = [path.read_bytes() for path in cold.outputs]
+    warm = build([folder], tmp_path, timestamp=1_700_000_000, per_chapter=True)
+    assert [path.name for path in warm.outputs] == ["supportcards-01.apkg", "supportcards-02.apkg"]
+    assert [path.read_bytes() for path in warm.outputs] == packages
