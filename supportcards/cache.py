@@ -2,7 +2,7 @@
 
 Normalizing and rendering (Python-Markdown, nh3) are most of a cold build's time; parsing,
 identifying and hashing every card are most of the rest. The cache keeps, under the output folder
-(`build/.cache/chapters/`, one JSON file per chapter: a header line, then its cards), each
+(`build/.cache/chapters/`, one file per chapter: a JSON header, notes and cards, a line each), each
 chapter's notes as the package takes them (`NoteRow`s) and each card's normalized text, changes
 and HTML:
 
@@ -164,7 +164,7 @@ class BuildCache:
                     return None
                 notes = tuple(
                     NoteRow(key, guid, front, Location(path, line), tuple(fields), tuple(tags), content, has_id)
-                    for _, line, key, guid, front, content, has_id, fields, tags, _, _ in json.loads(stream.read())
+                    for line, key, guid, front, content, has_id, fields, tags in json.loads(stream.readline())
                 )
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
@@ -177,7 +177,8 @@ class BuildCache:
             with self._file(path).open(encoding="utf-8") as stream:
                 if json.loads(stream.readline()).get("fingerprint") != self.fingerprint:
                     return {}
-                for digest, _, _, _, front, _, _, fields, _, back, changes in json.loads(stream.read()):
+                notes, cards = json.loads(stream.readline()), json.loads(stream.readline())
+                for (_, _, _, front, _, _, fields, _), (digest, back, changes) in zip(notes, cards, strict=True):
                     if digest is not None:
                         entries[digest] = [front, back, changes, fields[0], fields[1]]
         except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
@@ -210,8 +211,13 @@ class BuildCache:
                 header = {"fingerprint": self.fingerprint, "digest": digest, "complete": complete,
                           "title": title, "slug": slug, "cards": len(notes), "corrections": corrections}  # fmt: skip
                 stream.write(json.dumps(header, ensure_ascii=False) + "\n")
-                rows = [_card_row(card, note, render_cache) for card, note in zip(cards, notes, strict=True)]
-                json.dump(rows, stream, ensure_ascii=False)
+                # The notes line alone is read when the chapter is unchanged, both when it was edited.
+                # (json.dumps, not json.dump: only the former uses the C encoder.)
+                note_rows = [[note.location.line, note.key, note.guid, note.front, note.hash, note.has_id,
+                              note.fields, note.tags] for note in notes]  # fmt: skip
+                card_rows = [_card_row(card, render_cache) for card in cards]
+                stream.write(json.dumps(note_rows, ensure_ascii=False) + "\n")
+                stream.write(json.dumps(card_rows, ensure_ascii=False) + "\n")
         except OSError:
             if temporary is not None:
                 temporary.unlink(missing_ok=True)
@@ -243,13 +249,11 @@ class BuildCache:
         self.written.clear()
 
 
-def _card_row(card: Card, note: NoteRow, render_cache: RenderCache) -> list[object]:
-    """A card in a chapter's file: its note, and what `RenderCache` keeps of it (if it may)."""
+def _card_row(card: Card, render_cache: RenderCache) -> list[object]:
+    """What `RenderCache` keeps of a card (its digest, normalized back and changes), if it may."""
     digest = card_digest(card) if cacheable(card) else None
     entry = render_cache.entries.get(digest) if digest is not None else None
-    back, changes = (entry[1], entry[2]) if entry is not None else ("", [])
-    return [digest if entry is not None else None, note.location.line, note.key, note.guid, note.front, note.hash,
-            note.has_id, note.fields, note.tags, back, changes]  # fmt: skip
+    return [digest, entry[1], entry[2]] if entry is not None else [None, "", []]
 
 
 def with_text(card: Card, rendered: Rendered) -> Card:
