@@ -16,8 +16,9 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from .errors import ParseError, SettingsError, SourceError
 from .model import Card, Chapter, Location, Project, Settings, Topic
@@ -298,15 +299,25 @@ def load_project(sources: Sequence[str | Path]) -> Project:
     """
     root, settings, files = project_files(sources)
     known = [topic.slug for topic in settings.topics]
-    chapters: list[Chapter] = []
+    chapters = each_file(files, lambda path: parse_chapter(read_source(path), path, known))
+    return Project(settings=settings, chapters=tuple(chapters), root=str(root))
+
+
+T = TypeVar("T")
+
+
+def each_file(files: Sequence[Path], work: Callable[[str], T]) -> list[T]:
+    """`work` done on each file's path, in order; every file's errors raised together as one
+    `ParseError`, so that a user sees all of them at once."""
+    results: list[T] = []
     errors: list[SourceError] = []
-    for path in files:
+    for file in files:
         try:
-            chapters.append(parse_chapter(read_source(path), str(path), known))
+            results.append(work(str(file)))
         except ParseError as failure:
             errors.extend(failure.errors)
         except SourceError as failure:
             errors.append(failure)
     if errors:
         raise ParseError(errors)
-    return Project(settings=settings, chapters=tuple(chapters), root=str(root))
+    return results

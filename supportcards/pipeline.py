@@ -23,7 +23,7 @@ from .identity import card_key, duplicate_key, guid_for_key
 from .lock import LOCK_FILE, Planner, note_row, read_lockfile, write_lockfile
 from .model import Card, Change, Chapter, Location, MediaFile, NoteRow, Project, RenderedCard, Settings
 from .normalize import Normalizer, normalize_card, project_normalizer
-from .parse import parse_chapter, project_files, read_source
+from .parse import each_file, parse_chapter, project_files, read_source
 from .render import collect_media, render_inline, render_markdown
 
 TAG_ROOT = "supportcards"
@@ -446,28 +446,19 @@ def _build(
 
 
 def _sources(files: Sequence[Path], settings: Settings, cache: BuildCache) -> list[_Source]:
-    """Each chapter file with its digest and cached notes; the others parsed whole, so that every
+    """Each chapter file with what the cache has of it; the others parsed whole, so that every
     error in them is reported (as one `ParseError`) before anything is rendered."""
     known = [topic.slug for topic in settings.topics]
-    chapters: list[_Source] = []
-    errors: list[SourceError] = []
-    for file in files:
-        path = str(file)
-        try:
-            text = read_source(path)
-            cached = cache.chapter(path, cache.digest(path, text))
-            if cached is None:
-                parsed = parse_chapter(text, path, known)
-                chapters.append(_Source(path, parsed.title, len(parsed.cards), None))
-            else:
-                chapters.append(_Source(path, cached.title, cached.cards, cached))
-        except ParseError as failure:
-            errors.extend(failure.errors)
-        except SourceError as failure:
-            errors.append(failure)
-    if errors:
-        raise ParseError(errors)
-    return chapters
+
+    def source(path: str) -> _Source:
+        text = read_source(path)
+        cached = cache.chapter(path, cache.digest(path, text))
+        if cached is not None:
+            return _Source(path, cached.title, cached.cards, cached)
+        parsed = parse_chapter(text, path, known)
+        return _Source(path, parsed.title, len(parsed.cards), None)
+
+    return each_file(files, source)
 
 
 BATCH_CARDS = 5000
