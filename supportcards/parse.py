@@ -289,6 +289,18 @@ def project_files(sources: Sequence[str | Path]) -> tuple[Path, Settings, list[P
     settings = load_settings(root)
     if not files:
         raise ParseError([SourceError(Location(str(root), 1), "no chapter file (*.md) in this folder")])
+    first_with: dict[str, Path] = {}
+    clashes = []
+    for file in files:
+        slug = chapter_slug(str(file))
+        if slug in first_with:
+            message = f"this chapter's number ({slug}) is also that of {first_with[slug]}"
+            hint = "rename one of the files: the number is part of every card's key and tags"
+            clashes.append(SourceError(Location(str(file), 1), message, hint))
+        else:
+            first_with[slug] = file
+    if clashes:
+        raise ParseError(clashes)
     return root, settings, files
 
 

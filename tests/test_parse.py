@@ -116,3 +116,12 @@ def test_errors_of_all_files_are_collected(write_source) -> None:
 def test_files_are_read_in_name_order(write_source) -> None:
     folder = write_source({"b.md": "# B\n## F\nA\n", "a.md": "# A\n## F\nA\n"})
     assert [chapter.title for chapter in load_project([folder]).chapters] == ["A", "B"]
+
+
+def test_two_files_with_one_chapter_number_are_an_error(write_source) -> None:
+    folder = write_source({"chapitre-2.md": "# Un\n\n## A\nx\n", "chapitre-02.md": "# Deux\n\n## B\ny\n"})
+    with pytest.raises(ParseError) as raised:
+        load_project([folder])
+    assert str(raised.value).startswith(
+        f"{folder / 'chapitre-2.md'}:1: this chapter's number (02) is also that of {folder / 'chapitre-02.md'}"
+    )
