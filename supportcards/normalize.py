@@ -407,7 +407,7 @@ _INTERROGATIVE = re.compile(
 
 def _question_mark(match: re.Match[str]) -> str:
     text = match.group()
-    if _INTERROGATIVE.match(text) and not text.rstrip().endswith(("?", "!", ":", ".")):
+    if _INTERROGATIVE.match(text) and "?" not in text and not text.rstrip().endswith(("!", ":", ".")):
         return text.rstrip() + NNBSP + "?"
     return text
 

@@ -69,6 +69,7 @@ def test_rules_have_unique_names_in_a_fixed_order() -> None:
         ("front-final-period", "Et ainsi de suite...", "Et ainsi de suite..."),
         ("front-question-mark", "Qu’est-ce qu’un Ticket System", f"Qu’est-ce qu’un Ticket System{NNBSP}?"),
         ("front-question-mark", "Citez 4 compétences", "Citez 4 compétences"),
+        ("front-question-mark", "Qu’est-ce qu’un SLA ? (définition)", "Qu’est-ce qu’un SLA ? (définition)"),
     ],
 )
 def test_each_rule_on_its_own(rule: str, before: str, after: str) -> None:
