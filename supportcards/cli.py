@@ -95,7 +95,8 @@ def build(
 ) -> None:
     """Build SOURCES (default: source/) into OUTDIR/<deck>.apkg, one subdeck per chapter.
 
-    Set SOURCE_DATE_EPOCH for a reproducible package.
+    OUTDIR/.cache/ keeps what each build made, so that a rebuild redoes only the chapters and cards
+    that changed (delete OUTDIR for a cold build). Set SOURCE_DATE_EPOCH for a reproducible package.
     """
     from .pipeline import build as build_deck
 
