@@ -80,6 +80,30 @@ class Change:
 
 
 @dataclass(frozen=True, slots=True)
+class Finding:
+    """Something the proofreader suggests a person look at; `build` never applies it.
+
+    `kind` is what the report shows (`grammar`, `spelling`, or one of supportcards' own checks),
+    `rule` the checker's own rule id (for filtering and for remembering an ignored finding).
+    `text` is the flagged text as it stands at `location` and `column` (1-based) of the source
+    file, `context` the whole line it stands in, and `suggestions` the fixes, best first.
+    """
+
+    location: Location
+    column: int
+    kind: str
+    rule: str
+    message: str
+    text: str
+    suggestions: tuple[str, ...] = ()
+    context: str = ""
+
+    def __str__(self) -> str:
+        fix = f" -> {self.suggestions[0]!r}" if self.suggestions else ""
+        return f"{self.location}:{self.column}: {self.kind}: {self.text!r}{fix} ({self.message})"
+
+
+@dataclass(frozen=True, slots=True)
 class MediaFile:
     """An image of a card: its stable name inside the package, and the file it comes from."""
 
