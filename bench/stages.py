@@ -50,7 +50,8 @@ def cold_stages(count: int) -> None:
         fixed = stage("normalize (rules)", lambda: [normalize_card(card, normalizer)[0] for card in cards])
         stage("render fronts", lambda: [render_inline(card.front) for card in fixed])
         stage("render backs (Python-Markdown + nh3)", lambda: [render_markdown(card.back) for card in fixed])
-        from supportcards.pipeline import render_project, write_deck
+        from supportcards.cards import render_project
+        from supportcards.pipeline import write_deck
 
         rendered, _ = render_project(project, workers=1)
         plan = stage("lockfile plan (content hashes)", lambda: plan_build(rendered, Lockfile(), 1.7e9, "Banc"))
@@ -72,9 +73,9 @@ cProfile.run("from supportcards.cli import main; main(standalone_mode=False)", {
 
 REBUILD_STAGES = [
     ("import genanki (its `cached_property` imports asyncio)", "genanki/__init__.py", "<module>"),
-    ("read the notes and the cache's chapter headers", "supportcards/pipeline.py", "_sources"),
+    ("read the notes and the cache's chapter headers", "supportcards/batches.py", "chapter_sources"),
     ("load the unchanged chapters' notes from the cache", "supportcards/cache.py", "notes"),
-    ("parse, normalize and render the edited chapter, and cache it", "supportcards/pipeline.py", "_rendered_batch"),
+    ("parse, normalize and render the edited chapter, and cache it", "supportcards/batches.py", "_rendered_batch"),
     ("  of which: import Python-Markdown and build its parser", "supportcards/render.py", "_markdown"),
     ("  of which: write the edited chapter to the cache", "supportcards/cache.py", "store"),
     ("read the lockfile", "supportcards/lock.py", "read_lockfile"),

@@ -2,7 +2,8 @@
 
 The pipeline is one module per stage, each a pure function over frozen dataclasses:
 `parse` (source files to chapters and cards), `normalize` (typos and typography), `render`
-(Markdown to safe HTML) and `export` (the .apkg, with genanki). `build` runs them all.
+(Markdown to safe HTML), `cards` (a card's fields, identity and tags) and `export` (the .apkg, with
+genanki). `build` (in `pipeline`) runs them all.
 
     >>> import supportcards
     >>> result = supportcards.build(["source"], "build")      # doctest: +SKIP
@@ -17,6 +18,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .cards import render_card, render_project
     from .errors import (
         LockfileError,
         OutputError,
@@ -31,7 +33,7 @@ if TYPE_CHECKING:
     from .model import Card, Change, Chapter, Location, MediaFile, Project, RenderedCard, Settings, Topic
     from .normalize import Normalizer, Rule, default_rules, make_normalizer, normalize_card, normalize_project
     from .parse import load_project, load_settings, parse_chapter, read_source
-    from .pipeline import BuildResult, build, render_card, render_project, write_deck
+    from .pipeline import BuildResult, build, write_deck
     from .render import render_inline, render_markdown, sanitize
 
 __version__ = "0.1.0"
@@ -83,7 +85,8 @@ __all__ = [
 ]
 
 _HOMES = {
-    "pipeline": ["BuildResult", "build", "render_card", "render_project", "write_deck"],
+    "pipeline": ["BuildResult", "build", "write_deck"],
+    "cards": ["render_card", "render_project"],
     "errors": ["LockfileError", "OutputError", "ParseError", "SettingsError", "SourceError", "SupportcardsError",
                "UsageError"],
     "export": ["FIELDS", "NOTE_TYPE_ID", "NOTE_TYPE_NAME", "build_package", "note_type", "write_apkg"],

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from supportcards import pipeline
+from supportcards import batches, cards
 from supportcards.cache import CACHE_DIR, BuildCache, RenderCache, fingerprint
 from supportcards.cli import ProgressBar
 from supportcards.errors import ParseError
@@ -25,7 +25,7 @@ import sys
 sys.path.insert(0, {bench!r})
 from generate import write
 from supportcards.parse import load_project
-from supportcards.pipeline import PARALLEL_FROM, render_project
+from supportcards.cards import PARALLEL_FROM, render_project
 ours, _ = write(PARALLEL_FROM + 300, __import__("pathlib").Path({folder!r}))
 project = load_project([ours])
 parallel = render_project(project, workers=2)
@@ -56,13 +56,13 @@ def test_a_rebuild_takes_unchanged_cards_from_the_cache(
         encoding="utf-8",
     )
     rendered: list[str] = []
-    real = pipeline.render_markdown
+    real = cards.render_markdown
 
     def counting(text: str) -> str:
         rendered.append(text)
         return real(text)
 
-    monkeypatch.setattr(pipeline, "render_markdown", counting)
+    monkeypatch.setattr(cards, "render_markdown", counting)
     build([source_dir], tmp_path, timestamp=1_700_000_000)
     assert len(rendered) == 1 and "Et de l’argent" in rendered[0]
 
@@ -131,11 +131,11 @@ def test_the_cli_shows_a_progress_bar_only_on_a_terminal_for_long_builds(monkeyp
 def test_building_in_small_batches_gives_the_same_package(
     write_source, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    cards = "".join(f"## Carte {number}\nRéponse {number}.\n\n" for number in range(12))
-    folder = write_source({"chapitre-01.md": f"# Un\n\n{cards}", "chapitre-02.md": f"# Deux\n\n{cards}"})
+    notes = "".join(f"## Carte {number}\nRéponse {number}.\n\n" for number in range(12))
+    folder = write_source({"chapitre-01.md": f"# Un\n\n{notes}", "chapitre-02.md": f"# Deux\n\n{notes}"})
     whole = build([folder], tmp_path / "whole", timestamp=1_700_000_000).outputs[0].read_bytes()
     (folder / "supportcards.lock").unlink()
-    monkeypatch.setattr(pipeline, "BATCH_CARDS", 5)
+    monkeypatch.setattr(batches, "BATCH_CARDS", 5)
     batched = build([folder], tmp_path / "batched", timestamp=1_700_000_000)
     assert batched.card_count == 24
     assert batched.outputs[0].read_bytes() == whole
@@ -171,13 +171,13 @@ def test_an_unchanged_chapter_is_not_parsed_again(
     edited = folder / "chapitre-02.md"
     edited.write_text(edited.read_text(encoding="utf-8") + "\n## Call-center\nBeaucoup d'appels.\n", "utf-8")
     parsed: list[str] = []
-    real = pipeline.parse_chapter
+    real = batches.parse_chapter
 
     def counting(text: str, path: str, *args: object) -> object:
         parsed.append(Path(path).name)
         return real(text, path, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(pipeline, "parse_chapter", counting)
+    monkeypatch.setattr(batches, "parse_chapter", counting)
     result = build([folder], tmp_path, timestamp=1_700_000_000)
     assert set(parsed) == {"chapitre-02.md"}
     assert result.card_count == 5 and result.summary == (f"added:   {edited}:9: Call-center",)
