@@ -264,15 +264,13 @@ def stats(sources: tuple[str, ...]) -> None:
 @reports_errors
 def fix(sources: tuple[str, ...], write: bool) -> None:
     """Show the normalizer's corrections as a unified diff of the source files; --write applies them."""
-    from .fix import source_fixes, write_fix
+    from .fix import source_fixes, write_fixes
     from .parse import load_project
 
     fixes = source_fixes(load_project(sources or ("source",)))
+    if write:
+        write_fixes(fixes)
     for source_fix in fixes:
-        if write:
-            write_fix(source_fix)
-            click.echo(f"fixed {source_fix.path}")
-        else:
-            click.echo(source_fix.diff(), nl=False)
+        click.echo(f"fixed {source_fix.path}" if write else source_fix.diff(), nl=write)
     if not fixes:
         click.echo("nothing to fix", err=True)

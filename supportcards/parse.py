@@ -27,7 +27,7 @@ SETTINGS_FILE = "supportcards.toml"
 CORRECTIONS_FILE = "corrections.toml"
 
 _TITLE = re.compile(r"^#\s+(?P<text>.*?)\s*#*\s*$")
-_CARD = re.compile(r"^##(?!#)\s*(?P<text>.*?)\s*#*\s*$")
+_CARD = re.compile(r"^##(?!#)\s*(?P<text>.*?)(?:\s+#+)?\s*$")
 _FENCE = re.compile(r"^\s{0,3}(?P<fence>`{3,}|~{3,})")
 _META = re.compile(r"^@(?P<key>[\w-]+)\s*:\s*(?P<value>.*?)\s*$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*(?:/[a-z0-9][a-z0-9_-]*)?$")
