@@ -19,6 +19,17 @@ $(VENV)/.installed: $(BIN)/python setup.cfg pyproject.toml
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
+# Grammalecte (the optional grammar checker of `supportcards lint`) is pure Python; Debian's
+# python3-grammalecte installs it for the system Python only, so the venv gets a link to that one
+# package (not the whole of dist-packages). Installing it later relinks on the next `make`.
+SYSTEM_GRAMMALECTE := $(firstword $(wildcard /usr/lib/python3/dist-packages/grammalecte))
+$(VENV)/.grammalecte: $(BIN)/python $(SYSTEM_GRAMMALECTE)
+	@site=$$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])'); \
+	if [ -n "$(SYSTEM_GRAMMALECTE)" ] && { [ -L "$$site/grammalecte" ] || [ ! -e "$$site/grammalecte" ]; }; then \
+		ln -sfn "$(SYSTEM_GRAMMALECTE)" "$$site/grammalecte" && echo "linked $(SYSTEM_GRAMMALECTE) into $(VENV)"; \
+	fi
+	touch $@
+
 $(VENV)/.installed-test: $(VENV)/.installed setup.cfg
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
@@ -27,10 +38,10 @@ $(VENV)/.installed-test: $(VENV)/.installed setup.cfg
 deck: $(VENV)/.installed
 	$(BIN)/supportcards build $(SOURCE) -o $(OUTDIR) $(BUILD_FLAGS)
 
-test: $(VENV)/.installed-test
+test: $(VENV)/.installed-test $(VENV)/.grammalecte
 	$(BIN)/python -m pytest
 
-lint: $(VENV)/.installed-test
+lint: $(VENV)/.installed-test $(VENV)/.grammalecte
 	$(BIN)/python -m ruff check .
 	$(BIN)/python -m ruff format --check .
 	$(BIN)/python -m mypy
@@ -38,7 +49,7 @@ lint: $(VENV)/.installed-test
 	$(BIN)/zizmor --offline --config .github/zizmor.yml .github/workflows/
 
 # Speed and memory against ankdown and a bare genanki script (see bench/README.md); takes minutes.
-bench: $(VENV)/.installed-test
+bench: $(VENV)/.installed-test $(VENV)/.grammalecte
 	$(BIN)/python bench/run.py --write
 
 clean:

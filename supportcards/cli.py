@@ -133,37 +133,44 @@ def _counts(summary: tuple[str, ...]) -> str:
     return ", ".join(f"{sum(line.startswith(kind) for line in summary)} {kind}" for kind in kinds)
 
 
-@main.command(short_help="List corrections, unknown words and warnings.")
+@main.command(short_help="List corrections, grammar and spelling findings, and warnings.")
 @SOURCES
-@click.option("--strict", is_flag=True, help="Exit with 1 when an unknown word remains (for CI).")
+@click.option("--strict", is_flag=True, help="Exit with 1 when an unknown word or a grammar finding remains (for CI).")
 @click.option("--rule", "rules", multiple=True, metavar="NAME", help="Show only this rule's changes (repeatable).")
 @click.option("--list-rules", is_flag=True, help="List the normalizer's rules, in the order they run, and exit.")
 @reports_errors
 def lint(sources: tuple[str, ...], strict: bool, rules: tuple[str, ...], list_rules: bool) -> None:
-    """List every correction the normalizer makes and every word no dictionary knows.
+    """List every correction the normalizer makes, and what the proofreader finds in the result.
 
-    Each line reads `path:line: rule: 'before' -> 'after'` or `path:line: unknown word ...`.
-    Add a correct word that the dictionary lacks to the glossary of source/corrections.toml.
+    Each line reads `path:line: rule: 'before' -> 'after'`, `path:line: unknown word ...` or
+    `path:line:col: grammar: 'text' -> 'fix' (message)`. Grammar checks need Grammalecte (see the
+    README). Findings are cached per card in build/.cache/proofread/. Add a correct word that the
+    dictionary lacks to the glossary of source/corrections.toml.
     """
+    from pathlib import Path
+
     from .lint import lint_project
     from .normalize import project_normalizer
     from .parse import load_project
+    from .proofread import INSTALL_HINT, engine_available
 
     project = load_project(sources or ("source",))
     if list_rules:
         for rule in project_normalizer(project).rules:
             click.echo(f"{rule.name}: {rule.description}{' (fronts only)' if rule.fronts_only else ''}")
         return
-    report = lint_project(project)
+    if not engine_available():
+        click.echo(INSTALL_HINT, err=True)
+    report = lint_project(project, cache_dir=Path("build") / ".cache" / "proofread")
     for line in report.lines():
         if not rules or any(line.split(": ", 2)[1:2] == [name] for name in rules):
             click.echo(line)
     click.echo(
         f"{len(report.changes)} corrections, {len(report.unknown_words)} unknown words, "
-        f"{len(report.warnings)} warnings",
+        f"{len(report.review)} findings to review, {len(report.warnings)} warnings",
         err=True,
     )
-    if strict and report.unknown_words:
+    if strict and (report.unknown_words or report.review):
         sys.exit(1)
 
 

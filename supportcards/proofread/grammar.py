@@ -1,0 +1,108 @@
+"""The grammar checker: Grammalecte, when it is installed, and the one place its noise is cut.
+
+Grammalecte (https://grammalecte.net, GPL-3.0) is called as an installed library, never copied
+into supportcards. It is optional: `engine()` is None without it, and lint then checks spelling
+with the dictionary alone. `build` never imports this module.
+
+What Grammalecte says that does not fit flashcards is cut here and only here:
+
+- `OPTIONS_OFF`: whole option groups, for typography the normalizer already sets (apostrophes,
+  non-breaking spaces and spacing, dashes and quotes) or that flashcards do not follow (a capital
+  at the start of each list item or line, number formatting);
+- `IGNORED_RULES`: single rules by the start of their id, for what the options leave on.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from .text import Issue, Paragraph
+
+INSTALL_HINT = (
+    "Grammalecte is not installed, so only spelling is checked: on Debian or Ubuntu "
+    "`sudo apt install python3-grammalecte` then `make`; elsewhere see the README (Proofreading)"
+)
+
+OPTIONS_OFF = {
+    "typo": "typography: dashes of list items, ellipsis, quotes (the normalizer sets them)",
+    "apos": "typographic apostrophe (the normalizer's `apostrophe` rule)",
+    "esp": "spaces (the normalizer's `whitespace` and `french-spacing` rules)",
+    "nbsp": "non-breaking spaces (the normalizer's `french-spacing` rule)",
+    "maj": "capitals at the start of a line: list items and card fronts need none",
+    "num": "digit grouping of numbers",
+}
+
+IGNORED_RULES = {
+    "g0__virg_virgule_avant_points_suspension": "a comma before '…' ends a list of examples in a front",
+    "typo_tiret_début_ligne": "dash style of list items (Markdown lists)",
+    "majuscule_début_paragraphe": "a list item or a card's answer may start in lowercase",
+}
+
+_IGNORED = re.compile("|".join(re.escape(rule) for rule in IGNORED_RULES))
+
+
+@lru_cache(maxsize=1)
+def engine() -> Any | None:
+    """Grammalecte's French checker, loaded once; None when the package is not installed."""
+    try:
+        import grammalecte
+    except ImportError:
+        return None
+    return grammalecte.GrammarChecker("fr")
+
+
+def engine_available() -> bool:
+    """Whether Grammalecte can be imported (without loading it)."""
+    from importlib.util import find_spec
+
+    return find_spec("grammalecte") is not None
+
+
+def engine_version() -> str:
+    checker = engine()
+    return str(checker.getGCEngine().version) if checker is not None else "none"
+
+
+@lru_cache(maxsize=1)
+def _options() -> dict[str, bool]:
+    checker = engine()
+    assert checker is not None
+    options: dict[str, bool] = dict(checker.getGCEngine().getDefaultOptions())
+    options.update(dict.fromkeys(OPTIONS_OFF, False))
+    return options
+
+
+def ignored(rule: str) -> bool:
+    return bool(_IGNORED.match(rule))
+
+
+def grammar_issues(paragraph: Paragraph) -> list[Issue]:
+    """Grammalecte's grammar errors in one paragraph, noise cut, as issues in the card's part."""
+    checker = engine()
+    if checker is None:
+        return []
+    errors = checker.getGCEngine().parse(paragraph.text, "FR", bDebug=False, dOptions=_options(), bContext=False)
+    issues = []
+    for error in errors:
+        rule = str(error["sRuleId"])
+        if ignored(rule):
+            continue
+        issues.append(
+            Issue(
+                paragraph.part,
+                paragraph.offset + int(error["nStart"]),
+                paragraph.offset + int(error["nEnd"]),
+                "grammar",
+                rule,
+                _message(str(error["sMessage"])),
+                tuple(str(suggestion) for suggestion in error["aSuggestions"]),
+            )
+        )
+    return issues
+
+
+def _message(message: str) -> str:
+    """Grammalecte's message on one line, with French quotes: 'Accord avec « Les employés… »'."""
+    return re.sub(r"\s+", " ", message.replace("“", "« ").replace("”", " »")).strip()

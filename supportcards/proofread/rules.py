@@ -1,0 +1,208 @@
+"""supportcards' own checks: slips these notes make that the grammar checker misses, or where a
+person must choose the fix. Each is a function from a card to issues; the certain fixes of the same
+families are normalizer rules instead (`normalize.py`: `elision`, `back-subject`, and the
+`locutions` table).
+
+- `verb-start`: an answer that starts with a conjugated verb and no subject ("Permet de gérer…"):
+  the front is its subject, but whether it becomes "Il", "Elle" or "Cela" is a person's choice;
+- `et-est`: "et" between a noun and a past participle ("Le changement et validé"), "est" meant;
+- `list-count`: "Citez 4 …" over a list of another number of items;
+- `lead-in-noun`: "Citez 2 avantages" over "Les inconvénients sont": the lead-in names another
+  thing than the question (its noun, or the adjective that follows it);
+- `une-part`: a second "D’une part" in a card, where "D’autre part" belongs.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+from .spelling import Speller
+from .text import BACK, FRONT, CardText, Issue
+
+Check = Callable[[CardText, Speller], list[Issue]]
+
+_NUMBERS = {"deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10}
+_ASK = re.compile(
+    r"^\s*(?:citez|indiquez|nommez|donnez|énumérez|listez|mentionnez|décrivez)\s+"
+    r"(?:(?:les|des)\s+)?(?P<number>\d{1,2}|" + "|".join(_NUMBERS) + r")\s+"
+    r"(?P<noun>[^\W\d_]+)(?:\s+(?P<adjective>[^\W\d_]+))?",
+    re.IGNORECASE,
+)
+_LEAD_IN = re.compile(
+    r"^\s*(?:les|ses|leurs|ces|nos|vos)\s+(?P<noun>[^\W\d_]+)(?:\s+(?P<adjective>[^\W\d_]+))?\s*(?:sont\b|:)",
+    re.IGNORECASE,
+)
+_NOT_ADJECTIVES = frozenset(
+    {"d", "de", "du", "des", "un", "une", "le", "la", "les", "l", "pour", "que", "qui", "dont", "à", "au", "aux"}
+    | {"en", "sur", "dans", "avec", "par", "sont", "est", "ont"}
+)
+_ITEM = re.compile(r"^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S", re.MULTILINE)
+_UNE_PART = re.compile(r"\b(d['’])une part\b", re.IGNORECASE)
+_DETERMINERS = r"(?:le|la|les|un|une|ce|cet|cette|ces|son|sa|ses|leur|leurs|notre|votre|mon|ma|mes|chaque)"
+_ET_PARTICIPLE = re.compile(
+    rf"\b{_DETERMINERS}\s+(?P<noun>[^\W\d_]+)\s+(?P<et>et)\s+(?P<participle>[^\W\d_]+(?:é|ée|és|ées))\b",
+    re.IGNORECASE,
+)
+_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "t", "te", "ts", "tes")
+_FIRST_WORD = re.compile(r"\s*(?P<word>[A-ZÀ-Ý][a-zà-ÿ]+)\b(?!['’-])")
+_DETERMINER_AFTER = re.compile(r"\s+(?:un|une|le|la|les|l['’]|des|du|de|d['’]|à|au|aux|en|son|sa|ses|leur|leurs)\b")
+
+
+def _fold(word: str) -> str:
+    """A noun without case, accents or plural mark, to compare two mentions of it."""
+    plain = "".join(c for c in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(c))
+    return plain[:-1] if plain.endswith(("s", "x")) and len(plain) > 3 else plain
+
+
+def list_count(card: CardText, speller: Speller) -> list[Issue]:
+    asked = _ASK.match(card.front)
+    if not asked:
+        return []
+    number = asked.group("number").casefold()
+    wanted = int(number) if number.isdigit() else _NUMBERS[number]
+    items = _ITEM.findall(card.back)
+    if not items or len(items) == wanted:
+        return []
+    start, end = asked.span("number")
+    return [
+        Issue(
+            FRONT,
+            start,
+            end,
+            "consistency",
+            "list-count",
+            f"la question en demande {wanted}, la réponse en liste {len(items)}",
+            (str(len(items)),),
+        )
+    ]
+
+
+def lead_in_noun(card: CardText, speller: Speller) -> list[Issue]:
+    asked = _ASK.match(card.front)
+    if not asked:
+        return []
+    for line_match in re.finditer(r"[^\n]+", card.back):
+        lead = _LEAD_IN.match(line_match.group())
+        if not lead:
+            continue
+        asked_adjective = _adjective(asked.group("adjective"))
+        lead_adjective = _adjective(lead.group("adjective"))
+        same_noun = _fold(asked.group("noun")) == _fold(lead.group("noun"))
+        if same_noun and (not asked_adjective or not lead_adjective or _fold(asked_adjective) == _fold(lead_adjective)):
+            return []
+        wanted = asked.group("noun") + (f" {asked_adjective}" if asked_adjective and same_noun else "")
+        group = "adjective" if same_noun else "noun"
+        start = line_match.start() + lead.start(group)
+        written = lead.group(group)
+        suggestion = asked_adjective if same_noun and asked_adjective else asked.group("noun").casefold()
+        return [
+            Issue(
+                BACK,
+                start,
+                start + len(written),
+                "consistency",
+                "lead-in-noun",
+                f"la question demande des « {wanted} »",
+                (suggestion,),
+            )
+        ]
+    return []
+
+
+def _adjective(word: str | None) -> str | None:
+    return word if word and word.casefold() not in _NOT_ADJECTIVES else None
+
+
+def une_part(card: CardText, speller: Speller) -> list[Issue]:
+    issues = []
+    for part in (FRONT, BACK):
+        found = list(_UNE_PART.finditer(card.text(part)))
+        for match in found[1:]:
+            fixed = match.group(1) + "autre part"
+            if match.group()[0].isupper():
+                fixed = fixed[0].upper() + fixed[1:]
+            issues.append(
+                Issue(part, match.start(), match.end(), "consistency", "une-part", "second « d’une part »", (fixed,))
+            )
+    return issues
+
+
+def et_est(card: CardText, speller: Speller) -> list[Issue]:
+    """ "Le changement et validé": "et" after a noun with its determiner, before a past participle."""
+    issues = []
+    for part in (FRONT, BACK):
+        text = card.text(part)
+        for match in _ET_PARTICIPLE.finditer(text):
+            noun = match.group("noun")
+            if noun.casefold().endswith(_PARTICIPLE_ENDINGS) and _is_participle(noun, speller):
+                continue
+            if not _is_participle(match.group("participle"), speller, strict=True):
+                continue
+            issues.append(
+                Issue(
+                    part,
+                    match.start("et"),
+                    match.end("et"),
+                    "grammar",
+                    "et-est",
+                    "« et » devant un participe passé : « est » ?",
+                    ("est",),
+                )
+            )
+    return issues
+
+
+def _is_participle(word: str, speller: Speller, *, strict: bool = False) -> bool:
+    """Whether `word` is a past participle: Grammalecte's lexicon says so when installed; else its
+    ending does (strict: only if no other word class is known for it)."""
+    engine = speller.engine
+    if engine is None:
+        return word.casefold().endswith(("é", "ée", "és", "ées"))
+    morphs = engine.getMorph(word.casefold())  # type: ignore[attr-defined]
+    participle = any(":Q" in morph for morph in morphs)
+    if not strict:
+        return participle
+    return participle and not any(":N" in morph and ":Q" not in morph for morph in morphs)
+
+
+def verb_start(card: CardText, speller: Speller) -> list[Issue]:
+    """An answer whose first word is a verb in the third person, with no subject before it.
+
+    Needs Grammalecte's lexicon to know a verb; "Est"/"Sont" before a determiner are fixed by the
+    normalizer's `back-subject` rule and not reported here.
+    """
+    engine = speller.engine
+    first = _FIRST_WORD.match(card.back)
+    if engine is None or not first:
+        return []
+    word = first.group("word")
+    if word in ("Est", "Sont") and _DETERMINER_AFTER.match(card.back, first.end()):
+        return []
+    morphs = engine.getMorph(word.casefold())  # type: ignore[attr-defined]
+    if not morphs or not all(":V" in morph and (":3s" in morph or ":3p" in morph) for morph in morphs):
+        return []
+    lower = word.casefold()
+    plural = any(":3p" in morph for morph in morphs)
+    subjects = ("Ils", "Elles") if plural else ("Il", "Elle", "Cela")
+    return [
+        Issue(
+            BACK,
+            first.start("word"),
+            first.end("word"),
+            "subject",
+            "verb-start",
+            "la réponse commence par un verbe sans sujet",
+            tuple(f"{subject} {lower}" for subject in subjects),
+        )
+    ]
+
+
+OWN_CHECKS: tuple[tuple[str, Check], ...] = (
+    ("verb-start", verb_start),
+    ("et-est", et_est),
+    ("list-count", list_count),
+    ("lead-in-noun", lead_in_noun),
+    ("une-part", une_part),
+)

@@ -1,0 +1,162 @@
+"""Spelling: which words no dictionary knows, and the likely word for each, first.
+
+A word is known when pyspellchecker's French list or Grammalecte's dictionary (when installed) has
+it, or the glossary lists it; elisions (l’, qu’, jusqu’), compounds and inverted pronouns
+("détermine-t-on") are split first. Suggestions pool both engines' candidates and are ranked by a
+weighted edit distance, where the slips these notes are made of cost less than other edits (a
+missing or wrong accent, a doubled or undoubled letter, a neighbouring key, two swapped letters),
+then by how frequent the word is in French (pyspellchecker's counts).
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spellchecker import SpellChecker
+
+ELISIONS = ("l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu", "presqu")
+INVERTED_PRONOUNS = ("je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "ce", "t")
+SUGGESTIONS = 5
+
+_AZERTY = ("azertyuiop", "qsdfghjklm", "wxcvbn")
+_QWERTY = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+@lru_cache(maxsize=1)
+def dictionary() -> SpellChecker:
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language="fr", distance=2)
+
+
+def _neighbours() -> dict[str, set[str]]:
+    keys: dict[str, set[str]] = {}
+    for layout in (_AZERTY, _QWERTY):
+        for row_number, row in enumerate(layout):
+            for column, key in enumerate(row):
+                near = keys.setdefault(key, set())
+                for other_row in range(max(0, row_number - 1), min(len(layout), row_number + 2)):
+                    other = layout[other_row]
+                    near.update(other[max(0, column - 1) : column + 2])
+                near.discard(key)
+    return keys
+
+
+NEIGHBOURS = _neighbours()
+
+
+def strip_accents(text: str) -> str:
+    return "".join(char for char in unicodedata.normalize("NFD", text) if not unicodedata.combining(char))
+
+
+def _substitution_cost(a: str, b: str) -> float:
+    if a == b:
+        return 0.0
+    if strip_accents(a) == strip_accents(b):
+        return 0.2
+    if b in NEIGHBOURS.get(strip_accents(a), ()):
+        return 0.6
+    return 1.0
+
+
+def slip_distance(typed: str, word: str) -> float:
+    """Edit distance where likely slips cost less: accents 0.2, doubling 0.3, neighbour keys and
+    swapped letters 0.6, anything else 1."""
+    a, b = typed.casefold(), word.casefold()
+    rows = len(a) + 1
+    cols = len(b) + 1
+    table = [[0.0] * cols for _ in range(rows)]
+    for i in range(rows):
+        table[i][0] = float(i)
+    for j in range(cols):
+        table[0][j] = float(j)
+    for i in range(1, rows):
+        for j in range(1, cols):
+            delete = 0.3 if i > 1 and a[i - 1] == a[i - 2] else 1.0
+            insert = 0.3 if (j > 1 and b[j - 1] == b[j - 2]) or (j < cols - 1 and b[j - 1] == b[j]) else 1.0
+            best = min(
+                table[i - 1][j] + delete,
+                table[i][j - 1] + insert,
+                table[i - 1][j - 1] + _substitution_cost(a[i - 1], b[j - 1]),
+            )
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                best = min(best, table[i - 2][j - 2] + 0.6)
+            table[i][j] = best
+    return table[-1][-1]
+
+
+def rank(typed: str, candidates: Iterable[str], frequency: Callable[[str], int]) -> list[str]:
+    """Candidates best first: slip distance, then frequency (a rare word needs a closer spelling)."""
+    unique = {candidate for candidate in candidates if candidate and candidate.casefold() != typed.casefold()}
+
+    def score(candidate: str) -> tuple[float, str]:
+        return slip_distance(typed, candidate) - 0.15 * math.log10(1 + frequency(candidate.casefold())), candidate
+
+    return sorted(unique, key=score)
+
+
+class Speller:
+    """French dictionary look-ups that understand elisions, compounds and inverted pronouns.
+
+    `engine` is Grammalecte's spell checker when it is installed (see `grammar.engine`), else None.
+    """
+
+    def __init__(self, known: Iterable[str] = (), engine: object | None = None):
+        self.dictionary = dictionary()
+        self.engine = engine
+        self.known = {word.casefold() for word in known}
+
+    def _in_dictionaries(self, word: str) -> bool:
+        lower = word.casefold()
+        if lower in self.known or lower in self.dictionary:
+            return True
+        return self.engine is not None and bool(self.engine.isValid(word))  # type: ignore[attr-defined]
+
+    def is_known(self, word: str) -> bool:
+        plain = word.replace("’", "'")
+        if self._in_dictionaries(plain):
+            return True
+        lower = plain.casefold()
+        if "'" in lower:
+            head, _, rest = lower.partition("'")
+            if head in ELISIONS:
+                return not rest or self.is_known(plain[len(head) + 1 :])
+            return False
+        if "-" in lower:
+            parts = plain.split("-")
+            while len(parts) > 1 and parts[-1].casefold() in INVERTED_PRONOUNS:
+                parts.pop()
+            return all(self.is_known(part) for part in parts if part)
+        return False
+
+    def frequency(self, word: str) -> int:
+        return int(self.dictionary[word])
+
+    def candidates(self, word: str) -> list[str]:
+        """Both engines' candidates for `word` (lowercase), ranked."""
+        lower = word.casefold()
+        found = set(self.dictionary.candidates(lower) or ())
+        if self.engine is not None:
+            for group in self.engine.suggest(lower):  # type: ignore[attr-defined]
+                found.update(candidate for candidate in group if " " not in candidate)
+        found.discard(lower)
+        return rank(lower, found, self.frequency)
+
+    def suggestions(self, word: str) -> list[str]:
+        """Likely words for `word`, best first, in its case; an elision's head is kept."""
+        head, apostrophe, rest = word.replace("’", "'").rpartition("'")
+        target = rest if apostrophe and head.casefold() in ELISIONS else word
+        prefix = word[: len(word) - len(target)]
+        ranked = self.candidates(target)[:SUGGESTIONS]
+        if target[:1].isupper():
+            ranked = [candidate[:1].upper() + candidate[1:] for candidate in ranked]
+        return [prefix + candidate for candidate in ranked]
+
+    def suggest(self, word: str) -> str | None:
+        found = self.suggestions(word)
+        return found[0] if found else None
