@@ -228,14 +228,14 @@ class BuildCache:
         self.written[target] = temporary
         self.kept.add(target.name)
 
-    def save(self) -> None:
+    def save(self, forget_others: bool = True) -> None:
         """Put the chapters written by this build in place; forget chapters no longer built (and
-        files an interrupted build left behind)."""
+        files an interrupted build left behind), unless the build was of some chapters only."""
         try:
             for target, temporary in self.written.items():
                 os.replace(temporary, target)
             self.written.clear()
-            for entry in os.scandir(self.folder):
+            for entry in os.scandir(self.folder) if forget_others else ():
                 if entry.name not in self.kept and entry.name.endswith((".json", ".part")):
                     os.unlink(entry.path)
         except OSError:

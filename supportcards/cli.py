@@ -98,26 +98,26 @@ def build(
     OUTDIR/.cache/ keeps what each build made, so that a rebuild redoes only the chapters and cards
     that changed (delete OUTDIR for a cold build). Set SOURCE_DATE_EPOCH for a reproducible package.
     """
+    from .lock import summary_counts
     from .pipeline import build as build_deck
 
     bar = ProgressBar()
     try:
         result = build_deck(
-            sources or ("source",), outdir, per_chapter=per_chapter, locked=locked, baseline=baseline, progress=bar
+            sources or ("source",),
+            outdir,
+            per_chapter=per_chapter,
+            locked=locked,
+            baseline=baseline,
+            progress=bar,
+            changes=changes_file,
         )
     finally:
         bar.close()
-    if changes_file:
-        from pathlib import Path
-
-        from .files import write_atomically
-
-        text = f"Cards: {_counts(result.summary)}\n\n" + "".join(f"- {line}\n" for line in result.summary)
-        write_atomically(Path(changes_file), text.encode("utf-8"))
     for chapter in result.chapters:
         click.echo(f"{chapter.path}: {chapter.cards} cards ({chapter.title})")
     click.echo(f"normalizer: {result.corrections} corrections (see them with: supportcards lint)")
-    click.echo(f"since {'the baseline' if baseline else 'the lockfile'}: {_counts(result.summary)}")
+    click.echo(f"since {'the baseline' if baseline else 'the lockfile'}: {summary_counts(result.summary)}")
     for line in result.summary[:SUMMARY_LINES]:
         click.echo(f"  {line}")
     if len(result.summary) > SUMMARY_LINES:
@@ -126,11 +126,6 @@ def build(
         click.echo(f"updated {result.lockfile} (commit it with the notes)")
     for output in result.outputs:
         click.echo(f"wrote {output}")
-
-
-def _counts(summary: tuple[str, ...]) -> str:
-    kinds = ("added", "changed", "removed")
-    return ", ".join(f"{sum(line.startswith(kind) for line in summary)} {kind}" for kind in kinds)
 
 
 @main.command(short_help="List corrections, grammar and spelling findings, and warnings.")

@@ -175,10 +175,26 @@ class Planner:
         self.entries.append(LockEntry(note.key, note.guid, note.front, note.hash, mod))
         return mod
 
-    def plan(self) -> Plan:
+    def plan(self, partial: bool = False) -> Plan:
+        """The plan for the notes added so far. A `partial` build (some chapters only) removes
+        nothing: the entries it did not see stay as they were, whatever chapter they belong to
+        (the key of a card with its own `@id` does not name its chapter)."""
         present = {entry.key for entry in self.entries}
-        removed = tuple(entry for entry in self.previous.entries if entry.key not in present)
-        return Plan(tuple(self.added), tuple(self.changed), removed, Lockfile(tuple(self.entries)))
+        unseen = tuple(entry for entry in self.previous.entries if entry.key not in present)
+        if partial:
+            return Plan(tuple(self.added), tuple(self.changed), (), Lockfile((*self.entries, *unseen)))
+        return Plan(tuple(self.added), tuple(self.changed), unseen, Lockfile(tuple(self.entries)))
+
+
+def summary_counts(summary: Sequence[str]) -> str:
+    """ "3 added, 1 changed, 0 removed" for the lines of `Plan.summary`."""
+    kinds = ("added", "changed", "removed")
+    return ", ".join(f"{sum(line.startswith(kind) for line in summary)} {kind}" for kind in kinds)
+
+
+def changes_report(summary: Sequence[str]) -> str:
+    """The changes file of `build --changes` (and of the release notes): counts, then one line each."""
+    return f"Cards: {summary_counts(summary)}\n\n" + "".join(f"- {line}\n" for line in summary)
 
 
 def plan_build(cards: Sequence[RenderedCard], previous: Lockfile, timestamp: float, deck_name: str) -> Plan:

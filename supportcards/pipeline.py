@@ -26,9 +26,9 @@ from .errors import LockfileError, ParseError, SourceError, UsageError
 from .export import PackageWriter, chapter_deck_name
 from .files import replacing
 from .identity import duplicate_key
-from .lock import LOCK_FILE, Plan, Planner, note_row, read_lockfile, write_lockfile
+from .lock import LOCK_FILE, Plan, Planner, changes_report, note_row, read_lockfile, write_lockfile
 from .model import Location, NoteRow, RenderedCard
-from .parse import project_files
+from .parse import chapter_slug, project_files
 
 __all__ = ["BuildResult", "ChapterSummary", "build", "render_card", "render_project", "write_deck"]
 
@@ -69,6 +69,7 @@ def build(
     locked: bool = False,
     baseline: str | Path | None = None,
     progress: Progress | None = None,
+    changes: str | Path | None = None,
 ) -> BuildResult:
     """Build every chapter of `sources` into one `.apkg` in `outdir` (or one per chapter).
 
@@ -78,9 +79,13 @@ def build(
     (another lockfile, e.g. the previous release's) when given. `progress` hears how many cards
     are done as the build goes (see `render_project`). What the build made of each chapter is
     cached in `outdir/.cache/` (see `cache`), so that a rebuild redoes only what changed.
+    `changes`, if given, is a file to write the summary to, with the packages.
+
+    Building some chapters of a folder only (`build(["source/chapitre-10.md"])`) writes
+    `<deck>-10.apkg`, never the full deck, and only adds and updates lockfile entries.
     """
     with _collector_paused():
-        return _build(sources, outdir, timestamp, per_chapter, locked, baseline, progress)
+        return _build(sources, outdir, timestamp, per_chapter, locked, baseline, progress, changes)
 
 
 def _build(
@@ -91,6 +96,7 @@ def _build(
     locked: bool,
     baseline: str | Path | None,
     progress: Progress | None,
+    changes: str | Path | None,
 ) -> BuildResult:
     """Stream each chapter's notes, from the cache or the renderer, into the packages.
 
@@ -99,6 +105,7 @@ def _build(
     no output folder, if it did not exist).
     """
     root, settings, files = project_files(sources)
+    partial = _leaves_out_chapters(root, files)
     cache = BuildCache.open(outdir, fingerprint(settings))
     chapters = chapter_sources(files, settings, cache)  # a ParseError here stops all before rendering
     stamp = build_timestamp() if timestamp is None else timestamp
@@ -109,9 +116,11 @@ def _build(
     summaries: list[ChapterSummary] = []
     corrections = 0
     with _removed_if_left_empty(Path(outdir)), ExitStack() as stack:
+        report = stack.enter_context(replacing(Path(changes))) if changes is not None else None  # fails first
         stack.push(lambda failed, *_: cache.discard() if failed else None)
         titles = [chapter.title for chapter in chapters]
-        packages = _Packages(stack, Path(outdir), settings.deck_name, titles, stamp, per_chapter)
+        part = "-".join(chapter_slug(str(file)) for file in files) if partial else None
+        packages = _Packages(stack, Path(outdir), settings.deck_name, titles, stamp, per_chapter, part)
         for chapter in chapter_notes(chapters, settings, str(root), cache, progress):
             corrections += chapter.corrections
             summaries.append(ChapterSummary(chapter.title, chapter.path, len(chapter.notes)))
@@ -124,14 +133,16 @@ def _build(
                 if against is not None:
                     against.add(note)
         checks.raise_errors()
-        plan = planner.plan()
+        plan = planner.plan(partial)
         if locked and not plan.up_to_date:
             raise _out_of_date(lock_path, plan)
         packages.finish()
         # Renamed with the decks even when unchanged (same bytes): simpler than a second path.
         lock_changed = write_lockfile(lock_path, plan.lockfile, stack.enter_context(replacing(lock_path)))
-    cache.save()
-    summary = (against.plan() if against is not None else plan).summary()
+        summary = (against.plan(partial) if against is not None else plan).summary()
+        if report is not None:
+            report.write_text(changes_report(summary), encoding="utf-8")
+    cache.save(forget_others=not partial)
     return BuildResult(
         outputs=tuple(packages.outputs),
         chapters=tuple(summaries),
@@ -165,6 +176,15 @@ def output_name(deck_name: str, chapter_slug: str | None = None) -> str:
     return f"{slugify(deck_name)}{suffix}.apkg"
 
 
+def _leaves_out_chapters(root: Path, files: Sequence[Path]) -> bool:
+    """Whether `files` are only some of the chapter files of the project's folder."""
+    built = {file.resolve() for file in files}
+    try:
+        return any(file.resolve() not in built for file in root.glob("*.md"))
+    except OSError:
+        return True  # cannot tell: take it as partial, which removes nothing
+
+
 class _NoteChecks:
     """The errors found in the notes so far: a chapter's errors, and keys already taken."""
 
@@ -187,13 +207,21 @@ class _NoteChecks:
 
 class _Packages:
     """The packages a build writes, each beside its target until the build's `stack` closes:
-    one for every chapter, or one per chapter."""
+    one for every chapter (named after the chapters built, `part`, when not all are), or one
+    per chapter."""
 
     def __init__(
-        self, stack: ExitStack, outdir: Path, deck_name: str, titles: Sequence[str], stamp: float, per_chapter: bool
+        self,
+        stack: ExitStack,
+        outdir: Path,
+        deck_name: str,
+        titles: Sequence[str],
+        stamp: float,
+        per_chapter: bool,
+        part: str | None,
     ) -> None:
         self.stack, self.outdir, self.deck_name, self.stamp = stack, outdir, deck_name, stamp
-        self.per_chapter = per_chapter
+        self.per_chapter, self.part = per_chapter, part
         self.all_decks = [chapter_deck_name(deck_name, title) for title in titles]
         self.outputs: list[Path] = []
         self.writer: PackageWriter | None = None
@@ -203,7 +231,7 @@ class _Packages:
         if self.writer is not None and not self.per_chapter:
             return self.writer
         self.finish()
-        target = self.outdir / output_name(self.deck_name, chapter.slug if self.per_chapter else None)
+        target = self.outdir / output_name(self.deck_name, chapter.slug if self.per_chapter else self.part)
         archive = self.stack.enter_context(replacing(target))
         decks = [chapter.deck] if self.per_chapter else self.all_decks
         self.writer = PackageWriter(archive, decks, self.stamp, target)

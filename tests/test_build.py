@@ -134,3 +134,35 @@ def test_a_reversed_card_is_a_second_card_in_anki(write_source, tmp_path: Path) 
     verso = cards["SPOC"][1]
     assert "Point de contact unique." in verso.question() and "SPOC" in verso.answer()
     collection.close()
+
+
+THREE_CHAPTERS = {
+    f"chapitre-0{number}.md": f"# Chapitre {number}\n\n## Carte {number}a\nRéponse.\n\n## Carte {number}b\n"
+    f"@id: carte-{number}b\nRéponse.\n"
+    for number in (1, 2, 3)
+}
+
+
+def test_building_one_chapter_keeps_the_others_lockfile_entries_and_the_full_deck(write_source, tmp_path: Path) -> None:
+    """A build of one chapter used to drop the other chapters from the lockfile (the next full
+    build then gave them a new mod, and a re-import overwrote the student's edits) and to
+    replace the full deck with a one-chapter deck of the same name."""
+    folder = write_source(THREE_CHAPTERS)
+    full = build([folder], tmp_path, timestamp=1_700_000_000)
+    deck = full.outputs[0].read_bytes()
+    before = json.loads((folder / "supportcards.lock").read_text(encoding="utf-8"))["notes"]
+    edited = folder / "chapitre-02.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("Réponse.", "Autre réponse.", 1), "utf-8")
+    partial = build([edited], tmp_path, timestamp=1_800_000_000)
+    assert partial.outputs == (tmp_path / "supportcards-02.apkg",)
+    assert full.outputs[0].read_bytes() == deck
+    assert partial.summary == (f"changed: {edited}:3: Carte 2a",)
+    after = json.loads((folder / "supportcards.lock").read_text(encoding="utf-8"))["notes"]
+    assert after.keys() == before.keys()
+    assert {key: entry for key, entry in after.items() if key != "02/carte-2a"} == {
+        key: entry for key, entry in before.items() if key != "02/carte-2a"
+    }
+    assert after["02/carte-2a"]["mod"] == 1_800_000_000
+    again = build([folder], tmp_path, timestamp=1_900_000_000)
+    assert again.summary == ()
+    assert json.loads((folder / "supportcards.lock").read_text(encoding="utf-8"))["notes"] == after

@@ -61,3 +61,29 @@ def test_python_dash_m_runs_the_cli() -> None:
 
     result = subprocess.run([sys.executable, "-m", "supportcards", "--version"], capture_output=True, text=True)
     assert result.returncode == 0 and result.stdout.startswith("supportcards, version")
+
+
+def test_a_changes_file_that_cannot_be_written_stops_the_build_before_it_writes(
+    tmp_path: Path, source_dir: Path
+) -> None:
+    notes = source_dir / "chapitre-02.md"
+    notes.write_text(notes.read_text(encoding="utf-8") + "\n## Nouvelle carte\nUne réponse.\n", encoding="utf-8")
+    lockfile = (source_dir / "supportcards.lock").read_bytes()
+    not_a_folder = tmp_path / "file.txt"
+    not_a_folder.write_text("x", encoding="utf-8")
+    arguments = ["build", str(source_dir), "-o", str(tmp_path / "out"), "--changes", str(not_a_folder / "x.md")]
+    result = CliRunner().invoke(main, arguments)
+    assert result.exit_code == 1
+    assert result.output.startswith(f"{not_a_folder}: cannot write here")
+    assert not (tmp_path / "out").exists()
+    assert (source_dir / "supportcards.lock").read_bytes() == lockfile
+
+
+def test_the_changes_file_is_written_with_the_deck(tmp_path: Path, source_dir: Path) -> None:
+    changes = tmp_path / "notes" / "CHANGES.md"
+    (source_dir / "supportcards.lock").unlink()
+    result = CliRunner().invoke(main, ["build", str(source_dir), "-o", str(tmp_path), "--changes", str(changes)])
+    assert result.exit_code == 0, result.output
+    text = changes.read_text(encoding="utf-8")
+    assert text.startswith("Cards: 13 added, 0 changed, 0 removed\n\n- added:   ")
+    assert text.count("\n- added: ") == 13
