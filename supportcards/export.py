@@ -17,6 +17,7 @@ whole `genanki.Package` built in memory (`build_package`), for library users who
 from __future__ import annotations
 
 import hashlib
+import html
 import itertools
 import json
 import os
@@ -31,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from .errors import OutputError
 from .files import replacing
+from .media import image_bytes
 from .model import MediaFile, NoteRow, RenderedCard
 
 if TYPE_CHECKING:
@@ -74,19 +76,27 @@ def chapter_deck_name(deck_name: str, chapter_title: str) -> str:
 
 
 def note_fields(rendered: RenderedCard) -> list[str]:
-    """The note's fields, in the order of `FIELDS`.
+    """The note's fields, in the order of `FIELDS`: every one of them HTML that Anki can show as is.
 
-    `Source` is the file name without a line number: inserting a card would otherwise change every
-    card below it, and a re-import would overwrite them all.
+    Front and back are sanitized HTML already; the chapter title, topic labels and file name are
+    plain text, escaped here (Anki shows fields as HTML with JavaScript on: a title
+    `<svg onload=...>` must show as those characters, not run). `Source` is the file name without a
+    line number: inserting a card would otherwise change every card below it, and a re-import
+    would overwrite them all.
     """
     return [
         rendered.front_html,
         rendered.back_html,
-        rendered.chapter.title,
-        ", ".join(rendered.topic_labels),
-        os.path.basename(rendered.card.location.path),
+        plain_text_html(rendered.chapter.title),
+        plain_text_html(", ".join(rendered.topic_labels)),
+        plain_text_html(os.path.basename(rendered.card.location.path)),
         "1" if rendered.card.reverse else "",
     ]
+
+
+def plain_text_html(text: str) -> str:
+    """Plain text as HTML that shows exactly that text (`&`, `<` and `>` escaped)."""
+    return html.escape(text, quote=False)
 
 
 def build_package(cards: Sequence[RenderedCard], deck_name: str) -> genanki.Package:
@@ -291,13 +301,18 @@ def _zip_entry(name: str, timestamp: float) -> zipfile.ZipInfo:
 
 
 def _write_zip(database: Path, media: Sequence[MediaFile], archive: Path, timestamp: float) -> None:
-    """Zip the collection and the media, streamed from disk, with fixed names, times and order."""
+    """Zip the collection and the media, with fixed names, times and order. The collection is
+    streamed from disk; each image is read whole (it is small: see `media.image_bytes`)."""
     with zipfile.ZipFile(archive, "w") as bundle:
         _copy_into(bundle, _zip_entry("collection.anki2", timestamp), database)
         index = {str(number): file.name for number, file in enumerate(media)}
         bundle.writestr(_zip_entry("media", timestamp), json.dumps(index))
         for number, file in enumerate(media):
-            _copy_into(bundle, _zip_entry(str(number), timestamp), Path(file.path))
+            try:
+                data = image_bytes(file)
+            except OSError as error:
+                raise OSError(error.errno, f"image {file.path}: {error.strerror or error}") from None
+            bundle.writestr(_zip_entry(str(number), timestamp), data)
 
 
 def _copy_into(bundle: zipfile.ZipFile, entry: zipfile.ZipInfo, source: Path) -> None:

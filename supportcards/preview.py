@@ -18,11 +18,14 @@ from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 
+from .errors import SourceError
 from .export import FIELDS, note_fields
+from .media import image_bytes
 from .model import Change, Project, RenderedCard
 
 _SECTION = re.compile(r"\{\{#(\w+)\}\}(.*?)\{\{/\1\}\}", re.DOTALL)
 _FIELD = re.compile(r"\{\{(\w+)\}\}")
+_PLACE = re.compile(r"\{\{(CSS|TITLE|COUNT|CORRECTIONS|CARDS)\}\}")
 
 
 def fill_template(template: str, fields: Mapping[str, str]) -> str:
@@ -46,7 +49,12 @@ def card_sides(card: RenderedCard) -> tuple[str, str]:
 def _embed_media(fragment: str, card: RenderedCard) -> str:
     for media in card.media:
         kind = mimetypes.guess_type(media.path)[0] or "application/octet-stream"
-        data = base64.b64encode(Path(media.path).read_bytes()).decode()
+        try:
+            data = base64.b64encode(image_bytes(media)).decode()
+        except OSError as error:
+            raise SourceError(
+                card.card.location, f"cannot use the image {media.path} ({error.strerror or error})"
+            ) from None
         fragment = fragment.replace(f'src="{media.name}"', f'src="data:{kind};base64,{data}"')
     return fragment
 
@@ -105,12 +113,15 @@ def preview_page(project: Project, cards: list[RenderedCard], changes: list[Chan
             parts.append("</section>")
         parts.append("</section>")
         sections.append("".join(parts))
-    total = len(cards)
-    return _resource("preview.html").replace("{{CSS}}", _resource("card.css")).replace(
-        "{{TITLE}}", html.escape(project.settings.deck_name)
-    ).replace("{{COUNT}}", str(total)).replace("{{CORRECTIONS}}", str(len(changes))).replace(
-        "{{CARDS}}", "\n".join(sections)
-    )  # fmt: skip
+    places = {
+        "CSS": _resource("card.css"),
+        "TITLE": html.escape(project.settings.deck_name),
+        "COUNT": str(len(cards)),
+        "CORRECTIONS": str(len(changes)),
+        "CARDS": "\n".join(sections),
+    }
+    # One pass: a deck name or a card that reads "{{CARDS}}" is text, not a place to fill.
+    return _PLACE.sub(lambda match: places[match.group(1)], _resource("preview.html"))
 
 
 def build_preview(sources: list[str] | tuple[str, ...], output: str | Path) -> tuple[Path, int, int]:

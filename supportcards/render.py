@@ -11,16 +11,15 @@ a web view with JavaScript on and shared decks must not carry active content. Ma
 
 from __future__ import annotations
 
-import hashlib
 import html
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from .errors import SourceError
+from .media import find_image
 from .model import Location, MediaFile
 
 if TYPE_CHECKING:
@@ -152,6 +151,87 @@ def sanitize(fragment: str) -> str:
     return _cleaner()(fragment)
 
 
+ACTIVE_TEX_COMMANDS = (
+    "href",
+    "url",
+    "class",
+    "cssId",
+    "style",
+    "data",
+    "mmlToken",
+    "require",
+    "unicode",
+    "bbox",
+    "includegraphics",
+    "htmlClass",
+    "htmlId",
+    "htmlStyle",
+    "htmlData",
+)
+"""TeX commands that Anki's MathJax 3 (with `autoload` and `require`, and no `safe` extension) turns
+into links, HTML attributes, CSS or loaded code: `\\href{javascript:...}{x}` would run script on a
+click, `\\style` and `\\bbox` take CSS (which may fetch a URL), `\\class`, `\\cssId`, `\\data` and
+`\\mmlToken` set attributes, `\\require` and `\\unicode` load code or fonts. Any `\\html...` counts too."""
+
+_ACTIVE_TEX = re.compile(
+    r"(?<!\\)(?P<pairs>(?:\\\\)*)\\\u200b?(?P<name>"
+    + "|".join(sorted(ACTIVE_TEX_COMMANDS, key=len, reverse=True))
+    + r"|html[A-Za-z]*)(?![A-Za-z])"
+)
+_SKIPPED_BY_MATHJAX = re.compile(r"<(pre|code)\b[^>]*>.*?</\1>", re.DOTALL | re.IGNORECASE)
+
+
+def _read_by_mathjax(fragment: str) -> list[tuple[str, bool]]:
+    """`fragment` cut into (piece, read) pairs: MathJax skips what is inside code and pre."""
+    pieces = []
+    last = 0
+    for skipped in _SKIPPED_BY_MATHJAX.finditer(fragment):
+        pieces += [(fragment[last : skipped.start()], True), (skipped.group(), False)]
+        last = skipped.end()
+    return [*pieces, (fragment[last:], True)]
+
+
+def active_tex(fragment: str) -> list[str]:
+    """The active TeX commands (`ACTIVE_TEX_COMMANDS`) MathJax would read in an HTML fragment,
+    neutralized by `neutralize_tex` or not, in order."""
+    if "\\" not in fragment:
+        return []
+    return [
+        "\\" + match.group("name")
+        for piece, read in _read_by_mathjax(fragment)
+        if read
+        for match in _ACTIVE_TEX.finditer(piece)
+    ]
+
+
+def neutralize_tex(fragment: str) -> str:
+    """Break each active TeX command with a zero-width space after its backslash: MathJax then reads
+    an undefined control symbol (shown in red) and letters, never a link or a style. This works on
+    the final HTML, so it catches the command however it got there (`&#92;href` in the notes, or
+    Markdown's `\\\\href`, are `\\href` in HTML)."""
+    if "\\" not in fragment:
+        return fragment
+    return "".join(
+        _ACTIVE_TEX.sub(lambda match: match.group("pairs") + "\\\u200b" + match.group("name"), piece) if read else piece
+        for piece, read in _read_by_mathjax(fragment)
+    )
+
+
+def check_tex(fragment: str, text: str, source: str, first_line: int) -> None:
+    """Refuse a rendered text (`fragment`, from `text`, which starts at `first_line` of `source`)
+    in which MathJax would read an active TeX command: a `SourceError` at its line."""
+    found = active_tex(fragment)
+    if not found:
+        return
+    command = found[0]
+    offset = next((at for at in (text.find(command), text.find(command[1:])) if at >= 0), 0)
+    raise SourceError(
+        Location(source, first_line + text.count("\n", 0, offset)),
+        f"the TeX command {command} is not allowed: in Anki it could run script or load from the network",
+        "use Markdown for links ([texte](https://...)), and \\color or \\boxed for emphasis in math",
+    )
+
+
 def _set_math_aside(text: str) -> tuple[str, list[str]]:
     found: list[str] = []
 
@@ -177,23 +257,17 @@ _IMAGE = re.compile(
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
 
 
-def media_name(path: Path) -> str:
-    """A name for an image inside the package: from its content, so it is unique and stable."""
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
-    return f"supportcards-{digest}{path.suffix.lower()}"
-
-
 def collect_media(text: str, source: str, first_line: int) -> tuple[str, tuple[MediaFile, ...]]:
     """Point each local image of `text` at its name inside the package, and list the files.
 
-    Paths are relative to the source file. A missing image is a `SourceError` at its line.
-    Remote and data URLs are left for the sanitizer, which drops them.
+    Paths are relative to the source file, and must stay inside its folder (see `media.find_image`):
+    a missing, outside or unreadable image is a `SourceError` at its line. Remote and data URLs
+    are left for the sanitizer, which drops them.
     """
     if "!" not in text and "<img" not in text.lower():
         return text, ()
     code = [match.span() for match in _CODE.finditer(text)]
     found: dict[str, MediaFile] = {}
-    folder = Path(source).parent
 
     def point(match: re.Match[str]) -> str:
         if any(start <= match.start() < end for start, end in code):
@@ -202,17 +276,10 @@ def collect_media(text: str, source: str, first_line: int) -> tuple[str, tuple[M
         url = match.group("md_url") or match.group("tag_url")
         if _SCHEME.match(url) or url.startswith("//"):
             return match.group()
-        image = folder / unquote(url)
-        if not image.is_file():
-            line = first_line + text.count("\n", 0, match.start())
-            raise SourceError(
-                Location(source, line),
-                f"image not found: {url}",
-                f"image paths are relative to {Path(source).name}; looked for {image}",
-            )
-        name = media_name(image)
-        found[name] = MediaFile(name, str(image))
-        return prefix + name
+        location = Location(source, first_line + text.count("\n", 0, match.start()))
+        media = find_image(unquote(url), source, location)
+        found[media.name] = media
+        return prefix + media.name
 
     rewritten = _IMAGE.sub(point, text)
     return rewritten, tuple(found[name] for name in sorted(found))
@@ -224,7 +291,7 @@ def render_markdown(text: str) -> str:
     engine = _markdown()
     engine.reset()
     fragment = engine.convert(separate_blocks(text))
-    return sanitize(_put_math_back(fragment, math))
+    return neutralize_tex(sanitize(_put_math_back(fragment, math)))
 
 
 def render_inline(text: str) -> str:
@@ -244,4 +311,4 @@ def render_inline(text: str) -> str:
         fragment = fragment[3:-4]
     else:
         fragment = html.escape(text, quote=False)
-    return sanitize(_put_math_back(fragment, math))
+    return neutralize_tex(sanitize(_put_math_back(fragment, math)))

@@ -6,6 +6,7 @@ import hashlib
 import os
 import re
 import unicodedata
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ from supportcards.errors import SupportcardsError
 from supportcards.model import Project, Settings
 from supportcards.parse import decode_source, parse_chapter
 from supportcards.pipeline import build, render_project
-from supportcards.render import render_markdown, sanitize
+from supportcards.render import render_inline, render_markdown, sanitize
 
 
 def run(*args: str):
@@ -212,3 +213,199 @@ def test_an_interrupted_build_leaves_decks_and_lockfile_as_they_were(
     assert digest(outdir) == before_build
     assert digest(source_dir) == before_source
     assert not [name for name in os.listdir(outdir) if name.startswith(".") and name != ".cache"]
+
+
+# --- images: only regular files inside the notes' folder (issue 17, item 1) ---------------------
+
+SECRET = b"SECRET-of-the-machine"
+PIXEL = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cf"
+    "c0f01f0005000201a1d7a0e50000000049454e44ae426082"
+)
+
+
+def image_project(tmp_path: Path, reference: str) -> Path:
+    """A project whose one card shows `reference`, beside a secret.png outside its folder."""
+    (tmp_path / "secret.png").write_bytes(SECRET)
+    folder = tmp_path / "source"
+    (folder / "images").mkdir(parents=True)
+    (folder / "images" / "ok.png").write_bytes(PIXEL)
+    (folder / "a.md").write_text(f"# T\n## Schéma\nVoici :\n\n{reference}\n", encoding="utf-8")
+    return folder
+
+
+ESCAPES = [
+    ("parent", "![a](../secret.png)", "image outside the notes' folder: ../secret.png"),
+    ("deep-parent", "![a](images/../../secret.png)", "image outside the notes' folder"),
+    ("absolute", "![a]({tmp}/secret.png)", "image outside the notes' folder: {tmp}/secret.png"),
+    ("etc", "![a](../../../../../../../etc/passwd)", "image outside the notes' folder"),
+    ("html-img", '<img src="/etc/hostname">', "image outside the notes' folder: /etc/hostname"),
+    ("proc", "![e](/proc/self/environ)", "image outside the notes' folder: /proc/self/environ"),
+    ("symlink-out", "![a](images/link.png)", "image outside the notes' folder: images/link.png"),
+    ("symlink-dev", "![a](images/zero.png)", "image outside the notes' folder: images/zero.png"),
+    ("fifo", "![a](images/pipe.png)", "cannot use the image images/pipe.png (it is a named pipe (FIFO), not a"),
+    ("folder", "![a](images/dir.png)", "cannot use the image images/dir.png (it is a folder, not a regular file)"),
+    ("loop", "![a](images/loop.png)", "cannot read the image images/loop.png"),
+    ("huge", "![a](images/huge.png)", "cannot use the image images/huge.png (it is larger than 20 MB)"),
+    ("not-an-image", "![a](images/notes.txt)", "not an image file: images/notes.txt"),
+]
+
+
+@pytest.mark.parametrize(("reference", "message"), [case[1:] for case in ESCAPES], ids=[case[0] for case in ESCAPES])
+def test_an_image_must_be_a_regular_file_inside_the_notes_folder(tmp_path: Path, reference: str, message: str) -> None:
+    folder = image_project(tmp_path, reference.format(tmp=tmp_path))
+    images = folder / "images"
+    (images / "link.png").symlink_to(tmp_path / "secret.png")
+    (images / "zero.png").symlink_to("/dev/zero")
+    os.mkfifo(images / "pipe.png")
+    (images / "dir.png").mkdir()
+    (images / "loop.png").symlink_to(images / "loop2.png")
+    (images / "loop2.png").symlink_to(images / "loop.png")
+    with (images / "huge.png").open("wb") as huge:
+        huge.truncate(20 * 1024 * 1024 + 1)
+    (images / "notes.txt").write_text("texte")
+    result = run("build", str(folder), "-o", str(tmp_path / "build"))
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr.startswith(f"{folder / 'a.md'}:5: {message.format(tmp=tmp_path)}"), result.stderr
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "build").exists()
+    preview = run("preview", str(folder), "-o", str(tmp_path / "preview.html"))
+    assert preview.exit_code == 1 and preview.stderr == result.stderr
+    assert not (tmp_path / "preview.html").exists()
+
+
+def test_an_image_inside_the_folder_through_a_symlink_is_packed(tmp_path: Path) -> None:
+    folder = image_project(tmp_path, "![a](images/inside.png)\n<img src='images/ok.png'>")
+    (folder / "images" / "inside.png").symlink_to(folder / "images" / "ok.png")
+    output = build([folder], tmp_path / "build", timestamp=1_700_000_000).outputs[0]
+    collection = open_collection(tmp_path / "anki")
+    import_package(collection, output)
+    (note,) = notes(collection)
+    media = list(Path(collection.media.dir()).iterdir())
+    collection.close()
+    assert [path.read_bytes() for path in media] == [PIXEL]
+    assert note.fields["Back"].count(f'src="{media[0].name}"') == 2
+
+
+def test_an_image_is_packed_only_as_it_was_checked(tmp_path: Path) -> None:
+    from supportcards.errors import OutputError
+    from supportcards.media import image_bytes, name_for
+    from supportcards.model import MediaFile
+
+    picture = tmp_path / "a.png"
+    picture.write_bytes(PIXEL)
+    checked = MediaFile(name_for(PIXEL, ".png"), str(picture))
+    assert image_bytes(checked) == PIXEL
+    picture.unlink()
+    picture.symlink_to("/dev/zero")
+    with pytest.raises(OSError, match="it is a device, not a regular file"):
+        image_bytes(checked)
+    picture.unlink()
+    picture.write_bytes(SECRET)
+    with pytest.raises(OSError, match="changed during the build"):
+        image_bytes(checked)
+    cards = [card for card in render_project(Project(Settings(), ()))[0]]
+    with pytest.raises(OutputError, match="changed during the build"):
+        export.write_apkg(export.build_package(cards, "D"), tmp_path / "d.apkg", 1_700_000_000, media=[checked])
+    assert not (tmp_path / "d.apkg").exists()
+
+
+# --- every field and every text of the preview is escaped or sanitized (issue 17, item 2) -------
+
+
+class _Elements(HTMLParser):
+    """Every element of an HTML page, with its attributes, as a browser would parse them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.append((tag, dict(attrs)))
+
+
+def elements(page: str) -> list[tuple[str, dict[str, str | None]]]:
+    parser = _Elements()
+    parser.feed(page)
+    return parser.found
+
+
+def active(page: str) -> list[tuple[str, dict[str, str | None]]]:
+    """The elements of `page` that could run script or load from elsewhere."""
+    return [
+        (tag, attrs)
+        for tag, attrs in elements(page)
+        if tag in ("svg", "script", "iframe", "object", "embed", "math")
+        or any(name.startswith("on") for name in attrs)
+        or (tag == "img" and "/" in (attrs.get("src") or "x") and not (attrs.get("src") or "").startswith("data:"))
+    ]
+
+
+def test_html_in_a_title_a_topic_label_or_a_file_name_is_text_in_anki_and_in_the_preview(tmp_path: Path) -> None:
+    folder = tmp_path / "source"
+    folder.mkdir()
+    (folder / "supportcards.toml").write_text(
+        '[deck]\nname = "Deck <b onmouseover=alert(3)> {{CARDS}}"\n'
+        '[topics.sla]\nlabel = "<img src=x onerror=alert(2)>"\n',
+        encoding="utf-8",
+    )
+    name = "chapitre-03 <svg onload=alert(4)>.md"
+    (folder / name).write_text(
+        "# Chapitre <svg onload=alert(1)>\n@topics: sla\n\n## Q & R\nRéponse.\n", encoding="utf-8"
+    )
+    output = build([folder], tmp_path / "build", timestamp=1_700_000_000).outputs[0]
+    collection = open_collection(tmp_path / "anki")
+    import_package(collection, output)
+    (note,) = notes(collection)
+    collection.close()
+    assert note.fields["Chapter"] == "Chapitre &lt;svg onload=alert(1)&gt;"
+    assert note.fields["Topics"] == "&lt;img src=x onerror=alert(2)&gt;"
+    assert note.fields["Source"] == "chapitre-03 &lt;svg onload=alert(4)&gt;.md"
+    (deck,) = note.decks  # deck names are text to Anki, which escapes them (and drops the braces)
+    assert deck.startswith("Deck <b onmouseover=alert(3)>") and deck.endswith("::Chapitre <svg onload=alert(1)>")
+    assert [active(field) for field in note.fields.values()] == [[]] * len(note.fields)
+    result = run("preview", str(folder), "-o", str(tmp_path / "preview.html"))
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "preview.html").read_text(encoding="utf-8")
+    assert active(page) == [("script", {})]  # the page's own search and theme switch
+    assert page.count("Chapitre &lt;svg onload=alert(1)&gt;") >= 2  # the heading and the card's footer
+    assert page.count('class="entry"') == 1 and "Deck &lt;b onmouseover=alert(3)&gt; {{CARDS}}</h1>" in page
+
+
+UNSAFE_MATH = [
+    r"\(\href{javascript:alert(1)}{x}\)",
+    r"\[\url{javascript:alert(1)}\]",
+    r"\(\class{x}{y} \cssId{i}{y} \style{background:url(https://evil.example/t.png)}{y}\)",
+    r"\(\mmlToken{mi}[href='javascript:alert(1)']{x}\)",
+    r"\(\require{html} \unicode{x41} \bbox[background:url(https://evil.example)]{x}\)",
+    r"\(\htmlClass{x}{y} \data{x=1}{y}\)",
+    r"&#92;(&#92;href{javascript:alert(1)}{x}&#92;)",
+    r"\(\\\href{javascript:alert(1)}{x}\)",
+    r"Markdown's escape: \\href{javascript:alert(1)}{x}",
+    r"Texte \href{javascript:alert(1)}{x} hors des maths",
+]
+UNSAFE_TEX = re.compile(
+    r"(?<!\\)(?:\\\\)*\\(href|url|class|cssId|style|data|mmlToken|require|unicode|bbox|html[A-Za-z]*)(?![A-Za-z])"
+)
+
+
+def commands_mathjax_reads(fragment: str) -> list[str]:
+    """What Anki's MathJax would read as an active command: outside code and pre, which it skips."""
+    return UNSAFE_TEX.findall(re.sub(r"(?s)<(pre|code)\b.*?</\1>", "", fragment))
+
+
+@pytest.mark.parametrize("math", UNSAFE_MATH)
+def test_tex_commands_that_link_style_or_load_never_reach_mathjax(tmp_path: Path, math: str) -> None:
+    assert commands_mathjax_reads(render_markdown(f"Avant\n\n{math}\n\nAprès")) == []
+    assert commands_mathjax_reads(render_inline(f"Front {math}")) == []
+    folder = write_bytes(tmp_path / "source", "a.md", f"# T\n## F\nA\n\n{math}\n".encode())
+    result = run("build", str(folder), "-o", str(tmp_path / "build"))
+    assert result.exit_code == 1
+    assert re.match(rf"{re.escape(str(folder))}/a.md:5: the TeX command \\\w+ is not allowed", result.stderr)
+
+
+def test_tex_commands_in_code_and_harmless_math_are_kept() -> None:
+    assert render_markdown(r"`\href{a}{b}`") == r"<p><code>\href{a}{b}</code></p>"
+    math = r"\(\color{red}{x} \boxed{y} \hrefx \\href\)"  # \\ is a line break, then letters
+    assert math in render_markdown(math)
+    assert render_markdown(r"\\(\\href{a}{b}\\)") == r"<p>\\(\\href{a}{b}\\)</p>"
