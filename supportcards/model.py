@@ -102,6 +102,21 @@ class Finding:
         fix = f" -> {self.suggestions[0]!r}" if self.suggestions else ""
         return f"{self.location}:{self.column}: {self.kind}: {self.text!r}{fix} ({self.message})"
 
+    @property
+    def fingerprint(self) -> str:
+        """What identifies this finding when `review` is told to ignore it for good.
+
+        The rule, the flagged text and up to three words on each side, e.g.
+        `spelling: la [priorisation] des tickets`: not the line number, so that the finding stays
+        ignored when lines are added above it, and readable in `source/corrections.toml`.
+        """
+        start = max(self.column - 1, 0)
+        if self.context[start : start + len(self.text)] != self.text:
+            return f"{self.rule}: [{self.text}]"
+        before = self.context[:start].split()[-3:]
+        after = self.context[start + len(self.text) :].split()[:3]
+        return " ".join([f"{self.rule}:", *before, f"[{self.text}]", *after])
+
 
 @dataclass(frozen=True, slots=True)
 class MediaFile:

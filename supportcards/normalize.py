@@ -46,6 +46,7 @@ class Rule:
     description: str
     apply: Callable[[str], tuple[str, list[Edit]]]
     fronts_only: bool = False
+    table: bool = False
 
 
 def regex_rule(
@@ -110,12 +111,17 @@ def _substitute(
 
 @dataclass(frozen=True)
 class Corrections:
-    """A parsed corrections table: rule sections of (wrong, right) pairs, and word lists."""
+    """A parsed corrections table: rule sections of (wrong, right) pairs, and word lists.
+
+    `ignored` lists the fingerprints of the proofreader's findings that `review` was told to
+    ignore for good (`[review] ignore`, see `Finding.fingerprint`): lint and review skip them.
+    """
 
     sections: tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
     glossary: tuple[str, ...] = ()
     words: tuple[str, ...] = ()
     accented_capitals: tuple[str, ...] = ()
+    ignored: tuple[str, ...] = ()
 
 
 def parse_corrections(text: str, path: str) -> Corrections:
@@ -129,6 +135,7 @@ def parse_corrections(text: str, path: str) -> Corrections:
     glossary: list[str] = []
     words: list[str] = []
     capitals: list[str] = []
+    ignored: list[str] = []
     for name, table in data.items():
         if not isinstance(table, dict):
             raise SettingsError(Location(path, 1), f'{name!r} must be a [section] of "wrong" = "right" pairs')
@@ -139,13 +146,16 @@ def parse_corrections(text: str, path: str) -> Corrections:
         if name == "accented-capitals":
             capitals.extend(_strings(table.get("words", []), path, "accented-capitals.words"))
             continue
+        if name == "review":
+            ignored.extend(_strings(table.get("ignore", []), path, "review.ignore"))
+            continue
         pairs = []
         for wrong, right in table.items():
             if not isinstance(right, str) or not wrong.strip("^ "):
                 raise SettingsError(Location(path, 1), f"[{name}] {wrong!r} must map to a string")
             pairs.append((wrong, right))
         sections.append((name, tuple(pairs)))
-    return Corrections(tuple(sections), tuple(glossary), tuple(words), tuple(capitals))
+    return Corrections(tuple(sections), tuple(glossary), tuple(words), tuple(capitals), tuple(ignored))
 
 
 def _strings(value: object, path: str, key: str) -> list[str]:
@@ -168,7 +178,7 @@ def load_corrections(path: str | Path) -> Corrections:
     return parse_corrections(read_source(path), str(path))
 
 
-def _entry_pattern(wrong: str) -> re.Pattern[str]:
+def entry_pattern(wrong: str) -> re.Pattern[str]:
     """Compile a table entry: whole words, either case for a lowercase first letter, ' = ’, any spacing."""
     anchored = wrong.startswith("^")
     parts = []
@@ -208,8 +218,8 @@ def table_rule(name: str, pairs: Sequence[tuple[str, str]], glossary: tuple[str,
     it for the (many) texts it does not concern.
     """
     if not pairs:
-        return Rule(name, f"corrections table [{name}]", lambda text: (text, []))
-    compiled = [(_entry_pattern(wrong), right, _literal(wrong)) for wrong, right in pairs]
+        return Rule(name, f"corrections table [{name}]", lambda text: (text, []), table=True)
+    compiled = [(entry_pattern(wrong), right, _literal(wrong)) for wrong, right in pairs]
     terms = _glossary_pattern(glossary)
 
     def apply(text: str) -> tuple[str, list[Edit]]:
@@ -237,7 +247,7 @@ def table_rule(name: str, pairs: Sequence[tuple[str, str]], glossary: tuple[str,
                 lower = text.lower()
         return text, edits
 
-    return Rule(name, f"corrections table [{name}]", apply)
+    return Rule(name, f"corrections table [{name}]", apply, table=True)
 
 
 def _literal(wrong: str) -> str:
@@ -557,6 +567,16 @@ def make_normalizer(extra: Corrections | None = None) -> Normalizer:
     glossary = builtin.glossary + (extra.glossary if extra else ())
     words = builtin.words + (extra.words if extra else ())
     return Normalizer(default_rules(extra), glossary, words)
+
+
+def table_stage(normalizer: Normalizer) -> Normalizer:
+    """The same normalizer stopped after its corrections tables: the text a new table entry meets.
+
+    `review` writes its fixes as table entries, so it finds the words to match in this text, which
+    typography (apostrophes, spacing, accented capitals) has not touched yet.
+    """
+    last = max((i for i, rule in enumerate(normalizer.rules) if rule.table), default=-1)
+    return replace(normalizer, rules=normalizer.rules[: last + 1])
 
 
 @lru_cache(maxsize=1)

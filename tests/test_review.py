@@ -1,0 +1,261 @@
+"""Review as a library: a finding's fix recorded as a table entry that fixes that place only."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from supportcards.errors import OutputError, SettingsError
+from supportcards.model import Finding, Location, Project
+from supportcards.normalize import (
+    NBSP,
+    make_normalizer,
+    normalize_project,
+    parse_corrections,
+    project_normalizer,
+    table_stage,
+)
+from supportcards.parse import load_project
+from supportcards.review import Review
+
+NOTES = """# Chapitre 4 — Gestion des changements
+
+## Change Management
+Est un processus qui encadre les changements de l'entreprise.
+Les employés ouvre un ticket et indique leur problème.
+Av:
+- Lorsque il arrive, le changement et validé.
+
+## Qu'est-ce qu'un CAB
+Le CAB ouvre la réunion. Les employés ouvre un ticket.
+Editer des documentation techniques.
+"""
+
+
+def finding(project: Project, line: int, text: str, *suggestions: str, rule: str = "conj", nth: int = 0) -> Finding:
+    """A finding as the proofreader reports it: on the normalized text, at the source line."""
+    normalized, _ = normalize_project(project)
+    for card in normalized.chapters[0].cards:
+        for first, part in ((card.location.line, card.front), (card.back_line, card.back)):
+            lines = part.split("\n")
+            if first <= line < first + len(lines):
+                context = lines[line - first]
+                column = -1
+                for _ in range(nth + 1):
+                    column = context.index(text, column + 1)
+                return Finding(
+                    Location(card.location.path, line), column + 1, "grammar", rule, "msg", text, suggestions, context
+                )
+    raise AssertionError(f"no line {line}")
+
+
+@pytest.fixture
+def project(write_source) -> Project:
+    folder = write_source({"chapitre-04.md": NOTES})
+    return load_project([folder])
+
+
+def backs(project: Project) -> list[str]:
+    reloaded = load_project([project.root])
+    return [card.back for card in normalize_project(reloaded)[0].chapters[0].cards]
+
+
+def test_an_accepted_fix_is_an_entry_the_build_applies_to_that_place_only(project: Project) -> None:
+    review = Review(project, [finding(project, 5, "ouvre", "ouvrent")])
+    entry = review.accept(next(review.pending()), "ouvrent")
+    assert entry is not None
+    text = (Path(project.root) / "corrections.toml").read_text(encoding="utf-8")
+    assert "[reviewed]" in text and f'"{entry.wrong}" = "{entry.right}"' in text
+    first, second = backs(project)
+    assert "Les employés ouvrent un ticket et indique" in first
+    assert "Les employés ouvre un ticket." in second  # the same words elsewhere are not touched
+    assert "ouvre" in entry.wrong and len(entry.wrong.split()) > 1
+
+
+def test_the_same_words_in_two_places_get_one_entry_each(project: Project) -> None:
+    findings = [finding(project, 5, "ouvre", "ouvrent"), finding(project, 10, "ouvre", "ouvrent", nth=1)]
+    review = Review(project, findings)
+    entries = [review.accept(item, "ouvrent") for item in review.pending()]
+    assert all(entries) and entries[0] != entries[1]
+    assert all("ouvrent un ticket" in back for back in backs(project))
+    assert "Le CAB ouvre la réunion" in backs(project)[1]
+
+
+def test_entries_match_the_text_before_typography(project: Project) -> None:
+    """The source has a straight apostrophe and no accent on 'Editer'; the finding sees ’ and É."""
+    findings = [
+        finding(project, 4, "l’entreprise", "l’organisation"),
+        finding(project, 11, "documentation", "documentations"),
+        finding(project, 7, "Lorsque il", "Lorsqu’il"),
+    ]
+    assert "Éditer" in findings[1].context and "l’entreprise" in findings[0].context
+    review = Review(project, findings)
+    assert all(review.accept(item, item.suggestions[0]) for item in review.pending())
+    first, second = backs(project)
+    assert "changements de l’organisation." in first
+    assert "- Lorsqu’il arrive" in first
+    assert "Éditer des documentations techniques." in second
+
+
+def test_a_second_review_asks_nothing_already_decided(project: Project) -> None:
+    findings = [
+        finding(project, 5, "ouvre", "ouvrent"),
+        finding(project, 4, "Est", "C’est"),
+        finding(project, 10, "CAB", rule="spelling"),
+    ]
+    review = Review(project, findings)
+    fix, ignored, skipped = review.pending()
+    review.accept(fix, "ouvrent")
+    review.ignore(ignored)
+    review.add_word(skipped)
+    again = load_project([project.root])
+    # The proofreader runs again over the fixed notes: the fixed finding is gone from its findings.
+    fresh = [finding(again, 4, "Est", "C’est"), finding(again, 10, "CAB", rule="spelling")]
+    assert list(Review(again, fresh).pending()) == []
+    assert list(Review(again, findings).pending()) == []
+
+
+def test_normalizing_twice_changes_nothing_after_a_review(project: Project) -> None:
+    review = Review(project, [finding(project, 4, "Est", "C’est"), finding(project, 7, "et", "est", nth=0)])
+    for item in review.pending():
+        assert review.accept(item, item.suggestions[0])
+    reloaded = load_project([project.root])
+    once, _ = normalize_project(reloaded)
+    twice, changes = normalize_project(once, project_normalizer(reloaded))
+    assert twice == once and changes == ()
+    assert once.chapters[0].cards[0].back.startswith("C’est un processus")
+    assert "le changement est validé" in once.chapters[0].cards[0].back
+
+
+def test_the_right_side_of_a_recorded_entry_does_not_match_it_again(write_source) -> None:
+    """Adding a word after the flagged one: the entry needs the word that follows, or it would grow."""
+    folder = write_source(
+        {"chapitre-04.md": "# Chapitre 4 — X\n\n## Sauvegarde\nIl faut sauvegarder données chaque soir.\n"}
+    )
+    project = load_project([folder])
+    review = Review(project, [finding(project, 4, "sauvegarder", "sauvegarder les")])
+    entry = review.accept(next(review.pending()), "sauvegarder les")
+    assert entry is not None
+    normalizer = project_normalizer(load_project([folder]))
+    rule = next(rule for rule in normalizer.rules if rule.name == "reviewed")
+    fixed = rule.apply(entry.wrong)[0]
+    assert fixed == entry.right and rule.apply(fixed)[0] == fixed
+    assert backs(project) == ["Il faut sauvegarder les données chaque soir."]
+
+
+def test_a_fix_no_entry_can_place_is_refused_and_nothing_is_written(write_source) -> None:
+    """Two cards with the very same line: no context tells them apart."""
+    same = "# Chapitre 4 — X\n\n## Un\nLes employés ouvre un ticket.\n\n## Deux\nLes employés ouvre un ticket.\n"
+    folder = write_source({"chapitre-04.md": same})
+    project = load_project([folder])
+    review = Review(project, [finding(project, 4, "ouvre", "ouvrent")])
+    assert review.accept(next(review.pending()), "ouvrent") is None
+    assert not (folder / "corrections.toml").exists()
+
+
+def test_decisions_keep_the_students_comments_and_layout(project: Project) -> None:
+    table = Path(project.root) / "corrections.toml"
+    table.write_text('# Mes corrections\n\n[grammar]\n# un commentaire\n"réunion" = "réunion"\n', encoding="utf-8")
+    project = load_project([project.root])
+    review = Review(project, [finding(project, 5, "ouvre", "ouvrent"), finding(project, 10, "CAB", rule="spelling")])
+    fix, word = review.pending()
+    review.accept(fix, "ouvrent")
+    review.add_word(word)
+    review.ignore(word)
+    text = table.read_text(encoding="utf-8")
+    assert text.startswith('# Mes corrections\n\n[grammar]\n# un commentaire\n"réunion" = "réunion"\n')
+    assert '[glossary]\nwords = [\n    "CAB",\n]' in text
+    assert "[review]" in text and f'"{word.fingerprint}"' in text
+
+
+def test_a_failed_save_leaves_the_table_as_it_was(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    table = Path(project.root) / "corrections.toml"
+    table.write_text("# before\n", encoding="utf-8")
+    review = Review(load_project([project.root]), [finding(project, 5, "ouvre", "ouvrent")])
+
+    def fail(source: object, target: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", fail)
+    with pytest.raises(OutputError):
+        review.accept(next(review.pending()), "ouvrent")
+    assert table.read_text(encoding="utf-8") == "# before\n"
+    assert [path.name for path in table.parent.iterdir() if path.name.endswith(".part")] == []
+
+
+def test_the_fingerprint_names_the_rule_the_words_and_their_neighbours(project: Project) -> None:
+    item = finding(project, 5, "indique", "indiquent")
+    assert item.fingerprint == "conj: un ticket et [indique] leur problème."
+
+
+OTHER = "le ticket est ouvert par l'équipe du support\nA vite Editer le ticket"
+
+
+def loose(text: str) -> str:
+    return text.replace("’", "'").replace(NBSP, " ").replace("\u202f", " ")
+
+
+words = st.sampled_from(["le", "ticket", "est", "ouvert", "par", "l'équipe", "du", "support", "Editer", "A", "vite"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(st.lists(words, min_size=1, max_size=8), min_size=1, max_size=4),
+    st.data(),
+    st.sampled_from(["tickets", "l'aide", "est-il", "ouvert :", "Vite", "le ticket"]),
+)
+def test_a_recorded_fix_changes_that_place_and_normalizing_twice_changes_nothing(
+    tmp_path_factory: pytest.TempPathFactory, lines: list[list[str]], data: st.DataObject, replacement: str
+) -> None:
+    folder = tmp_path_factory.mktemp("notes")
+    back = "\n".join(" ".join(line) for line in lines)
+    (folder / "chapitre-04.md").write_text(
+        f"# Chapitre 4 — X\n\n## Carte\n{back}\n\n## Autre\n{OTHER}\n", encoding="utf-8"
+    )
+    project = load_project([folder])
+    normalized = normalize_project(project)[0].chapters[0].cards[0].back
+    index = data.draw(st.integers(0, len(lines) - 1))
+    context = normalized.split("\n")[index]
+    tokens = context.split()
+    position = data.draw(st.integers(0, len(tokens) - 1))
+    flagged = tokens[position]
+    column = sum(len(token) + 1 for token in tokens[:position]) + 1
+    assert context[column - 1 : column - 1 + len(flagged)] == flagged
+    item = Finding(
+        Location(str(folder / "chapitre-04.md"), 4 + index),
+        column,
+        "grammar",
+        "r",
+        "m",
+        flagged,
+        (replacement,),
+        context,
+    )
+    before = normalize_project(project)[0]
+    entry = Review(project, [item]).accept(item, replacement)
+    after = normalize_project(load_project([folder]))[0]
+    twice, changes = normalize_project(after, project_normalizer(load_project([folder])))
+    assert changes == () and twice == after
+    first, other = after.chapters[0].cards
+    assert other == before.chapters[0].cards[1]  # the same words in another card are never touched
+    event("recorded" if entry else "refused")
+    if entry is None:
+        assert first == before.chapters[0].cards[0]
+    else:
+        assert loose(replacement) in loose(first.back.split("\n")[index])
+
+
+def test_the_table_keeps_ignored_findings_apart_from_its_rules() -> None:
+    table = parse_corrections('[review]\nignore = ["conj: a [b] c"]\n[x]\n"a" = "b"\n', "c.toml")
+    assert table.ignored == ("conj: a [b] c",) and [name for name, _ in table.sections] == ["x"]
+    with pytest.raises(SettingsError, match=r"review\.ignore must be a list of strings"):
+        parse_corrections("[review]\nignore = [1]\n", "c.toml")
+
+
+def test_the_table_stage_stops_before_typography() -> None:
+    stage = table_stage(make_normalizer())
+    assert stage.text('Av:\nl\'aide "x" Editer', "n.md", 1)[0] == 'Avantages :\nl\'aide "x" Editer'
