@@ -87,6 +87,8 @@ class Finding:
     `rule` the checker's own rule id (for filtering and for remembering an ignored finding).
     `text` is the flagged text as it stands at `location` and `column` (1-based) of the source
     file, `context` the whole line it stands in, and `suggestions` the fixes, best first.
+    `context_column` is where `text` starts in `context` (1-based; 0 when not known), which can
+    differ from `column` where the normalizer changed the line before it.
     """
 
     location: Location
@@ -97,6 +99,7 @@ class Finding:
     text: str
     suggestions: tuple[str, ...] = ()
     context: str = ""
+    context_column: int = 0
 
     def __str__(self) -> str:
         fix = f" -> {self.suggestions[0]!r}" if self.suggestions else ""
@@ -110,8 +113,8 @@ class Finding:
         `spelling: la [priorisation] des tickets`: not the line number, so that the finding stays
         ignored when lines are added above it, and readable in `source/corrections.toml`.
         """
-        start = max(self.column - 1, 0)
-        if self.context[start : start + len(self.text)] != self.text:
+        start = self.context_column - 1 if self.context_column else self.context.find(self.text)
+        if start < 0 or self.context[start : start + len(self.text)] != self.text:
             return f"{self.rule}: [{self.text}]"
         before = self.context[:start].split()[-3:]
         after = self.context[start + len(self.text) :].split()[:3]

@@ -526,11 +526,16 @@ def split_protected(text: str) -> list[tuple[str, bool]]:
 
 @dataclass(frozen=True)
 class Normalizer:
-    """An ordered list of rules, the glossary they must leave alone, and known words for lint."""
+    """An ordered list of rules, the glossary they must leave alone, and known words for lint.
+
+    `ignored` holds the fingerprints of the findings `review` was told to ignore (the project
+    table's `[review] ignore`): the proofreader drops them.
+    """
 
     rules: tuple[Rule, ...]
     glossary: tuple[str, ...] = ()
     words: tuple[str, ...] = ()
+    ignored: frozenset[str] = frozenset()
 
     def text(self, text: str, path: str, first_line: int, *, front: bool = False) -> tuple[str, list[Change]]:
         """Normalize one text (a front or a back); changes carry the source line they fall on."""
@@ -566,7 +571,7 @@ def make_normalizer(extra: Corrections | None = None) -> Normalizer:
     builtin = builtin_corrections()
     glossary = builtin.glossary + (extra.glossary if extra else ())
     words = builtin.words + (extra.words if extra else ())
-    return Normalizer(default_rules(extra), glossary, words)
+    return Normalizer(default_rules(extra), glossary, words, frozenset(extra.ignored if extra else ()))
 
 
 def table_stage(normalizer: Normalizer) -> Normalizer:

@@ -104,7 +104,7 @@ class Review:
         start = normalized.rfind("\n", 0, place.offset) + 1
         end = normalized.find("\n", place.offset)
         context = normalized[start : end if end >= 0 else len(normalized)]
-        return replace(finding, column=place.offset - start + 1, context=context)
+        return replace(finding, context=context, context_column=place.offset - start + 1)
 
     # --- decisions -------------------------------------------------------------------------
 
@@ -232,16 +232,17 @@ class Review:
             normalized = self._text(card, front)[1]
             lines = normalized.split("\n")
             expected_line = line - first_line
-            before, after = _neighbours(finding.context, finding.column - 1, finding.text)
+            column = finding.context_column or finding.context.find(finding.text) + 1
+            before, after = _neighbours(finding.context, column - 1, finding.text)
             best: tuple[tuple[bool, int, int], int] | None = None
             for match in _whole(finding.text).finditer(normalized):
                 offset = match.start()
                 index = normalized.count("\n", 0, offset)
-                column = offset - (normalized.rfind("\n", 0, offset) + 1) + 1
-                around = _neighbours(lines[index], column - 1, finding.text)
+                found_column = offset - (normalized.rfind("\n", 0, offset) + 1) + 1
+                around = _neighbours(lines[index], found_column - 1, finding.text)
                 if around[0] != before and around[1] != after:
                     continue
-                score = (lines[index] != finding.context, abs(index - expected_line), abs(column - finding.column))
+                score = (lines[index] != finding.context, abs(index - expected_line), abs(found_column - column))
                 if best is None or score < best[0]:
                     best = (score, offset)
             return _Place(card, front, best[1]) if best else None

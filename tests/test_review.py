@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from supportcards.errors import OutputError, SettingsError
+from supportcards.lint import lint_project
 from supportcards.model import Finding, Location, Project
 from supportcards.normalize import (
     NBSP,
@@ -20,6 +21,7 @@ from supportcards.normalize import (
     table_stage,
 )
 from supportcards.parse import load_project
+from supportcards.proofread import proofread_project
 from supportcards.review import Review
 
 NOTES = """# Chapitre 4 — Gestion des changements
@@ -47,9 +49,8 @@ def finding(project: Project, line: int, text: str, *suggestions: str, rule: str
                 column = -1
                 for _ in range(nth + 1):
                     column = context.index(text, column + 1)
-                return Finding(
-                    Location(card.location.path, line), column + 1, "grammar", rule, "msg", text, suggestions, context
-                )
+                where = Location(card.location.path, line)
+                return Finding(where, column + 1, "grammar", rule, "msg", text, suggestions, context, column + 1)
     raise AssertionError(f"no line {line}")
 
 
@@ -259,3 +260,14 @@ def test_the_table_keeps_ignored_findings_apart_from_its_rules() -> None:
 def test_the_table_stage_stops_before_typography() -> None:
     stage = table_stage(make_normalizer())
     assert stage.text('Av:\nl\'aide "x" Editer', "n.md", 1)[0] == 'Avantages :\nl\'aide "x" Editer'
+
+
+def test_an_ignored_finding_is_gone_from_proofreading_and_lint(write_source) -> None:
+    """The dictionary check needs no grammar engine: an unknown word is a finding to ignore."""
+    folder = write_source({"chapitre-04.md": "# Chapitre 4 — X\n\n## Priorités\nLa priorisaton des tickets.\n"})
+    project = load_project([folder])
+    (flagged,) = [item for item in proofread_project(project) if item.text == "priorisaton"]
+    Review(project, [flagged]).ignore(flagged)
+    again = load_project([folder])
+    assert [item.text for item in proofread_project(again) if item.text == "priorisaton"] == []
+    assert all(item.text != "priorisaton" for item in lint_project(again).findings)

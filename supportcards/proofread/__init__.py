@@ -147,7 +147,12 @@ def proofread_normalized(
             findings.extend(text.locate(issue) for issue in issues)
         if store is not None:
             store.save()
-    return sorted(findings, key=_order)
+    return sorted(unignored(findings, normalizer), key=_order)
+
+
+def unignored(findings: Iterable[Finding], normalizer: Normalizer) -> list[Finding]:
+    """The findings `review` was not told to ignore for good (`[review] ignore`)."""
+    return [finding for finding in findings if finding.fingerprint not in normalizer.ignored]
 
 
 def card_text(card: Card, normalized: Card, normalizer: Normalizer) -> CardText:
@@ -228,7 +233,7 @@ def cached_findings(project: Project, outdir: str | Path = "build") -> dict[str,
         for card, card_fixed in zip(chapter.cards, fixed.cards, strict=True):
             text = card_text(card, card_fixed, normalizer)
             findings.extend(text.locate(issue) for issue in found.get(_card_key(text), ()))
-        result[chapter.path] = sorted(findings, key=_order)
+        result[chapter.path] = sorted(unignored(findings, normalizer), key=_order)
     return result or None
 
 

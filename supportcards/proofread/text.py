@@ -102,6 +102,7 @@ class CardText:
             text=normalized[issue.start : issue.end],
             suggestions=issue.suggestions,
             context=context,
+            context_column=issue.start - context_start + 1,
         )
 
 
