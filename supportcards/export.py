@@ -158,8 +158,8 @@ def write_apkg_file(
     try:
         _write_database(package, database, timestamp, note_mods or {})
         _write_zip(database, media, archive, timestamp)
-    except OSError as error:
-        raise OutputError(f"{name or archive}: cannot write the package ({error.strerror})") from None
+    except WRITE_ERRORS as error:
+        raise OutputError(f"{name or archive}: cannot write the package ({_reason(error)})") from None
     finally:
         database.unlink(missing_ok=True)
 
@@ -180,6 +180,14 @@ def _write_database(package: genanki.Package, database: Path, timestamp: float, 
         connection.commit()
     finally:
         connection.close()
+
+
+WRITE_ERRORS = (OSError, sqlite3.Error)
+"""What writing a package can raise: SQLite reports a full disk as `sqlite3.OperationalError`."""
+
+
+def _reason(error: OSError | sqlite3.Error) -> str:
+    return (error.strerror if isinstance(error, OSError) else None) or str(error)
 
 
 class PackageWriter:
@@ -221,9 +229,9 @@ class PackageWriter:
             self.connection.execute("PRAGMA synchronous = OFF")
             self.cursor = self.connection.cursor()
             genanki.Package(decks).write_to_db(self.cursor, timestamp, self.ids)
-        except OSError as error:
+        except WRITE_ERRORS as error:
             self.discard()
-            raise OutputError(f"{self.name}: cannot write the package ({error.strerror})") from None
+            raise OutputError(f"{self.name}: cannot write the package ({_reason(error)})") from None
 
     def add(self, note: NoteRow, deck_name: str, mod: int) -> None:
         """Write one note (and its cards) into the deck `deck_name`, stamped `mod`."""
@@ -242,7 +250,11 @@ class PackageWriter:
         for media in note.media:
             self.media[media.name] = media
         if len(self.notes) >= self.BATCH:
-            self._flush()
+            try:
+                self._flush()
+            except WRITE_ERRORS as error:
+                self.discard()
+                raise OutputError(f"{self.name}: cannot write the package ({_reason(error)})") from None
 
     def _card_ords(self, fields: Sequence[str]) -> list[int]:
         """Which templates give this note a card: genanki's own answer, for each pattern of filled fields."""
@@ -269,8 +281,8 @@ class PackageWriter:
             self.connection = None
             media = [self.media[name] for name in sorted(self.media)]
             _write_zip(self.database, media, self.archive, self.timestamp)
-        except OSError as error:
-            raise OutputError(f"{self.name}: cannot write the package ({error.strerror})") from None
+        except WRITE_ERRORS as error:
+            raise OutputError(f"{self.name}: cannot write the package ({_reason(error)})") from None
         finally:
             self.discard()
 

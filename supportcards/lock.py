@@ -12,10 +12,12 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .checks import timestamp_problem
 from .errors import LockfileError
 from .export import note_fields
 from .model import NoteRow, RenderedCard
@@ -84,16 +86,32 @@ def read_lockfile(path: Path) -> Lockfile:
         data = json.loads(text)
         if data.get("version") != LOCK_VERSION:
             raise ValueError(f"unknown version {data.get('version')!r}")
-        entries = tuple(
-            LockEntry(key, str(note["guid"]), str(note["front"]), str(note["hash"]), int(note["mod"]))
-            for key, note in data["notes"].items()
-        )
+        entries = tuple(_entry(key, note) for key, note in data["notes"].items())
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise LockfileError(
             f"{path}: the lockfile is damaged ({error}); restore it from git, or delete it to start anew "
             "(the next import then updates every card)"
         ) from None
     return Lockfile(entries)
+
+
+_HASH = re.compile(r"[0-9a-f]{64}")
+
+
+def _entry(key: str, note: dict[str, object]) -> LockEntry:
+    """One note of the lockfile, every value checked (ValueError or TypeError saying which is wrong):
+    a `mod` out of range would crash SQLite, a wrong type would be written back as it is."""
+    guid, front, digest, mod = note["guid"], note["front"], note["hash"], note["mod"]
+    if not key or not isinstance(guid, str) or not guid or not guid.isprintable() or " " in guid:
+        raise ValueError(f"note {key!r}: the guid must be a word of printable characters, not {guid!r}")
+    if not isinstance(front, str):
+        raise ValueError(f"note {key!r}: the front must be text, not {front!r}")
+    if not isinstance(digest, str) or not _HASH.fullmatch(digest):
+        raise ValueError(f"note {key!r}: the hash must be 64 hexadecimal digits, not {digest!r}")
+    problem = timestamp_problem(mod)
+    if problem is not None or not isinstance(mod, int):
+        raise ValueError(f"note {key!r}: mod {problem or f'must be a whole number, not {mod!r}'}")
+    return LockEntry(key, guid, front, digest, mod)
 
 
 def content_hash(fields: Sequence[str], tags: Sequence[str], deck_name: str) -> str:

@@ -22,6 +22,7 @@ from pathlib import Path
 from .batches import ChapterNotes, chapter_notes, chapter_sources
 from .cache import CACHE_DIR, BuildCache, fingerprint
 from .cards import Progress, render_card, render_project
+from .checks import checked_timestamp
 from .errors import LockfileError, ParseError, SourceError, UsageError
 from .export import PackageWriter, chapter_deck_name
 from .files import replacing
@@ -108,7 +109,7 @@ def _build(
     partial = _leaves_out_chapters(root, files)
     cache = BuildCache.open(outdir, fingerprint(settings))
     chapters = chapter_sources(files, settings, cache)  # a ParseError here stops all before rendering
-    stamp = build_timestamp() if timestamp is None else timestamp
+    stamp = build_timestamp() if timestamp is None else checked_timestamp(timestamp)
     lock_path = root / LOCK_FILE
     planner = Planner(read_lockfile(lock_path), stamp, settings.deck_name)
     against = Planner(read_lockfile(Path(baseline)), stamp, settings.deck_name) if baseline is not None else None
@@ -159,9 +160,10 @@ def build_timestamp() -> float:
     if value is None or not value.strip():
         return time.time()
     try:
-        return float(int(value))
+        seconds = int(value)
     except ValueError:
         raise UsageError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {value!r}") from None
+    return float(checked_timestamp(seconds, "SOURCE_DATE_EPOCH"))
 
 
 def slugify(name: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from supportcards import __version__
@@ -87,3 +88,14 @@ def test_the_changes_file_is_written_with_the_deck(tmp_path: Path, source_dir: P
     text = changes.read_text(encoding="utf-8")
     assert text.startswith("Cards: 13 added, 0 changed, 0 removed\n\n- added:   ")
     assert text.count("\n- added: ") == 13
+
+
+@pytest.mark.parametrize("epoch", ["253402300800", "-1", "0", "9" * 400])
+def test_a_source_date_epoch_out_of_range_is_a_usage_error(tmp_path: Path, source_dir: Path, epoch: str) -> None:
+    """Year 10000 crashed zip (struct.error); a negative time gave negative note ids."""
+    result = CliRunner().invoke(
+        main, ["build", str(source_dir), "-o", str(tmp_path / "out")], env={"SOURCE_DATE_EPOCH": epoch}
+    )
+    assert result.exit_code == 2, result.output
+    assert result.output == f"SOURCE_DATE_EPOCH must be between 1 and 4354819199 (the year 2107), not {epoch}\n"
+    assert not (tmp_path / "out").exists()

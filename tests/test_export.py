@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import os
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -112,3 +114,34 @@ def test_the_writer_writes_the_rows_genanki_writes(tmp_path: Path, source_dir: P
     written, expected = _rows(ours, tmp_path / "a"), _rows(theirs, tmp_path / "b")
     assert len(written["notes"]) == 13 and len(written["cards"]) == 14
     assert written == expected
+
+
+FULL_DISK_BUILD = """
+import resource, signal, sys
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG), as on a full disk
+resource.setrlimit(resource.RLIMIT_FSIZE, ({limit}, {limit}))
+from supportcards.cli import main
+sys.argv = ["supportcards", "build", {source!r}, "-o", {out!r}]
+main()
+"""
+
+
+@pytest.mark.parametrize("limit", [20_000, 60_000])
+def test_a_full_disk_while_sqlite_writes_is_an_error_that_keeps_the_previous_deck(
+    tmp_path: Path, source_dir: Path, limit: int
+) -> None:
+    """SQLite reports a full disk as sqlite3.OperationalError: it was a traceback, and the
+    temporary `.part.anki2` stayed in the output folder."""
+    out = tmp_path / "out"
+    target = build([source_dir], out, timestamp=1_700_000_000).outputs[0]
+    previous, lockfile = target.read_bytes(), (source_dir / "supportcards.lock").read_bytes()
+    notes = source_dir / "chapitre-02.md"
+    extra = "".join(f"\n## Carte {number}\n{'Une réponse assez longue. ' * 20}\n" for number in range(200))
+    notes.write_text(notes.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    code = FULL_DISK_BUILD.format(limit=limit, source=str(source_dir), out=str(out))
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith(f"{target}: cannot write the package (") and "Traceback" not in result.stderr
+    assert target.read_bytes() == previous
+    assert (source_dir / "supportcards.lock").read_bytes() == lockfile
+    assert sorted(os.listdir(out)) == [".cache", target.name]

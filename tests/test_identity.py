@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -212,3 +213,30 @@ def test_lockfile_lines_are_what_json_writes(notes_: list[tuple[str, str, str, i
     for entry in entries:
         note = {"guid": entry.guid, "front": entry.front, "hash": "0" * 64, "mod": entry.mod}
         assert f"    {json.dumps(entry.key, ensure_ascii=False)}: {json.dumps(note, ensure_ascii=False)}" in text
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        '"mod": 1.9e30',
+        '"mod": Infinity',
+        '"mod": -5',
+        '"mod": true',
+        '"mod": 1700000000.5',
+        '"mod": "1700000000"',
+        '"guid": 12',
+        '"guid": "two words"',
+        '"hash": "not hex"',
+        '"front": null',
+    ],
+)
+def test_every_lockfile_value_is_checked(source_dir: Path, tmp_path: Path, value: str) -> None:
+    """A mod out of range crashed SQLite (OverflowError); a wrong type was written back as it was."""
+    lock = source_dir / "supportcards.lock"
+    name = value.split(":")[0]
+    lock.write_text(re.sub(rf'{name}: ("[^"]*"|\d+)', value, lock.read_text(encoding="utf-8"), count=1), "utf-8")
+    result = CliRunner().invoke(main, ["build", str(source_dir), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(f"{lock}: the lockfile is damaged (note ")
+    assert result.stderr.count("\n") == 1
+    assert not (tmp_path / "out").exists()

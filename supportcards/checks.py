@@ -1,0 +1,59 @@
+"""Values checked where they enter supportcards: from the environment, a lockfile or a caller.
+
+Checked once at the door, so that a wrong value is a clear error there rather than a crash deep
+inside (an `OverflowError` in SQLite, a `struct.error` in zip).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TypeVar
+
+from .errors import UsageError
+
+FIRST_TIMESTAMP = 1
+LAST_TIMESTAMP = 4_354_819_199
+"""2107-12-31 23:59:59 UTC, the last second a zip entry can hold (zip years run from 1980 to 2107;
+earlier times are written as 1980). Note and card ids are milliseconds, so they stay positive."""
+
+T = TypeVar("T")
+
+
+def timestamp_problem(value: object) -> str | None:
+    """Why `value` cannot stamp a deck (seconds since 1970), or None if it can."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return f"must be a number of seconds, not {type(value).__name__}"
+    if not FIRST_TIMESTAMP <= value <= LAST_TIMESTAMP:  # also rejects NaN
+        return f"must be between {FIRST_TIMESTAMP} and {LAST_TIMESTAMP} (the year 2107), not {value}"
+    return None
+
+
+def checked_timestamp(value: float, name: str = "timestamp") -> float:
+    """`value`, if it can stamp a deck; else a `UsageError` naming it."""
+    problem = timestamp_problem(value)
+    if problem is not None:
+        raise UsageError(f"{name} {problem}")
+    return value
+
+
+def path_list(value: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], name: str) -> list[str | Path]:
+    """A sequence of paths, where one path alone is also accepted (a `str` is one path, not letters)."""
+    items: Iterable[object] = [value] if isinstance(value, str | os.PathLike) else value
+    try:
+        paths = list(items)
+    except TypeError:
+        raise TypeError(f"{name} must be a path or a sequence of paths, not {type(value).__name__}") from None
+    for item in paths:
+        if not isinstance(item, str | os.PathLike):
+            raise TypeError(f"{name} must hold paths (str or Path), not {type(item).__name__}")
+    return [item if isinstance(item, str) else Path(item) for item in paths]  # type: ignore[arg-type]
+
+
+def of_type(value: T, kind: type | tuple[type, ...], name: str) -> T:
+    """`value`, if it is a `kind`; else a `TypeError` naming the argument."""
+    if not isinstance(value, kind):
+        expected = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+        raise TypeError(f"{name} must be a {expected}, not {type(value).__name__}")
+    return value
