@@ -6,7 +6,7 @@ SOURCE ?= source
 OUTDIR ?= build
 BUILD_FLAGS ?=
 
-.PHONY: deck test lint bench clean
+.PHONY: deck test lint bench eval-proofread clean
 
 # The venv is made when missing; the package and its dependencies are reinstalled when setup.cfg or
 # pyproject.toml changed since the last install.
@@ -51,6 +51,10 @@ lint: $(VENV)/.installed-test $(VENV)/.grammalecte
 # Speed and memory against ankdown and a bare genanki script (see bench/README.md); takes minutes.
 bench: $(VENV)/.installed-test $(VENV)/.grammalecte
 	$(BIN)/python bench/run.py --write
+
+# The proofreader measured on the test chapters of bench/proofread/ (see bench/README.md); takes minutes.
+eval-proofread: $(VENV)/.installed-test
+	$(BIN)/python bench/proofread_eval.py $(EVAL_FLAGS)
 
 clean:
 	rm -rf $(OUTDIR) $(VENV) *.egg-info

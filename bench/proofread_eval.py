@@ -1,0 +1,610 @@
+"""Measure the proofreader as a user meets it: plain-text notes -> import -> review --yes -> build -> Anki.
+
+For each test chapter (`bench/proofread/chapter-N-flashcards.txt` with its answer key
+`chapter-N-key.toml`, and the same under `bench/proofread/holdout/` when present) this makes a
+throwaway project, runs the real command line on it twice, and reads what a real Anki collection
+imports from each package:
+
+- **baseline**: `supportcards import` then `supportcards build` (what main gives with no review);
+- **review**: `supportcards import`, `supportcards review --yes`, `supportcards build` (the review
+  step is skipped, and said so, while the command does not exist).
+
+A slip counts as fixed when its card shows the expected text and no longer the wrong one; a trap is
+damaged when its correct phrase is no longer in its card. Comparison is on the text Anki shows: HTML
+stripped, case ignored, typography normalized (’ = ', NBSP/NNBSP = space, « » = ", … = ..., no space
+before punctuation), so that the typography rules are neither credited nor blamed.
+
+`--seed` measures the second figure of issue 14: the repository's own chapters with
+`source/corrections.toml` deleted, through `review --yes` and `build`, against the cards built from the
+repository as it is (project table included): how many of the project table's fixes come back, and
+how many cards get a change the project table does not make.
+
+Run: `.venv/bin/python bench/proofread_eval.py` (every chapter and the seed case), or `make
+eval-proofread`; `--write` also puts the tables into bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import html
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import tomllib
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHAPTERS = ROOT / "bench" / "proofread"
+README = ROOT / "bench" / "README.md"
+KINDS = (
+    "spelling",
+    "agreement",
+    "conjugation",
+    "elision",
+    "homophone",
+    "article",
+    "locution",
+    "subjectless",
+    "copy-paste",
+    "d-une-part",
+)
+sys.path.insert(0, str(ROOT / "tests"))
+
+
+# -- what Anki shows, normalized for comparison ------------------------------------------------------
+
+_TYPOGRAPHY = str.maketrans(
+    {
+        "’": "'",
+        "‘": "'",
+        "ʼ": "'",
+        "«": '"',
+        "»": '"',
+        "“": '"',
+        "”": '"',
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+        "\u2007": " ",
+        "\u00ad": "",
+    }
+)
+
+
+def comparable(text: str) -> str:
+    """Text as compared: NFC, typography flattened, one space between words, lowercase."""
+    text = unicodedata.normalize("NFC", text).translate(_TYPOGRAPHY).replace("…", "...")
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+([.,;:!?)])", r"\1", text)
+    text = re.sub(r"([(])\s+", r"\1", text)
+    text = re.sub(r'\s*"\s*', '"', text)  # « x » and "x" alike, whatever the spacing
+    return text.casefold()
+
+
+def shown(field_html: str) -> str:
+    """The text of an Anki field: tags become spaces, entities are decoded."""
+    return html.unescape(re.sub(r"<[^>]+>", " ", field_html))
+
+
+def phrase_pattern(phrase: str) -> re.Pattern[str]:
+    """A phrase matched as whole words: 'ouvre' is not in 'ouvrent', nor 'est un' in "c'est un"."""
+    text = comparable(phrase)
+    body = re.escape(text).replace(r"\ ", r"\s+")
+    start = r"(?<![\w'])" if text[:1].isalnum() else ""
+    end = r"(?!\w)" if text[-1:].isalnum() else ""
+    return re.compile(start + body + end)
+
+
+def contains(text: str, phrase: str) -> bool:
+    return bool(phrase_pattern(phrase).search(text))
+
+
+# -- the notes and their answer keys --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SourceCard:
+    """A card of the imported source file: its front and back as the student wrote them."""
+
+    line: int
+    front: str
+    back: str
+
+    @property
+    def text(self) -> str:
+        return comparable(self.front + "\n" + self.back)
+
+
+@dataclass(frozen=True)
+class Slip:
+    front: str
+    wrong: str
+    expected: tuple[str, ...]
+    kind: str
+
+
+@dataclass(frozen=True)
+class Trap:
+    front: str
+    phrase: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Key:
+    path: Path
+    chapter: Path
+    slips: tuple[Slip, ...]
+    traps: tuple[Trap, ...]
+
+
+def read_key(path: Path) -> Key:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    slips = tuple(
+        Slip(entry["front"], entry["wrong"], tuple(entry["expected"]), entry["kind"]) for entry in data["slip"]
+    )
+    traps = tuple(Trap(entry["front"], entry["phrase"], entry.get("kind", "")) for entry in data["trap"])
+    return Key(path, path.parent / data["chapter"], slips, traps)
+
+
+def source_cards(markdown: str) -> list[SourceCard]:
+    """The `## ` cards of a supportcards source file (metadata lines left out)."""
+    cards: list[SourceCard] = []
+    front: str | None = None
+    line, back = 0, list[str]()
+    for number, text in enumerate(markdown.splitlines(), start=1):
+        if text.startswith("## "):
+            if front is not None:
+                cards.append(SourceCard(line, front, "\n".join(back)))
+            front, line, back = text[3:].strip(), number, []
+        elif front is not None and not text.startswith("@"):
+            back.append(text)
+    if front is not None:
+        cards.append(SourceCard(line, front, "\n".join(back)))
+    return cards
+
+
+def card_of(cards: list[SourceCard], front: str) -> int:
+    """The index of the card whose front is `front` as written (typography aside)."""
+    wanted = comparable(front)
+    found = [index for index, card in enumerate(cards) if comparable(card.front) == wanted]
+    if len(found) != 1:
+        raise SystemExit(f"answer key: {len(found)} cards have the front {front!r}")
+    return found[0]
+
+
+def check_key(key: Key, cards: list[SourceCard]) -> list[str]:
+    """What is wrong with an answer key against its chapter as imported (empty when it is sound)."""
+    problems = []
+    for slip in key.slips:
+        card = cards[card_of(cards, slip.front)]
+        if not contains(card.text, slip.wrong):
+            problems.append(f"slip {slip.wrong!r} is not in card {slip.front!r}")
+        for expected in slip.expected:
+            if contains(comparable(expected), slip.wrong):
+                problems.append(f"slip {slip.wrong!r}: the expected {expected!r} contains it")
+        if slip.kind not in KINDS:
+            problems.append(f"slip {slip.wrong!r}: unknown kind {slip.kind!r}")
+    for trap in key.traps:
+        card = cards[card_of(cards, trap.front)]
+        if not contains(card.text, trap.phrase):
+            problems.append(f"trap {trap.phrase!r} is not in card {trap.front!r}")
+    return problems
+
+
+# -- running supportcards and Anki ----------------------------------------------------------------------
+
+
+def supportcards(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "supportcards", *args]
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+
+
+def run(*args: str, cwd: Path) -> str:
+    done = supportcards(*args, cwd=cwd)
+    if done.returncode != 0:
+        raise SystemExit(f"supportcards {' '.join(args)} failed ({done.returncode}):\n{done.stdout}{done.stderr}")
+    return done.stdout + done.stderr
+
+
+def has_review() -> bool:
+    with tempfile.TemporaryDirectory() as folder:
+        return supportcards("review", "--help", cwd=Path(folder)).returncode == 0
+
+
+def anki_cards(package: Path, folder: Path) -> list[tuple[str, str]]:
+    """(front, back) of every note a real Anki collection imports from `package`, as Anki shows them."""
+    from anki_helpers import import_package, notes, open_collection
+
+    collection = open_collection(folder)
+    try:
+        import_package(collection, package)
+        return [(shown(note.fields["Front"]), shown(note.fields["Back"])) for note in notes(collection)]
+    finally:
+        collection.close()
+
+
+def match_cards(sources: list[SourceCard], built: list[tuple[str, str]]) -> dict[int, str]:
+    """Each source card's built text: pairs chosen greedily by similarity of front and back."""
+    texts = [comparable(front + "\n" + back) for front, back in built]
+    scores = []
+    for i, card in enumerate(sources):
+        for j, text in enumerate(texts):
+            ratio = difflib.SequenceMatcher(None, card.text, text, autojunk=False).ratio()
+            scores.append((ratio, -abs(i - j), i, j))
+    matched: dict[int, str] = {}
+    used: set[int] = set()
+    for ratio, _, i, j in sorted(scores, reverse=True):
+        if i in matched or j in used or ratio < 0.5:
+            continue
+        matched[i] = texts[j]
+        used.add(j)
+    return matched
+
+
+@dataclass
+class Build:
+    """One pass over a project: the text of each source card in Anki, and what lint says."""
+
+    cards: dict[int, str]
+    lint: list[str]
+    review_output: str = ""
+
+
+def build_project(project: Path, sources: list[SourceCard], chapter_file: str) -> Build:
+    output = project / "build"
+    run("build", "source", "-o", str(output), cwd=project)
+    packages = sorted(output.glob("*.apkg"))
+    built = anki_cards(packages[0], project / "anki")
+    lint = supportcards("lint", "source", cwd=project)
+    lines = [line for line in (lint.stdout + lint.stderr).splitlines() if line.startswith(f"source/{chapter_file}:")]
+    return Build(match_cards(sources, built), lines)
+
+
+def new_project(folder: Path, notes: Path | None = None) -> tuple[Path, str]:
+    """A project with only a deck name; `notes` imported into it. Returns it and the chapter's file name."""
+    project = folder
+    (project / "source").mkdir(parents=True)
+    (project / "source" / "supportcards.toml").write_text('[deck]\nname = "Support informatique"\n', encoding="utf-8")
+    if notes is None:
+        return project, ""
+    number = re.search(r"\d+", notes.name)
+    chapter_file = f"chapitre-{int(number.group()) if number else 0:02d}.md"
+    run("import", str(notes), "-o", f"source/{chapter_file}", cwd=project)
+    return project, chapter_file
+
+
+# -- one chapter ---------------------------------------------------------------------------------------
+
+
+@dataclass
+class SlipResult:
+    slip: Slip
+    baseline: str  # fixed / left / changed
+    review: str
+    shown: str  # the review build's text around the slip
+
+
+@dataclass
+class ChapterResult:
+    name: str
+    held_out: bool
+    cards: int
+    slips: list[SlipResult] = field(default_factory=list)
+    traps_damaged: list[tuple[Trap, str, str, list[str]]] = field(default_factory=list)  # trap, pass, text, lint
+    traps: int = 0
+    other_changes: list[tuple[str, str, str]] = field(default_factory=list)  # front, baseline, review
+    reviewed: bool = False
+    review_output: str = ""
+
+
+def slip_state(text: str | None, slip: Slip) -> str:
+    if text is None:
+        return "lost"
+    wrong = contains(text, slip.wrong)
+    right = any(contains(text, expected) for expected in slip.expected)
+    if right and not wrong:
+        return "fixed"
+    return "left" if wrong else "changed"
+
+
+def around(text: str, phrase: str, width: int = 40) -> str:
+    """The part of `text` that best matches `phrase`, with some context."""
+    needle = comparable(phrase)
+    match = difflib.SequenceMatcher(None, text, needle, autojunk=False).find_longest_match(0, len(text), 0, len(needle))
+    start = max(0, match.a - match.b - width // 2)
+    return text[start : start + len(needle) + width]
+
+
+def tokens(text: str) -> list[str]:
+    return re.findall(r"\w+|[^\w\s]", text)
+
+
+def changes(before: str, after: str, context: int = 3) -> list[tuple[str, str]]:
+    """Word-level edits from `before` to `after`, each as (before, after) with a little context."""
+    a, b = tokens(before), tokens(after)
+    found = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag != "equal":
+            found.append(
+                (" ".join(a[max(0, i1 - context) : i2 + context]), " ".join(b[max(0, j1 - context) : j2 + context]))
+            )
+    return found
+
+
+def measure_chapter(key: Key, review: bool, held_out: bool) -> ChapterResult:
+    with tempfile.TemporaryDirectory(prefix="proofread-eval-") as folder:
+        base_project, chapter_file = new_project(Path(folder) / "baseline", key.chapter)
+        sources = source_cards((base_project / "source" / chapter_file).read_text(encoding="utf-8"))
+        problems = check_key(key, sources)
+        if problems:
+            raise SystemExit(f"{key.path}: the answer key does not fit the notes:\n  " + "\n  ".join(problems))
+        baseline = build_project(base_project, sources, chapter_file)
+
+        review_project, _ = new_project(Path(folder) / "review", key.chapter)
+        review_output = ""
+        if review:
+            review_output = run("review", "--yes", "source", cwd=review_project)
+        reviewed = build_project(review_project, sources, chapter_file)
+
+    result = ChapterResult(key.chapter.name, held_out, len(sources), reviewed=review, review_output=review_output)
+    result.traps = len(key.traps)
+    slip_cards: dict[int, list[Slip]] = {}
+    for slip in key.slips:
+        index = card_of(sources, slip.front)
+        slip_cards.setdefault(index, []).append(slip)
+        after = reviewed.cards.get(index)
+        result.slips.append(
+            SlipResult(
+                slip,
+                slip_state(baseline.cards.get(index), slip),
+                slip_state(after, slip),
+                around(after, slip.expected[0]) if after else "(card not found in Anki)",
+            )
+        )
+    for trap in key.traps:
+        index = card_of(sources, trap.front)
+        card = sources[index]
+        for name, build in (("baseline", baseline), ("review", reviewed)):
+            text = build.cards.get(index)
+            if text is None or not contains(text, trap.phrase):
+                lint = [
+                    line
+                    for line in build.lint
+                    if card.line <= int(line.split(":")[1]) <= card.line + card.back.count("\n") + 1
+                ]
+                result.traps_damaged.append((trap, name, around(text or "", trap.phrase), lint))
+    # Edits the review made beyond the baseline that touch no slip: candidates for damage nobody planted.
+    for index, card in enumerate(sources):
+        before, after = baseline.cards.get(index), reviewed.cards.get(index)
+        if before is None or after is None or before == after:
+            continue
+        slips_here = slip_cards.get(index, [])
+        for old, new in changes(before, after):
+            if any(comparable(slip.wrong) in old or old in comparable(slip.wrong) for slip in slips_here):
+                continue
+            if any(
+                any(comparable(expected) in new or new in comparable(expected) for expected in slip.expected)
+                for slip in slips_here
+            ):
+                continue
+            result.other_changes.append((card.front, old, new))
+    return result
+
+
+# -- the seed case -------------------------------------------------------------------------------------
+
+
+@dataclass
+class SeedResult:
+    cards: int
+    fixes: int
+    recovered: int
+    missed: list[tuple[str, str, str]]
+    extra_cards: list[tuple[str, list[tuple[str, str]]]]
+    identical_cards: int
+    reviewed: bool
+    review_output: str
+
+
+def measure_seed(review: bool) -> SeedResult:
+    """Chapter 2 without source/corrections.toml, through review --yes and build, against the full tables."""
+    sources: list[SourceCard] = []
+    for path in sorted((ROOT / "source").glob("chapitre-*.md")):
+        sources.extend(source_cards(path.read_text(encoding="utf-8")))
+    with tempfile.TemporaryDirectory(prefix="proofread-seed-") as folder:
+        builds = {}
+        review_output = ""
+        for name in ("full", "bare", "review"):
+            project = Path(folder) / name
+            shutil.copytree(ROOT / "source", project / "source")
+            (project / "source" / "supportcards.lock").unlink(missing_ok=True)
+            if name != "full":
+                (project / "source" / "corrections.toml").unlink(missing_ok=True)
+            if name == "review" and review:
+                review_output = run("review", "--yes", "source", cwd=project)
+            output = project / "build"
+            run("build", "source", "-o", str(output), cwd=project)
+            built = anki_cards(sorted(output.glob("*.apkg"))[0], project / "anki")
+            builds[name] = match_cards(sources, built)
+    fixes = recovered = identical = 0
+    missed, extra_cards = [], []
+    for index, card in enumerate(sources):
+        full, bare, reviewed = builds["full"].get(index), builds["bare"].get(index), builds["review"].get(index)
+        if full is None or bare is None or reviewed is None:
+            raise SystemExit(f"seed: card {card.front!r} not found in one of the builds")
+        identical += reviewed == full
+        full_tokens, reviewed_text = tokens(full), " ".join(tokens(reviewed))
+        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(
+            None, tokens(bare), full_tokens, autojunk=False
+        ).get_opcodes():
+            if tag == "equal":
+                continue
+            fixes += 1
+            # Recovered when the reviewed card shows this fix with the full build's words around it.
+            window = " ".join(full_tokens[max(0, j1 - 2) : j2 + 2])
+            if f" {window} " in f" {reviewed_text} ":
+                recovered += 1
+            else:
+                missed.append((card.front, " ".join(tokens(bare)[max(0, i1 - 2) : i2 + 2]), window))
+        full_text = " ".join(full_tokens)
+        extra = [(old, new) for old, new in changes(bare, reviewed, context=2) if f" {new} " not in f" {full_text} "]
+        if extra:
+            extra_cards.append((card.front, extra))
+    return SeedResult(len(sources), fixes, recovered, missed, extra_cards, identical, review, review_output)
+
+
+# -- reporting -----------------------------------------------------------------------------------------
+
+
+def chapter_table(result: ChapterResult) -> list[str]:
+    label = f"{result.name}{' (held out)' if result.held_out else ''}"
+    lines = [
+        f"**{label}**: {result.cards} cards, {len(result.slips)} slips, {result.traps} traps"
+        + ("" if result.reviewed else " (no `review` command: review column = build only)"),
+        "",
+        "| kind | slips | fixed, build only | fixed, review --yes + build | left | changed otherwise |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    by_kind: dict[str, list[SlipResult]] = {}
+    for slip in result.slips:
+        by_kind.setdefault(slip.slip.kind, []).append(slip)
+    for kind in KINDS:
+        slips = by_kind.get(kind, [])
+        if slips:
+            lines.append(_row(kind, slips))
+    lines.append(_row("**total**", result.slips))
+    damaged = Counter(name for _, name, _, _ in result.traps_damaged)
+    lines += [
+        "",
+        f"Traps damaged: build only {damaged['baseline']} of {result.traps}, "
+        f"review --yes + build {damaged['review']} of {result.traps}. "
+        f"Other edits by the review (not at a slip): {len(result.other_changes)}.",
+    ]
+    return lines
+
+
+def _row(kind: str, slips: list[SlipResult]) -> str:
+    base = sum(slip.baseline == "fixed" for slip in slips)
+    states = Counter(slip.review for slip in slips)
+    left = states["left"] + states["lost"]
+    return f"| {kind} | {len(slips)} | {base} | {states['fixed']} | {left} | {states['changed']} |"
+
+
+def details(result: ChapterResult) -> list[str]:
+    lines = [f"{result.name}: slips not fixed by review --yes + build:"]
+    for slip in result.slips:
+        if slip.review != "fixed":
+            lines.append(
+                f"  [{slip.slip.kind}] {slip.review}: {slip.slip.wrong!r} -> {slip.slip.expected[0]!r}; "
+                f"shows {slip.shown!r}"
+            )
+    for trap, name, text, lint in result.traps_damaged:
+        lines.append(f"  TRAP DAMAGED ({name}): {trap.phrase!r}; shows {text!r}")
+        lines.extend(f"      {line}" for line in lint)
+    for front, old, new in result.other_changes:
+        lines.append(f"  other edit in {front!r}: {old!r} -> {new!r}")
+    return lines
+
+
+def seed_lines(seed: SeedResult) -> list[str]:
+    how = "`review --yes` + `build`" if seed.reviewed else "`build` only (no `review` command yet)"
+    return [
+        f"**Seed chapter without `source/corrections.toml`**, through {how}, against the build with every table: "
+        f"{seed.recovered} of the project table's {seed.fixes} fixes recovered; "
+        f"{len(seed.extra_cards)} of {seed.cards} cards get a change the full-table build does not have; "
+        f"{seed.identical_cards} of {seed.cards} cards identical to the full-table build.",
+    ]
+
+
+def seed_details(seed: SeedResult) -> list[str]:
+    lines = ["seed: project-table fixes not recovered:"]
+    lines += [f"  {front!r}: {old!r} -> {new!r}" for front, old, new in seed.missed]
+    lines.append("seed: changes the full-table build does not have:")
+    for front, extra in seed.extra_cards:
+        lines += [f"  {front!r}: {old!r} -> {new!r}" for old, new in extra]
+    return lines
+
+
+def write_readme(text: str) -> None:
+    readme = README.read_text(encoding="utf-8")
+    start, end = "<!-- proofread:start -->", "<!-- proofread:end -->"
+    if start not in readme:
+        raise SystemExit(f"{README}: no {start} ... {end} section to write into")
+    head, rest = readme.split(start, 1)
+    _, tail = rest.split(end, 1)
+    README.write_text(f"{head}{start}\n{text}\n{end}{tail}", encoding="utf-8")
+
+
+def chapter_keys(folder: Path) -> list[Path]:
+    return sorted(folder.glob("chapter-*-key.toml"), key=lambda path: int(re.findall(r"\d+", path.name)[0]))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("keys", nargs="*", type=Path, help="answer keys (default: every one in bench/proofread/)")
+    parser.add_argument("--no-seed", action="store_true", help="skip the seed chapter case")
+    parser.add_argument("--seed-only", action="store_true", help="only the seed chapter case")
+    parser.add_argument("--no-review", action="store_true", help="never run `review --yes` (a baseline)")
+    parser.add_argument("--write", action="store_true", help="write the tables into bench/README.md")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every slip missed and every edit")
+    options = parser.parse_args()
+
+    review = not options.no_review and has_review()
+    notes = []
+    if not options.no_review and not review:
+        notes.append("`supportcards review` does not exist here: the review column is `import` + `build` only.")
+    keys = [(path, "holdout" in path.parts) for path in options.keys] or [
+        *((path, False) for path in chapter_keys(CHAPTERS)),
+        *((path, True) for path in chapter_keys(CHAPTERS / "holdout")),
+    ]
+    report: list[str] = [*notes]
+    results = []
+    if not options.seed_only:
+        for path, held_out in keys:
+            result = measure_chapter(read_key(path), review, held_out)
+            results.append(result)
+            report += ["", *chapter_table(result)]
+            print("\n".join(chapter_table(result)), end="\n\n", flush=True)
+            if options.verbose:
+                print("\n".join(details(result)), end="\n\n", flush=True)
+        if results:
+            summary = _summary(results)
+            report += ["", *summary]
+            print("\n".join(summary), end="\n\n")
+    if not options.no_seed:
+        seed = measure_seed(review)
+        report += ["", *seed_lines(seed)]
+        print("\n".join(seed_lines(seed)))
+        if options.verbose:
+            print("\n".join(seed_details(seed)))
+    if options.write:
+        write_readme("\n".join(report).strip())
+
+
+def _summary(results: list[ChapterResult]) -> list[str]:
+    lines = [
+        "| chapter | cards | fixed, build only (of 25) | fixed, review --yes + build (of 25) "
+        "| traps damaged (of 10) | other edits |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for result in results:
+        base = sum(slip.baseline == "fixed" for slip in result.slips)
+        fixed = sum(slip.review == "fixed" for slip in result.slips)
+        damaged = sum(1 for _, name, _, _ in result.traps_damaged if name == "review")
+        label = f"{result.name}{' (held out)' if result.held_out else ''}"
+        lines.append(
+            f"| {label} | {result.cards} | {base} of {len(result.slips)} | {fixed} of {len(result.slips)} | "
+            f"{damaged} of {result.traps} | {len(result.other_changes)} |"
+        )
+    return lines
+
+
+if __name__ == "__main__":
+    main()
