@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from .pipeline import BuildResult, build, write_deck
     from .render import render_inline, render_markdown, sanitize
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "FIELDS",

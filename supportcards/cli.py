@@ -276,3 +276,39 @@ def fix(sources: tuple[str, ...], write: bool) -> None:
         click.echo(f"fixed {source_fix.path}" if write else source_fix.diff(), nl=write)
     if not fixes:
         click.echo("nothing to fix", err=True)
+
+
+@main.command(short_help="Start a new notes project (source/ with an example chapter).")
+@click.argument("directory", default=".", type=click.Path(file_okay=False, path_type=str))
+@click.option("--deck", "deck_name", help="The parent deck's name in Anki [asked when missing].")
+@click.option("--github", is_flag=True, help="Also write the GitHub workflow that attaches the decks to each release.")
+@reports_errors
+def init(directory: str, deck_name: str | None, github: bool) -> None:
+    """Make a new notes project in DIRECTORY (default: the current folder) that builds at once:
+    source/supportcards.toml, an example chapter, an empty corrections table and a .gitignore.
+    A folder that already holds notes is refused, and nothing is written."""
+    from pathlib import Path
+
+    from .pipeline import output_name
+    from .scaffold import CHAPTER_FILE, create_project, refuse_existing_notes
+
+    root = Path(directory)
+    refuse_existing_notes(root, github)
+    if deck_name is None:
+        deck_name = click.prompt("Deck name", default=_default_deck_name(directory))
+    for path in create_project(root, deck_name, github):
+        click.echo(f"wrote {path}")
+    click.echo("\nNext:")
+    if root.resolve() != Path.cwd().resolve():
+        click.echo(f"  cd {directory}")
+    click.echo(f"  1. edit {CHAPTER_FILE}   your notes, one file per chapter (chapitre-02.md, ...)")
+    click.echo("  2. supportcards build   writes build/ and source/supportcards.lock (commit the lockfile)")
+    click.echo(f"  3. import build/{output_name(deck_name)} in Anki (File > Import...)")
+
+
+def _default_deck_name(directory: str) -> str:
+    """The project folder's name, as words: `cours-reseaux` gives "Cours reseaux"."""
+    from pathlib import Path
+
+    words = " ".join(Path(directory).resolve().name.replace("-", " ").replace("_", " ").split())
+    return words[:1].upper() + words[1:] if words else "Mes cartes"

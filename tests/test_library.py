@@ -56,7 +56,8 @@ def test_wheel_and_sdist_carry_the_package_data(dists: Path) -> None:
     (sdist,) = dists.glob("*.tar.gz")
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
-    for data in ["data/corrections.toml", "templates/card.css", "templates/recto-front.html", "py.typed"]:
+    init = ["data/init/supportcards.toml", "data/init/chapitre-01.md", "data/init/decks.yml", "data/init/gitignore"]
+    for data in ["data/corrections.toml", "templates/card.css", "templates/recto-front.html", "py.typed", *init]:
         assert f"supportcards/{data}" in names
     with tarfile.open(sdist) as archive:
         members = archive.getnames()
