@@ -31,7 +31,7 @@ from . import __version__
 from .model import Card, Change, Location, NoteRow, Settings
 
 CACHE_DIR = Path(".cache") / "chapters"
-FORMAT = 2
+FORMAT = 3
 
 
 @dataclass(frozen=True)
@@ -71,8 +71,9 @@ def fingerprint(settings: Settings) -> str:
 
 
 def card_digest(card: Card) -> str:
-    """What a cached card depends on in the card itself: its text and its file (images' folder)."""
-    return hashlib.sha256("\x1f".join((card.front, card.back, card.location.path)).encode()).hexdigest()
+    """What a cached card depends on in the card itself: its text, its file (images' folder) and
+    whether its list is hidden (a list card's back holds its items' placeholders)."""
+    return hashlib.sha256("\x1f".join((card.front, card.back, card.location.path, card.cloze)).encode()).hexdigest()
 
 
 def cacheable(card: Card) -> bool:
@@ -163,9 +164,10 @@ class BuildCache:
                 if json.loads(stream.readline()).get("digest") != chapter.digest:
                     return None
                 notes = tuple(
-                    NoteRow(key, guid, front, Location(path, line), tuple(fields), tuple(tags), content, has_id)
-                    for line, key, guid, front, content, has_id, fields, tags in json.loads(stream.readline())
-                )
+                    NoteRow(key, guid, front, Location(path, line), tuple(fields), tuple(tags), content, has_id,
+                            kind=kind)
+                    for line, key, guid, front, content, has_id, fields, tags, kind in json.loads(stream.readline())
+                )  # fmt: skip
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
         return notes if len(notes) == chapter.cards else None
@@ -178,7 +180,7 @@ class BuildCache:
                 if json.loads(stream.readline()).get("fingerprint") != self.fingerprint:
                     return {}
                 notes, cards = json.loads(stream.readline()), json.loads(stream.readline())
-                for (_, _, _, front, _, _, fields, _), (digest, back, changes) in zip(notes, cards, strict=True):
+                for (_, _, _, front, _, _, fields, _, _), (digest, back, changes) in zip(notes, cards, strict=True):
                     if digest is not None:
                         entries[digest] = [front, back, changes, fields[0], fields[1]]
         except (OSError, ValueError, KeyError, TypeError, AttributeError, IndexError):
@@ -214,7 +216,7 @@ class BuildCache:
                 # The notes line alone is read when the chapter is unchanged, both when it was edited.
                 # (json.dumps, not json.dump: only the former uses the C encoder.)
                 note_rows = [[note.location.line, note.key, note.guid, note.front, note.hash, note.has_id,
-                              note.fields, note.tags] for note in notes]  # fmt: skip
+                              note.fields, note.tags, note.kind] for note in notes]  # fmt: skip
                 card_rows = [_card_row(card, render_cache) for card in cards]
                 stream.write(json.dumps(note_rows, ensure_ascii=False) + "\n")
                 stream.write(json.dumps(card_rows, ensure_ascii=False) + "\n")

@@ -10,7 +10,9 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
+from .anchors import source_link
 from .cache import RenderCache, Rendered, with_text
+from .cloze import MODES, mark_items
 from .errors import ParseError, SourceError
 from .identity import card_key, guid_for_key
 from .model import Card, Change, Chapter, MediaFile, Project, RenderedCard, Settings
@@ -38,17 +40,32 @@ def card_tags(card: Card, chapter: Chapter) -> tuple[str, ...]:
 
 def render_card(card: Card, chapter: Chapter, settings: Settings) -> RenderedCard:
     """One normalized card to what the exporter needs: HTML fields, GUID, tags, labels and images."""
+    card = with_cloze_mode(card, settings)
     front_html, back_html, media = card_html(card)
     return assemble_card(card, chapter, settings, front_html, back_html, media)
 
 
+def with_cloze_mode(card: Card, settings: Settings) -> Card:
+    """The card with the way its list is hidden settled: its own `@cloze:`, else its file's, else the
+    settings' `[cards] cloze`; "" for a basic card."""
+    mode = card.cloze or settings.cloze
+    mode = mode if mode in MODES else ""
+    return card if mode == card.cloze else replace(card, cloze=mode)
+
+
 def card_html(card: Card) -> tuple[str, str, tuple[MediaFile, ...]]:
-    """A normalized card's front and back as sanitized HTML, and its images (SourceError if missing)."""
+    """A normalized card's front and back as sanitized HTML, and its images (SourceError if missing).
+
+    A list card's items are marked for cloze numbers (`cloze.mark_items`); a list card without a
+    list stays basic.
+    """
     front, front_media = collect_media(card.front, card.location.path, card.location.line)
     back, back_media = collect_media(card.back, card.location.path, card.back_line)
     front_html, back_html = render_inline(front), render_markdown(back)
     check_tex(front_html, card.front, card.location.path, card.location.line)
     check_tex(back_html, card.back, card.location.path, card.back_line)
+    if card.cloze in MODES:
+        back_html = mark_items(back_html, card.location)[0]
     return front_html, back_html, front_media + back_media
 
 
@@ -73,17 +90,25 @@ def assemble_card(
     """A card with its HTML fields, completed with its identity, tags and topic labels."""
     labels = {topic.slug: topic.label for topic in settings.topics}
     key = card_key(card, chapter)
+    cloze = card.cloze if is_list_card(back_html) else ""
     return RenderedCard(
         card=card,
         chapter=chapter,
         front_html=front_html,
         back_html=back_html,
         key=key,
-        guid=guid_for_key(key),
+        guid=guid_for_key(key, "cloze" if cloze else "basic"),
         tags=card_tags(card, chapter),
         topic_labels=tuple(labels.get(topic, topic) for topic in card.topics),
         media=media,
+        cloze=cloze,
+        link=source_link(settings.source_url, card.location.path, card.anchor) if settings.source_url else "",
     )
+
+
+def is_list_card(back_html: str) -> bool:
+    """Whether a rendered back holds cloze placeholders (see `cloze.mark_items`)."""
+    return "{{c#" in back_html
 
 
 def render_project(
@@ -127,7 +152,7 @@ def iter_rendered(
     """
     report = progress or (lambda done, total: None)
     units = [
-        (card, light)
+        (with_cloze_mode(card, project.settings), light)
         for chapter in project.chapters
         for light in [replace(chapter, cards=())]
         for card in chapter.cards

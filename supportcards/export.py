@@ -1,9 +1,9 @@
 """Exporter: rendered cards to an Anki package (`.apkg`) with genanki.
 
-The note type is fixed for good: once a student has imported a deck, a change of its fields or
-templates (names or count) makes Anki treat it as another note type and refuse to update the notes.
-CSS and template *text* may change; `NOTE_TYPE_ID`, `NOTE_TYPE_NAME`, `FIELDS` and the template names
-may not (a test pins them).
+The note types are fixed for good: once a student has imported a deck, a change of their fields or
+templates (names or count) makes Anki treat them as other note types and refuse to update the notes.
+CSS and template *text* may change; the ids, names, fields and template names may not (a test pins
+them). `supportcards` is the basic note type, `supportcards Cloze` the list cards' (see `cloze`).
 
 genanki lays out the collection, but does not write the file: its `write_to_file` stamps zip entries
 with the wall clock, gives every note the same `mod` and leaves its temporary database behind.
@@ -30,6 +30,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .cloze import TEXT_FIELD, cloze_numbers, number_note
 from .errors import OutputError
 from .files import replacing
 from .media import image_bytes
@@ -42,6 +43,13 @@ NOTE_TYPE_ID = 1811283945
 NOTE_TYPE_NAME = "supportcards"
 FIELDS = ("Front", "Back", "Chapter", "Topics", "Source", "Reverse")
 TEMPLATE_NAMES = ("Recto", "Verso")
+
+CLOZE_NOTE_TYPE_ID = 1811284467
+CLOZE_NOTE_TYPE_NAME = "supportcards Cloze"
+CLOZE_FIELDS = ("Front", "Text", "Chapter", "Topics", "Source", "Overlapping")
+CLOZE_TEMPLATE_NAMES = ("Cloze",)
+SOURCE_FIELD = 4
+"""`Source` has the same place in both note types: the file's name, or the link to the card's heading."""
 
 
 def _template(name: str) -> str:
@@ -65,6 +73,31 @@ def note_type() -> genanki.Model:
     )
 
 
+def cloze_note_type() -> genanki.Model:
+    """The list cards' note type (Anki's cloze kind: a card per cloze number of `Text`), frozen too."""
+    import genanki
+
+    return genanki.Model(
+        CLOZE_NOTE_TYPE_ID,
+        CLOZE_NOTE_TYPE_NAME,
+        fields=[{"name": name} for name in CLOZE_FIELDS],
+        templates=[
+            {
+                "name": CLOZE_TEMPLATE_NAMES[0],
+                "qfmt": _template("cloze-front.html"),
+                "afmt": _template("cloze-back.html"),
+            }
+        ],
+        css=_template("card.css"),
+        model_type=genanki.Model.CLOZE,
+        sort_field_index=0,
+    )
+
+
+def note_type_of(kind: str) -> genanki.Model:
+    return cloze_note_type() if kind == "cloze" else note_type()
+
+
 def deck_id(name: str) -> int:
     """A stable deck id from the deck's name (Anki matches decks by name; the id only has to be stable)."""
     return int.from_bytes(hashlib.sha256(name.encode("utf-8")).digest()[:6], "big") + (1 << 40)
@@ -75,22 +108,35 @@ def chapter_deck_name(deck_name: str, chapter_title: str) -> str:
     return f"{deck_name}::{chapter_title.replace('::', ':')}"
 
 
-def note_fields(rendered: RenderedCard) -> list[str]:
-    """The note's fields, in the order of `FIELDS`: every one of them HTML that Anki can show as is.
+def note_fields(rendered: RenderedCard, link: str | None = None) -> list[str]:
+    """The note's fields, in the order of `FIELDS` (a list card's: `CLOZE_FIELDS`): every one of
+    them HTML that Anki can show as is.
 
     Front and back are sanitized HTML already; the chapter title, topic labels and file name are
     plain text, escaped here (Anki shows fields as HTML with JavaScript on: a title
     `<svg onload=...>` must show as those characters, not run). `Source` is the file name without a
     line number: inserting a card would otherwise change every card below it, and a re-import
-    would overwrite them all.
+    would overwrite them all. With a link to the notes (`[source] url`) it is that link, on the
+    file's name; `link` replaces the card's own address (the lockfile hashes the link without the
+    folder's address, see `lock.note_row`).
     """
+    name = plain_text_html(os.path.basename(rendered.card.location.path))
+    address = rendered.link if link is None else link
+    if address:
+        from .render import sanitize
+
+        source = sanitize(f'<a href="{html.escape(address)}">{name}</a>')
+    else:
+        source = name
+    # The last field: `Reverse` of a basic note, `Overlapping` of a list card's.
+    last = rendered.cloze == "overlapping" if rendered.cloze else rendered.card.reverse
     return [
         rendered.front_html,
         rendered.back_html,
         plain_text_html(rendered.chapter.title),
         plain_text_html(", ".join(rendered.topic_labels)),
-        plain_text_html(os.path.basename(rendered.card.location.path)),
-        "1" if rendered.card.reverse else "",
+        source,
+        "1" if last else "",
     ]
 
 
@@ -103,17 +149,20 @@ def build_package(cards: Sequence[RenderedCard], deck_name: str) -> genanki.Pack
     """A genanki package: one subdeck per chapter under `deck_name`, notes in source order."""
     import genanki
 
-    model = note_type()
+    models = {"basic": note_type(), "cloze": cloze_note_type()}
     decks: dict[str, genanki.Deck] = {}
     for position, rendered in enumerate(cards):
         name = chapter_deck_name(deck_name, rendered.chapter.title)
         deck = decks.get(name)
         if deck is None:
             deck = decks[name] = genanki.Deck(deck_id(name), name)
+        fields = note_fields(rendered)
+        kind = "cloze" if rendered.cloze else "basic"
+        if rendered.cloze:
+            row = NoteRow(rendered.key, rendered.guid, "", rendered.card.location, tuple(fields), (), "", kind=kind)
+            fields = list(number_note(row, {}, 0, lambda fields: "").note.fields)
         deck.add_note(
-            genanki.Note(
-                model=model, fields=note_fields(rendered), tags=list(rendered.tags), guid=rendered.guid, due=position
-            )
+            genanki.Note(model=models[kind], fields=fields, tags=list(rendered.tags), guid=rendered.guid, due=position)
         )
     return genanki.Package(list(decks.values()))
 
@@ -210,6 +259,8 @@ class PackageWriter:
         self.timestamp = timestamp
         self.database = archive.with_name(archive.name + ".anki2")
         self.model = note_type()
+        self.cloze_model = cloze_note_type()
+        self.cloze_decks: list[int] = []
         self.media: dict[str, MediaFile] = {}
         self.position = 0
         self.ids = itertools.count(int(timestamp) * 1000)
@@ -219,6 +270,7 @@ class PackageWriter:
         self.deck_ids: dict[str, int] = {}
         self.sort_field = self.model.sort_field_index
         decks = [genanki.Deck(deck_id(deck_name), deck_name) for deck_name in dict.fromkeys(deck_names)]
+        self.deck_order = [deck.deck_id for deck in decks]
         for deck in decks:
             deck.add_model(self.model)
         try:
@@ -234,15 +286,26 @@ class PackageWriter:
             raise OutputError(f"{self.name}: cannot write the package ({_reason(error)})") from None
 
     def add(self, note: NoteRow, deck_name: str, mod: int) -> None:
-        """Write one note (and its cards) into the deck `deck_name`, stamped `mod`."""
+        """Write one note (and its cards) into the deck `deck_name`, stamped `mod`.
+
+        A list card's note (`kind` "cloze") must come numbered (`cloze.number_note`): it has a card
+        per cloze number, as genanki's `_cloze_cards` finds them.
+        """
         note_id = next(self.ids)
         fields = note.fields
+        cloze = note.kind == "cloze"
         self.notes.append(
-            (note_id, note.guid, NOTE_TYPE_ID, mod, -1, f" {' '.join(note.tags)} ", "\x1f".join(fields),
-             fields[self.sort_field], 0, 0, "")
+            (note_id, note.guid, CLOZE_NOTE_TYPE_ID if cloze else NOTE_TYPE_ID, mod, -1, f" {' '.join(note.tags)} ",
+             "\x1f".join(fields), fields[self.sort_field], 0, 0, "")
         )  # fmt: skip
         deck = self.deck_ids.get(deck_name) or self.deck_ids.setdefault(deck_name, deck_id(deck_name))
-        for card_ord in self.card_ords.get(tuple(map(bool, fields))) or self._card_ords(fields):
+        if cloze:
+            ords = [number - 1 for number in cloze_numbers(fields[TEXT_FIELD])] or [0]
+            if deck not in self.cloze_decks:
+                self.cloze_decks.append(deck)
+        else:
+            ords = self.card_ords.get(tuple(map(bool, fields))) or self._card_ords(fields)
+        for card_ord in ords:
             self.cards.append(
                 (next(self.ids), note_id, deck, card_ord, mod, -1, 0, 0, self.position, 0, 0, 0, 0, 0, 0, 0, 0, "")
             )
@@ -276,6 +339,7 @@ class PackageWriter:
         assert self.connection is not None
         try:
             self._flush()
+            self._add_cloze_model()
             self.connection.commit()
             self.connection.close()
             self.connection = None
@@ -285,6 +349,17 @@ class PackageWriter:
             raise OutputError(f"{self.name}: cannot write the package ({_reason(error)})") from None
         finally:
             self.discard()
+
+    def _add_cloze_model(self) -> None:
+        """The list cards' note type, only in a package that has list cards (in its last deck that
+        has one, as genanki records it)."""
+        if not self.cloze_decks:
+            return
+        last = max(self.cloze_decks, key=self.deck_order.index)
+        (models_json,) = self.cursor.execute("SELECT models FROM col").fetchone()
+        models = json.loads(models_json)
+        models[str(CLOZE_NOTE_TYPE_ID)] = self.cloze_model.to_json(self.timestamp, last)
+        self.cursor.execute("UPDATE col SET models = ?", (json.dumps(models),))
 
     def discard(self) -> None:
         """Drop the temporary database (after `finish`, or when the build fails)."""

@@ -38,9 +38,15 @@ def card_key(card: Card, chapter: Chapter) -> str:
     return card.id or f"{chapter.slug}/{front_slug(card.front)}"
 
 
-def guid_for_key(key: str) -> str:
-    """Anki's GUID for a key: 64 bits of its SHA-256, in the base-91 alphabet Anki itself uses."""
-    number = int.from_bytes(hashlib.sha256(f"supportcards:{key}".encode()).digest()[:8], "big")
+def guid_for_key(key: str, kind: str = "basic") -> str:
+    """Anki's GUID for a key: 64 bits of its SHA-256, in the base-91 alphabet Anki itself uses.
+
+    A list card (`kind` "cloze") has a GUID of its own: Anki skips an imported note whose GUID is
+    that of a note of another note type ("conflicting"), so a card that becomes a list card must be
+    a new note, under the same key.
+    """
+    name = key if kind == "basic" else f"{key}#{kind}"
+    number = int.from_bytes(hashlib.sha256(f"supportcards:{name}".encode()).digest()[:8], "big")
     digits = []
     while number:
         number, rest = divmod(number, len(_BASE91))

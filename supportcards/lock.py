@@ -5,6 +5,10 @@ newer. `source/supportcards.lock`, committed with the notes, records for each no
 front, a hash of its content and its `mod`. A build keeps the `mod` of a note whose content did not
 change and gives a changed note a strictly newer one, so importing the new deck updates exactly the
 changed notes and leaves the student's own edits of the others alone.
+
+A list card's entry also records its items' cloze numbers (`items`, by item key) and the highest
+number it ever gave (`last`), so that an item keeps its number, and its card's history, for good
+(see `cloze`). Version 1 files (before list cards) are still read.
 """
 
 from __future__ import annotations
@@ -18,12 +22,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .checks import timestamp_problem
+from .cloze import number_note
 from .errors import LockfileError
-from .export import note_fields
+from .export import SOURCE_FIELD, note_fields
 from .model import NoteRow, RenderedCard
 
 LOCK_FILE = "supportcards.lock"
-LOCK_VERSION = 1
+LOCK_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +41,9 @@ class LockEntry:
     front: str
     hash: str
     mod: int
+    kind: str = "basic"
+    items: tuple[tuple[str, int], ...] = ()
+    last: int = 0
 
 
 @dataclass(frozen=True)
@@ -60,9 +69,13 @@ class Lockfile:
             last = len(entries)
             for number, entry in enumerate(entries, start=1):
                 comma = "," if number < last else ""
+                cloze = ""
+                if entry.kind != "basic":
+                    items = ", ".join(f"{_string(key)}: {number}" for key, number in entry.items)
+                    cloze = f', "kind": {_string(entry.kind)}, "items": {{{items}}}, "last": {entry.last}'
                 yield (
                     f'    {_string(entry.key)}: {{"guid": {_string(entry.guid)}, "front": {_string(entry.front)}, '
-                    f'"hash": {_string(entry.hash)}, "mod": {entry.mod}}}{comma}\n'
+                    f'"hash": {_string(entry.hash)}, "mod": {entry.mod}{cloze}}}{comma}\n'
                 )
             yield "  }\n"
         yield "}\n"
@@ -84,7 +97,7 @@ def read_lockfile(path: Path) -> Lockfile:
         raise LockfileError(f"{path}: cannot read the lockfile ({error})") from None
     try:
         data = json.loads(text)
-        if data.get("version") != LOCK_VERSION:
+        if data.get("version") not in READABLE_VERSIONS:
             raise ValueError(f"unknown version {data.get('version')!r}")
         entries = tuple(_entry(key, note) for key, note in data["notes"].items())
     except (ValueError, KeyError, TypeError, AttributeError) as error:
@@ -111,7 +124,13 @@ def _entry(key: str, note: dict[str, object]) -> LockEntry:
     problem = timestamp_problem(mod)
     if problem is not None or not isinstance(mod, int):
         raise ValueError(f"note {key!r}: mod {problem or f'must be a whole number, not {mod!r}'}")
-    return LockEntry(key, guid, front, digest, mod)
+    kind, items, last = note.get("kind", "basic"), note.get("items", {}), note.get("last", 0)
+    if kind not in ("basic", "cloze") or not isinstance(items, dict) or not isinstance(last, int):
+        raise ValueError(f"note {key!r}: kind, items or last is not what a list card records")
+    numbers = tuple((str(item), number) for item, number in items.items())
+    if any(not isinstance(number, int) or not 0 < number <= last for _, number in numbers):
+        raise ValueError(f"note {key!r}: an item's number must be a whole number from 1 to last ({last})")
+    return LockEntry(key, guid, front, digest, mod, str(kind), numbers, last)
 
 
 def content_hash(fields: Sequence[str], tags: Sequence[str], deck_name: str) -> str:
@@ -121,8 +140,16 @@ def content_hash(fields: Sequence[str], tags: Sequence[str], deck_name: str) -> 
 
 
 def note_row(card: RenderedCard, deck_name: str) -> NoteRow:
-    """A rendered card as the package and the lockfile take it (see `model.NoteRow`)."""
+    """A rendered card as the package and the lockfile take it (see `model.NoteRow`).
+
+    The hash sees the link to the notes without the folder's address (`[source] url`): a release
+    that points the links at its own tag changes no card, and leaves `build --locked` passing.
+    """
     fields = tuple(note_fields(card))
+    hashed = fields
+    if card.link:
+        address = card.link[card.link.rindex("/") + 1 :]
+        hashed = (*fields[:SOURCE_FIELD], note_fields(card, link=address)[SOURCE_FIELD], *fields[SOURCE_FIELD + 1 :])
     return NoteRow(
         key=card.key,
         guid=card.guid,
@@ -130,9 +157,10 @@ def note_row(card: RenderedCard, deck_name: str) -> NoteRow:
         location=card.card.location,
         fields=fields,
         tags=card.tags,
-        hash=content_hash(fields, card.tags, deck_name),
+        hash=content_hash(hashed, card.tags, deck_name),
         has_id=card.card.id is not None,
         media=card.media,
+        kind="cloze" if card.cloze else "basic",
     )
 
 
@@ -140,13 +168,16 @@ def note_row(card: RenderedCard, deck_name: str) -> NoteRow:
 class Plan:
     """A build compared with the lockfile: what was added, changed and removed, and the new lockfile.
 
-    `added` and `changed` are "path:line: front" descriptions of the cards.
+    `added` and `changed` are "path:line: front" descriptions of the cards; `notices` what Anki
+    cannot do by itself on import (a card that became a list card or stopped being one is a new
+    note; a removed item leaves an empty card).
     """
 
     added: tuple[str, ...]
     changed: tuple[str, ...]
     removed: tuple[LockEntry, ...]
     lockfile: Lockfile
+    notices: tuple[str, ...] = ()
 
     @property
     def up_to_date(self) -> bool:
@@ -160,6 +191,7 @@ class Plan:
             f"removed: {entry.front} (key {entry.key}): an import cannot delete it, delete it in Anki"
             for entry in self.removed
         ]
+        lines += [f"notice:  {notice}" for notice in self.notices]
         return lines
 
 
@@ -178,10 +210,30 @@ class Planner:
         self.entries: list[LockEntry] = []
         self.added: list[str] = []
         self.changed: list[str] = []
+        self.notices: list[str] = []
 
     def add(self, note: NoteRow) -> int:
         """Record one note; return the `mod` it gets."""
+        return self.place(note)[1]
+
+    def place(self, note: NoteRow) -> tuple[NoteRow, int]:
+        """Record one note; return it as the package takes it (a list card's items numbered) and the
+        `mod` it gets."""
         before = self.known.get(note.key)
+        items: tuple[tuple[str, int], ...] = ()
+        last = 0
+        if note.kind == "cloze":
+            same_kind = before is not None and before.kind == note.kind
+            numbered = number_note(
+                note,
+                dict(before.items) if same_kind and before else {},
+                before.last if same_kind and before else 0,
+                lambda fields: content_hash(fields, note.tags, self.deck_name),
+            )
+            note, last = numbered.note, numbered.last
+            items = tuple(sorted(numbered.items.items(), key=lambda item: item[1]))
+            if same_kind and before:
+                self._removed_items(note, before, numbered.items)
         if before is None:
             mod = self.now
             self.added.append(f"{note.location}: {note.front}")
@@ -190,8 +242,30 @@ class Planner:
         else:
             mod = max(self.now, before.mod + 1)
             self.changed.append(f"{note.location}: {note.front}")
-        self.entries.append(LockEntry(note.key, note.guid, note.front, note.hash, mod))
-        return mod
+            if before.kind != note.kind:
+                self._changed_kind(note, before)
+        self.entries.append(LockEntry(note.key, note.guid, note.front, note.hash, mod, note.kind, items, last))
+        return note, mod
+
+    def _changed_kind(self, note: NoteRow, before: LockEntry) -> None:
+        now = "a list card (one card per item)" if note.kind == "cloze" else "a basic card"
+        old = "supportcards Cloze" if before.kind == "cloze" else "supportcards"
+        self.notices.append(
+            f"{note.location}: {note.front}: now {now}, which Anki imports as a new note; "
+            f"delete the old one in Anki (Browse, note type {old!r}) to keep only the new one"
+        )
+
+    def _removed_items(self, note: NoteRow, before: LockEntry, now: dict[str, int]) -> None:
+        gone = [(key, number) for key, number in before.items if key not in now]
+        new = [(key, number) for key, number in now.items() if number > before.last]
+        for key, number in gone:
+            hint = ""
+            if len(gone) == 1 and len(new) == 1:
+                hint = f"; if {new[0][0]!r} is that item reworded, end it with {{#{number}}} to keep its history"
+            self.notices.append(
+                f"{note.location}: {note.front}: the item {key!r} is gone: its card (Cloze {number}) is now "
+                f"empty in Anki; Tools > Empty Cards deletes it{hint}"
+            )
 
     def plan(self, partial: bool = False) -> Plan:
         """The plan for the notes added so far. A `partial` build (some chapters only) removes
@@ -199,9 +273,10 @@ class Planner:
         (the key of a card with its own `@id` does not name its chapter)."""
         present = {entry.key for entry in self.entries}
         unseen = tuple(entry for entry in self.previous.entries if entry.key not in present)
+        notices = tuple(self.notices)
         if partial:
-            return Plan(tuple(self.added), tuple(self.changed), (), Lockfile((*self.entries, *unseen)))
-        return Plan(tuple(self.added), tuple(self.changed), unseen, Lockfile(tuple(self.entries)))
+            return Plan(tuple(self.added), tuple(self.changed), (), Lockfile((*self.entries, *unseen)), notices)
+        return Plan(tuple(self.added), tuple(self.changed), unseen, Lockfile(tuple(self.entries)), notices)
 
 
 def summary_counts(summary: Sequence[str]) -> str:
@@ -219,7 +294,7 @@ def plan_build(cards: Sequence[RenderedCard], previous: Lockfile, timestamp: flo
     """The plan for all `cards` at once (see `Planner`)."""
     planner = Planner(previous, timestamp, deck_name)
     for card in cards:
-        planner.add(note_row(card, deck_name))
+        planner.place(note_row(card, deck_name))
     return planner.plan()
 
 

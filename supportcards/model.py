@@ -25,7 +25,9 @@ class Card:
     """One note as written in the source: a front, a Markdown back, and where they came from.
 
     `back_line` is the line of the back's first line, so that line `i` of `back` (counting from 0)
-    is line `back_line + i` of the file.
+    is line `back_line + i` of the file. `cloze` is what `@cloze:` asks for (see `cloze.VALUES`:
+    `each`, `overlapping`, `off`, or "" when neither the card nor its file says), `anchor` the
+    heading's anchor in the file as GitHub makes it (see `anchors`).
     """
 
     front: str
@@ -35,6 +37,8 @@ class Card:
     topics: tuple[str, ...] = ()
     id: str | None = None
     reverse: bool = False
+    cloze: str = ""
+    anchor: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,11 +63,17 @@ class Topic:
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """Project-wide settings from `source/supportcards.toml`."""
+    """Project-wide settings from `source/supportcards.toml`.
+
+    `cloze` is the way list cards are hidden when no `@cloze:` says otherwise ("" keeps them basic);
+    `source_url` the address the cards' links to the notes start with ("" for no link).
+    """
 
     deck_name: str = "supportcards"
     topics: tuple[Topic, ...] = ()
     corrections_path: str | None = None
+    cloze: str = ""
+    source_url: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +144,9 @@ class RenderedCard:
     """A card ready for Anki: HTML fields plus everything the exporter needs to place and tag it.
 
     `key` is the card's identity (see `identity.card_key`); `guid` is Anki's GUID made from it.
+    `cloze` is "" for a basic note, else the way its items are hidden (`cloze.EACH`,
+    `cloze.OVERLAPPING`; `back_html` then holds the items' placeholders). `link` is the address of
+    the card's heading in the notes, or "" (see `anchors.source_link`).
     """
 
     card: Card
@@ -145,6 +158,8 @@ class RenderedCard:
     tags: tuple[str, ...] = ()
     topic_labels: tuple[str, ...] = ()
     media: tuple[MediaFile, ...] = ()
+    cloze: str = ""
+    link: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +178,8 @@ class NoteRow:
     A build turns each `RenderedCard` into one; the build cache keeps them, so that a chapter whose
     file did not change goes into the package without being parsed or rendered again.
     `hash` is the note's content hash (see `lock.content_hash`), `front` the normalized front text.
+    `kind` is its note type, `basic` or `cloze`; a cloze note's items are numbered by the lockfile
+    (`lock.Planner`, `cloze.number_note`).
     """
 
     key: str
@@ -174,3 +191,4 @@ class NoteRow:
     hash: str
     has_id: bool = False
     media: tuple[MediaFile, ...] = ()
+    kind: str = "basic"

@@ -5,7 +5,8 @@ A source file is Markdown with a few conventions:
 - line 1 is `# Title`, the chapter's title (its subdeck in Anki);
 - each `## Heading` starts a card: the heading is the front, everything up to the next `##` the back;
 - metadata lines `@key: value` may follow the title (defaults for the whole file) or a card's heading
-  (that card only). They never reach a card. Keys: `topics` (file or card), `id` and `reverse` (card).
+  (that card only). They never reach a card. Keys: `topics` and `cloze` (file or card), `id` and
+  `reverse` (card).
 
 The parser keeps the student's text exactly as written (only line endings and a BOM are undone);
 fixing it is the normalizer's job. It reports every problem of a file at once.
@@ -20,6 +21,8 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
+from .anchors import heading_anchors
+from .cloze import VALUES as CLOZE_VALUES
 from .errors import ParseError, SettingsError, SourceError
 from .model import Card, Chapter, Location, Project, Settings, Topic
 
@@ -33,8 +36,8 @@ _META = re.compile(r"^@(?P<key>[\w-]+)\s*:\s*(?P<value>.*?)\s*$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*(?:/[a-z0-9][a-z0-9_-]*)?$")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
-FILE_KEYS = ("topics",)
-CARD_KEYS = ("topics", "id", "reverse")
+FILE_KEYS = ("topics", "cloze")
+CARD_KEYS = ("topics", "id", "reverse", "cloze")
 _YES = {"yes": True, "oui": True, "true": True, "no": False, "non": False, "false": False}
 
 
@@ -101,6 +104,8 @@ def parse_chapter(text: str, path: str, known_topics: Collection[str] | None = N
     index = 1
     file_meta, index = _read_metadata(lines, index, path, FILE_KEYS, errors)
     file_topics = _topics(file_meta.get("topics"), known_topics, path, errors)
+    file_cloze = _cloze(file_meta.get("cloze"), path, errors)
+    anchors = heading_anchors(lines)
 
     cards: list[Card] = []
     blocks = list(_card_blocks(lines, index))
@@ -140,6 +145,7 @@ def parse_chapter(text: str, path: str, known_topics: Collection[str] | None = N
             else:
                 reverse_value = _YES[reverse[0].lower()]
         topics = _topics(meta.get("topics"), known_topics, path, errors)
+        cloze = _cloze(meta.get("cloze"), path, errors)
         cards.append(
             Card(
                 front=front,
@@ -149,6 +155,8 @@ def parse_chapter(text: str, path: str, known_topics: Collection[str] | None = N
                 topics=topics if topics else file_topics,
                 id=card_id[0] if card_id else None,
                 reverse=reverse_value,
+                cloze=cloze or file_cloze,
+                anchor=anchors.get(start, ""),
             )
         )
 
@@ -196,6 +204,25 @@ def _read_metadata(
             found[key] = (value, line)
         index += 1
     return found, index
+
+
+def _cloze(entry: tuple[str, int] | None, path: str, errors: list[SourceError]) -> str:
+    """What `@cloze:` asks for (`cloze.VALUES`), or "" when it is not given."""
+    if entry is None:
+        return ""
+    value, line = entry
+    mode = CLOZE_VALUES.get(value.strip().lower())
+    if mode is None:
+        errors.append(
+            SourceError(
+                Location(path, line),
+                f"@cloze takes oui, non, chaque or chevauchant, not {value!r}",
+                "oui (or chaque): one card per item, the others shown; chevauchant: the item before shown, "
+                "the rest hidden; non: a basic card",
+            )
+        )
+        return ""
+    return mode
 
 
 def _topics(
@@ -259,7 +286,42 @@ def load_settings(directory: str | Path) -> Settings:
         deck_name=name.strip(),
         topics=tuple(topics),
         corrections_path=str(table) if table.is_file() else None,
+        cloze=_settings_cloze(data.get("cards", {}), location),
+        source_url=_settings_source_url(data.get("source", {}), location),
     )
+
+
+def _settings_cloze(cards: object, location: Location) -> str:
+    """`[cards] cloze`: how list cards are hidden when no `@cloze:` says ("lists" or "oui": one card
+    per item; "chevauchant": overlapping; "non" or nothing: list cards stay basic)."""
+    if not isinstance(cards, dict):
+        raise SettingsError(location, "[cards] must be a table")
+    value = cards.get("cloze", "non")
+    mode = CLOZE_VALUES.get(value.strip().lower()) if isinstance(value, str) else None
+    if isinstance(value, str) and value.strip().lower() in ("lists", "listes"):
+        mode = CLOZE_VALUES["oui"]
+    if mode is None:
+        raise SettingsError(location, f'[cards] cloze takes "lists", "chevauchant" or "non", not {value!r}')
+    return "" if mode == CLOZE_VALUES["non"] else mode
+
+
+def check_source_url(url: str, location: Location) -> str:
+    """An `http(s)://` address for the links to the notes (`[source] url`, `build --source-url`)."""
+    if not re.match(r"^https?://[^\s\"'<>]+$", url):
+        raise SettingsError(location, f"the source url must be an http:// or https:// address, not {url!r}")
+    return url
+
+
+def _settings_source_url(source: object, location: Location) -> str:
+    """`[source] url`: where the notes are online, e.g. https://github.com/OWNER/REPO/blob/main/source/"""
+    if not isinstance(source, dict):
+        raise SettingsError(location, "[source] must be a table")
+    url = source.get("url", "")
+    if not isinstance(url, str):
+        raise SettingsError(
+            location, 'source.url must be a string, e.g. "https://github.com/OWNER/REPO/blob/main/source/"'
+        )
+    return check_source_url(url.strip(), location) if url.strip() else ""
 
 
 def source_files(sources: Sequence[str | Path]) -> list[Path]:

@@ -23,6 +23,7 @@ from .batches import ChapterNotes, chapter_notes, chapter_sources
 from .cache import CACHE_DIR, BuildCache, fingerprint
 from .cards import Progress, render_card, render_project
 from .checks import checked_timestamp
+from .cloze import number_note
 from .errors import LockfileError, ParseError, SourceError, UsageError
 from .export import PackageWriter, chapter_deck_name
 from .files import replacing
@@ -130,7 +131,8 @@ def _build(
             writer = packages.writer_for(chapter)
             for note in chapter.notes:
                 assert isinstance(note, NoteRow)
-                writer.add(note, chapter.deck, planner.add(note))
+                numbered, mod = planner.place(note)
+                writer.add(numbered, chapter.deck, mod)
                 if against is not None:
                     against.add(note)
         checks.raise_errors()
@@ -290,7 +292,8 @@ def write_deck(
 ) -> Path:
     """Export rendered cards (any chapters) as one `.apkg` at `target`, atomically.
 
-    Each note is stamped with `note_mods[guid]` when given, else `timestamp`.
+    Each note is stamped with `note_mods[guid]` when given, else `timestamp`. List cards' items
+    are numbered in order (no lockfile here).
     """
     mods = note_mods or {}
     decks = [decks_of(card, deck_name) for card in cards]
@@ -298,7 +301,10 @@ def write_deck(
         writer = PackageWriter(archive, decks, timestamp, target)
         try:
             for card, deck in zip(cards, decks, strict=True):
-                writer.add(note_row(card, deck_name), deck, mods.get(card.guid, int(timestamp)))
+                note = note_row(card, deck_name)
+                if note.kind == "cloze":
+                    note = number_note(note, {}, 0, lambda fields: "").note
+                writer.add(note, deck, mods.get(card.guid, int(timestamp)))
             writer.finish()
         finally:
             writer.discard()

@@ -102,17 +102,22 @@ def test_the_writer_writes_the_rows_genanki_writes(tmp_path: Path, source_dir: P
     """`PackageWriter` writes notes with one executemany per batch: the rows must be genanki's own."""
     from dataclasses import replace
 
+    from supportcards.cards import render_card
     from supportcards.parse import load_project
     from supportcards.pipeline import render_project, write_deck
 
-    cards, _ = render_project(load_project([source_dir]))
+    project = load_project([source_dir])
+    cards, _ = render_project(project)
     cards[3] = replace(cards[3], card=replace(cards[3].card, reverse=True))  # a note with two cards
+    factors = cards[2]  # a list card: a cloze note with a card per item
+    cards[2] = render_card(replace(factors.card, cloze="each"), factors.chapter, project.settings)
+    assert cards[2].cloze == "each"
     ours = write_deck(cards, "Support", tmp_path / "ours.apkg", 1_700_000_000, {cards[0].guid: 1_650_000_000})
     theirs = export.write_apkg(
         export.build_package(cards, "Support"), tmp_path / "theirs.apkg", 1_700_000_000, {cards[0].guid: 1_650_000_000}
     )
     written, expected = _rows(ours, tmp_path / "a"), _rows(theirs, tmp_path / "b")
-    assert len(written["notes"]) == 13 and len(written["cards"]) == 14
+    assert len(written["notes"]) == 13 and len(written["cards"]) == 14 + 3
     assert written == expected
 
 
