@@ -5,15 +5,21 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from functools import wraps
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from . import __version__
 
+if TYPE_CHECKING:
+    from .model import Finding
+    from .review import Review
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 SUMMARY_LINES = 30
+PROOFREAD_OUTDIR = "build"
+"""Where lint and review keep the proofreader's findings (build/.cache/proofread/), and build reads them."""
 SOURCES = click.argument("sources", nargs=-1, type=click.Path(path_type=str))
 
 
@@ -126,6 +132,10 @@ def build(
         click.echo(f"updated {result.lockfile} (commit it with the notes)")
     for output in result.outputs:
         click.echo(f"wrote {output}")
+    from .review import findings_to_review
+
+    for path, count in findings_to_review(sources or ("source",), PROOFREAD_OUTDIR).items():
+        click.echo(f"{path}: {count} findings to review: supportcards review")
 
 
 @main.command(short_help="List corrections, grammar and spelling findings, and warnings.")
@@ -147,7 +157,7 @@ def lint(sources: tuple[str, ...], strict: bool, rules: tuple[str, ...], list_ru
     from .lint import lint_project
     from .normalize import project_normalizer
     from .parse import load_project
-    from .proofread import INSTALL_HINT, engine_available
+    from .proofread import CACHE_FOLDER, INSTALL_HINT, engine_available
 
     project = load_project(sources or ("source",))
     if list_rules:
@@ -156,7 +166,7 @@ def lint(sources: tuple[str, ...], strict: bool, rules: tuple[str, ...], list_ru
         return
     if not engine_available():
         click.echo(INSTALL_HINT, err=True)
-    report = lint_project(project, cache_dir=Path("build") / ".cache" / "proofread")
+    report = lint_project(project, cache_dir=Path(PROOFREAD_OUTDIR) / CACHE_FOLDER)
     for line in report.lines():
         if not rules or any(line.split(": ", 2)[1:2] == [name] for name in rules):
             click.echo(line)
@@ -167,6 +177,149 @@ def lint(sources: tuple[str, ...], strict: bool, rules: tuple[str, ...], list_ru
     )
     if strict and (report.unknown_words or report.review):
         sys.exit(1)
+
+
+@main.command(short_help="Go through the proofreader's findings: fix, ignore, or add to the glossary.")
+@SOURCES
+@click.option(
+    "--yes", "certain_only", is_flag=True, help="Accept every finding whose fix is certain (see README); ask nothing."
+)
+@reports_errors
+def review(sources: tuple[str, ...], certain_only: bool) -> None:
+    """Walk through what `lint` finds, one finding at a time, and record each decision.
+
+    Keys: a accept the proposed fix, 1-9 pick another suggestion, e type a fix, i ignore for good,
+    g add the word to the glossary, s skip, q quit (what was decided is kept). Fixes are recorded
+    in source/corrections.toml ([reviewed]), so the notes stay as written and every build applies
+    them; a second review asks nothing already decided.
+    """
+    from pathlib import Path
+
+    from .parse import load_project
+    from .proofread import CACHE_FOLDER, INSTALL_HINT, engine_available, proofread_project
+    from .review import Review
+
+    sources = sources or ("source",)
+    project = load_project(sources)
+    if not engine_available():
+        click.echo(INSTALL_HINT, err=True)
+    cache = Path(PROOFREAD_OUTDIR) / CACHE_FOLDER
+    session = Review(project, proofread_project(project, cache_dir=cache))
+    if certain_only:
+        _accept_certain(session)
+    else:
+        _ask(session)
+    # Proofread the reviewed notes again: the cache then holds what is left, which `build` counts.
+    left = proofread_project(load_project(sources), cache_dir=cache)
+    click.echo(
+        f"{len(session.recorded)} fixes recorded, {len(session.ignored)} ignored, "
+        f"{len(session.words)} words added to the glossary ({session.table.path}); "
+        f"{len(left)} findings left to review",
+        err=True,
+    )
+
+
+def _accept_certain(session: Review) -> None:
+    """`review --yes`: record the fixes the policy calls certain, and say what was recorded."""
+    from .review import certain
+
+    for finding in session.pending():
+        if certain(finding):
+            entry = session.accept(finding, finding.suggestions[0])
+            if entry is not None:
+                click.echo(f"{finding.location}: {finding.kind}: {finding.text!r} -> {finding.suggestions[0]!r}")
+
+
+_KEYS = "a accept · 1-9 pick · e edit · i ignore · g glossary · s skip · q quit"
+
+
+def _ask(session: Review) -> None:
+    """The interactive review: one finding at a time, one key per decision (see `review`)."""
+    import os
+
+    color = False if os.environ.get("NO_COLOR") else None
+    total = sum(1 for finding in session.findings if not session.decided(finding))
+    try:
+        for number, finding in enumerate(session.pending(), 1):
+            _show(session, finding, number, total, color)
+            if not _decide(session, finding, color):
+                click.echo("quit: the decisions made so far are kept")
+                return
+    except KeyboardInterrupt:
+        click.echo("\nstopped: the decisions made so far are kept")
+
+
+def _show(session: Review, finding: Finding, number: int, total: int, color: bool | None) -> None:
+    start = finding.context_column - 1
+    fix = finding.suggestions[0] if finding.suggestions else "?"
+    marked = (
+        click.style("[", fg="yellow")
+        + click.style(finding.text, fg="red", bold=True)
+        + " → "
+        + click.style(fix, fg="green", bold=True)
+        + click.style("]", fg="yellow")
+    )
+    line = finding.context[:start] + marked + finding.context[start + len(finding.text) :]
+    click.echo("", color=color)
+    click.echo(
+        f"[{number}/{total}] {finding.location}:{finding.column}: {finding.kind}: {finding.message}", color=color
+    )
+    click.echo(click.style(f"  card: {session.front(finding)}", dim=True), color=color)
+    click.echo(f"  {line}", color=color)
+    if len(finding.suggestions) > 1:
+        others = "  ".join(f"{i}) {text}" for i, text in enumerate(finding.suggestions[:9], 1))
+        click.echo(f"  suggestions: {others}", color=color)
+
+
+def _decide(session: Review, finding: Finding, color: bool | None) -> bool:
+    """Read keys until one decides this finding; False when the user quits."""
+    while True:
+        key = _read_key(f"  {_KEYS} > ")
+        if key in ("q", ""):
+            return False
+        if key == "s":
+            return True
+        if key == "i":
+            click.echo(f"  ignored for good: {session.ignore(finding)}")
+            return True
+        if key == "g":
+            click.echo(f"  {session.add_word(finding)!r} added to the glossary")
+            return True
+        fix = None
+        if key == "a" and finding.suggestions:
+            fix = finding.suggestions[0]
+        elif key.isdigit() and 1 <= int(key) <= min(len(finding.suggestions), 9):
+            fix = finding.suggestions[int(key) - 1]
+        elif key == "e":
+            default = finding.suggestions[0] if finding.suggestions else finding.text
+            fix = click.prompt(f"  replace {finding.text!r} with", default=default, show_default=True)
+        if fix is None:
+            click.echo("  no such suggestion: press e to type the fix" if key in "a123456789" else f"  keys: {_KEYS}")
+            continue
+        entry = session.accept(finding, fix)
+        if entry is None:
+            click.echo(
+                "  this fix cannot be recorded for this place only (the same words stand elsewhere): edit the note"
+            )
+            continue
+        click.echo(f"  recorded: {entry}")
+        return True
+
+
+def _read_key(prompt: str) -> str:
+    """One key, without Enter in a terminal; a line's first character when the input is piped.
+
+    "" means the input has ended (like q).
+    """
+    click.echo(prompt, nl=False)
+    if sys.stdin.isatty():
+        key = click.getchar()
+        click.echo(key if key.isprintable() else "")
+        return key
+    line = sys.stdin.readline()
+    key = line.strip()[:1]
+    click.echo(key)
+    return key if line else ""
 
 
 @main.command(short_help="Write an HTML preview of every card.")

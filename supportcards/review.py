@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from .corrections import REVIEWED, CorrectionsFile, corrections_file
 from .model import Card, Finding, Project
@@ -105,6 +106,11 @@ class Review:
         end = normalized.find("\n", place.offset)
         context = normalized[start : end if end >= 0 else len(normalized)]
         return replace(finding, context=context, context_column=place.offset - start + 1)
+
+    def front(self, finding: Finding) -> str:
+        """The front of the finding's card, as the card shows it (normalized)."""
+        place = self._locate(finding)
+        return self._text(place.card, True)[1] if place else ""
 
     # --- decisions -------------------------------------------------------------------------
 
@@ -297,3 +303,27 @@ _LOOSE = str.maketrans({"’": "'", "\u00a0": " ", "\u202f": " "})
 def _loose(text: str) -> str:
     """Text compared without the typography the last rules add (apostrophes, non-breaking spaces)."""
     return re.sub(r" +", " ", text.translate(_LOOSE))
+
+
+def certain(finding: Finding) -> bool:
+    """Whether `review --yes` may accept the finding's first suggestion without asking (see README)."""
+    return bool(finding.suggestions) and finding.rule in CERTAIN_RULES
+
+
+CERTAIN_RULES: frozenset[str] = frozenset()
+
+
+def findings_to_review(sources: Sequence[str | Path], outdir: str | Path = "build") -> dict[str, int]:
+    """How many findings of each chapter file wait for a review, from what lint and review cached
+    in `outdir` (they cache in build/).
+
+    The proofreader is not run (nor Grammalecte imported): `build` reports this, and the same
+    notes and tables must give the same deck whatever is installed. Nothing cached, nothing said.
+    """
+    from .parse import load_project
+    from .proofread import CACHE_FOLDER, cached_findings
+
+    if not (Path(outdir) / CACHE_FOLDER).is_dir():
+        return {}
+    found = cached_findings(load_project(sources), outdir) or {}
+    return {path: len(findings) for path, findings in found.items() if findings}

@@ -1,0 +1,153 @@
+"""`supportcards review`: the keys, what they record, and what a second review and build say.
+
+Most tests use a checker of their own, registered in place of the default ones, so that the
+findings are known and no grammar engine is needed; the end-to-end tests at the bottom use the
+real proofreader (and Grammalecte where they say so).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from supportcards import proofread
+from supportcards.cli import main
+from supportcards.proofread import Checker, Registry
+from supportcards.proofread.spelling import Speller
+from supportcards.proofread.text import CardText, Issue
+
+NOTES = """# Chapitre 4 — Gestion des changements
+
+## Change Management
+Les employés ouvre un ticket.
+La demande et validé par le CAB.
+Le tiket est fermé.
+
+## Rôle du CAB
+Le CAB ouvre la séance.
+"""
+
+FAKE_FIXES = {
+    r"(?<=employés )ouvre\b": ("fake-conj", ("ouvrent", "ouvrirent")),
+    r"\bet(?= validé)": ("fake-et", ("est",)),
+    r"\btiket\b": ("fake-spelling", ("ticket", "tickets")),
+    r"\bCAB\b": ("fake-term", ()),
+}
+
+
+def fake_check(card: CardText, speller: Speller) -> list[Issue]:
+    """Flags what `FAKE_FIXES` lists in every part of every card, and, like the real checkers,
+    never a word of the glossary."""
+    issues = []
+    for part in ("front", "back"):
+        for pattern, (rule, fixes) in FAKE_FIXES.items():
+            for match in re.finditer(pattern, card.text(part)):
+                if match.group().casefold() not in speller.known:
+                    issues.append(Issue(part, match.start(), match.end(), "grammar", rule, f"{rule} message", fixes))
+    return issues
+
+
+@pytest.fixture
+def notes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A project in a fresh working folder, proofread by the fake checker only."""
+    registry: Registry[Checker] = Registry()
+    registry.register(Checker("fake", fake_check), "fake", 1)
+    monkeypatch.setattr(proofread, "default_checkers", lambda: registry)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    folder = tmp_path / "source"
+    folder.mkdir()
+    (folder / "chapitre-04.md").write_text(NOTES, encoding="utf-8")
+    return folder
+
+
+def review(*args: str, keys: str = "", color: bool = False) -> str:
+    result = CliRunner().invoke(main, ["review", "source", *args], input=keys, color=color)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def table(folder: Path) -> str:
+    return (folder / "corrections.toml").read_text(encoding="utf-8")
+
+
+def built_backs(folder: Path) -> str:
+    from supportcards.normalize import normalize_project
+    from supportcards.parse import load_project
+
+    return "\n".join(card.back for card in normalize_project(load_project([folder]))[0].chapters[0].cards)
+
+
+def test_each_key_records_its_decision_and_a_second_review_asks_nothing(notes: Path) -> None:
+    # ouvre: accept; et: "2" is no suggestion, then skip; CAB: glossary (all three); tiket: 2nd suggestion
+    output = review(keys="a\n2\ns\ng\n2\n")
+    assert "[1/6]" in output and "Les employés [ouvre → ouvrent] un ticket." in output
+    assert "no such suggestion" in output and "'CAB' added to the glossary" in output
+    assert "[5/6]" not in output  # the other two CAB findings were decided by the glossary
+    text = table(notes)
+    assert '"Les employés ouvre un ticket." = "Les employés ouvrent un ticket."' in text
+    assert '"^Le tiket est fermé." = "Le tickets est fermé."' in text
+    assert 'words = [\n    "CAB",\n]' in text
+    backs = built_backs(notes)
+    assert "Les employés ouvrent un ticket." in backs and "Le CAB ouvre la séance." in backs
+    again = review(keys="q\n")
+    assert "[1/1]" in again and "La demande [et → est] validé par le CAB." in again
+
+
+def test_typed_fix_and_ignore(notes: Path) -> None:
+    output = review(keys="e\nouvrent bien\ni\nq\n")
+    assert "replace 'ouvre' with [ouvrent]" in output
+    text = table(notes)
+    assert '"Les employés ouvre un ticket." = "Les employés ouvrent bien un ticket."' in text
+    assert '"fake-et: La demande [et] validé par le"' in text
+    again = review(keys="q\n")
+    assert "[1/4]" in again and "[et → est]" not in again
+
+
+def test_quit_keeps_what_was_decided(notes: Path) -> None:
+    output = review(keys="a\nq\n")
+    assert "quit: the decisions made so far are kept" in output
+    assert "ouvrent" in table(notes) and "[2/6]" in output and "[3/6]" not in output
+    again = review(keys="q\n")
+    assert "[1/5]" in again and "[et → est]" in again
+
+
+def test_piped_input_that_ends_is_a_quit(notes: Path) -> None:
+    output = review(keys="")
+    assert "quit" in output and not (notes / "corrections.toml").exists()
+
+
+def test_an_unknown_key_shows_the_keys_and_asks_again(notes: Path) -> None:
+    output = review(keys="x\nq\n")
+    assert "keys: a accept" in output and output.count("a accept · 1-9 pick") == 3
+
+
+def test_the_fix_is_highlighted_in_colour_unless_no_color(notes: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert "\x1b[" in review(keys="q\n", color=True)
+    monkeypatch.setenv("NO_COLOR", "1")
+    plain = review(keys="q\n", color=True)
+    assert "\x1b[" not in plain and "[ouvre → ouvrent]" in plain
+
+
+def test_review_yes_accepts_only_what_the_policy_calls_certain(notes: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from supportcards import review as review_module
+
+    monkeypatch.setattr(review_module, "CERTAIN_RULES", frozenset({"fake-et", "fake-term"}))
+    output = review("--yes")
+    assert "'et' -> 'est'" in output and "ouvrent" not in output
+    text = table(notes)
+    assert "La demande est validé par" in text and "ouvrent" not in text
+    assert "CAB" not in text  # a certain rule without a suggestion: nothing to accept
+    assert "[1/5]" in review(keys="q\n")
+
+
+def test_build_counts_the_findings_left_to_review_from_the_cache(notes: Path) -> None:
+    runner = CliRunner()
+    first = runner.invoke(main, ["build", "source"])
+    assert first.exit_code == 0 and "to review" not in first.output  # nothing cached: nothing said
+    review(keys="a\ns\nq\n")
+    built = runner.invoke(main, ["build", "source"])
+    assert "source/chapitre-04.md: 5 findings to review: supportcards review" in built.output
