@@ -47,6 +47,7 @@ class Rule:
     apply: Callable[[str], tuple[str, list[Edit]]]
     fronts_only: bool = False
     table: bool = False
+    backs_only: bool = False
 
 
 def regex_rule(
@@ -454,6 +455,102 @@ FRONT_RULES: tuple[Rule, ...] = (
     ),
 )
 
+# --- French grammar: the fixes that are certain --------------------------------------------------
+
+_ELIDING_PRONOUNS = r"(?:il|ils|elle|elles|on|un|une|en|ainsi)"
+# Vowel-initial words before which "que" always elides; other words are left to the proofreader.
+_AFTER_QUE = (
+    r"(?:il|ils|elle|elles|on|un|une|en|à|au|aux|ainsi|aucun|aucune|avec|avant|après|alors|entre|"
+    r"est|était|étaient|ont|avait|avaient|eux|autre|autres|ici|elle-même|il-même)"
+)
+# Words that start with a vowel but take no elision ("le onze", "le ou la"), or whose class is unsure.
+_NO_ELISION = frozenset(
+    {"ou", "où", "et", "un", "une", "onze", "onzième", "oui", "ouate", "uhlan", "à", "en", "y", "a"}
+)
+# Words that may sit between a pronoun "le"/"les" and its infinitive: "de le bien faire".
+_PRONOUN_ADVERBS = frozenset(
+    {"bien", "mieux", "pas", "plus", "moins", "tout", "toujours", "jamais", "rien", "souvent", "vite", "encore"}
+    | {"aussi", "même", "y", "en", "lui", "leur", "plutôt", "déjà", "également", "seulement", "ainsi", "donc"}
+)
+_INFINITIVE = re.compile(r"(?:er|ir|re|oir)$")
+_VOWEL = "aeiouâàäéèêëîïôöûùüœæ"
+
+
+def _capitalized_like(found: str, fixed: str) -> str:
+    return fixed[0].upper() + fixed[1:] if found[:1].isupper() else fixed
+
+
+def _elide_word(match: re.Match[str]) -> str:
+    """ "lorsque il" -> "lorsqu’il", "si il" -> "s’il", "ce est" -> "c’est", "de utilisateurs" -> "d’utilisateurs"."""
+    head, word = match.group("head"), match.group("word")
+    lower = head.casefold()
+    if lower in ("le", "la", "de", "ne", "se", "je"):
+        if not word.islower() or word[0] == "h":
+            return match.group()  # a name, an acronym, or an h that may be aspirated ("le héros")
+        if word in (_NO_ELISION if lower in ("le", "la", "de") else _NO_ELISION - {"en", "y", "a"}):
+            return match.group()
+        if word[0] == "y" and lower in ("le", "la", "de"):
+            return match.group()
+    if lower == "si":
+        return head[0] + "’" + word
+    return head[:-1] + "’" + word
+
+
+_ELISION = re.compile(
+    rf"(?<![\w’'-])(?P<head>(?:[lL]orsque|[pP]uisque|[qQ]uoique)(?=[ \t]+{_ELIDING_PRONOUNS}\b)"
+    rf"|[qQ]ue(?=[ \t]+{_AFTER_QUE}\b)"
+    r"|[jJ]usque(?=[ \t]+(?:à|au|aux|en|ici|où|alors)\b)"
+    r"|[sS]i(?=[ \t]+ils?\b)"
+    r"|[cC]e(?=[ \t]+(?:est|était|étaient)\b)"
+    rf"|[lL][ea]|[dD]e|[nN]e|[sS]e|[jJ]e)(?P<gap>[ \t]+)(?P<word>[{_VOWEL}hyA-ZÀ-Ý][\w-]*)(?![\w’'])"
+)
+
+_CONTRACTION = re.compile(r"(?<![\w’'-])(?P<prep>[dD]e|[àÀ])[ \t]+(?P<article>les|le)[ \t]+(?P<next>[^\W\d_][\w-]*)")
+
+
+def _contract(match: re.Match[str]) -> str:
+    """ "de le serveur" -> "du serveur", "à les clients" -> "aux clients"; "de le faire" (a pronoun
+    before an infinitive) and "de le bien faire" stay as they are."""
+    prep, article, following = match.group("prep"), match.group("article"), match.group("next")
+    lower = following.casefold()
+    if lower in _PRONOUN_ADVERBS or _INFINITIVE.search(lower):
+        return match.group()
+    if article == "le" and (following[0].casefold() in _VOWEL + "h"):
+        return match.group()  # "de l’…" or h aspiré: the elision rule or a person decides
+    fixed = {"de": {"le": "du", "les": "des"}, "à": {"le": "au", "les": "aux"}}[prep.casefold()][article]
+    return _capitalized_like(prep, fixed) + " " + following
+
+
+_BACK_SUBJECT = re.compile(
+    r"\A(?P<verb>Est|Sont)(?=[ \t]+(?:un|une|le|la|les|l['’]|des|du|de|d['’]|ce|cet|cette|ces|son|sa|ses|leur|leurs|"
+    r"notre|votre|mon|ma|mes|l’ensemble)\b)"
+)
+
+FRENCH: tuple[Rule, ...] = (
+    regex_rule(
+        "contraction",
+        "de le -> du, de les -> des, à le -> au, à les -> aux (not before an infinitive: « de le faire »)",
+        _CONTRACTION,
+        _contract,
+        needs=lambda text: " le" in text or " les" in text,
+    ),
+    regex_rule(
+        "elision",
+        "lorsque il -> lorsqu’il, que on -> qu’on, si il -> s’il, ce est -> c’est, le ordinateur -> l’ordinateur",
+        _ELISION,
+        _elide_word,
+    ),
+    Rule(
+        "back-subject",
+        "an answer that starts with « Est un… » / « Sont des… »: C’est un… / Ce sont des…",
+        lambda text: _substitute(
+            _BACK_SUBJECT, lambda match: "C’est" if match.group("verb") == "Est" else "Ce sont", text
+        ),
+        backs_only=True,
+    ),
+)
+
+
 BASIC: tuple[Rule, ...] = (
     Rule("unicode-nfc", "composed accents (Unicode NFC)", _nfc),
     regex_rule(
@@ -480,6 +577,7 @@ def default_rules(extra: Corrections | None = None) -> tuple[Rule, ...]:
     return (
         *BASIC,
         *(table_rule(name, pairs, glossary) for name, pairs in tables),
+        *FRENCH,
         *FRONT_RULES,
         accented_capitals_rule(capitals),
         *TYPOGRAPHY,
@@ -542,7 +640,7 @@ class Normalizer:
         changes: list[Change] = []
         pieces = split_protected(text)
         for rule in self.rules:
-            if rule.fronts_only and not front:
+            if (rule.fronts_only and not front) or (rule.backs_only and front):
                 continue
             if rule.fronts_only:
                 whole = "".join(piece for piece, _ in pieces)
