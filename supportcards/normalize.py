@@ -6,8 +6,11 @@ The rules form one ordered list of named rules (`Rule`), each testable and repor
 2. one rule per section of the corrections tables (`data/corrections.toml`, then the project's
    `source/corrections.toml`): typos, agreement, conjugation, copy-paste slips, abbreviations;
 3. for fronts only, `front-final-period` and `front-question-mark`;
-4. `accented-capitals`, `apostrophe`, `quotes`, `ellipsis`, `lead-in-colon`, `french-spacing`:
-   French typography (Imprimerie nationale).
+4. `accented-capitals`;
+5. French grammar where the fix is certain: `contraction` (de le -> du), `elision` (lorsque il ->
+   lorsqu’il), `back-subject` (an answer starting "Est un…" -> "C’est un…");
+6. `apostrophe`, `quotes`, `ellipsis`, `lead-in-colon`, `french-spacing`: French typography
+   (Imprimerie nationale).
 
 Rules see only prose: code, URLs, HTML tags and entities, math and link targets are set aside
 first, so no rule ever touches them, and no correction changes part of a glossary term (technical
@@ -577,9 +580,9 @@ def default_rules(extra: Corrections | None = None) -> tuple[Rule, ...]:
     return (
         *BASIC,
         *(table_rule(name, pairs, glossary) for name, pairs in tables),
-        *FRENCH,
         *FRONT_RULES,
         accented_capitals_rule(capitals),
+        *FRENCH,
         *TYPOGRAPHY,
     )
 

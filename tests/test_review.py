@@ -27,10 +27,10 @@ from supportcards.review import Review
 NOTES = """# Chapitre 4 — Gestion des changements
 
 ## Change Management
-Est un processus qui encadre les changements de l'entreprise.
+Encadre les changements de l'entreprise.
 Les employés ouvre un ticket et indique leur problème.
 Av:
-- Lorsque il arrive, le changement et validé.
+- Jusqu'a la fin, le changement et validé.
 
 ## Qu'est-ce qu'un CAB
 Le CAB ouvre la réunion. Les employés ouvre un ticket.
@@ -91,21 +91,21 @@ def test_entries_match_the_text_before_typography(project: Project) -> None:
     findings = [
         finding(project, 4, "l’entreprise", "l’organisation"),
         finding(project, 11, "documentation", "documentations"),
-        finding(project, 7, "Lorsque il", "Lorsqu’il"),
+        finding(project, 7, "Jusqu’a", "Jusqu’à"),
     ]
     assert "Éditer" in findings[1].context and "l’entreprise" in findings[0].context
     review = Review(project, findings)
     assert all(review.accept(item, item.suggestions[0]) for item in review.pending())
     first, second = backs(project)
     assert "changements de l’organisation." in first
-    assert "- Lorsqu’il arrive" in first
+    assert "- Jusqu’à la fin" in first
     assert "Éditer des documentations techniques." in second
 
 
 def test_a_second_review_asks_nothing_already_decided(project: Project) -> None:
     findings = [
         finding(project, 5, "ouvre", "ouvrent"),
-        finding(project, 4, "Est", "C’est"),
+        finding(project, 4, "Encadre", "Il encadre"),
         finding(project, 10, "CAB", rule="spelling"),
     ]
     review = Review(project, findings)
@@ -115,20 +115,20 @@ def test_a_second_review_asks_nothing_already_decided(project: Project) -> None:
     review.add_word(skipped)
     again = load_project([project.root])
     # The proofreader runs again over the fixed notes: the fixed finding is gone from its findings.
-    fresh = [finding(again, 4, "Est", "C’est"), finding(again, 10, "CAB", rule="spelling")]
+    fresh = [finding(again, 4, "Encadre", "Il encadre"), finding(again, 10, "CAB", rule="spelling")]
     assert list(Review(again, fresh).pending()) == []
     assert list(Review(again, findings).pending()) == []
 
 
 def test_normalizing_twice_changes_nothing_after_a_review(project: Project) -> None:
-    review = Review(project, [finding(project, 4, "Est", "C’est"), finding(project, 7, "et", "est", nth=0)])
+    review = Review(project, [finding(project, 4, "Encadre", "Il encadre"), finding(project, 7, "et", "est", nth=0)])
     for item in review.pending():
         assert review.accept(item, item.suggestions[0])
     reloaded = load_project([project.root])
     once, _ = normalize_project(reloaded)
     twice, changes = normalize_project(once, project_normalizer(reloaded))
     assert twice == once and changes == ()
-    assert once.chapters[0].cards[0].back.startswith("C’est un processus")
+    assert once.chapters[0].cards[0].back.startswith("Il encadre les changements")
     assert "le changement est validé" in once.chapters[0].cards[0].back
 
 
