@@ -77,14 +77,14 @@ _TYPOGRAPHY = str.maketrans(
 )
 
 
-def comparable(text: str) -> str:
-    """Text as compared: NFC, typography flattened, one space between words, lowercase."""
+def comparable(text: str, fold_case: bool = True) -> str:
+    """Text as compared: NFC, typography flattened, one space between words, lowercase by default."""
     text = unicodedata.normalize("NFC", text).translate(_TYPOGRAPHY).replace("…", "...")
     text = re.sub(r"\s+", " ", text).strip()
     text = re.sub(r"\s+([.,;:!?)])", r"\1", text)
     text = re.sub(r"([(])\s+", r"\1", text)
     text = re.sub(r'\s*"\s*', '"', text)  # « x » and "x" alike, whatever the spacing
-    return text.casefold()
+    return text.casefold() if fold_case else text
 
 
 def shown(field_html: str) -> str:
@@ -115,10 +115,18 @@ class SourceCard:
     line: int
     front: str
     back: str
+    lines: tuple[tuple[int, str], ...]  # (line number, text), the heading's first
 
     @property
     def text(self) -> str:
         return comparable(self.front + "\n" + self.back)
+
+    def line_of(self, phrase: str) -> int | None:
+        """The line of the source file where `phrase` is (None if it spans lines)."""
+        for number, text in self.lines:
+            if contains(comparable(text), phrase):
+                return number
+        return None
 
 
 @dataclass(frozen=True)
@@ -156,17 +164,20 @@ def read_key(path: Path) -> Key:
 def source_cards(markdown: str) -> list[SourceCard]:
     """The `## ` cards of a supportcards source file (metadata lines left out)."""
     cards: list[SourceCard] = []
-    front: str | None = None
-    line, back = 0, list[str]()
+    lines: list[tuple[int, str]] = []
+
+    def close() -> None:
+        if lines:
+            (line, front), *back = lines
+            cards.append(SourceCard(line, front, "\n".join(text for _, text in back), tuple(lines)))
+
     for number, text in enumerate(markdown.splitlines(), start=1):
         if text.startswith("## "):
-            if front is not None:
-                cards.append(SourceCard(line, front, "\n".join(back)))
-            front, line, back = text[3:].strip(), number, []
-        elif front is not None and not text.startswith("@"):
-            back.append(text)
-    if front is not None:
-        cards.append(SourceCard(line, front, "\n".join(back)))
+            close()
+            lines = [(number, text[3:].strip())]
+        elif lines and not text.startswith("@"):
+            lines.append((number, text))
+    close()
     return cards
 
 
@@ -177,6 +188,28 @@ def card_of(cards: list[SourceCard], front: str) -> int:
     if len(found) != 1:
         raise SystemExit(f"answer key: {len(found)} cards have the front {front!r}")
     return found[0]
+
+
+_LINT = re.compile(
+    r"^[^:]+:(?P<line>\d+)(?::\d+)?: (?:unknown word '(?P<word>.+?)'|(?P<rule>[\w-]+): '(?P<before>.*?)' -> )"
+)
+# Typography: what these rules change is never a slip of the key.
+_TYPOGRAPHY_RULES = frozenset(
+    {"unicode-nfc", "whitespace", "apostrophe", "quotes", "ellipsis", "french-spacing", "lead-in-colon"}
+    | {"front-final-period", "front-question-mark", "accented-capitals"}
+)
+
+
+def flagged(lint: list[str], line: int | None, wrong: str) -> bool:
+    """Whether a `lint` line of the slip's line points at a word of the slip."""
+    for entry in lint:
+        match = _LINT.match(entry)
+        if not match or (line is not None and int(match["line"]) != line) or match["rule"] in _TYPOGRAPHY_RULES:
+            continue
+        pointed = match["word"] or match["before"] or ""
+        if any(char.isalnum() for char in pointed) and contains(comparable(wrong), pointed):
+            return True
+    return False
 
 
 def check_key(key: Key, cards: list[SourceCard]) -> list[str]:
@@ -230,13 +263,13 @@ def anki_cards(package: Path, folder: Path) -> list[tuple[str, str]]:
         collection.close()
 
 
-def match_cards(sources: list[SourceCard], built: list[tuple[str, str]]) -> dict[int, str]:
+def match_cards(sources: list[SourceCard], built: list[tuple[str, str]], fold_case: bool = True) -> dict[int, str]:
     """Each source card's built text: pairs chosen greedily by similarity of front and back."""
-    texts = [comparable(front + "\n" + back) for front, back in built]
+    texts = [comparable(front + "\n" + back, fold_case) for front, back in built]
     scores = []
     for i, card in enumerate(sources):
         for j, text in enumerate(texts):
-            ratio = difflib.SequenceMatcher(None, card.text, text, autojunk=False).ratio()
+            ratio = difflib.SequenceMatcher(None, card.text, text.casefold(), autojunk=False).ratio()
             scores.append((ratio, -abs(i - j), i, j))
     matched: dict[int, str] = {}
     used: set[int] = set()
@@ -288,6 +321,7 @@ class SlipResult:
     slip: Slip
     baseline: str  # fixed / left / changed
     review: str
+    flagged: bool  # by `lint` on the imported notes, before any review
     shown: str  # the review build's text around the slip
 
 
@@ -323,7 +357,8 @@ def around(text: str, phrase: str, width: int = 40) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    return re.findall(r"\w+|[^\w\s]", text)
+    """Words and punctuation, between start and end marks (so that an edit at the end has context)."""
+    return ["⟦", *re.findall(r"\w+|[^\w\s]", text), "⟧"]
 
 
 def changes(before: str, after: str, context: int = 3) -> list[tuple[str, str]]:
@@ -365,6 +400,7 @@ def measure_chapter(key: Key, review: bool, held_out: bool) -> ChapterResult:
                 slip,
                 slip_state(baseline.cards.get(index), slip),
                 slip_state(after, slip),
+                flagged(baseline.lint, sources[index].line_of(slip.wrong), slip.wrong),
                 around(after, slip.expected[0]) if after else "(card not found in Anki)",
             )
         )
@@ -374,11 +410,8 @@ def measure_chapter(key: Key, review: bool, held_out: bool) -> ChapterResult:
         for name, build in (("baseline", baseline), ("review", reviewed)):
             text = build.cards.get(index)
             if text is None or not contains(text, trap.phrase):
-                lint = [
-                    line
-                    for line in build.lint
-                    if card.line <= int(line.split(":")[1]) <= card.line + card.back.count("\n") + 1
-                ]
+                numbers = {number for number, _ in card.lines}
+                lint = [line for line in build.lint if (match := _LINT.match(line)) and int(match["line"]) in numbers]
                 result.traps_damaged.append((trap, name, around(text or "", trap.phrase), lint))
     # Edits the review made beyond the baseline that touch no slip: candidates for damage nobody planted.
     for index, card in enumerate(sources):
@@ -407,6 +440,7 @@ class SeedResult:
     fixes: int
     recovered: int
     missed: list[tuple[str, str, str]]
+    recovered_fixes: list[tuple[str, str, str]]
     extra_cards: list[tuple[str, list[tuple[str, str]]]]
     identical_cards: int
     reviewed: bool
@@ -432,32 +466,41 @@ def measure_seed(review: bool) -> SeedResult:
             output = project / "build"
             run("build", "source", "-o", str(output), cwd=project)
             built = anki_cards(sorted(output.glob("*.apkg"))[0], project / "anki")
-            builds[name] = match_cards(sources, built)
-    fixes = recovered = identical = 0
-    missed, extra_cards = [], []
+            builds[name] = match_cards(sources, built, fold_case=False)  # a capital fixed is a fix here
+    fixes = identical = 0
+    missed: list[tuple[str, str, str]] = []
+    recovered_fixes: list[tuple[str, str, str]] = []
+    extra_cards: list[tuple[str, list[tuple[str, str]]]] = []
     for index, card in enumerate(sources):
         full, bare, reviewed = builds["full"].get(index), builds["bare"].get(index), builds["review"].get(index)
         if full is None or bare is None or reviewed is None:
             raise SystemExit(f"seed: card {card.front!r} not found in one of the builds")
         identical += reviewed == full
-        full_tokens, reviewed_text = tokens(full), " ".join(tokens(reviewed))
-        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(
-            None, tokens(bare), full_tokens, autojunk=False
-        ).get_opcodes():
+        bare_tokens, full_tokens, reviewed_text = tokens(bare), tokens(full), " ".join(tokens(reviewed))
+        edits = difflib.SequenceMatcher(None, bare_tokens, full_tokens, autojunk=False).get_opcodes()
+        for tag, i1, i2, j1, j2 in edits:
             if tag == "equal":
                 continue
             fixes += 1
             # Recovered when the reviewed card shows this fix with the full build's words around it.
             window = " ".join(full_tokens[max(0, j1 - 2) : j2 + 2])
-            if f" {window} " in f" {reviewed_text} ":
-                recovered += 1
-            else:
-                missed.append((card.front, " ".join(tokens(bare)[max(0, i1 - 2) : i2 + 2]), window))
+            fix = (card.front, " ".join(bare_tokens[max(0, i1 - 2) : i2 + 2]), window)
+            (recovered_fixes if f" {window} " in f" {reviewed_text} " else missed).append(fix)
         full_text = " ".join(full_tokens)
         extra = [(old, new) for old, new in changes(bare, reviewed, context=2) if f" {new} " not in f" {full_text} "]
         if extra:
             extra_cards.append((card.front, extra))
-    return SeedResult(len(sources), fixes, recovered, missed, extra_cards, identical, review, review_output)
+    return SeedResult(
+        len(sources),
+        fixes,
+        len(recovered_fixes),
+        missed,
+        recovered_fixes,
+        extra_cards,
+        identical,
+        review,
+        review_output,
+    )
 
 
 # -- reporting -----------------------------------------------------------------------------------------
@@ -469,8 +512,9 @@ def chapter_table(result: ChapterResult) -> list[str]:
         f"**{label}**: {result.cards} cards, {len(result.slips)} slips, {result.traps} traps"
         + ("" if result.reviewed else " (no `review` command: review column = build only)"),
         "",
-        "| kind | slips | fixed, build only | fixed, review --yes + build | left | changed otherwise |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| kind | slips | flagged by lint | fixed, build only | fixed, review --yes + build | left "
+        "| changed otherwise |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     by_kind: dict[str, list[SlipResult]] = {}
     for slip in result.slips:
@@ -494,15 +538,17 @@ def _row(kind: str, slips: list[SlipResult]) -> str:
     base = sum(slip.baseline == "fixed" for slip in slips)
     states = Counter(slip.review for slip in slips)
     left = states["left"] + states["lost"]
-    return f"| {kind} | {len(slips)} | {base} | {states['fixed']} | {left} | {states['changed']} |"
+    flags = sum(slip.flagged for slip in slips)
+    return f"| {kind} | {len(slips)} | {flags} | {base} | {states['fixed']} | {left} | {states['changed']} |"
 
 
 def details(result: ChapterResult) -> list[str]:
-    lines = [f"{result.name}: slips not fixed by review --yes + build:"]
+    lines = [f"{result.name}: slips not fixed by review --yes + build (flagged: lint points at it):"]
     for slip in result.slips:
         if slip.review != "fixed":
             lines.append(
-                f"  [{slip.slip.kind}] {slip.review}: {slip.slip.wrong!r} -> {slip.slip.expected[0]!r}; "
+                f"  [{slip.slip.kind}] {slip.review}{', flagged' if slip.flagged else ''}: "
+                f"{slip.slip.wrong!r} -> {slip.slip.expected[0]!r}; "
                 f"shows {slip.shown!r}"
             )
     for trap, name, text, lint in result.traps_damaged:
@@ -524,7 +570,9 @@ def seed_lines(seed: SeedResult) -> list[str]:
 
 
 def seed_details(seed: SeedResult) -> list[str]:
-    lines = ["seed: project-table fixes not recovered:"]
+    lines = ["seed: project-table fixes recovered:"]
+    lines += [f"  {front!r}: {old!r} -> {new!r}" for front, old, new in seed.recovered_fixes]
+    lines.append("seed: project-table fixes not recovered:")
     lines += [f"  {front!r}: {old!r} -> {new!r}" for front, old, new in seed.missed]
     lines.append("seed: changes the full-table build does not have:")
     for front, extra in seed.extra_cards:
