@@ -29,6 +29,7 @@ from pathlib import Path
 
 from . import __version__
 from .model import Card, Change, Location, NoteRow, Settings
+from .reading import read_regular_file
 
 CACHE_DIR = Path(".cache") / "chapters"
 FORMAT = 3
@@ -66,7 +67,7 @@ def fingerprint(settings: Settings) -> str:
         digest.update(package.joinpath(name).read_bytes())
     digest.update(package.joinpath("data", "corrections.toml").read_bytes())
     if settings.corrections_path:
-        digest.update(Path(settings.corrections_path).read_bytes())
+        digest.update(read_regular_file(settings.corrections_path))
     return digest.hexdigest()
 
 

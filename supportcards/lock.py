@@ -26,6 +26,7 @@ from .cloze import number_note
 from .errors import LockfileError
 from .export import SOURCE_FIELD, note_fields
 from .model import NoteRow, RenderedCard
+from .reading import read_regular_file
 
 LOCK_FILE = "supportcards.lock"
 LOCK_VERSION = 2
@@ -90,7 +91,7 @@ _string: Callable[[str], str] = json.encoder.encode_basestring
 def read_lockfile(path: Path) -> Lockfile:
     """The lockfile at `path`; none yet means an empty one."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular_file(path).decode("utf-8")
     except FileNotFoundError:
         return Lockfile()
     except (OSError, UnicodeDecodeError) as error:

@@ -25,6 +25,7 @@ from .anchors import heading_anchors
 from .cloze import VALUES as CLOZE_VALUES
 from .errors import ParseError, SettingsError, SourceError
 from .model import Card, Chapter, Location, Project, Settings, Topic
+from .reading import check_regular_file, read_regular_file
 
 SETTINGS_FILE = "supportcards.toml"
 CORRECTIONS_FILE = "corrections.toml"
@@ -60,9 +61,13 @@ def decode_source(data: bytes, path: str) -> str:
 
 
 def read_source(path: str | Path) -> str:
-    """Read one source file as text, turning OS errors into a `SourceError` at line 1."""
+    """Read one source file as text, turning OS errors into a `SourceError` at line 1.
+
+    Only a regular file of at most `reading.MAX_FILE_BYTES` is read (a FIFO would hang the build,
+    `/dev/zero` fill the memory: see `reading`).
+    """
     try:
-        data = Path(path).read_bytes()
+        data = read_regular_file(path)
     except OSError as error:
         raise SourceError(Location(str(path), 1), f"cannot read this file ({error.strerror})") from None
     return decode_source(data, str(path))
@@ -251,8 +256,7 @@ def load_settings(directory: str | Path) -> Settings:
     """Read `supportcards.toml` from a source folder; a missing file means the defaults."""
     path = Path(directory) / SETTINGS_FILE
     if not path.exists():
-        table = Path(directory) / CORRECTIONS_FILE
-        return Settings(corrections_path=str(table) if table.is_file() else None)
+        return Settings(corrections_path=_corrections_table(Path(directory) / CORRECTIONS_FILE))
     text = read_source(path)
     try:
         data = tomllib.loads(text)
@@ -280,12 +284,12 @@ def load_settings(directory: str | Path) -> Settings:
     if corrections is not None and not isinstance(corrections, str):
         raise SettingsError(location, 'corrections must be a file name, e.g. corrections = "corrections.toml"')
     table = Path(directory) / (corrections or CORRECTIONS_FILE)
-    if corrections and not table.is_file():
+    if corrections and not table.exists():
         raise SettingsError(location, f"corrections file {str(table)!r} does not exist")
     return Settings(
         deck_name=name.strip(),
         topics=tuple(topics),
-        corrections_path=str(table) if table.is_file() else None,
+        corrections_path=_corrections_table(table),
         cloze=_settings_cloze(data.get("cards", {}), location),
         source_url=_settings_source_url(data.get("source", {}), location),
     )
@@ -322,6 +326,18 @@ def _settings_source_url(source: object, location: Location) -> str:
             location, 'source.url must be a string, e.g. "https://github.com/OWNER/REPO/blob/main/source/"'
         )
     return check_source_url(url.strip(), location) if url.strip() else ""
+
+
+def _corrections_table(table: Path) -> str | None:
+    """The corrections table's path if there is one; one that is not a regular file of at most
+    `reading.MAX_FILE_BYTES` (a FIFO, a device) is a `SettingsError` before anything reads it."""
+    if not table.exists():
+        return None
+    try:
+        check_regular_file(table)
+    except OSError as error:
+        raise SettingsError(Location(str(table), 1), f"cannot read this file ({error.strerror})") from None
+    return str(table)
 
 
 def source_files(sources: Sequence[str | Path]) -> list[Path]:

@@ -46,6 +46,12 @@ def _check(info: os.stat_result, limit: int) -> None:
         raise RefusedFileError(errno.EFBIG, f"it is larger than {_megabytes(limit)}")
 
 
+def check_regular_file(path: str | Path, limit: int = MAX_FILE_BYTES) -> None:
+    """Raise `RefusedFileError` unless `path` is a regular file of at most `limit` bytes (a first
+    look, for a file read later: `read_regular_file` looks again)."""
+    _check(os.stat(path), limit)
+
+
 def read_regular_file(path: str | Path, limit: int = MAX_FILE_BYTES) -> bytes:
     """The bytes of the regular file at `path` (symlinks followed), at most `limit` of them.
 

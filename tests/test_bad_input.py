@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import subprocess
+import sys
 import unicodedata
 from html.parser import HTMLParser
 from pathlib import Path
@@ -409,3 +411,70 @@ def test_tex_commands_in_code_and_harmless_math_are_kept() -> None:
     math = r"\(\color{red}{x} \boxed{y} \hrefx \\href\)"  # \\ is a line break, then letters
     assert math in render_markdown(math)
     assert render_markdown(r"\\(\\href{a}{b}\\)") == r"<p>\\(\\href{a}{b}\\)</p>"
+
+
+# --- only regular files are read, up to a limit (issue 17, item 9) -------------------------------
+
+
+def fifo(path: Path) -> None:
+    os.mkfifo(path)
+
+
+def dev_zero(path: Path) -> None:
+    path.symlink_to("/dev/zero")
+
+
+def folder_named(path: Path) -> None:
+    path.mkdir()
+
+
+def over_50_mb(path: Path) -> None:
+    with path.open("wb") as huge:  # sparse: it claims the size without taking the disk
+        huge.truncate(50 * 1024 * 1024 + 1)
+
+
+NOT_REGULAR = [
+    ("fifo-chapter", "chapitre-14.md", fifo, "chapitre-14.md:1: cannot read this file (it is a named pipe (FIFO)"),
+    ("dev-zero-chapter", "chapitre-14.md", dev_zero, "chapitre-14.md:1: cannot read this file (it is a device, not"),
+    ("folder-chapter", "chapitre-14.md", folder_named, "chapitre-14.md:1: cannot read this file (it is a folder, not"),
+    ("huge-chapter", "chapitre-14.md", over_50_mb, "chapitre-14.md:1: cannot read this file (it is larger than 50 MB)"),
+    ("fifo-settings", "supportcards.toml", fifo, "supportcards.toml:1: cannot read this file (it is a named pipe"),
+    ("zero-corrections", "corrections.toml", dev_zero, "corrections.toml:1: cannot read this file (it is a device"),
+    ("fifo-lockfile", "supportcards.lock", fifo, "supportcards.lock: cannot read the lockfile ("),
+]
+
+
+@pytest.mark.parametrize(
+    ("command", "name", "make", "message"),
+    [
+        pytest.param(command, *case[1:], id=f"{command}-{case[0]}")
+        for command in ("build", "lint")
+        for case in NOT_REGULAR
+        if not (command == "lint" and case[1] == "supportcards.lock")  # lint does not read the lockfile
+    ],
+)
+def test_only_regular_files_are_read_never_a_hang(tmp_path: Path, command: str, name: str, make, message: str) -> None:
+    folder = write_bytes(tmp_path / "source", "chapitre-01.md", b"# T\n## F\nA\n")
+    make(folder / name)
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "supportcards", command, str(folder)],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"{command} hangs on {name}")
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith(f"{folder}/{message}"), result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_file_is_read_up_to_its_limit_whatever_size_it_claims(tmp_path: Path) -> None:
+    from supportcards.reading import RefusedFileError, read_regular_file
+
+    environ = Path("/proc/self/environ")  # a regular file of size 0 that holds more
+    assert environ.stat().st_size == 0 and len(read_regular_file(environ)) > 0
+    with pytest.raises(RefusedFileError, match="larger than"):
+        read_regular_file(environ, limit=1)
