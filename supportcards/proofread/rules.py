@@ -181,7 +181,9 @@ def verb_start(card: CardText, speller: Speller) -> list[Issue]:
     if word in ("Est", "Sont") and _DETERMINER_AFTER.match(card.back, first.end()):
         return []
     morphs = engine.getMorph(word.casefold())  # type: ignore[attr-defined]
-    if not morphs or not all(":V" in morph and (":3s" in morph or ":3p" in morph) for morph in morphs):
+    if not morphs or not all(":V" in morph for morph in morphs):
+        return []  # also a noun, an adjective or an adverb: "Point de contact unique."
+    if not any(":3s" in morph or ":3p" in morph for morph in morphs):
         return []
     lower = word.casefold()
     plural = any(":3p" in morph for morph in morphs)

@@ -65,8 +65,8 @@ def _substitution_cost(a: str, b: str) -> float:
 
 
 def slip_distance(typed: str, word: str) -> float:
-    """Edit distance where likely slips cost less: accents 0.2, doubling 0.3, neighbour keys and
-    swapped letters 0.6, anything else 1."""
+    """Edit distance where likely slips cost less: accents 0.2, doubling 0.3, "an"/"en" 0.4,
+    neighbour keys and swapped letters 0.6, anything else 1."""
     a, b = typed.casefold(), word.casefold()
     rows = len(a) + 1
     cols = len(b) + 1
@@ -79,10 +79,13 @@ def slip_distance(typed: str, word: str) -> float:
         for j in range(1, cols):
             delete = 0.3 if i > 1 and a[i - 1] == a[i - 2] else 1.0
             insert = 0.3 if (j > 1 and b[j - 1] == b[j - 2]) or (j < cols - 1 and b[j - 1] == b[j]) else 1.0
+            substitute = _substitution_cost(a[i - 1], b[j - 1])
+            if {a[i - 1], b[j - 1]} == {"a", "e"} and a[i : i + 1] == b[j : j + 1] and a[i : i + 1] in ("n", "m"):
+                substitute = 0.4  # "an" and "en" sound alike: précédante, suivents
             best = min(
                 table[i - 1][j] + delete,
                 table[i][j - 1] + insert,
-                table[i - 1][j - 1] + _substitution_cost(a[i - 1], b[j - 1]),
+                table[i - 1][j - 1] + substitute,
             )
             if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
                 best = min(best, table[i - 2][j - 2] + 0.6)

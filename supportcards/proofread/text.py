@@ -170,16 +170,14 @@ def front_terms(front: str) -> frozenset[str]:
     """The words a front gives as a term's expansion or translation, never to flag in its card.
 
     In "SPOC (Single Point of Contact)" the words in parentheses, and in "Service Level Agreement
-    (accord de niveau de service)" the run of capitalised words: these are names in another language
-    (English, mostly), which the card may use again.
+    (accord de niveau de service)" or "Change Advisory Board" a run of capitalised words: these are
+    names in another language (English, mostly), which the card may use again.
     """
     words: set[str] = set()
     for inside in _PARENTHESES.findall(front):
         words.update(word.casefold() for word in _WORD.findall(inside))
-    if "(" in front:
-        outside = _PARENTHESES.sub(" ", front)
-        for run in _TITLE_CASE_RUN.findall(outside):
-            words.update(word.casefold() for word in _WORD.findall(run))
+    for run in _TITLE_CASE_RUN.findall(_PARENTHESES.sub(" ", front)):
+        words.update(word.casefold() for word in _WORD.findall(run))
     return frozenset(words)
 
 

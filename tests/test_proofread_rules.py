@@ -1,0 +1,88 @@
+"""supportcards' own proofreading checks, each on notes written for it: the slip and its traps."""
+
+from __future__ import annotations
+
+import pytest
+
+from supportcards.model import Card, Location
+from supportcards.proofread.grammar import engine, engine_available
+from supportcards.proofread.rules import et_est, lead_in_noun, list_count, une_part, verb_start
+from supportcards.proofread.spelling import Speller
+from supportcards.proofread.text import CardText, front_terms
+
+needs_grammalecte = pytest.mark.skipif(
+    not engine_available(), reason="Grammalecte is not installed (apt install python3-grammalecte, then make)"
+)
+
+
+def card(front: str, back: str) -> CardText:
+    source = Card(front=front, back=back, location=Location("n.md", 3), back_line=4)
+    return CardText(source, front, back, (), front_terms(front))
+
+
+def speller(with_engine: bool = False) -> Speller:
+    checker = engine() if with_engine else None
+    return Speller(engine=checker.getSpellChecker() if checker is not None else None)
+
+
+def flagged(check, front: str, back: str, with_engine: bool = False) -> list[tuple[str, tuple[str, ...]]]:
+    text = card(front, back)
+    return [
+        (text.text(issue.part)[issue.start : issue.end], issue.suggestions)
+        for issue in check(text, speller(with_engine))
+    ]
+
+
+def test_list_count_compares_the_number_asked_with_the_items() -> None:
+    assert flagged(list_count, "Citez 3 outils", "Les outils sont :\n- a\n- b") == [("3", ("2",))]
+    assert flagged(list_count, "Nommez deux rôles", "- a\n- b\n- c") == [("deux", ("3",))]
+    assert flagged(list_count, "Citez 2 outils", "- a\n- b") == []
+    assert flagged(list_count, "Citez 2 outils", "Le marteau et la pince.") == []  # no list: nothing to count
+    assert flagged(list_count, "Qu’est-ce qu’un outil ?", "- a\n- b\n- c") == []
+
+
+def test_lead_in_noun_catches_another_noun_or_adjective_than_asked() -> None:
+    assert flagged(lead_in_noun, "Citez 2 avantages du cloud", "Les inconvénients sont :\n- a\n- b") == [
+        ("inconvénients", ("avantages",))
+    ]
+    assert flagged(lead_in_noun, "Citez 2 compétences techniques", "Les compétences sociales sont :\n- a") == [
+        ("sociales", ("techniques",))
+    ]
+    assert flagged(lead_in_noun, "Citez 2 avantages du cloud", "Les avantages sont :\n- a\n- b") == []
+    assert flagged(lead_in_noun, "Citez 3 compétences d’un technicien", "Les compétences techniques sont :") == []
+    assert flagged(lead_in_noun, "Citez 2 avantage", "Ses avantages :\n- a") == []  # singular/plural alike
+
+
+def test_une_part_flags_the_second_one_only() -> None:
+    back = "D’une part, il répond.\nD’une part, il documente."
+    assert flagged(une_part, "Rôle", back) == [("D’une part", ("D’autre part",))]
+    assert flagged(une_part, "Rôle", "D’une part, il répond.\nD’autre part, il documente.") == []
+
+
+def test_et_est_between_a_noun_and_a_participle() -> None:
+    assert flagged(et_est, "Ticket", "Le ticket et fermé par le technicien.") == [("et", ("est",))]
+    assert flagged(et_est, "Ticket", "Le ticket est ouvert et fermé le jour même.") == []
+    assert flagged(et_est, "Ticket", "La sécurité et la disponibilité du service.") == []
+
+
+@needs_grammalecte
+def test_et_est_with_the_lexicon_knows_nouns_from_participles() -> None:
+    assert flagged(et_est, "C", "La demande et traitée en une heure.", with_engine=True) == [("et", ("est",))]
+    assert flagged(et_est, "C", "Le serveur redémarré et configuré.", with_engine=True) == []
+    assert flagged(et_est, "C", "Le coût et durée du projet.", with_engine=True) == []
+
+
+@needs_grammalecte
+def test_verb_start_needs_a_third_person_verb_and_nothing_else() -> None:
+    assert flagged(verb_start, "Incident Management", "Permet de rétablir le service.", with_engine=True) == [
+        ("Permet", ("Il permet", "Elle permet", "Cela permet"))
+    ]
+    assert flagged(verb_start, "Audit", "Désigne un contrôle.", with_engine=True)[0][0] == "Désigne"
+    for back in ("Point de contact unique.", "Il permet de gérer.", "Est-ce utile ?", "Copie de sécurité."):
+        assert flagged(verb_start, "X", back, with_engine=True) == [], back
+
+
+def test_front_terms_are_the_parenthesised_expansion_and_capitalised_runs() -> None:
+    assert front_terms("RFC (Request for Change)") == {"request", "for", "change"}
+    assert front_terms("Change Advisory Board") == {"change", "advisory", "board"}
+    assert front_terms("Qu’est-ce qu’un incident ?") == frozenset()
