@@ -235,8 +235,11 @@ def check_key(key: Key, cards: list[SourceCard]) -> list[str]:
 
 
 def supportcards(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The command line, with no terminal (stdin closed) and a time limit, so a prompt cannot hang us."""
     command = [sys.executable, "-m", "supportcards", *args]
-    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+    return subprocess.run(
+        command, cwd=cwd, capture_output=True, text=True, check=False, stdin=subprocess.DEVNULL, timeout=900
+    )
 
 
 def run(*args: str, cwd: Path) -> str:
@@ -244,6 +247,15 @@ def run(*args: str, cwd: Path) -> str:
     if done.returncode != 0:
         raise SystemExit(f"supportcards {' '.join(args)} failed ({done.returncode}):\n{done.stdout}{done.stderr}")
     return done.stdout + done.stderr
+
+
+def review_yes(project: Path) -> str:
+    """`review --yes` on the project; a failure is reported, not fatal, so the build is still measured."""
+    done = supportcards("review", "--yes", "source", cwd=project)
+    output = done.stdout + done.stderr
+    if done.returncode != 0:
+        print(f"warning: supportcards review --yes exited with {done.returncode}:\n{output}", file=sys.stderr)
+    return output
 
 
 def has_review() -> bool:
@@ -385,7 +397,7 @@ def measure_chapter(key: Key, review: bool, held_out: bool) -> ChapterResult:
         review_project, _ = new_project(Path(folder) / "review", key.chapter)
         review_output = ""
         if review:
-            review_output = run("review", "--yes", "source", cwd=review_project)
+            review_output = review_yes(review_project)
         reviewed = build_project(review_project, sources, chapter_file)
 
     result = ChapterResult(key.chapter.name, held_out, len(sources), reviewed=review, review_output=review_output)
@@ -462,7 +474,7 @@ def measure_seed(review: bool) -> SeedResult:
             if name != "full":
                 (project / "source" / "corrections.toml").unlink(missing_ok=True)
             if name == "review" and review:
-                review_output = run("review", "--yes", "source", cwd=project)
+                review_output = review_yes(project)
             output = project / "build"
             run("build", "source", "-o", str(output), cwd=project)
             built = anki_cards(sorted(output.glob("*.apkg"))[0], project / "anki")
@@ -543,7 +555,9 @@ def _row(kind: str, slips: list[SlipResult]) -> str:
 
 
 def details(result: ChapterResult) -> list[str]:
-    lines = [f"{result.name}: slips not fixed by review --yes + build (flagged: lint points at it):"]
+    said = result.review_output.strip().splitlines()
+    lines = [f"{result.name}: review --yes said: {said[-1] if said else '(not run)'}"]
+    lines.append(f"{result.name}: slips not fixed by review --yes + build (flagged: lint points at it):")
     for slip in result.slips:
         if slip.review != "fixed":
             lines.append(
@@ -570,7 +584,8 @@ def seed_lines(seed: SeedResult) -> list[str]:
 
 
 def seed_details(seed: SeedResult) -> list[str]:
-    lines = ["seed: project-table fixes recovered:"]
+    said = seed.review_output.strip().splitlines()
+    lines = [f"seed: review --yes said: {said[-1] if said else '(not run)'}", "seed: project-table fixes recovered:"]
     lines += [f"  {front!r}: {old!r} -> {new!r}" for front, old, new in seed.recovered_fixes]
     lines.append("seed: project-table fixes not recovered:")
     lines += [f"  {front!r}: {old!r} -> {new!r}" for front, old, new in seed.missed]
