@@ -249,11 +249,11 @@ class Planner:
         return note, mod
 
     def _changed_kind(self, note: NoteRow, before: LockEntry) -> None:
-        now = "a list card (one card per item)" if note.kind == "cloze" else "a basic card"
+        now = "a list card" if note.kind == "cloze" else "a basic card"
         old = "supportcards Cloze" if before.kind == "cloze" else "supportcards"
         self.notices.append(
-            f"{note.location}: {note.front}: now {now}, which Anki imports as a new note; "
-            f"delete the old one in Anki (Browse, note type {old!r}) to keep only the new one"
+            f"{note.location}: {note.front}: now {now}, a new note in Anki: delete its old note there "
+            f"(note type {old!r})"
         )
 
     def _removed_items(self, note: NoteRow, before: LockEntry, now: dict[str, int]) -> None:

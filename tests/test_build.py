@@ -12,7 +12,8 @@ import pytest
 from anki_helpers import import_package, notes, open_collection
 from conftest import copy_of_source
 
-from supportcards.export import FIELDS, note_fields
+from supportcards.export import CLOZE_FIELDS, FIELDS
+from supportcards.lock import LOCK_FILE, Planner, note_row, read_lockfile
 from supportcards.normalize import normalize_project
 from supportcards.parse import load_project
 from supportcards.pipeline import build, render_project
@@ -40,7 +41,27 @@ def test_anki_sees_one_note_per_card_of_chapter_2(imported) -> None:
     result, anki_notes = imported
     assert result.card_count == 13
     assert len(anki_notes) == 13
-    assert {note.notetype for note in anki_notes} == {"supportcards"}
+    kinds = {note.fields["Front"]: note.notetype for note in anki_notes}
+    lists = {front for front, kind in kinds.items() if kind == "supportcards Cloze"}
+    assert set(kinds.values()) == {"supportcards", "supportcards Cloze"}
+    assert {front.split(" ")[0] for front in lists} == {"SPOC", "Facteurs", "Help-Desk", "Hotline", "Indiquez", "Citez"}
+    assert len(lists) == 7
+
+
+def test_chapter_2_list_cards_study_one_item_at_a_time(imported, tmp_path: Path) -> None:
+    """Each item of a list card is a card of its own: SPOC's two lists give 7 cards."""
+    result, _ = imported
+    collection = open_collection(tmp_path / "anki")
+    import_package(collection, result.outputs[0])
+    counts = {}
+    for note_id in collection.find_notes('"note:supportcards Cloze"'):
+        note = collection.get_note(note_id)
+        counts[note["Front"]] = len(note.cards())
+        for card in note.cards():
+            assert card.question().count('class="cloze"') == 1 and "[...]" in card.question()
+    assert sorted(counts.values()) == [2, 4, 4, 4, 5, 6, 7]
+    assert counts["SPOC (Single Point of Contact)"] == 7
+    collection.close()
 
 
 def test_every_card_sits_in_the_chapter_subdeck(imported) -> None:
@@ -58,10 +79,11 @@ def test_fronts_are_the_headings_of_the_source(imported, source_dir: Path) -> No
 
 def test_spoc_back_holds_real_lists(imported) -> None:
     _, anki_notes = imported
-    back = by_front(anki_notes, "SPOC").fields["Back"]
+    back = by_front(anki_notes, "SPOC").fields["Text"]
     assert back.count("<ol>") == 2
     assert back.count("<ul>") == 1
     assert back.count("<li>") == 7
+    assert [int(number) for number in re.findall(r"<li>\{\{c(\d+)::", back)] == [1, 2, 3, 4, 5, 6, 7]
     assert "Av" in back.split("<ol>")[0]
 
 
@@ -115,8 +137,13 @@ GOLDEN = Path(__file__).parent / "golden" / "pipeline" / "chapitre-02.json"
 def test_golden_whole_pipeline(source_dir: Path) -> None:
     """Every field Anki gets for chapter 2; regenerate with UPDATE_GOLDEN=1 after a reviewed change."""
     cards, _ = render_project(load_project([source_dir]))
-    fields = [dict(zip(FIELDS, note_fields(card), strict=True)) | {"tags": list(card.tags), "key": card.key}
-              for card in cards]  # fmt: skip
+    # List cards as Anki gets them: numbered by the committed lockfile.
+    planner = Planner(read_lockfile(source_dir / LOCK_FILE), 1_700_000_000, "Support informatique")
+    fields = []
+    for card in cards:
+        note, _ = planner.place(note_row(card, "Support informatique"))
+        names = CLOZE_FIELDS if note.kind == "cloze" else FIELDS
+        fields.append(dict(zip(names, note.fields, strict=True)) | {"tags": list(card.tags), "key": card.key})
     text = json.dumps(fields, ensure_ascii=False, indent=2) + "\n"
     if os.environ.get("UPDATE_GOLDEN"):
         GOLDEN.write_text(text, encoding="utf-8")

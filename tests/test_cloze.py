@@ -197,7 +197,7 @@ def test_a_card_that_becomes_a_list_card_is_a_new_note_and_the_build_says_so(wri
     import_package(collection, build([source], tmp_path / "v1", timestamp=V1).outputs[0])
     (source / "chapitre-04.md").write_text(COMPETENCES, encoding="utf-8")
     result = build([source], tmp_path / "v2", timestamp=V2)
-    assert any("now a list card" in line and "delete the old one" in line for line in result.summary)
+    assert any("now a list card, a new note in Anki: delete its old note" in line for line in result.summary)
     log = import_package(collection, result.outputs[0]).log
     assert (len(log.new), len(log.conflicting)) == (1, 0)
     assert len(collection.find_notes('"note:supportcards Cloze"')) == 1

@@ -117,7 +117,7 @@ def test_the_writer_writes_the_rows_genanki_writes(tmp_path: Path, source_dir: P
         export.build_package(cards, "Support"), tmp_path / "theirs.apkg", 1_700_000_000, {cards[0].guid: 1_650_000_000}
     )
     written, expected = _rows(ours, tmp_path / "a"), _rows(theirs, tmp_path / "b")
-    assert len(written["notes"]) == 13 and len(written["cards"]) == 14 + 3
+    assert len(written["notes"]) == 13 and len(written["cards"]) == 39  # 7 list cards: 32 items
     assert written == expected
 
 

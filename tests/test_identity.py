@@ -62,7 +62,7 @@ def test_reimporting_an_edited_deck_updates_in_place_and_keeps_history(source_di
 
     # Edit one back, and fix a front in the source the way the normalizer already shows it.
     notes_file = source_dir / "chapitre-02.md"
-    edit(notes_file, "- Gain de temps\n", "- Gain de temps pour tous\n")
+    edit(notes_file, "Point de contact unique.\n", "Point de contact unique pour tous.\n")
     edit(notes_file, "## Qu-est ce qu-un Ticket System", "## Qu’est-ce qu’un Ticket System ?")
     result = build([source_dir], tmp_path / "v2", timestamp=V2)
     assert [line.split(":")[0] for line in result.summary] == ["changed"]
@@ -73,7 +73,7 @@ def test_reimporting_an_edited_deck_updates_in_place_and_keeps_history(source_di
     after = {note.guid: note for note in notes(collection)}
     assert len(after) == 13
     spoc = next(note for note in after.values() if note.fields["Front"].startswith("SPOC"))
-    assert "Gain de temps pour tous" in spoc.fields["Back"] and spoc.mod > before[spoc.guid]
+    assert "Point de contact unique pour tous" in spoc.fields["Text"] and spoc.mod > before[spoc.guid]
     again = collection.get_card(card.id)
     assert (again.reps, again.ivl, again.due, again.type) == history
     assert len(collection.card_stats_data(card.id).revlog) == 1
@@ -94,7 +94,7 @@ def lock_mods(folder: Path) -> dict[str, int]:
 
 def test_a_changed_card_gets_a_strictly_newer_mod_even_with_an_older_clock(source_dir: Path, tmp_path: Path) -> None:
     before = lock_mods(source_dir)
-    edit(source_dir / "chapitre-02.md", "- Gain de temps\n", "- Gain de temps réel\n")
+    edit(source_dir / "chapitre-02.md", "Point de contact unique.\n", "Point de contact unique et réel.\n")
     build([source_dir], tmp_path, timestamp=V1)
     after = lock_mods(source_dir)
     spoc = "02/spoc-single-point-of-contact"
@@ -113,7 +113,7 @@ def test_removed_cards_are_listed_for_deletion(source_dir: Path, tmp_path: Path)
 
 
 def test_build_locked_fails_naming_the_cards_and_writes_nothing(source_dir: Path, tmp_path: Path) -> None:
-    edit(source_dir / "chapitre-02.md", "- Gain de temps\n", "- Gain de temps réel\n")
+    edit(source_dir / "chapitre-02.md", "Point de contact unique.\n", "Point de contact unique et réel.\n")
     lockfile = (source_dir / "supportcards.lock").read_bytes()
     result = CliRunner().invoke(main, ["build", "--locked", str(source_dir), "-o", str(tmp_path / "out")])
     assert result.exit_code == 1
@@ -178,7 +178,7 @@ def test_builds_are_byte_reproducible_whatever_the_clock_zone_or_hash_seed(sourc
 def test_changes_since_a_baseline_lockfile_are_written_for_release_notes(source_dir: Path, tmp_path: Path) -> None:
     previous = tmp_path / "previous.lock"
     previous.write_bytes((source_dir / "supportcards.lock").read_bytes())
-    edit(source_dir / "chapitre-02.md", "- Gain de temps\n", "- Gain de temps réel\n")
+    edit(source_dir / "chapitre-02.md", "Point de contact unique.\n", "Point de contact unique et réel.\n")
     build([source_dir], tmp_path / "a", timestamp=V2)  # the lockfile is now up to date
     changes = tmp_path / "CHANGES.md"
     result = CliRunner().invoke(

@@ -48,10 +48,10 @@ def test_lint_lists_every_change_with_its_line(source_dir: Path) -> None:
     result = CliRunner().invoke(main, ["lint", str(source_dir)])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert f"{source_dir}/chapitre-02.md:9: spelling: 'solicités' -> 'sollicités'" in lines
-    assert f"{source_dir}/chapitre-02.md:98: spelling: 'soaicles' -> 'sociales'" in lines
+    assert f"{source_dir}/chapitre-02.md:10: spelling: 'solicités' -> 'sollicités'" in lines
+    assert f"{source_dir}/chapitre-02.md:105: spelling: 'soaicles' -> 'sociales'" in lines
     assert (
-        f"{source_dir}/chapitre-02.md:96: copy-paste: 'Citez 2 compétences techniques' -> "
+        f"{source_dir}/chapitre-02.md:102: copy-paste: 'Citez 2 compétences techniques' -> "
         "'Citez 2 compétences sociales'" in lines
     )
     assert "0 unknown words" in result.stderr
@@ -84,5 +84,5 @@ def test_lint_lists_the_rules_in_order_and_filters_by_rule(source_dir: Path) -> 
     assert names[:3] == ["unicode-nfc", "whitespace", "abbreviations"] and names[-1] == "french-spacing"
     assert "grammar" in names and "grammar (project)" in names and len(names) == len(set(names))
     only = CliRunner().invoke(main, ["lint", "--rule", "copy-paste", str(source_dir)]).stdout.splitlines()
-    assert only == [f"{source_dir}/chapitre-02.md:96: copy-paste: 'Citez 2 compétences techniques' -> "
+    assert only == [f"{source_dir}/chapitre-02.md:102: copy-paste: 'Citez 2 compétences techniques' -> "
                     "'Citez 2 compétences sociales'"]  # fmt: skip

@@ -51,7 +51,7 @@ def test_the_preview_shows_every_card_grouped_by_chapter_and_topic(chapter_2_pre
 
 def test_the_preview_shows_the_corrections_with_their_lines(chapter_2_preview: str) -> None:
     assert (
-        '<li><span class="where">ligne 9</span> <span class="rule">spelling</span> '
+        '<li><span class="where">ligne 10</span> <span class="rule">spelling</span> '
         "<del>solicités</del> → <ins>sollicités</ins></li>"
     ) in chapter_2_preview
     assert "<del>Citez 2 compétences techniques</del> → <ins>Citez 2 compétences sociales</ins>" in chapter_2_preview
