@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -90,12 +91,21 @@ def _rows(package: Path, folder: Path) -> dict[str, list[tuple[object, ...]]]:
         bundle.extract("collection.anki2", folder)
     connection = sqlite3.connect(folder / "collection.anki2")
     try:
-        return {
+        rows = {
             table: connection.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()
             for table in ("notes", "cards", "col")
         }
     finally:
         connection.close()
+    # The note types as Anki reads them: a JSON object, whose keys' order means nothing.
+    rows["col"] = [tuple(_parsed(value) for value in row) for row in rows["col"]]
+    return rows
+
+
+def _parsed(value: object) -> object:
+    if isinstance(value, str) and value.startswith("{"):
+        return json.loads(value)
+    return value
 
 
 def test_the_writer_writes_the_rows_genanki_writes(tmp_path: Path, source_dir: Path) -> None:
