@@ -431,16 +431,46 @@ def measure_chapter(key: Key, review: bool, held_out: bool) -> ChapterResult:
         if before is None or after is None or before == after:
             continue
         slips_here = slip_cards.get(index, [])
-        for old, new in changes(before, after):
-            if any(comparable(slip.wrong) in old or old in comparable(slip.wrong) for slip in slips_here):
+        at_slips = [match.span() for slip in slips_here for match in phrase_pattern(slip.wrong).finditer(before)]
+        at_fixes = [
+            match.span()
+            for slip in slips_here
+            for expected in slip.expected
+            for match in phrase_pattern(expected).finditer(after)
+        ]
+        for old_span, new_span in edits(before, after):
+            if overlaps(old_span, at_slips) or overlaps(new_span, at_fixes):
                 continue
-            if any(
-                any(comparable(expected) in new or new in comparable(expected) for expected in slip.expected)
-                for slip in slips_here
-            ):
-                continue
-            result.other_changes.append((card.front, old, new))
+            result.other_changes.append((card.front, excerpt(before, old_span), excerpt(after, new_span)))
     return result
+
+
+def edits(before: str, after: str) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """Word-level edits from `before` to `after`, as character spans in each."""
+    old = [match.span() for match in re.finditer(r"\w+|[^\w\s]", before)]
+    new = [match.span() for match in re.finditer(r"\w+|[^\w\s]", after)]
+    matcher = difflib.SequenceMatcher(None, [before[a:b] for a, b in old], [after[a:b] for a, b in new], autojunk=False)
+
+    def span(spans: list[tuple[int, int]], start: int, end: int, length: int) -> tuple[int, int]:
+        if start < end:
+            return spans[start][0], spans[end - 1][1]
+        point = spans[start][0] if start < len(spans) else length
+        return point, point
+
+    return [
+        (span(old, i1, i2, len(before)), span(new, j1, j2, len(after)))
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        if tag != "equal"
+    ]
+
+
+def overlaps(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
+    return any(span[0] <= end and start <= span[1] for start, end in others)
+
+
+def excerpt(text: str, span: tuple[int, int], width: int = 25) -> str:
+    start, end = span
+    return f"{text[max(0, start - width) : start]}[{text[start:end]}]{text[end : end + width]}"
 
 
 # -- the seed case -------------------------------------------------------------------------------------

@@ -51,3 +51,16 @@ def test_a_slip_is_matched_as_whole_words() -> None:
     assert not evaluator.contains(text, "Les employés ouvre")
     assert evaluator.contains(text, "c'est un contrat")
     assert evaluator.contains(text, 'ticket: "oui"...')
+
+
+def test_an_edit_away_from_the_slips_is_reported_apart() -> None:
+    evaluator = _evaluator()
+    before = "le technicien le informe. les postes du réseau."
+    after = "le technicien l'informe. les postes de réseau."
+    at_slip = [match.span() for match in evaluator.phrase_pattern("technicien le informe").finditer(before)]
+    found = [
+        (evaluator.excerpt(before, old, 0), evaluator.excerpt(after, new, 0))
+        for old, new in evaluator.edits(before, after)
+        if not evaluator.overlaps(old, at_slip)
+    ]
+    assert found == [("[du]", "[de]")]
