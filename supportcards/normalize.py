@@ -31,6 +31,7 @@ from pathlib import Path
 
 from .errors import SettingsError
 from .model import Card, Change, Chapter, Location, Project
+from .parse import check_setting_text
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
@@ -157,6 +158,7 @@ def parse_corrections(text: str, path: str) -> Corrections:
         for wrong, right in table.items():
             if not isinstance(right, str) or not wrong.strip("^ "):
                 raise SettingsError(Location(path, 1), f"[{name}] {wrong!r} must map to a string")
+            check_setting_text(right, f"[{name}] {wrong!r}", Location(path, 1))
             pairs.append((wrong, right))
         sections.append((name, tuple(pairs)))
     return Corrections(tuple(sections), tuple(glossary), tuple(words), tuple(capitals), tuple(ignored))

@@ -57,7 +57,44 @@ def decode_source(data: bytes, path: str) -> str:
             hint="re-save it as UTF-8 (in most editors: Save As, encoding UTF-8)",
             column=column,
         ) from None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    control = CONTROL_CHARACTER.search(text)
+    if control:
+        raise control_character_error(text, control.start(), path)
+    return text
+
+
+CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+"""Characters no note may hold: C0 controls but tab and line breaks, DEL, C1 controls, the
+noncharacters U+FFFE and U+FFFF, lone surrogates. Anki separates a note's fields with U+001F, so one
+in a card makes a note Anki refuses (`note has 9 fields, expected 6`); the others are invisible in
+an editor and mean a damaged copy-paste."""
+
+
+def control_character_error(text: str, offset: int, path: str) -> SourceError:
+    """A `SourceError` at the control character at `offset` of a file's `text`, counting the others."""
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    others = len(CONTROL_CHARACTER.findall(text)) - 1
+    more = f" (and {others} more in this file)" if others else ""
+    return SourceError(
+        Location(path, line),
+        f"control character U+{ord(text[offset]):04X} in the text{more}",
+        hint=CONTROL_HINT,
+        column=column,
+    )
+
+
+CONTROL_HINT = "delete it (a damaged copy-paste?): Anki refuses notes that hold control characters"
+
+
+def check_setting_text(value: str, what: str, location: Location) -> str:
+    """`value` (a deck name, a label) if it holds no control character, else a `SettingsError`
+    (TOML lets one in as an escape, e.g. "\\u001f")."""
+    control = CONTROL_CHARACTER.search(value)
+    if control:
+        raise SettingsError(location, f"{what} holds the control character U+{ord(control.group()):04X}", CONTROL_HINT)
+    return value
 
 
 def read_source(path: str | Path) -> str:
@@ -66,6 +103,10 @@ def read_source(path: str | Path) -> str:
     Only a regular file of at most `reading.MAX_FILE_BYTES` is read (a FIFO would hang the build,
     `/dev/zero` fill the memory: see `reading`).
     """
+    control = CONTROL_CHARACTER.search(Path(path).name)
+    if control:
+        message = f"this file's name holds the control character U+{ord(control.group()):04X}"
+        raise SourceError(Location(str(path), 1), message, "rename it: its name is part of every card")
     try:
         data = read_regular_file(path)
     except OSError as error:
@@ -270,6 +311,7 @@ def load_settings(directory: str | Path) -> Settings:
     name = deck.get("name", Settings().deck_name)
     if not isinstance(name, str) or not name.strip():
         raise SettingsError(location, "deck.name must be a non-empty string")
+    check_setting_text(name, "deck.name", location)
     topics = []
     raw_topics = data.get("topics", {})
     if not isinstance(raw_topics, dict):
@@ -279,7 +321,9 @@ def load_settings(directory: str | Path) -> Settings:
             raise SettingsError(location, f'topic {slug!r} needs a label, e.g. label = "Service Level Agreement"')
         if not _SLUG.match(slug):
             raise SettingsError(location, f"topic slug {slug!r} must use lowercase letters, digits, '-' and '_'")
-        topics.append(Topic(slug=slug, label=entry["label"], description=str(entry.get("description", ""))))
+        label = check_setting_text(entry["label"], f"topics.{slug}.label", location)
+        description = check_setting_text(str(entry.get("description", "")), f"topics.{slug}.description", location)
+        topics.append(Topic(slug=slug, label=label, description=description))
     corrections = data.get("corrections")
     if corrections is not None and not isinstance(corrections, str):
         raise SettingsError(location, 'corrections must be a file name, e.g. corrections = "corrections.toml"')

@@ -478,3 +478,81 @@ def test_a_file_is_read_up_to_its_limit_whatever_size_it_claims(tmp_path: Path) 
     assert environ.stat().st_size == 0 and len(read_regular_file(environ)) > 0
     with pytest.raises(RefusedFileError, match="larger than"):
         read_regular_file(environ, limit=1)
+
+
+# --- control characters (issue 17, item 7) -----------------------------------------------------
+
+CONTROLS = [
+    ("field-separator", "# T\n## F\nRéponse\x1fcachée\n", "a.md:3:8: control character U+001F in the text"),
+    ("in-front", "# T\n## F\x1f\nA\n", "a.md:2:5: control character U+001F in the text"),
+    ("in-title", "# T\x1fitre\n## F\nA\n", "a.md:1:4: control character U+001F in the text"),
+    ("crlf-file", "# T\r\n## F\r\nA\x07B\x7fC\r\n", "a.md:3:2: control character U+0007 in the text (and 1 more"),
+    ("delete", "# T\n## F\nA\x7f\n", "a.md:3:2: control character U+007F in the text"),
+    ("c1", "# T\n## F\nA\u0085B\n", "a.md:3:2: control character U+0085 in the text"),
+    ("vertical-tab", "# T\n## F\n\vA\n", "a.md:3:1: control character U+000B in the text"),
+    ("nonchar", "# T\n## F\nA\ufffe\n", "a.md:3:2: control character U+FFFE in the text"),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), [case[1:] for case in CONTROLS], ids=[case[0] for case in CONTROLS])
+def test_a_control_character_is_an_error_at_its_line_and_column(tmp_path: Path, text: str, message: str) -> None:
+    folder = write_bytes(tmp_path / "source", "a.md", text.encode())
+    result = run("build", str(folder), "-o", str(tmp_path / "build"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{folder}/{message}"), result.stderr
+    assert "hint: delete it" in result.stderr
+    assert not (tmp_path / "build").exists()
+
+
+SETTINGS_CONTROLS = [
+    ("supportcards.toml", '[deck]\nname = "Deck\\u001f"\n', "deck.name holds the control character U+001F"),
+    ("supportcards.toml", '[topics.sla]\nlabel = "SLA\\u0007"\n', "topics.sla.label holds the control character"),
+    ("corrections.toml", '[spelling]\n"foo" = "bar\\u001f"\n', "[spelling] 'foo' holds the control character"),
+]
+
+
+@pytest.mark.parametrize(("name", "toml", "message"), SETTINGS_CONTROLS)
+def test_a_control_character_in_the_settings_or_a_file_name_is_an_error(
+    tmp_path: Path, name: str, toml: str, message: str
+) -> None:
+    folder = write_bytes(tmp_path / "source", "a.md", b"# T\n## F\nfoo\n")
+    (folder / name).write_text(toml, encoding="utf-8")
+    result = run("build", str(folder), "-o", str(tmp_path / "build"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{folder}/{name}:1: {message}"), result.stderr
+    (folder / name).unlink()
+    (folder / "a.md").rename(folder / "chapitre-01\x1f.md")
+    result = run("build", str(folder), "-o", str(tmp_path / "build"))
+    assert result.exit_code == 1
+    assert "chapitre-01\x1f.md:1: this file's name holds the control character U+001F" in result.stderr
+
+
+HOSTILE_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(["# ", "## ", "### ", "#", "\n", "\r", "\r\n", "\ufeff", "\x1f", "\x00", "\x7f", "\x85",
+                         "\ufffe", "\t", "@topics: ", "@id: x", "- ", "1. ", "`", "\\(", "\\)", "C#", "é", " "]),
+        st.text(st.characters(codec="utf-8"), max_size=8),
+    ),
+    max_size=40,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(HOSTILE_TEXT)
+def test_any_file_builds_a_deck_anki_takes_whole_or_is_refused_with_a_message(tmp_path: Path, text: str) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory(dir=tmp_path) as scratch:
+        folder = write_bytes(Path(scratch) / "source", "chapitre-01.md", ("# T\n## F\nA\n" + text).encode())
+        try:
+            result = build([folder], Path(scratch) / "build", timestamp=1_700_000_000)
+        except SupportcardsError:
+            return
+        collection = open_collection(Path(scratch) / "anki")
+        try:
+            import_package(collection, result.outputs[0])
+            imported = notes(collection)
+        finally:
+            collection.close()
+        assert len(imported) == result.card_count
+        assert all(note.fields["Front"] and note.fields["Back"] for note in imported)
