@@ -200,34 +200,37 @@ def review(sources: tuple[str, ...], certain_only: bool) -> None:
     from .review import Review
 
     sources = sources or ("source",)
-    project = load_project(sources)
     if not engine_available():
         click.echo(INSTALL_HINT, err=True)
     cache = Path(PROOFREAD_OUTDIR) / CACHE_FOLDER
-    session = Review(project, proofread_project(project, cache_dir=cache))
-    if certain_only:
-        _accept_certain(session)
-    else:
-        _ask(session)
+    recorded = ignored = words = 0
+    for _ in range(YES_ROUNDS if certain_only else 1):
+        project = load_project(sources)
+        session = Review(project, proofread_project(project, cache_dir=cache))
+        if certain_only:
+            for finding, _entry in session.accept_certain():
+                fix = finding.suggestions[0]
+                click.echo(f"{finding.location}: {finding.kind}: {finding.text!r} -> {fix!r} ({finding.rule})")
+        else:
+            _ask(session)
+        recorded += len(session.recorded)
+        ignored += len(session.ignored)
+        words += len(session.words)
+        if not session.recorded:
+            break
     # Proofread the reviewed notes again: the cache then holds what is left, which `build` counts.
     left = proofread_project(load_project(sources), cache_dir=cache)
     click.echo(
-        f"{len(session.recorded)} fixes recorded, {len(session.ignored)} ignored, "
-        f"{len(session.words)} words added to the glossary ({session.table.path}); "
-        f"{len(left)} findings left to review",
+        f"{recorded} fixes recorded, {ignored} ignored, {words} words added to the glossary "
+        f"({session.table.path}); {len(left)} findings left to review"
+        + (": supportcards review" if certain_only and left else ""),
         err=True,
     )
 
 
-def _accept_certain(session: Review) -> None:
-    """`review --yes`: record the fixes the policy calls certain, and say what was recorded."""
-    from .review import certain
-
-    for finding in session.pending():
-        if certain(finding):
-            entry = session.accept(finding, finding.suggestions[0])
-            if entry is not None:
-                click.echo(f"{finding.location}: {finding.kind}: {finding.text!r} -> {finding.suggestions[0]!r}")
+YES_ROUNDS = 3
+"""`review --yes` proofreads again after its fixes, as long as it records some, at most this often:
+a fix can reveal the next slip of a sentence (an agreement with a corrected subject)."""
 
 
 _KEYS = "a accept · 1-9 pick · e edit · i ignore · g glossary · s skip · q quit"

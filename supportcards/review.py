@@ -107,6 +107,24 @@ class Review:
         context = normalized[start : end if end >= 0 else len(normalized)]
         return replace(finding, context=context, context_column=place.offset - start + 1)
 
+    def accept_certain(self) -> list[tuple[Finding, Entry]]:
+        """`review --yes`: record the first suggestion of every finding the policy calls `certain`.
+
+        A finding on a line that an earlier fix of this round changed is left for the next round:
+        its suggestion was made for the line as it was, so the proofreader must see the line again.
+        """
+        accepted = []
+        for finding in self.findings:
+            if self.decided(finding) or not certain(finding):
+                continue
+            now = self.current(finding)
+            if now is None or now.context != finding.context:
+                continue
+            entry = self.accept(now, now.suggestions[0])
+            if entry is not None:
+                accepted.append((now, entry))
+        return accepted
+
     def front(self, finding: Finding) -> str:
         """The front of the finding's card, as the card shows it (normalized)."""
         place = self._locate(finding)
@@ -305,12 +323,91 @@ def _loose(text: str) -> str:
     return re.sub(r" +", " ", text.translate(_LOOSE))
 
 
+# --- review --yes: which fixes are certain ---------------------------------------------------------
+
+CERTAIN: frozenset[str] = frozenset(
+    {
+        # Grammalecte's rule families (the id up to its first word), where its one suggestion was right
+        # every time on the development chapters (bench/review_policy.py; README, "review --yes").
+        "gv1__ppas",  # agreement of a past participle: 4 of 4
+        "gv2__conj",  # conjugation after a subject: 3 of 3
+        "g3__gn",  # agreement in a noun group: 5 of 5 (its "à/par/pour/sans + noun" rules excepted)
+        "g2__conf",  # homophones (a/à, ça/sa, quand/quant, de le/du): 7 of 8
+        "g3__conf",  # a/à after a verb: 1 of 1
+        "g2__eleu",  # missing elision (que il, le informe): 5 of 5
+        "g2__tu",  # hyphenated locutions (c’est-à-dire, vis-à-vis, eux-mêmes): 5 of 5
+        "g2__gn",  # toute/toutes: 1 of 1
+        # supportcards' own rules
+        "une-part",  # a second "D’une part" -> "D’autre part": 3 of 3
+        # spelling, by how the word differs from the first suggestion
+        "spelling:accents",  # only accents (regulierement, dégats, present): 3 of 3
+        "spelling:double-letter",  # a letter doubled or not (instalé, diférentes, resources): 3 of 3
+        "spelling:swap",  # two neighbouring letters swapped (locla): 1 of 1
+    }
+)
+"""The policy of `review --yes`: the kinds of finding whose first suggestion is accepted unasked."""
+
+UNCERTAIN_RULES = ("g3__gn_pfx_",)
+"""Rules of a certain family that are not: "à distance", "sans délai" are correct French."""
+
+
+def policy_key(finding: Finding) -> str:
+    """The kind of finding the policy decides on: a Grammalecte rule family, one of supportcards'
+    own rules, or for spelling how the word differs from its first suggestion."""
+    if finding.kind == "spelling" or finding.rule == "unknown-word":
+        if not finding.suggestions:
+            return "spelling:none"
+        if _bare(finding.text)[:1].isupper():
+            return "spelling:capitalised"  # a name or an English term (Root, Jira) more often than a slip
+        return "spelling:" + typo(_bare(finding.text), _bare(finding.suggestions[0]))
+    if finding.rule.startswith(UNCERTAIN_RULES):
+        return finding.rule
+    family = re.match(r"(g\w?\d__[^\W_]+)", finding.rule)
+    return family.group(1) if family else finding.rule
+
+
+def typo(word: str, suggestion: str) -> str:
+    """How `word` differs from `suggestion`: accents, double-letter, swap, or other."""
+    if word == suggestion:
+        return "same"
+    if word.casefold() != suggestion.casefold() and _plain(word) == _plain(suggestion):
+        return "accents"
+    if _undoubled(word) == _undoubled(suggestion):
+        return "double-letter"
+    if len(word) == len(suggestion):
+        diff = [i for i, (a, b) in enumerate(zip(word, suggestion, strict=True)) if a != b]
+        swapped = len(diff) == 2 and diff[1] == diff[0] + 1
+        if swapped and (word[diff[0]], word[diff[1]]) == (suggestion[diff[1]], suggestion[diff[0]]):
+            return "swap"
+    return "other"
+
+
+def _bare(word: str) -> str:
+    """A word without its elided article or pronoun (l’aparition -> aparition)."""
+    return re.sub(r"^\w{1,6}['’]", "", word)
+
+
+def _plain(text: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(c))
+
+
+def _undoubled(text: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", text.casefold())
+
+
 def certain(finding: Finding) -> bool:
-    """Whether `review --yes` may accept the finding's first suggestion without asking (see README)."""
-    return bool(finding.suggestions) and finding.rule in CERTAIN_RULES
+    """Whether `review --yes` accepts the finding's first suggestion without asking.
 
-
-CERTAIN_RULES: frozenset[str] = frozenset()
+    Its kind (`policy_key`) must be in `CERTAIN`, and a grammar finding must have one suggestion
+    only: where the checker offers several, a person chooses.
+    """
+    if not finding.suggestions:
+        return False
+    if finding.kind != "spelling" and len(finding.suggestions) > 1:
+        return False
+    return policy_key(finding) in CERTAIN
 
 
 def findings_to_review(sources: Sequence[str | Path], outdir: str | Path = "build") -> dict[str, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ from supportcards.normalize import (
 )
 from supportcards.parse import load_project
 from supportcards.proofread import proofread_project
-from supportcards.review import Review
+from supportcards.review import Review, certain, policy_key, typo
 
 NOTES = """# Chapitre 4 — Gestion des changements
 
@@ -271,3 +272,42 @@ def test_an_ignored_finding_is_gone_from_proofreading_and_lint(write_source) -> 
     again = load_project([folder])
     assert [item.text for item in proofread_project(again) if item.text == "priorisaton"] == []
     assert all(item.text != "priorisaton" for item in lint_project(again).findings)
+
+
+@pytest.mark.parametrize(
+    ("word", "suggestion", "kind"),
+    [
+        ("regulierement", "régulièrement", "accents"),
+        ("instalé", "installé", "double-letter"),
+        ("resources", "ressources", "double-letter"),
+        ("locla", "local", "swap"),
+        ("voyent", "votent", "other"),
+        ("inutils", "inutile", "other"),
+    ],
+)
+def test_spelling_fixes_are_told_apart_by_how_the_word_differs(word: str, suggestion: str, kind: str) -> None:
+    assert typo(word, suggestion) == kind
+
+
+def spelling(text: str, *suggestions: str) -> Finding:
+    return Finding(Location("n.md", 1), 1, "spelling", "unknown-word", "unknown word", text, suggestions, text, 1)
+
+
+def test_the_policy_accepts_certain_kinds_only() -> None:
+    grammar = Finding(Location("n.md", 1), 1, "grammar", "gv2__conj_les_nom__b1_a3_1", "m", "ouvre", ("ouvrent",))
+    assert policy_key(grammar) == "gv2__conj" and certain(grammar)
+    assert not certain(replace(grammar, suggestions=("ouvrent", "ouvraient")))  # a person chooses
+    assert not certain(replace(grammar, rule="g3__gn_pfx_à_par_pour_sans_2m__b1_a2_1"))  # "à distance"
+    assert not certain(replace(grammar, rule="list-count"))  # the fix may belong in the front
+    assert certain(spelling("l’aparition", "l’apparition", "l’aspiration"))
+    assert not certain(spelling("Root", "Rot"))  # capitalised: an English term or a name, more often
+    assert not certain(spelling("voyent", "votent")) and not certain(spelling("tiket"))
+
+
+def test_review_yes_leaves_a_finding_whose_line_an_earlier_fix_changed(project: Project) -> None:
+    """Both findings are certain, but the second was made for the line as it was."""
+    first = replace(finding(project, 5, "ouvre", "ouvrent"), rule="gv2__conj_les_nom")
+    second = replace(finding(project, 5, "indique", "indiquent"), rule="gv2__conj_les_nom")
+    other = replace(finding(project, 7, "Lorsque il", "Lorsqu’il"), rule="g2__eleu_élisions")
+    accepted = Review(project, [first, second, other]).accept_certain()
+    assert [item.text for item, _ in accepted] == ["ouvre", "Lorsque il"]

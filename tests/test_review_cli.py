@@ -135,7 +135,7 @@ def test_the_fix_is_highlighted_in_colour_unless_no_color(notes: Path, monkeypat
 def test_review_yes_accepts_only_what_the_policy_calls_certain(notes: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from supportcards import review as review_module
 
-    monkeypatch.setattr(review_module, "CERTAIN_RULES", frozenset({"fake-et", "fake-term"}))
+    monkeypatch.setattr(review_module, "CERTAIN", frozenset({"fake-et", "fake-term"}))
     output = review("--yes")
     assert "'et' -> 'est'" in output and "ouvrent" not in output
     text = table(notes)
@@ -151,3 +151,46 @@ def test_build_counts_the_findings_left_to_review_from_the_cache(notes: Path) ->
     review(keys="a\ns\nq\n")
     built = runner.invoke(main, ["build", "source"])
     assert "source/chapitre-04.md: 5 findings to review: supportcards review" in built.output
+
+
+needs_grammalecte = pytest.mark.skipif(
+    not proofread.engine_available(), reason="Grammalecte is not installed (apt install python3-grammalecte, then make)"
+)
+
+SLIPS = """# Chapitre 6 — Sauvegardes
+
+## Sauvegarde incrémentale
+Elle copie les fichiers modifiés depuis la précédente sauvegarde.
+Les administrateurs vérifie chaque soir que la copie est complète.
+Les données sont restaurées à partir de la bande, en cas de panne.
+
+## Plan de reprise
+C’est le document qui décrit comment on redémarre les services après un sinistre.
+Il est testé régulierement par l’équipe.
+"""
+
+
+@needs_grammalecte
+def test_review_yes_then_build_with_the_real_proofreader_fixes_the_deck_anki_imports(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from anki_helpers import import_package, notes, open_collection
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "source").mkdir()
+    (tmp_path / "source" / "chapitre-06.md").write_text(SLIPS, encoding="utf-8")
+    runner = CliRunner()
+    reviewed = runner.invoke(main, ["review", "--yes", "source"])
+    assert reviewed.exit_code == 0, reviewed.output
+    assert "'vérifie' -> 'vérifient'" in reviewed.output and "'régulierement' -> 'régulièrement'" in reviewed.output
+    built = runner.invoke(main, ["build", "source"])
+    assert built.exit_code == 0, built.output
+    collection = open_collection(tmp_path / "anki")
+    import_package(collection, tmp_path / "build" / "supportcards.apkg")
+    backs = " ".join(note.fields["Back"] for note in notes(collection))
+    collection.close()
+    assert "Les administrateurs vérifient chaque soir" in backs and "testé régulièrement" in backs
+    assert "à partir de la bande, en cas de panne" in backs  # a noun without article, left alone
+    assert (tmp_path / "source" / "chapitre-06.md").read_text(encoding="utf-8") == SLIPS
+    again = runner.invoke(main, ["review", "source"], input="q\n")
+    assert "vérifie →" not in again.output and "régulierement →" not in again.output
