@@ -30,17 +30,22 @@ class Terminal:
     def __init__(self, folder: Path):
         self.socket = f"supportcards-test-{os.getpid()}"
         self.folder = folder
+        self.session = ""
 
     def tmux(self, *args: str) -> str:
         done = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, check=True)
         return done.stdout
 
-    def start(self, command: str) -> None:
-        self.tmux("new-session", "-d", "-x", "100", "-y", "40", "-c", str(self.folder), command)
-        self.tmux("set-option", "-g", "remain-on-exit", "on")
+    def start(self, name: str, command: str) -> None:
+        """A new session running `command`; the next keys and screens are this session's."""
+        self.session = name
+        self.tmux("new-session", "-d", "-s", name, "-x", "100", "-y", "40", "-c", str(self.folder), command)
+
+    def keys(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", self.session, *keys)
 
     def screen(self, escapes: bool = False) -> str:
-        return self.tmux("capture-pane", "-p", *(["-e"] if escapes else []), "-S", "-100")
+        return self.tmux("capture-pane", "-p", "-t", self.session, *(["-e"] if escapes else []), "-S", "-100")
 
     def wait_for(self, text: str, timeout: float = 60) -> str:
         deadline = time.monotonic() + timeout
@@ -70,27 +75,26 @@ def review_command(done_marker: str) -> str:
 
 
 def test_one_key_accepts_the_fix_in_a_real_terminal_and_a_second_review_asks_nothing(terminal: Terminal) -> None:
-    terminal.start(review_command("FIRST-DONE"))
+    terminal.start("first", review_command("FIRST-DONE"))
     screen = terminal.wait_for("q quit >")
     assert "[tiket → ticket]" in screen
     assert "\x1b[" in terminal.screen(escapes=True)  # a terminal gets the highlight in colour
-    terminal.tmux("send-keys", "-t", "0", "a")  # one key, no Enter
+    terminal.keys("a")  # one key, no Enter
     screen = terminal.wait_for("FIRST-DONE")
     assert "recorded: " in screen and "1 fixes recorded" in screen
     project = load_project([terminal.folder / "source"])
     assert normalize_project(project)[0].chapters[0].cards[0].back == "Le ticket est fermé par le technicien."
     assert (terminal.folder / "source" / "chapitre-04.md").read_text(encoding="utf-8") == NOTES
 
-    terminal.tmux("kill-server")
-    terminal.start(review_command("SECOND-DONE"))
+    terminal.start("second", review_command("SECOND-DONE"))
     screen = terminal.wait_for("SECOND-DONE")
     assert "q quit >" not in screen and "0 fixes recorded" in screen
 
 
 def test_quit_in_a_real_terminal_records_nothing(terminal: Terminal) -> None:
-    terminal.start(review_command("DONE"))
+    terminal.start("quit", review_command("DONE"))
     terminal.wait_for("q quit >")
-    terminal.tmux("send-keys", "-t", "0", "q")
+    terminal.keys("q")
     screen = terminal.wait_for("DONE")
     assert "quit: the decisions made so far are kept" in screen
     assert not (terminal.folder / "source" / "corrections.toml").exists()
