@@ -263,6 +263,11 @@ def has_review() -> bool:
         return supportcards("review", "--help", cwd=Path(folder)).returncode == 0
 
 
+def uncloze(field_html: str) -> str:
+    """A list card's `Text` as its back shows it once every item is revealed: `{{c1::item::hint}}` -> item."""
+    return re.sub(r"\{\{c\d+::(.*?)(?:::[^{}]*)?\}\}", r"\1", field_html, flags=re.DOTALL)
+
+
 def anki_cards(package: Path, folder: Path) -> list[tuple[str, str]]:
     """(front, back) of every note a real Anki collection imports from `package`, as Anki shows them."""
     from anki_helpers import import_package, notes, open_collection
@@ -270,7 +275,10 @@ def anki_cards(package: Path, folder: Path) -> list[tuple[str, str]]:
     collection = open_collection(folder)
     try:
         import_package(collection, package)
-        return [(shown(note.fields["Front"]), shown(note.fields["Back"])) for note in notes(collection)]
+        return [
+            (shown(note.fields["Front"]), shown(uncloze(note.fields.get("Back") or note.fields.get("Text", ""))))
+            for note in notes(collection)
+        ]
     finally:
         collection.close()
 

@@ -64,3 +64,9 @@ def test_an_edit_away_from_the_slips_is_reported_apart() -> None:
         if not evaluator.overlaps(old, at_slip)
     ]
     assert found == [("[du]", "[de]")]
+
+
+def test_a_list_card_is_compared_with_its_items_revealed() -> None:
+    evaluator = _evaluator()
+    text = "<ol><li>{{c1::Haute efficacité}}</li><li>{{c2::Temps de réaction::délai}}</li></ol>"
+    assert evaluator.comparable(evaluator.shown(evaluator.uncloze(text))) == "haute efficacité temps de réaction"
