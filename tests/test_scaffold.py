@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shlex
+import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -169,3 +173,30 @@ def test_the_workflow_builds_the_decks_as_the_repository_release_does() -> None:
     assert len(shared) >= 6
     for line in shared:
         assert line in template, line
+
+
+def test_the_deck_name_is_asked_in_a_real_terminal(tmp_path: Path) -> None:
+    """The prompt as a student meets it: a tmux terminal, an answer typed, the project written."""
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed")
+    server = ["tmux", "-L", f"supportcards-init-{os.getpid()}"]
+    command = f"{shlex.quote(str(BIN / 'supportcards'))} init cours-de-chimie; sleep 60"
+    subprocess.run([*server, "new-session", "-d", "-x", "120", "-y", "30", "-c", str(tmp_path), command], check=True)
+    try:
+        screen = wait_for_screen(server, "Deck name [Cours de chimie]:")
+        subprocess.run([*server, "send-keys", "Chimie organique", "Enter"], check=True)
+        screen = wait_for_screen(server, "import build/chimie-organique.apkg in Anki")
+    finally:
+        subprocess.run([*server, "kill-server"], check=False)
+    assert "wrote cours-de-chimie/source/chapitre-01.md" in screen
+    assert load_settings(tmp_path / "cours-de-chimie" / "source").deck_name == "Chimie organique"
+
+
+def wait_for_screen(server: list[str], text: str, timeout: float = 20) -> str:
+    deadline = time.monotonic() + timeout
+    while True:
+        screen = subprocess.run([*server, "capture-pane", "-p"], capture_output=True, text=True).stdout
+        if text in screen or time.monotonic() > deadline:
+            assert text in screen, screen
+            return screen
+        time.sleep(0.1)
