@@ -30,8 +30,10 @@ from .reading import check_regular_file, read_regular_file
 SETTINGS_FILE = "supportcards.toml"
 CORRECTIONS_FILE = "corrections.toml"
 
-_TITLE = re.compile(r"^#\s+(?P<text>.*?)\s*#*\s*$")
-_CARD = re.compile(r"^##(?!#)\s*(?P<text>.*?)(?:\s+#+)?\s*$")
+# CommonMark's ATX closing sequence: '#'s after a space (or the heading's only text), so that
+# "## Le langage C#" keeps its '#' and "## Titre ##" loses them.
+_TITLE = re.compile(r"^#\s+(?P<text>.*?)\s*(?:(?<=\s)#+)?\s*$")
+_CARD = re.compile(r"^##(?!#)\s*(?P<text>.*?)\s*(?:(?<=\s)#+)?\s*$")
 _FENCE = re.compile(r"^\s{0,3}(?P<fence>`{3,}|~{3,})")
 _META = re.compile(r"^@(?P<key>[\w-]+)\s*:\s*(?P<value>.*?)\s*$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*(?:/[a-z0-9][a-z0-9_-]*)?$")

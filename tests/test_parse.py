@@ -125,3 +125,29 @@ def test_two_files_with_one_chapter_number_are_an_error(write_source) -> None:
     assert str(raised.value).startswith(
         f"{folder / 'chapitre-2.md'}:1: this chapter's number (02) is also that of {folder / 'chapitre-02.md'}"
     )
+
+
+HEADINGS = [
+    ("# F#\n## Le langage C#\nA\n", "F#", "Le langage C#"),
+    ("# Le langage C# ##\n## C++ #\nA\n", "Le langage C#", "C++"),
+    ("# Titre #\n## Qu'est-ce que C# ?  ###  \nA\n", "Titre", "Qu'est-ce que C# ?"),
+    ("# A#B #C\n## x#y\nA\n", "A#B #C", "x#y"),
+    ("# Titre\t#\n## \\#1 #\nA\n", "Titre", "\\#1"),
+    ("# T\n## C##\nA\n", "T", "C##"),
+]
+
+
+@pytest.mark.parametrize(("text", "title", "front"), HEADINGS)
+def test_only_hashes_after_a_space_close_a_heading(text: str, title: str, front: str) -> None:
+    """CommonMark's ATX rule: a closing sequence of '#'s must follow a space, so "C#" keeps its '#'."""
+    chapter = parse_chapter(text, "a.md")
+    assert (chapter.title, chapter.cards[0].front) == (title, front)
+
+
+def test_a_heading_of_hashes_only_is_empty() -> None:
+    with pytest.raises(ParseError) as raised:
+        parse_chapter("# #\n## ##\nA\n", "a.md")
+    assert [error.message for error in raised.value.errors] == [
+        "the chapter title is empty",
+        "a card heading '##' has no front text",
+    ]
