@@ -79,6 +79,11 @@ def heading_anchors(lines: Sequence[str]) -> dict[int, str]:
     return anchors
 
 
+def is_web_address(url: str) -> bool:
+    """Whether `url` may start a card's link: http or https only (what the sanitizer keeps too)."""
+    return re.fullmatch(r"https?://[^\s\"'<>]+", url) is not None
+
+
 def source_link(base: str, path: str, anchor: str) -> str:
     """The address of a heading in the notes: `base` (the source folder's address), the chapter's
     file name and `#anchor`, percent-encoded."""

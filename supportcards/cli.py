@@ -90,6 +90,11 @@ def main(debug: bool) -> None:
 @click.option(
     "--changes", "changes_file", type=click.Path(dir_okay=False, path_type=str), help="Also write the changes here."
 )
+@click.option(
+    "--source-url",
+    metavar="URL",
+    help="Link each card to its heading in the notes at URL (e.g. a release's tag), instead of [source] url.",
+)
 @reports_errors
 def build(
     sources: tuple[str, ...],
@@ -98,6 +103,7 @@ def build(
     locked: bool,
     baseline: str | None,
     changes_file: str | None,
+    source_url: str | None,
 ) -> None:
     """Build SOURCES (default: source/) into OUTDIR/<deck>.apkg, one subdeck per chapter.
 
@@ -117,6 +123,7 @@ def build(
             baseline=baseline,
             progress=bar,
             changes=changes_file,
+            source_url=source_url,
         )
     finally:
         bar.close()

@@ -117,8 +117,7 @@ def note_fields(rendered: RenderedCard, link: str | None = None) -> list[str]:
     `<svg onload=...>` must show as those characters, not run). `Source` is the file name without a
     line number: inserting a card would otherwise change every card below it, and a re-import
     would overwrite them all. With a link to the notes (`[source] url`) it is that link, on the
-    file's name; `link` replaces the card's own address (the lockfile hashes the link without the
-    folder's address, see `lock.note_row`).
+    file's name; `link` replaces the card's own address ("": none, as the lockfile hashes it).
     """
     name = plain_text_html(os.path.basename(rendered.card.location.path))
     address = rendered.link if link is None else link

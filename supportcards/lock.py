@@ -140,17 +140,22 @@ def content_hash(fields: Sequence[str], tags: Sequence[str], deck_name: str) -> 
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+def without_link(fields: Sequence[str]) -> list[str]:
+    """The fields with `Source` as the file's name only, whether or not it links to the notes."""
+    return [_TAGS.sub("", field) if index == SOURCE_FIELD else field for index, field in enumerate(fields)]
+
+
+_TAGS = re.compile(r"<[^>]*>")
+
+
 def note_row(card: RenderedCard, deck_name: str) -> NoteRow:
     """A rendered card as the package and the lockfile take it (see `model.NoteRow`).
 
-    The hash sees the link to the notes without the folder's address (`[source] url`): a release
-    that points the links at its own tag changes no card, and leaves `build --locked` passing.
+    The hash does not see the link to the notes (`[source] url`, `build --source-url`): a release
+    that points the links at its own tag changes no card and passes `build --locked` with the
+    committed lockfile. A card gets a new link when it is added or changed.
     """
     fields = tuple(note_fields(card))
-    hashed = fields
-    if card.link:
-        address = card.link[card.link.rindex("/") + 1 :]
-        hashed = (*fields[:SOURCE_FIELD], note_fields(card, link=address)[SOURCE_FIELD], *fields[SOURCE_FIELD + 1 :])
     return NoteRow(
         key=card.key,
         guid=card.guid,
@@ -158,7 +163,7 @@ def note_row(card: RenderedCard, deck_name: str) -> NoteRow:
         location=card.card.location,
         fields=fields,
         tags=card.tags,
-        hash=content_hash(hashed, card.tags, deck_name),
+        hash=content_hash(without_link(fields), card.tags, deck_name),
         has_id=card.card.id is not None,
         media=card.media,
         kind="cloze" if card.cloze else "basic",
@@ -229,7 +234,7 @@ class Planner:
                 note,
                 dict(before.items) if same_kind and before else {},
                 before.last if same_kind and before else 0,
-                lambda fields: content_hash(fields, note.tags, self.deck_name),
+                lambda fields: content_hash(without_link(fields), note.tags, self.deck_name),
             )
             note, last = numbered.note, numbered.last
             items = tuple(sorted(numbered.items.items(), key=lambda item: item[1]))

@@ -21,7 +21,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from .anchors import heading_anchors
+from .anchors import heading_anchors, is_web_address
 from .cloze import VALUES as CLOZE_VALUES
 from .errors import ParseError, SettingsError, SourceError
 from .model import Card, Chapter, Location, Project, Settings, Topic
@@ -355,13 +355,6 @@ def _settings_cloze(cards: object, location: Location) -> str:
     return "" if mode == CLOZE_VALUES["non"] else mode
 
 
-def check_source_url(url: str, location: Location) -> str:
-    """An `http(s)://` address for the links to the notes (`[source] url`, `build --source-url`)."""
-    if not re.match(r"^https?://[^\s\"'<>]+$", url):
-        raise SettingsError(location, f"the source url must be an http:// or https:// address, not {url!r}")
-    return url
-
-
 def _settings_source_url(source: object, location: Location) -> str:
     """`[source] url`: where the notes are online, e.g. https://github.com/OWNER/REPO/blob/main/source/"""
     if not isinstance(source, dict):
@@ -371,7 +364,9 @@ def _settings_source_url(source: object, location: Location) -> str:
         raise SettingsError(
             location, 'source.url must be a string, e.g. "https://github.com/OWNER/REPO/blob/main/source/"'
         )
-    return check_source_url(url.strip(), location) if url.strip() else ""
+    if url.strip() and not is_web_address(url.strip()):
+        raise SettingsError(location, f"source.url must be an http:// or https:// address, not {url!r}")
+    return url.strip()
 
 
 def _corrections_table(table: Path) -> str | None:

@@ -16,9 +16,10 @@ import time
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .anchors import is_web_address
 from .batches import ChapterNotes, chapter_notes, chapter_sources
 from .cache import CACHE_DIR, BuildCache, fingerprint
 from .cards import Progress, render_card, render_project
@@ -72,6 +73,7 @@ def build(
     baseline: str | Path | None = None,
     progress: Progress | None = None,
     changes: str | Path | None = None,
+    source_url: str | None = None,
 ) -> BuildResult:
     """Build every chapter of `sources` into one `.apkg` in `outdir` (or one per chapter).
 
@@ -81,13 +83,14 @@ def build(
     (another lockfile, e.g. the previous release's) when given. `progress` hears how many cards
     are done as the build goes (see `render_project`). What the build made of each chapter is
     cached in `outdir/.cache/` (see `cache`), so that a rebuild redoes only what changed.
-    `changes`, if given, is a file to write the summary to, with the packages.
+    `changes`, if given, is a file to write the summary to, with the packages. `source_url`
+    replaces `[source] url`, the address of the notes the cards link to (a release's tag).
 
     Building some chapters of a folder only (`build(["source/chapitre-10.md"])`) writes
     `<deck>-10.apkg`, never the full deck, and only adds and updates lockfile entries.
     """
     with _collector_paused():
-        return _build(sources, outdir, timestamp, per_chapter, locked, baseline, progress, changes)
+        return _build(sources, outdir, timestamp, per_chapter, locked, baseline, progress, changes, source_url)
 
 
 def _build(
@@ -99,6 +102,7 @@ def _build(
     baseline: str | Path | None,
     progress: Progress | None,
     changes: str | Path | None,
+    source_url: str | None = None,
 ) -> BuildResult:
     """Stream each chapter's notes, from the cache or the renderer, into the packages.
 
@@ -107,6 +111,10 @@ def _build(
     no output folder, if it did not exist).
     """
     root, settings, files = project_files(sources)
+    if source_url is not None:
+        if not is_web_address(source_url):
+            raise UsageError(f"--source-url must be an http:// or https:// address, not {source_url!r}")
+        settings = replace(settings, source_url=source_url)
     partial = _leaves_out_chapters(root, files)
     cache = BuildCache.open(outdir, fingerprint(settings))
     chapters = chapter_sources(files, settings, cache)  # a ParseError here stops all before rendering
