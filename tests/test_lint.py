@@ -49,7 +49,8 @@ def test_lint_lists_every_change_with_its_line(source_dir: Path) -> None:
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert f"{source_dir}/chapitre-02.md:10: spelling: 'solicités' -> 'sollicités'" in lines
-    assert f"{source_dir}/chapitre-02.md:105: spelling: 'soaicles' -> 'sociales'" in lines
+    reviewed = "'Les compétences soaicles sont' -> 'Les compétences sociales sont'"
+    assert f"{source_dir}/chapitre-02.md:105: reviewed: {reviewed}" in lines
     assert (
         f"{source_dir}/chapitre-02.md:102: copy-paste: 'Citez 2 compétences techniques' -> "
         "'Citez 2 compétences sociales'" in lines

@@ -44,7 +44,7 @@ def test_rules_have_unique_names_in_a_fixed_order() -> None:
         ("abbreviations", "la Av: reste", "la Av: reste"),
         ("spelling", "moins solicités", "moins sollicités"),
         ("spelling", "Qu-est ce qu-un ticket", "Qu’est-ce qu’un ticket"),
-        ("spelling", "Server-Monitprinf", "Server-Monitoring"),
+        ("spelling", "les solicitées", "les sollicitées"),
         ("terms", "un Heldesk et un Helpdesk", "un Help-Desk et un Help-Desk"),
         ("terms", "Le\nticket system", "Le\nTicket System"),
         ("grammar", "étant donner que", "étant donné que"),
