@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import signal
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import wraps
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -114,19 +117,20 @@ def build(
     from .pipeline import build as build_deck
 
     bar = ProgressBar()
-    try:
-        result = build_deck(
-            sources or ("source",),
-            outdir,
-            per_chapter=per_chapter,
-            locked=locked,
-            baseline=baseline,
-            progress=bar,
-            changes=changes_file,
-            source_url=source_url,
-        )
-    finally:
-        bar.close()
+    with _sigterm_exits():
+        try:
+            result = build_deck(
+                sources or ("source",),
+                outdir,
+                per_chapter=per_chapter,
+                locked=locked,
+                baseline=baseline,
+                progress=bar,
+                changes=changes_file,
+                source_url=source_url,
+            )
+        finally:
+            bar.close()
     for chapter in result.chapters:
         click.echo(f"{chapter.path}: {chapter.cards} cards ({chapter.title})")
     click.echo(f"normalizer: {result.corrections} corrections (see them with: supportcards lint)")
@@ -143,6 +147,25 @@ def build(
 
     for path, count in findings_to_review(sources or ("source",), PROOFREAD_OUTDIR).items():
         click.echo(f"{path}: {count} findings to review: supportcards review")
+
+
+@contextmanager
+def _sigterm_exits() -> Iterator[None]:
+    """Within the block, SIGTERM (`kill`, a CI timeout) ends the command as Ctrl-C does: its
+    temporary files are removed and its worker processes stopped on the way out, instead of being
+    left behind. (Python can only set a handler from the main thread.)"""
+
+    def exit_now(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, exit_now)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @main.command(short_help="List corrections, grammar and spelling findings, and warnings.")

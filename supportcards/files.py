@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -20,7 +22,7 @@ def replacing(target: Path, mode: int = 0o644) -> Iterator[Path]:
     """
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+        handle, name = _temporary_beside(target)
     except OSError as error:
         raise OutputError(f"{target.parent}: cannot write here ({error.strerror})") from None
     os.close(handle)
@@ -33,6 +35,48 @@ def replacing(target: Path, mode: int = 0o644) -> Iterator[Path]:
         raise OutputError(f"{target}: cannot write ({error.strerror})") from None
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def _temporary_beside(target: Path) -> tuple[int, str]:
+    """A new temporary file `.<target name>.<pid>.<random>.part`: the pid tells a later build
+    whether its writer is still running (see `remove_stale_temporaries`)."""
+    return tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".part", dir=target.parent)
+
+
+_TEMPORARY = re.compile(r"^\..+?(?:\.(?P<pid>\d+))?\.[a-z0-9_]{8}\.part(?:\.anki2)?$")
+LEGACY_STALE_AFTER = 3600
+"""Seconds after which a temporary file without a pid in its name (from supportcards 0.1) is stale."""
+
+
+def remove_stale_temporaries(folder: Path, prefix: str = ".") -> None:
+    """Remove the temporary files (named `prefix...`) that killed processes left in `folder`.
+
+    A temporary file is stale when the process named in it is no longer running (never one of a
+    build still under way, in this folder or another), or, without a pid in its name, when it is
+    more than an hour old. Errors are ignored: this is tidying up.
+    """
+    now = time.time()
+    with suppress(OSError), os.scandir(folder) as entries:
+        for entry in entries:
+            match = _TEMPORARY.match(entry.name)
+            if not match or not entry.name.startswith(prefix) or not entry.is_file(follow_symlinks=False):
+                continue
+            pid = match.group("pid")
+            with suppress(OSError):
+                if (not _running(int(pid))) if pid else now - entry.stat().st_mtime > LEGACY_STALE_AFTER:
+                    os.unlink(entry.path)
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists, as another user's process
+    return True
 
 
 def write_atomically(target: Path, data: bytes) -> None:
@@ -54,7 +98,7 @@ def replace_together(contents: Sequence[tuple[Path, bytes]], before_renames: Cal
     target = Path(".")
     try:
         for target, data in contents:
-            handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+            handle, name = _temporary_beside(target)
             temporaries.append(Path(name))
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)

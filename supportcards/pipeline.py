@@ -27,7 +27,7 @@ from .checks import checked_timestamp
 from .cloze import number_note
 from .errors import LockfileError, ParseError, SourceError, UsageError
 from .export import PackageWriter, chapter_deck_name
-from .files import replacing
+from .files import remove_stale_temporaries, replacing
 from .identity import duplicate_key
 from .lock import LOCK_FILE, Plan, Planner, changes_report, note_row, read_lockfile, write_lockfile
 from .model import Location, NoteRow, RenderedCard
@@ -154,6 +154,8 @@ def _build(
         if report is not None:
             report.write_text(changes_report(summary), encoding="utf-8")
     cache.save(forget_others=not partial)
+    remove_stale_temporaries(Path(outdir))  # what killed builds left behind
+    remove_stale_temporaries(lock_path.parent, f".{LOCK_FILE}.")
     return BuildResult(
         outputs=tuple(packages.outputs),
         chapters=tuple(summaries),

@@ -5,16 +5,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
+import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from supportcards import batches, cards
 from supportcards.cache import CACHE_DIR, BuildCache, RenderCache, fingerprint
+from supportcards.cards import PARALLEL_FROM
 from supportcards.cli import ProgressBar
 from supportcards.errors import ParseError
 from supportcards.parse import load_project
@@ -243,3 +248,78 @@ def test_per_chapter_packages_from_the_cache_are_the_same(write_source, tmp_path
     warm = build([folder], tmp_path, timestamp=1_700_000_000, per_chapter=True)
     assert [path.name for path in warm.outputs] == ["supportcards-01.apkg", "supportcards-02.apkg"]
     assert [path.read_bytes() for path in warm.outputs] == packages
+
+
+GENERATE = """
+import sys
+sys.path.insert(0, {bench!r})
+from generate import write
+write({count}, __import__("pathlib").Path({folder!r}))
+"""
+
+
+def _children(parent: int) -> set[int]:
+    """The processes whose parent is `parent` (from /proc)."""
+    found = set()
+    for entry in os.listdir("/proc"):
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            if entry.isdigit() and int(Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()[1]) == parent:
+                found.add(int(entry))
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _temporaries(*folders: Path) -> list[str]:
+    return sorted(path.name for folder in folders for path in folder.iterdir() if ".part" in path.name)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("signum", [signal.SIGKILL, signal.SIGTERM])
+def test_a_killed_build_leaves_no_worker_behind_and_the_next_build_tidies_up(tmp_path: Path, signum: int) -> None:
+    """Killed while its workers render, a build used to leave them running for good (they hold
+    both ends of their own pipes), and its temporary files in the output folder forever."""
+    bench = str(Path(__file__).resolve().parent.parent / "bench")
+    code = GENERATE.format(bench=bench, count=PARALLEL_FROM + 300, folder=str(tmp_path))
+    subprocess.run([sys.executable, "-c", code], check=True)
+    notes, out = tmp_path / "supportcards", tmp_path / "out"
+    command = [sys.executable, "-m", "supportcards", "build", str(notes), "-o", str(out)]
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+    subprocess.run(command, check=True, capture_output=True, env=environment)
+    (deck,) = out.glob("*.apkg")
+    previous, lockfile = deck.read_bytes(), (notes / "supportcards.lock").read_bytes()
+    shutil.rmtree(out / ".cache")  # so that the next build renders every card again, in workers
+    errors = tmp_path / "stderr.txt"  # a file, not a pipe: workers left alive would hold a pipe open
+    with errors.open("wb") as stream:
+        build_process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stream, env=environment)
+    workers: set[int] = set()
+    try:
+        deadline = time.monotonic() + 120
+        while not workers and build_process.poll() is None and time.monotonic() < deadline:
+            workers = _children(build_process.pid)
+            time.sleep(0.02)
+        assert workers, "the build rendered no card in worker processes"
+        build_process.send_signal(signum)
+        status = build_process.wait(timeout=60)
+        assert status == (-9 if signum == signal.SIGKILL else 128 + signum), errors.read_text()
+        deadline = time.monotonic() + 10
+        while any(map(_running, workers)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not any(map(_running, workers)), "worker processes outlived the build"
+    finally:
+        for worker in workers:
+            with contextlib.suppress(OSError):
+                os.kill(worker, signal.SIGKILL)
+    assert deck.read_bytes() == previous
+    assert (notes / "supportcards.lock").read_bytes() == lockfile
+    if signum == signal.SIGTERM:
+        assert _temporaries(out, notes) == []
+    live = out / f".{deck.name}.{os.getpid()}.abcdefgh.part"  # a concurrent build's, still under way
+    live.write_bytes(b"")
+    subprocess.run(command, check=True, capture_output=True, env=environment)
+    assert _temporaries(out, notes) == [live.name]
