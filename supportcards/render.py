@@ -285,8 +285,55 @@ def collect_media(text: str, source: str, first_line: int) -> tuple[str, tuple[M
     return rewritten, tuple(found[name] for name in sorted(found))
 
 
+MAX_NESTING = 20
+"""The deepest nesting of lists and block quotes a card may have. Python-Markdown recurses once per
+level (and re-reads the text each time): 250 levels are a `RecursionError`, 2,000 take minutes and
+gigabytes before it. Notes nest three or four levels."""
+
+_QUOTES = re.compile(r"[ \t]{0,3}>")
+_ITEM = re.compile(r"(?P<indent>[ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+
+
+def check_nesting(text: str, source: str, first_line: int) -> None:
+    """A `SourceError` at the first line of `text` nested deeper than `MAX_NESTING` lists and block
+    quotes, found in one pass over the lines (so that the deepest text fails at once). A list item
+    counts one level more than the items it is indented under; fenced code counts nothing."""
+    open_items: list[int] = []  # the indentation of each list item the current line may be inside
+    fence: str | None = None
+    for number, line in enumerate(text.split("\n")):
+        opened = _FENCE.match(line)
+        if fence is not None or opened:
+            if opened and (fence is None or opened.group(1).startswith(fence)):
+                fence = None if fence is not None else opened.group(1)[0] * 3
+            continue
+        quotes = 0
+        position = 0
+        while quote := _QUOTES.match(line, position):
+            quotes += 1
+            position = quote.end()
+        item = _ITEM.match(line, position)
+        if item:
+            indent = len(item.group("indent").expandtabs(4))
+            while open_items and open_items[-1] >= indent:
+                open_items.pop()
+            open_items.append(indent)
+        elif line[position:].strip() and not line[position : position + 1].isspace():
+            open_items.clear()  # text at the margin: the lists above are over
+        if quotes + len(open_items) > MAX_NESTING:
+            raise SourceError(
+                Location(source, first_line + number),
+                f"lists and quotes nested more than {MAX_NESTING} levels deep",
+                "a card reads best with two or three levels: split the list, or indent less",
+            )
+
+
 def render_markdown(text: str) -> str:
-    """A card back (Markdown as students write it) to sanitized HTML."""
+    """A card back (Markdown as students write it) to sanitized HTML.
+
+    Nesting deeper than `MAX_NESTING` is a `SourceError` (at `<markdown>:line` when called
+    directly: a build checks each card with `check_nesting` first, at its own file and line).
+    """
+    check_nesting(text, "<markdown>", 1)
     text, math = _set_math_aside(text.replace("\ufeff", ""))
     engine = _markdown()
     engine.reset()

@@ -556,3 +556,33 @@ def test_any_file_builds_a_deck_anki_takes_whole_or_is_refused_with_a_message(tm
             collection.close()
         assert len(imported) == result.card_count
         assert all(note.fields["Front"] and note.fields["Back"] for note in imported)
+
+
+# --- nesting (issue 17, item 10) ----------------------------------------------------------------
+
+NESTED = [
+    ("list-700", "\n".join("    " * level + "- x" for level in range(700)), 21),
+    ("two-space-list-300", "\n".join("  " * level + "- x" for level in range(300)), 21),
+    ("ordered-list", "\n".join("   " * level + "1. x" for level in range(100)), 21),
+    ("quote-lines", "\n".join(">" * level + " x" for level in range(1, 100)), 21),
+    ("quote-2000", ">" * 2000 + " x", 1),
+]
+
+
+@pytest.mark.parametrize(("back", "too_deep"), [case[1:] for case in NESTED], ids=[case[0] for case in NESTED])
+def test_deep_nesting_is_an_error_at_its_line(tmp_path: Path, back: str, too_deep: int) -> None:
+    folder = write_bytes(tmp_path / "source", "a.md", f"# T\n## F\n{back}\n".encode())
+    result = run("build", str(folder), "-o", str(tmp_path / "build"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{folder}/a.md:{2 + too_deep}: lists and quotes nested more than 20 levels"), (
+        result.stderr[:300]
+    )
+    with pytest.raises(SupportcardsError, match="<markdown>:"):
+        render_markdown(back)
+
+
+def test_twenty_levels_of_lists_and_quotes_still_build() -> None:
+    deepest = render_markdown("\n".join("    " * level + "- x" for level in range(20)))
+    assert deepest.count("<ul>") == 20
+    quoted = render_markdown("> " * 10 + "x\n\n" + "\n".join("    " * level + "- x" for level in range(10)))
+    assert quoted.count("<blockquote>") == 10 and quoted.count("<ul>") == 10
