@@ -37,6 +37,7 @@ import tomllib
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -643,6 +644,19 @@ def write_readme(text: str) -> None:
     README.write_text(f"{head}{start}\n{text}\n{end}{tail}", encoding="utf-8")
 
 
+def measured_on() -> str:
+    """When, on which commit, and whether the grammar checker was there: what the figures depend on."""
+    commit = subprocess.run(
+        ["git", "log", "-1", "--format=%h"], cwd=ROOT, capture_output=True, text=True, check=False
+    ).stdout.strip()
+    checker = subprocess.run(
+        [sys.executable, "-c", "import grammalecte"], capture_output=True, check=False, stdin=subprocess.DEVNULL
+    )
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    grammalecte = "installed" if checker.returncode == 0 else "not installed"
+    return f"Measured {when} on commit `{commit or '?'}`, Grammalecte {grammalecte}."
+
+
 def chapter_keys(folder: Path) -> list[Path]:
     return sorted(folder.glob("chapter-*-key.toml"), key=lambda path: int(re.findall(r"\d+", path.name)[0]))
 
@@ -665,7 +679,8 @@ def main() -> None:
         *((path, False) for path in chapter_keys(CHAPTERS)),
         *((path, True) for path in chapter_keys(CHAPTERS / "holdout")),
     ]
-    report: list[str] = [*notes]
+    report: list[str] = [measured_on(), *notes]
+    print(report[0], end="\n\n", flush=True)
     results = []
     if not options.seed_only:
         for path, held_out in keys:
