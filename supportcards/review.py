@@ -327,22 +327,22 @@ def _loose(text: str) -> str:
 
 CERTAIN: frozenset[str] = frozenset(
     {
-        # Grammalecte's rule families (the id up to its first word), where its one suggestion was right
-        # every time on the development chapters (bench/review_policy.py; README, "review --yes").
-        "gv1__ppas",  # agreement of a past participle: 4 of 4
-        "gv2__conj",  # conjugation after a subject: 3 of 3
-        "g3__gn",  # agreement in a noun group: 5 of 5 (its "à/par/pour/sans + noun" rules excepted)
-        "g2__conf",  # homophones (a/à, ça/sa, quand/quant, de le/du): 7 of 8
-        "g3__conf",  # a/à after a verb: 1 of 1
-        "g2__eleu",  # missing elision (que il, le informe): 5 of 5
-        "g2__tu",  # hyphenated locutions (c’est-à-dire, vis-à-vis, eux-mêmes): 5 of 5
-        "g2__gn",  # toute/toutes: 1 of 1
+        # Grammalecte's rule families (a rule id up to its first word): right every time, or nearly,
+        # on the development chapters (bench/review_policy.py; README, "review --yes", the figures).
+        "gv1__ppas",  # agreement of a past participle
+        "gv2__conj",  # conjugation after its subject
+        "g3__gn",  # agreement in a noun group ("à/par/pour/sans + noun" excepted: UNCERTAIN_RULES)
+        "g2__conf",  # homophones: a/à, ça/sa, quand/quant, ce/se
+        "g3__conf",  # a/à after a verb
+        "g2__eleu",  # a missing elision the normalizer's rule does not cover
+        "g2__tu",  # hyphenated words and locutions the locutions table does not list
+        "g2__gn",  # toute/toutes
         # supportcards' own rules
-        "une-part",  # a second "D’une part" -> "D’autre part": 3 of 3
-        # spelling, by how the word differs from the first suggestion
-        "spelling:accents",  # only accents (regulierement, dégats, present): 3 of 3
-        "spelling:double-letter",  # a letter doubled or not (instalé, diférentes, resources): 3 of 3
-        "spelling:swap",  # two neighbouring letters swapped (locla): 1 of 1
+        "une-part",  # a second "D’une part" -> "D’autre part"
+        # unknown words, by how they differ from the first suggestion
+        "spelling:accents",  # only accents: regulierement, dégats
+        "spelling:double-letter",  # a letter doubled or not: instalé, diférentes, resources
+        "spelling:swap",  # two neighbouring letters swapped: locla
     }
 )
 """The policy of `review --yes`: the kinds of finding whose first suggestion is accepted unasked."""
