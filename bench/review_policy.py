@@ -6,7 +6,8 @@ chapter is never read), the chapter is imported into a throwaway project and pro
 finding with a suggestion is accepted alone, in memory, and judged against the answer key:
 
 - **right** when the card's text gets closer to the key's corrected text (every slip of that card
-  replaced by its expected phrase), by characters;
+  replaced by its expected phrase), by characters, and the suggestion's words stand in that text
+  ("choisi" where "choisit" was expected is no fix);
 - **wrong** otherwise: the fix damages correct text, or changes something no slip is about.
 
 The policy (`review.CERTAIN`) takes the kinds that were right every time, or nearly.
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import re
 import sys
 import tempfile
 from collections import defaultdict
@@ -32,7 +34,7 @@ from supportcards.model import Finding  # noqa: E402
 from supportcards.normalize import normalize_project  # noqa: E402
 from supportcards.parse import load_project  # noqa: E402
 from supportcards.proofread import engine_available, proofread_project  # noqa: E402
-from supportcards.review import certain, policy_key  # noqa: E402
+from supportcards.review import certain, contested, policy_key  # noqa: E402
 
 
 def ideal_text(text: str, slips: list[tuple[str, str]]) -> str:
@@ -65,7 +67,9 @@ def judge_chapter(key_path: Path, verbose: bool) -> list[tuple[str, bool, bool]]
         normalized = normalize_project(project)[0]
         cards = {(card.location.path, card.location.line): card for card in normalized.chapters[0].cards}
         originals = project.chapters[0].cards
-        for finding in proofread_project(project):
+        findings = proofread_project(project)
+        rivals = contested(findings)
+        for finding in findings:
             if not finding.suggestions:
                 continue
             source = next(
@@ -88,13 +92,20 @@ def judge_chapter(key_path: Path, verbose: bool) -> list[tuple[str, bool, bool]]
             before = comparable(whole)
             ideal = ideal_text(before, slips)
             after = comparable(fixed)
-            right = ratio(after, ideal) > ratio(before, ideal)
+            right = ratio(after, ideal) > ratio(before, ideal) and _in_ideal(finding.suggestions[0], ideal)
             several = finding.kind != "spelling" and len(finding.suggestions) > 1
-            verdicts.append((policy_key(finding) + (" (several fixes)" if several else ""), right, certain(finding)))
+            note = " (several fixes)" if several else " (a rival fix)" if finding in rivals else ""
+            verdicts.append((policy_key(finding) + note, right, certain(finding) and finding not in rivals))
             if verbose:
                 verdict = "RIGHT" if right else "WRONG"
                 print(f"{verdict} {finding.rule}: {finding.text!r} -> {finding.suggestions[0]!r}  | {finding.context}")
     return verdicts
+
+
+def _in_ideal(suggestion: str, ideal: str) -> bool:
+    """Whether the fix's words stand in the corrected text: 'choisi' for 'choisit' is no fix."""
+    words = comparable(suggestion).strip()
+    return not words or re.search(rf"(?<!\w){re.escape(words)}(?!\w)", ideal) is not None
 
 
 def ratio(a: str, b: str) -> float:

@@ -114,8 +114,9 @@ class Review:
         its suggestion was made for the line as it was, so the proofreader must see the line again.
         """
         accepted = []
+        rivals = contested(self.findings)
         for finding in self.findings:
-            if self.decided(finding) or not certain(finding):
+            if self.decided(finding) or not certain(finding) or finding in rivals:
                 continue
             now = self.current(finding)
             if now is None or now.context != finding.context:
@@ -337,6 +338,7 @@ CERTAIN: frozenset[str] = frozenset(
         "g2__eleu",  # a missing elision the normalizer's rule does not cover
         "g2__tu",  # hyphenated words and locutions the locutions table does not list
         "g2__gn",  # toute/toutes
+        "g2__conj",  # a verb's person (supprimes -> supprime), unless a rival fixes the subject
         # supportcards' own rules
         "une-part",  # a second "D’une part" -> "D’autre part"
         # unknown words, by how they differ from the first suggestion
@@ -395,6 +397,19 @@ def _plain(text: str) -> str:
 
 def _undoubled(text: str) -> str:
     return re.sub(r"(.)\1+", r"\1", text.casefold())
+
+
+def contested(findings: Iterable[Finding]) -> set[Finding]:
+    """Findings that a rival finding contradicts: Grammalecte offers two fixes of one slip as two
+    actions of one rule ("ils attende": 'ils' -> 'il', or 'attende' -> 'attendent'), which a person
+    must choose between."""
+    seen: dict[tuple[str, int, str], list[Finding]] = {}
+    for finding in findings:
+        if not re.search(r"__b\d+_a\d+", finding.rule):
+            continue
+        stem = re.sub(r"_a\d+(?:_\d+)?$", "", finding.rule)
+        seen.setdefault((finding.location.path, finding.location.line, stem), []).append(finding)
+    return {finding for group in seen.values() if len(group) > 1 for finding in group}
 
 
 def certain(finding: Finding) -> bool:

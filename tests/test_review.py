@@ -23,7 +23,7 @@ from supportcards.normalize import (
 )
 from supportcards.parse import load_project
 from supportcards.proofread import proofread_project
-from supportcards.review import Review, certain, policy_key, typo
+from supportcards.review import Review, certain, contested, policy_key, typo
 
 NOTES = """# Chapitre 4 — Gestion des changements
 
@@ -311,3 +311,12 @@ def test_review_yes_leaves_a_finding_whose_line_an_earlier_fix_changed(project: 
     other = replace(finding(project, 11, "documentation", "documentations"), rule="g3__gn_des_2m")
     accepted = Review(project, [first, second, other]).accept_certain()
     assert [item.text for item, _ in accepted] == ["ouvre", "documentation"]
+
+
+def test_two_fixes_grammalecte_offers_for_one_slip_are_left_to_a_person() -> None:
+    where = Location("n.md", 3)
+    subject = Finding(where, 5, "grammar", "g2__conj_ils__b1_a2_1", "m", "ils", ("il",))
+    verb = Finding(where, 9, "grammar", "g2__conj_ils__b1_a1_1", "m", "attende", ("attendent",))
+    elsewhere = replace(verb, location=Location("n.md", 4))
+    words = [spelling("instalé", "installé"), spelling("diférentes", "différentes")]  # one line, not rivals
+    assert contested([subject, verb, elsewhere, *words]) == {subject, verb}
