@@ -18,24 +18,47 @@ from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 
-from .errors import SourceError
-from .export import FIELDS, note_fields
+from .cloze import cloze_numbers, number_note, reveal
+from .errors import LockfileError, SourceError
+from .export import CLOZE_FIELDS, FIELDS, note_fields
+from .lock import LOCK_FILE, Lockfile, note_row, read_lockfile
 from .media import image_bytes
 from .model import Change, Project, RenderedCard
 
 _SECTION = re.compile(r"\{\{#(\w+)\}\}(.*?)\{\{/\1\}\}", re.DOTALL)
-_FIELD = re.compile(r"\{\{(\w+)\}\}")
+_FIELD = re.compile(r"\{\{(?:cloze:)?(\w+)\}\}")
 _PLACE = re.compile(r"\{\{(CSS|TITLE|COUNT|CORRECTIONS|CARDS)\}\}")
 
 
 def fill_template(template: str, fields: Mapping[str, str]) -> str:
-    """Fill an Anki template the way Anki does for what ours use: `{{Field}}` and `{{#Field}}...{{/Field}}`."""
+    """Fill an Anki template the way Anki does for what ours use: `{{Field}}`, `{{#Field}}...{{/Field}}`
+    and `{{cloze:Field}}` (given here already revealed for one card, see `cloze.reveal`)."""
     template = _SECTION.sub(lambda match: match.group(2) if fields.get(match.group(1), "").strip() else "", template)
     return _FIELD.sub(lambda match: fields.get(match.group(1), ""), template)
 
 
 def _resource(name: str) -> str:
     return resources.files("supportcards").joinpath("templates", name).read_text(encoding="utf-8")
+
+
+def card_panels(card: RenderedCard, lockfile: Lockfile | None = None) -> list[tuple[int, str, str]]:
+    """Each Anki card of a note as (card number, front, back): one for a basic card (its "Recto"),
+    one per item for a list card, numbered as the lockfile numbers them."""
+    if not card.cloze:
+        return [(1, *card_sides(card))]
+    entry = (lockfile or Lockfile()).by_key().get(card.key)
+    known = entry if entry is not None and entry.kind == "cloze" else None
+    note = number_note(
+        note_row(card, ""), dict(known.items) if known else {}, known.last if known else 0, lambda _: ""
+    ).note
+    fields = dict(zip(CLOZE_FIELDS, note.fields, strict=True))
+    text = fields["Text"]
+    panels = []
+    for number in cloze_numbers(text):
+        front = fill_template(_resource("cloze-front.html"), {**fields, "Text": reveal(text, number, question=True)})
+        back = fill_template(_resource("cloze-back.html"), {**fields, "Text": reveal(text, number, question=False)})
+        panels.append((number, _embed_media(front, card), _embed_media(back, card)))
+    return panels
 
 
 def card_sides(card: RenderedCard) -> tuple[str, str]:
@@ -67,6 +90,10 @@ def _change_item(change: Change) -> str:
 
 def preview_page(project: Project, cards: list[RenderedCard], changes: list[Change]) -> str:
     """The whole preview page for rendered cards and the normalizer's changes."""
+    try:
+        lockfile = read_lockfile(Path(project.root) / LOCK_FILE)
+    except LockfileError:
+        lockfile = Lockfile()  # the preview numbers list items afresh; build reports the lockfile
     labels = {topic.slug: topic.label for topic in project.settings.topics}
     by_card: dict[tuple[str, int], list[Change]] = defaultdict(list)
     starts: dict[str, list[int]] = defaultdict(list)
@@ -93,7 +120,11 @@ def preview_page(project: Project, cards: list[RenderedCard], changes: list[Chan
             label = labels.get(topic, topic) or "Sans thème"
             parts.append(f'<section class="topic"><h3>{html.escape(label)}</h3>')
             for card in topic_cards:
-                front, back = card_sides(card)
+                sides = "".join(
+                    f'<div class="sides"{f" data-cloze={number}" if card.cloze else ""}>'
+                    f'<div class="card side">{front}</div><div class="card side">{back}</div></div>'
+                    for number, front, back in card_panels(card, lockfile)
+                )
                 found = by_card.get((card.card.location.path, card.card.location.line), [])
                 corrections = (
                     f'<details class="corrections"><summary>{len(found)} correction{"s" if len(found) > 1 else ""}'
@@ -107,8 +138,7 @@ def preview_page(project: Project, cards: list[RenderedCard], changes: list[Chan
                 parts.append(
                     f'<article class="entry" data-search="{searchable}">'
                     f'<p class="source">{html.escape(str(card.card.location))}</p>'
-                    f'<div class="sides"><div class="card side">{front}</div><div class="card side">{back}</div></div>'
-                    f"{corrections}</article>"
+                    f"{sides}{corrections}</article>"
                 )
             parts.append("</section>")
         parts.append("</section>")

@@ -133,3 +133,68 @@ def test_in_chromium_every_card_is_there_and_nothing_overflows(
     assert page.locator("article.entry:visible").count() == 1
     assert page.inner_text("#shown") == "1"
     page.close()
+
+
+def test_a_list_card_shows_one_panel_per_item_as_anki_numbers_them(chapter_2_preview: str) -> None:
+    entries = chapter_2_preview.split('<article class="entry"')
+    (spoc,) = [entry for entry in entries if "SPOC (Single Point of Contact)</div>" in entry]
+    assert [int(number) for number in re.findall(r'<div class="sides" data-cloze=(\d+)>', spoc)] == list(range(1, 8))
+    assert spoc.count("[...]") == 7  # each panel hides its own item, and only it
+
+
+@pytest.mark.parametrize(("name", "width"), [("phone", 375), ("desktop", 1280)])
+def test_in_chromium_list_cards_fit_and_follow_night_mode(
+    browser, source_dir: Path, tmp_path: Path, name: str, width: int
+) -> None:
+    target, _, _ = build_preview([str(source_dir)], tmp_path / "preview.html")
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(target.resolve().as_uri())
+    panels = page.locator(".sides[data-cloze]")
+    assert panels.count() == 32  # chapter 2's seven list cards
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    overflowing = page.evaluate(
+        "Array.from(document.querySelectorAll('.sides[data-cloze] .side'))"
+        ".filter(e => e.scrollWidth > e.clientWidth + 1).length"
+    )
+    assert overflowing == 0
+    color = "getComputedStyle(document.querySelector('.sides[data-cloze] .cloze')).color"
+    page.evaluate("document.body.classList.remove('nightMode', 'night_mode')")
+    light = page.evaluate(color)
+    panels.first.scroll_into_view_if_needed()
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"preview-lists-{name}.png"))
+    page.click("#theme")
+    assert page.evaluate("document.body.classList.contains('nightMode')")
+    assert page.evaluate(color) == "rgb(127, 178, 229)" != light  # the night accent
+    page.screenshot(path=str(SCREENSHOTS / f"preview-lists-{name}-dark.png"))
+    page.close()
+
+
+def test_in_chromium_an_overlapping_card_from_anki_shows_only_the_item_before(
+    browser, write_source, tmp_path: Path
+) -> None:
+    """Anki's own question for item 3 of an overlapping list, in Chromium with the note type's CSS:
+    item 2 is shown, items 1 and 4 are '…', item 3 is asked; the answer shows every item."""
+    from anki_helpers import import_package, open_collection
+
+    from supportcards.pipeline import build
+
+    notes = "# Étapes\n\n## Les étapes d’un ticket\n@cloze: chevauchant\n1. Ouvrir\n2. Trier\n3. Traiter\n4. Clore\n"
+    folder = write_source({"chapitre-05.md": notes})
+    package = build([folder], tmp_path / "out", timestamp=1_700_000_000).outputs[0]
+    collection = open_collection(tmp_path / "anki")
+    import_package(collection, package)
+    (note_id,) = collection.find_notes("")
+    card = next(card for card in collection.get_note(note_id).cards() if card.ord == 2)
+    question, answer = card.question(), card.answer()
+    collection.close()
+    page = browser.new_page(viewport={"width": 375, "height": 700})
+    shown = "Array.from(document.querySelectorAll('.cloze-text li')).map(li => li.innerText.trim())"
+    after = "Array.from(document.querySelectorAll('.cloze-text li')).map(li => getComputedStyle(li, '::after').content)"
+    page.set_content(f'<body class="card">{question}</body>')
+    assert page.evaluate(shown) == ["", "Trier", "[...]", ""]  # the hidden items show only their "…"
+    assert page.evaluate(after) == ['"…"', "none", "none", '"…"']
+    page.set_content(f'<body class="card nightMode">{answer}</body>')
+    assert page.evaluate(shown) == ["Ouvrir", "Trier", "Traiter", "Clore"]
+    assert set(page.evaluate(after)) == {"none"}
+    page.close()

@@ -126,3 +126,18 @@ def test_stats_prints_cards_per_chapter_and_topic(source_dir: Path) -> None:
     assert any(line.startswith("Chapitre 2 — Organisation du support") and line.endswith(" 13") for line in lines)
     assert any(line.startswith("organisation (Formes d’organisation)") and line.endswith(" 7") for line in lines)
     assert any(line.startswith("sla (SLA et qualité de service)") and line.endswith(" 2") for line in lines)
+
+
+def test_stats_counts_list_cards_and_their_items(source_dir: Path) -> None:
+    result = CliRunner().invoke(main, ["stats", str(source_dir)])
+    assert result.exit_code == 0
+    assert result.output.splitlines()[-1].split() == [
+        "listes",
+        "7",
+        "(32",
+        "éléments,",
+        "une",
+        "carte",
+        "Anki",
+        "chacun)",
+    ]
