@@ -591,8 +591,18 @@ def default_rules(extra: Corrections | None = None) -> tuple[Rule, ...]:
 
 # --- protected spans --------------------------------------------------------------------------
 
+_DEFINITION = (
+    r"(?m:^[ \t]{0,3}\[(?P<label>[^\]\n]+)\]:[ \t]*(?:<[^>\n]*>|\S+)"
+    r"""(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$)"""
+)
+"""A Markdown reference definition, `[doc]: https://... "title"`: one space before its ':' and it
+is text, and every `[doc]` that used it shows as written."""
+
 _PROTECTED = (
-    r"(?ms:^[ \t]{0,3}(?P<fence>`{3,}|~{3,}).*?(?:^[ \t]{0,3}(?P=fence)[ \t]*$|\Z))"  # fenced code
+    _DEFINITION
+    + r"|\]\[[^\]\n]*\]"  # reference definitions, and the label of `[text][label]`
+    + r"|(?m:^[ \t]{0,3}>(?:[ \t]{0,3}>)*[ \t]*)"  # block quote markers and the indentation after them
+    + r"|(?ms:^[ \t]{0,3}(?P<fence>`{3,}|~{3,}).*?(?:^[ \t]{0,3}(?P=fence)[ \t]*$|\Z))"  # fenced code
     r"|(?P<ticks>`+).{1,4000}?(?P=ticks)"  # inline code (bounded: an unclosed one must not cost n²)
     r"|\\\(.{0,4000}?\\\)|\\\[.{0,4000}?\\\]|\$\$.{0,4000}?\$\$"  # math
     r"|<[^>\n]+>"  # HTML tags and autolinks
@@ -603,18 +613,31 @@ _PROTECTED = (
 
 
 _PROTECTED_RE = re.compile(_PROTECTED, re.DOTALL)
+_DEFINITION_RE = re.compile(_DEFINITION)
 
 
-_MAY_PROTECT = ("`", "~~~", "\\", "<", "&", "](", "$$", "http", "ftp:", "mailto:", "www.")
+@lru_cache(maxsize=64)
+def _protected_with_labels(labels: tuple[str, ...]) -> re.Pattern[str]:
+    """`_PROTECTED` and the shortcut references `[label]` (`[label][]`) to these defined labels."""
+    names = "|".join(r"\s+".join(re.escape(word) for word in label.split()) for label in labels)
+    return re.compile(_PROTECTED + rf"|\[(?i:{names})\](?:\[\])?", re.DOTALL)
+
+
+_MAY_PROTECT = ("`", "~~~", "\\", "<", ">", "&", "](", "][", "]:", "$$", "http", "ftp:", "mailto:", "www.")
 
 
 def split_protected(text: str) -> list[tuple[str, bool]]:
     """The text cut into (piece, protected) pairs; rules only ever see unprotected pieces."""
     if not any(marker in text for marker in _MAY_PROTECT):
         return [(text, False)] if text else []
+    pattern = _PROTECTED_RE
+    if "]:" in text:
+        labels = {match.group("label").strip() for match in _DEFINITION_RE.finditer(text)}
+        if labels:
+            pattern = _protected_with_labels(tuple(sorted(label for label in labels if label)))
     pieces: list[tuple[str, bool]] = []
     last = 0
-    for match in _PROTECTED_RE.finditer(text):
+    for match in pattern.finditer(text):
         if match.start() > last:
             pieces.append((text[last : match.start()], False))
         pieces.append((match.group(), True))

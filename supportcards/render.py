@@ -250,38 +250,69 @@ def _put_math_back(fragment: str, found: list[str]) -> str:
 
 _CODE = re.compile(r"(?ms:^[ \t]{0,3}(`{3,}|~{3,}).*?(?:^[ \t]{0,3}\1[ \t]*$|\Z))|(`+).+?\2")
 _IMAGE = re.compile(
-    r"(?P<md>!\[[^\]\n]*\]\(\s*<?)(?P<md_url>[^)\s>]+)"
+    r"(?P<md>!\[[^\]\n]*\]\(\s*)(?:<(?P<md_angle>[^>\n]+)>|(?P<md_url>[^)\s>]+))"
     r"|(?P<tag><img\b[^>]*?\bsrc\s*=\s*[\"']?)(?P<tag_url>[^\"'\s>]+)",
     re.IGNORECASE,
 )
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.IGNORECASE)
+_IMAGE_REFERENCE = re.compile(r"!\[(?P<text>[^\]\n]*)\](?:\[(?P<label>[^\]\n]*)\])?(?!\()")
+_DEFINITION = re.compile(
+    r"(?m)^(?P<lead>[ \t]{0,3}\[(?P<label>[^\]\n]+)\]:[ \t]*)(?:<(?P<angle>[^>\n]*)>|(?P<url>\S+))"
+)
+
+
+def _label(text: str) -> str:
+    """A reference label as Markdown matches it: without case, runs of spaces as one."""
+    return " ".join(text.split()).casefold()
 
 
 def collect_media(text: str, source: str, first_line: int) -> tuple[str, tuple[MediaFile, ...]]:
     """Point each local image of `text` at its name inside the package, and list the files.
 
-    Paths are relative to the source file, and must stay inside its folder (see `media.find_image`):
-    a missing, outside or unreadable image is a `SourceError` at its line. Remote and data URLs
-    are left for the sanitizer, which drops them.
+    Images are `![alt](path)`, `![alt](<path with spaces>)`, `<img src="path">` and reference images
+    (`![alt][ref]` with `[ref]: path`). Paths are relative to the source file, and must stay inside
+    its folder (see `media.find_image`): a missing, outside or unreadable image is a `SourceError` at
+    its line. Remote and data URLs are left for the sanitizer, which drops them.
     """
     if "!" not in text and "<img" not in text.lower():
         return text, ()
     code = [match.span() for match in _CODE.finditer(text)]
     found: dict[str, MediaFile] = {}
 
-    def point(match: re.Match[str]) -> str:
-        if any(start <= match.start() < end for start, end in code):
-            return match.group()
-        prefix = match.group("md") or match.group("tag")
-        url = match.group("md_url") or match.group("tag_url")
+    def in_code(match: re.Match[str]) -> bool:
+        return any(start <= match.start() < end for start, end in code)
+
+    def local(url: str, match: re.Match[str]) -> str | None:
+        """The package name of the image `url` (None for a remote one)."""
         if _SCHEME.match(url) or url.startswith("//"):
-            return match.group()
+            return None
         location = Location(source, first_line + text.count("\n", 0, match.start()))
         media = find_image(unquote(url), source, location)
         found[media.name] = media
-        return prefix + media.name
+        return media.name
+
+    def point(match: re.Match[str]) -> str:
+        if in_code(match):
+            return match.group()
+        name = local(match.group("md_angle") or match.group("md_url") or match.group("tag_url"), match)
+        return match.group() if name is None else (match.group("md") or match.group("tag")) + name
 
     rewritten = _IMAGE.sub(point, text)
+    if "]:" not in rewritten:
+        return rewritten, tuple(found[name] for name in sorted(found))
+    images = {
+        _label(match.group("label") or match.group("text"))
+        for match in _IMAGE_REFERENCE.finditer(rewritten)
+        if not in_code(match)
+    }
+
+    def define(match: re.Match[str]) -> str:
+        if in_code(match) or _label(match.group("label")) not in images:
+            return match.group()
+        name = local(match.group("angle") or match.group("url"), match)
+        return match.group() if name is None else match.group("lead") + name
+
+    rewritten = _DEFINITION.sub(define, rewritten) if images else rewritten
     return rewritten, tuple(found[name] for name in sorted(found))
 
 

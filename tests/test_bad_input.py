@@ -586,3 +586,23 @@ def test_twenty_levels_of_lists_and_quotes_still_build() -> None:
     assert deepest.count("<ul>") == 20
     quoted = render_markdown("> " * 10 + "x\n\n" + "\n".join("    " * level + "- x" for level in range(10)))
     assert quoted.count("<blockquote>") == 10 and quoted.count("<ul>") == 10
+
+
+def test_reference_images_and_paths_with_spaces_are_packed(tmp_path: Path) -> None:
+    """`![j](<img dir/a b.png>)` (CommonMark's form for a path with spaces) and `![alt][ref]` with
+    `[ref]: path` are images like any other (issue 17, item 12)."""
+    folder = tmp_path / "source"
+    (folder / "img dir").mkdir(parents=True)
+    (folder / "img dir" / "a b.png").write_bytes(PIXEL)
+    back = "Voici :\n\n![j](<img dir/a b.png>) et ![k][schéma] et [la doc][doc]\n\n"
+    back += '[schéma]: <img dir/a b.png> "Schéma"\n[doc]: https://example.org/doc\n'
+    (folder / "a.md").write_text(f"# T\n## Schéma\n{back}", encoding="utf-8")
+    output = build([folder], tmp_path / "build", timestamp=1_700_000_000).outputs[0]
+    collection = open_collection(tmp_path / "anki")
+    import_package(collection, output)
+    (note,) = notes(collection)
+    (media,) = Path(collection.media.dir()).iterdir()
+    collection.close()
+    assert media.read_bytes() == PIXEL
+    assert note.fields["Back"].count(f'src="{media.name}"') == 2
+    assert '<a href="https://example.org/doc"' in note.fields["Back"] and "[" not in note.fields["Back"]

@@ -18,6 +18,7 @@ from supportcards.normalize import (
     normalize_card,
     parse_corrections,
 )
+from supportcards.render import render_markdown
 
 RULES = {rule.name: rule for rule in default_rules()}
 
@@ -181,3 +182,27 @@ def test_normalizing_twice_changes_nothing_around_table_entries(entry: str, cont
 )
 def test_french_spacing_edge_cases(before: str, after: str) -> None:
     assert apply("french-spacing", apply("quotes", before)) == after
+
+
+def test_reference_definitions_and_their_labels_are_never_touched() -> None:
+    """`[doc]: url` with a space before its ':' is no longer a definition (issue 17, item 12)."""
+    definitions = '[doc]: https://example.org/doc "La doc"\n  [l\'aide]: <https://example.org/aide>\n[a]: images/a.png'
+    back = f"Voir [la doc][doc], [l'aide] et [L'aide][] : ![schéma][a] et ![A]\n\n{definitions}"
+    fixed, changes = normalize_card(card(back))
+    assert fixed.back.endswith(f"\n\n{definitions}")
+    assert "[doc], [l'aide] et [L'aide][]" in fixed.back and "][a]" in fixed.back
+    assert all(change.location.line == 11 for change in changes)
+    html = render_markdown(fixed.back)
+    assert html.count("<a ") == 3 and 'href="https://example.org/doc"' in html and "[" not in html
+
+
+def test_a_bracket_that_is_no_reference_is_still_corrected() -> None:
+    fixed, _ = normalize_card(card("Le [point] : l'aide\n\n[autre]: https://example.org"))
+    assert fixed.back == f"Le [point]{NBSP}: l’aide\n\n[autre]: https://example.org"
+
+
+def test_a_list_nested_in_a_block_quote_keeps_its_indentation() -> None:
+    back = "> Les tâches :\n>\n> - accueil\n>     - appels\n>\n>   > cité\n"
+    fixed, _ = normalize_card(card(back))
+    assert fixed.back == back.replace(" :", f"{NBSP}:")
+    assert render_markdown(fixed.back).count("<ul>") == 2
