@@ -213,6 +213,20 @@ def flagged(lint: list[str], line: int | None, wrong: str) -> bool:
     return False
 
 
+def touches(entry: str, phrase: str) -> bool:
+    """Whether a lint or review line's 'before' and `phrase` overlap (one holds the other, or 8 characters)."""
+    match = _LINT.match(entry)
+    if not match or match["rule"] in _TYPOGRAPHY_RULES:
+        return False
+    pointed, wanted = comparable(match["word"] or match["before"] or ""), comparable(phrase)
+    if not any(char.isalnum() for char in pointed):
+        return False
+    if contains(wanted, pointed) or contains(pointed, wanted):
+        return True
+    common = difflib.SequenceMatcher(None, pointed, wanted, autojunk=False).find_longest_match()
+    return common.size >= 8
+
+
 def check_key(key: Key, cards: list[SourceCard]) -> list[str]:
     """What is wrong with an answer key against its chapter as imported (empty when it is sound)."""
     problems = []
@@ -408,6 +422,7 @@ def measure_chapter(key: Key, review: bool, held_out: bool) -> ChapterResult:
         if review:
             review_output = review_yes(review_project)
         reviewed = build_project(review_project, sources, chapter_file)
+        reviewed.review_output = review_output
 
     result = ChapterResult(key.chapter.name, held_out, len(sources), reviewed=review, review_output=review_output)
     result.traps = len(key.traps)
@@ -431,9 +446,13 @@ def measure_chapter(key: Key, review: bool, held_out: bool) -> ChapterResult:
         for name, build in (("baseline", baseline), ("review", reviewed)):
             text = build.cards.get(index)
             if text is None or not contains(text, trap.phrase):
-                numbers = {number for number, _ in card.lines}
-                lint = [line for line in build.lint if (match := _LINT.match(line)) and int(match["line"]) in numbers]
-                result.traps_damaged.append((trap, name, around(text or "", trap.phrase), lint))
+                line = card.line_of(trap.phrase)
+                numbers = {line} if line is not None else {number for number, _ in card.lines}
+                said = [*build.lint, *build.review_output.splitlines()]  # what review recorded, and its rule id
+                in_card = [entry for entry in said if (match := _LINT.match(entry)) and int(match["line"]) in numbers]
+                # The lint lines (rule: 'before' -> 'after') whose 'before' is part of the phrase name the culprit.
+                culprits = [entry for entry in in_card if touches(entry, trap.phrase)]
+                result.traps_damaged.append((trap, name, around(text or "", trap.phrase), culprits or in_card))
     # Edits the review made beyond the baseline that touch no slip: candidates for damage nobody planted.
     for index, card in enumerate(sources):
         before, after = baseline.cards.get(index), reviewed.cards.get(index)
@@ -719,6 +738,26 @@ def _summary(results: list[ChapterResult]) -> list[str]:
             f"| {label} | {result.cards} | {base} of {len(result.slips)} | {fixed} of {len(result.slips)} | "
             f"{damaged} of {result.traps} | {len(result.other_changes)} |"
         )
+    lines += ["", "Slips left after `review --yes` + `build`, by kind (development chapters; held out):", ""]
+    for kind in KINDS:
+        counts = []
+        for held_out in (False, True):
+            slips = [slip for result in results if result.held_out == held_out for slip in result.slips]
+            of_kind = [slip for slip in slips if slip.slip.kind == kind]
+            left = sum(slip.review != "fixed" for slip in of_kind)
+            counts.append(f"{left} of {len(of_kind)}" if of_kind else "-")
+        lines.append(f"- {kind}: {counts[0]}; {counts[1]}")
+    for result in results:
+        wrong = [slip for slip in result.slips if slip.review == "changed"]
+        damaged_traps = [entry for entry in result.traps_damaged if entry[1] == "review"]
+        for slip in wrong:
+            lines.append(
+                f"- {result.name}: wrong fix [{slip.slip.kind}] {slip.slip.wrong!r} (expected "
+                f"{slip.slip.expected[0]!r}), the card shows {slip.shown!r}"
+            )
+        for trap, _, text, lint in damaged_traps:
+            rules = "; ".join(lint) or "no lint line names it"
+            lines.append(f"- {result.name}: trap damaged {trap.phrase!r}, the card shows {text!r} ({rules})")
     return lines
 
 
