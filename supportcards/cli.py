@@ -409,7 +409,7 @@ def _watch(sources: tuple[str, ...], output: str) -> None:
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=str),
-    help="Source file to write [default: source/chapitre-NN.md, NN from the title].",
+    help="Source file to write [default: source/chapitre-NN.md, NN the number after 'chapitre' in the title].",
 )
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
 @reports_errors
@@ -427,6 +427,7 @@ def import_notes(notes: str, output: str | None, force: bool) -> None:
     target = Path(output or default_output(result))
     if target.exists() and not force:
         raise OutputError(f"{target}: already exists; use --force to overwrite it, or -o to choose another file")
+    click.echo(f"overwriting {target} (--force)" if target.exists() else f"writing {target}")
     for card in result.cards:
         click.echo(f"line {card.line}: {card.front}")
     for decision in result.uncertain:

@@ -218,8 +218,13 @@ def _hard_rule(text: str, previous_front: bool, last: bool, first: bool) -> tupl
     return None
 
 
+_CHAPTER_NUMBER = re.compile(r"\bchap(?:itre|ter|\.)?\s*(?:n[°o]\.?\s*)?(\d+)", re.IGNORECASE)
+
+
 def default_output(result: ImportResult, source_dir: str = "source") -> str:
-    """`source/chapitre-NN.md`, NN from the title's number (`chapitre.md` without one)."""
-    number = re.search(r"\d+", result.title)
-    name = f"chapitre-{int(number.group()):02d}.md" if number else "chapitre.md"
+    """`source/chapitre-NN.md`, NN from the title: the number after "chapitre", "chapter" or
+    "chap." ("Support de niveau 2 — chapitre 5" is chapter 5), else its first number
+    (`chapitre.md` without one)."""
+    number = _CHAPTER_NUMBER.search(result.title) or re.search(r"\d+", result.title)
+    name = f"chapitre-{int(number.group(number.lastindex or 0)):02d}.md" if number else "chapitre.md"
     return f"{source_dir}/{name}"

@@ -10,7 +10,7 @@ from conftest import ROOT
 
 from supportcards.cli import main
 from supportcards.errors import SourceError
-from supportcards.importer import detect_cards
+from supportcards.importer import default_output, detect_cards
 from supportcards.parse import parse_chapter
 
 GOLDEN = Path(__file__).parent / "golden" / "import"
@@ -137,3 +137,36 @@ def test_cli_input_errors(tmp_path: Path) -> None:
     latin = CliRunner().invoke(main, ["import", str(tmp_path / "latin.txt"), "-o", str(tmp_path / "o.md")])
     assert latin.exit_code == 1 and "latin.txt:2:7: this file is not UTF-8 text" in latin.stderr
     assert not (tmp_path / "o.md").exists()
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        ("Support de niveau 2 — chapitre 5", "chapitre-05.md"),
+        ("Chapter 3: 10 commandes réseau", "chapitre-03.md"),
+        ("Module 4, Chap. 7 — Sauvegardes", "chapitre-07.md"),
+        ("CHAPITRE 12 (2 heures)", "chapitre-12.md"),
+        ("Niveau 2 — Organisation", "chapitre-02.md"),
+        ("Organisation du support", "chapitre.md"),
+    ],
+)
+def test_the_default_file_takes_the_number_after_chapitre(title: str, name: str) -> None:
+    result = detect_cards(f"{title}\nSPOC\nPoint de contact unique.\n", "notes.txt")
+    assert default_output(result) == f"source/{name}"
+
+
+def test_import_force_says_which_file_it_writes_before_writing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "Support de niveau 2 — chapitre 5" used to overwrite chapitre-02.md, without a word."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "source").mkdir()
+    (tmp_path / "source" / "chapitre-02.md").write_text("mine", encoding="utf-8")
+    (tmp_path / "source" / "chapitre-05.md").write_text("older", encoding="utf-8")
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Support de niveau 2 — chapitre 5\nSPOC\nPoint de contact unique.\n", encoding="utf-8")
+    refused = CliRunner().invoke(main, ["import", str(notes)])
+    assert refused.exit_code == 1 and "source/chapitre-05.md: already exists" in refused.stderr
+    result = CliRunner().invoke(main, ["import", str(notes), "--force"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("overwriting source/chapitre-05.md (--force)\nline 2: SPOC\n")
+    assert (tmp_path / "source" / "chapitre-02.md").read_text(encoding="utf-8") == "mine"
+    assert (tmp_path / "source" / "chapitre-05.md").read_text(encoding="utf-8").startswith("# Support de niveau 2")
