@@ -7,7 +7,7 @@ inside (an `OverflowError` in SQLite, a `struct.error` in zip).
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
@@ -19,6 +19,9 @@ LAST_TIMESTAMP = 4_354_819_199
 earlier times are written as 1980). Note and card ids are milliseconds, so they stay positive."""
 
 T = TypeVar("T")
+
+Paths = str | Path | Sequence[str | Path]
+"""Where the library takes sources: a sequence of paths, or one path alone."""
 
 
 def timestamp_problem(value: object) -> str | None:

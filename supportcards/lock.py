@@ -88,11 +88,13 @@ class Lockfile:
 _string: Callable[[str], str] = json.encoder.encode_basestring
 
 
-def read_lockfile(path: Path) -> Lockfile:
-    """The lockfile at `path`; none yet means an empty one."""
+def read_lockfile(path: Path, missing_ok: bool = True) -> Lockfile:
+    """The lockfile at `path`; none yet means an empty one (unless not `missing_ok`: an error)."""
     try:
         text = read_regular_file(path).decode("utf-8")
     except FileNotFoundError:
+        if not missing_ok:
+            raise LockfileError(f"{path}: no such lockfile") from None
         return Lockfile()
     except (OSError, UnicodeDecodeError) as error:
         raise LockfileError(f"{path}: cannot read the lockfile ({error})") from None

@@ -40,6 +40,11 @@ class Card:
     cloze: str = ""
     anchor: str = ""
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.topics, tuple):  # one topic alone, or a list: a tuple, as the stages expect
+            topics = (self.topics,) if isinstance(self.topics, str) else tuple(self.topics)
+            object.__setattr__(self, "topics", topics)
+
 
 @dataclass(frozen=True, slots=True)
 class Chapter:

@@ -29,6 +29,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from .checks import of_type
 from .errors import SettingsError
 from .model import Card, Change, Chapter, Location, Project
 from .parse import check_setting_text
@@ -717,6 +718,7 @@ def default_normalizer() -> Normalizer:
 
 def normalize_card(card: Card, normalizer: Normalizer | None = None) -> tuple[Card, tuple[Change, ...]]:
     """The card with its front and back corrected, and every change made (file, line, rule, text)."""
+    of_type(card, Card, "card")
     normalizer = normalizer or default_normalizer()
     path = card.location.path
     front, front_changes = normalizer.text(card.front, path, card.location.line, front=True)

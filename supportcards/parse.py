@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from .anchors import heading_anchors, is_web_address
+from .checks import Paths, path_list
 from .cloze import VALUES as CLOZE_VALUES
 from .errors import ParseError, SettingsError, SourceError
 from .model import Card, Chapter, Location, Project, Settings, Topic
@@ -398,10 +399,10 @@ def source_files(sources: Sequence[str | Path]) -> list[Path]:
     return files
 
 
-def project_files(sources: Sequence[str | Path]) -> tuple[Path, Settings, list[Path]]:
-    """The root folder, settings and chapter files named by `sources` (default: `source`)."""
-    if not sources:
-        sources = ["source"]
+def project_files(sources: Paths) -> tuple[Path, Settings, list[Path]]:
+    """The root folder, settings and chapter files named by `sources` (default: `source`); one
+    path alone is taken as a sequence of one."""
+    sources = path_list(sources, "sources") or ["source"]
     files = source_files(sources)
     first = Path(sources[0])
     root = first if first.is_dir() else first.parent
@@ -423,7 +424,7 @@ def project_files(sources: Sequence[str | Path]) -> tuple[Path, Settings, list[P
     return root, settings, files
 
 
-def load_project(sources: Sequence[str | Path]) -> Project:
+def load_project(sources: Paths) -> Project:
     """Parse every chapter named by `sources`, with the settings of the first source's folder.
 
     Errors of all files are collected and raised together as `ParseError`.

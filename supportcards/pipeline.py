@@ -23,7 +23,7 @@ from .anchors import is_web_address
 from .batches import ChapterNotes, chapter_notes, chapter_sources
 from .cache import CACHE_DIR, BuildCache, fingerprint
 from .cards import Progress, render_card, render_project
-from .checks import checked_timestamp
+from .checks import Paths, checked_timestamp
 from .cloze import number_note
 from .errors import LockfileError, ParseError, SourceError, UsageError
 from .export import PackageWriter, chapter_deck_name
@@ -64,7 +64,7 @@ class BuildResult:
 
 
 def build(
-    sources: Sequence[str | Path] = ("source",),
+    sources: Paths = ("source",),
     outdir: str | Path = "build",
     *,
     timestamp: float | None = None,
@@ -94,7 +94,7 @@ def build(
 
 
 def _build(
-    sources: Sequence[str | Path],
+    sources: Paths,
     outdir: str | Path,
     timestamp: float | None,
     per_chapter: bool,
@@ -121,7 +121,7 @@ def _build(
     stamp = build_timestamp() if timestamp is None else checked_timestamp(timestamp)
     lock_path = root / LOCK_FILE
     planner = Planner(read_lockfile(lock_path), stamp, settings.deck_name)
-    against = Planner(read_lockfile(Path(baseline)), stamp, settings.deck_name) if baseline is not None else None
+    against = None if baseline is None else Planner(read_lockfile(Path(baseline), False), stamp, settings.deck_name)
     checks = _NoteChecks()
     summaries: list[ChapterSummary] = []
     corrections = 0
@@ -296,7 +296,7 @@ def _removed_if_left_empty(folder: Path) -> Iterator[None]:
 def write_deck(
     cards: Sequence[RenderedCard],
     deck_name: str,
-    target: Path,
+    target: str | Path,
     timestamp: float,
     note_mods: Mapping[str, int] | None = None,
 ) -> Path:
@@ -305,7 +305,13 @@ def write_deck(
     Each note is stamped with `note_mods[guid]` when given, else `timestamp`. List cards' items
     are numbered in order (no lockfile here).
     """
-    mods = note_mods or {}
+    target = Path(target)
+    checked_timestamp(timestamp)
+    mods = dict(note_mods or {})
+    for guid, mod in mods.items():
+        if isinstance(mod, bool) or not isinstance(mod, int):
+            raise TypeError(f"note_mods[{guid!r}] must be a whole number of seconds, not {type(mod).__name__}")
+        checked_timestamp(mod, f"note_mods[{guid!r}]")
     decks = [decks_of(card, deck_name) for card in cards]
     with replacing(target) as archive:
         writer = PackageWriter(archive, decks, timestamp, target)

@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
+from .checks import of_type
 from .errors import SourceError
 from .media import find_image
 from .model import Location, MediaFile
@@ -364,7 +365,7 @@ def render_markdown(text: str) -> str:
     Nesting deeper than `MAX_NESTING` is a `SourceError` (at `<markdown>:line` when called
     directly: a build checks each card with `check_nesting` first, at its own file and line).
     """
-    check_nesting(text, "<markdown>", 1)
+    check_nesting(of_type(text, str, "text"), "<markdown>", 1)
     text, math = _set_math_aside(text.replace("\ufeff", ""))
     engine = _markdown()
     engine.reset()
