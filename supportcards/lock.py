@@ -264,6 +264,12 @@ class Planner:
         )
 
     def _removed_items(self, note: NoteRow, before: LockEntry, now: dict[str, int]) -> None:
+        for key, number in before.items:
+            if key in now and now[key] != number:
+                self.notices.append(
+                    f"{note.location}: {note.front}: the item {key!r} gave its number {number} to an item "
+                    f"marked {{#{number}}}: it is now Cloze {now[key]}, a new card in Anki"
+                )
         gone = [(key, number) for key, number in before.items if key not in now]
         new = [(key, number) for key, number in now.items() if number > before.last]
         for key, number in gone:

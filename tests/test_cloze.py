@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,8 +15,8 @@ from hypothesis import strategies as st
 
 from supportcards import export
 from supportcards.cloze import Item, assign_numbers, mark_items, reveal
-from supportcards.errors import ParseError, SettingsError
-from supportcards.lock import read_lockfile
+from supportcards.errors import LockfileError, ParseError, SettingsError
+from supportcards.lock import LockEntry, Lockfile, read_lockfile
 from supportcards.model import Location
 from supportcards.pipeline import build
 from supportcards.render import render_markdown
@@ -233,3 +234,37 @@ def test_the_overlapping_way_marks_the_text_for_the_css() -> None:
         '<span class="cloze-inactive" data-ordinal="1">a</span> '
         '<span class="cloze" data-cloze="b" data-ordinal="2">[...]</span>'
     )
+
+
+def test_an_item_that_gives_up_its_number_to_a_marked_one_is_named(write_source, tmp_path: Path) -> None:
+    source = write_source({"chapitre-04.md": COMPETENCES}, SETTINGS)
+    build([source], tmp_path / "v1", timestamp=V1)
+    notes = source / "chapitre-04.md"
+    notes.write_text(
+        notes.read_text(encoding="utf-8").replace("- Compétence avec les outils physiques", "- Autre {#1}")
+    )
+    summary = build([source], tmp_path / "v2", timestamp=V2).summary
+    assert any("'competence-dans-l-informatique' gave its number 1" in line and "Cloze 5" in line for line in summary)
+
+
+def test_version_1_lockfiles_are_still_read_and_list_card_lines_are_what_json_writes(tmp_path: Path) -> None:
+    old = tmp_path / "v1.lock"
+    old.write_text(
+        '{\n  "version": 1,\n  "notes": {\n    "02/a": {"guid": "g", "front": "A", "hash": "' + "0" * 64
+        + '", "mod": 1700000000}\n  }\n}\n',
+        encoding="utf-8",
+    )  # fmt: skip
+    (entry,) = read_lockfile(old).entries
+    assert (entry.kind, entry.items, entry.last) == ("basic", (), 0)
+    listed = LockEntry("02/l", "h", "L", "1" * 64, 1_700_000_000, "cloze", (("un", 1), ("deux", 3)), 4)
+    text = Lockfile((entry, listed)).dumps()
+    assert text.startswith('{\n  "version": 2,\n')
+    note = {"guid": "h", "front": "L", "hash": "1" * 64, "mod": 1_700_000_000, "kind": "cloze",
+            "items": {"un": 1, "deux": 3}, "last": 4}  # fmt: skip
+    assert f'    "02/l": {json.dumps(note, ensure_ascii=False)}\n' in text
+    again = tmp_path / "again.lock"
+    again.write_text(text, encoding="utf-8")
+    assert read_lockfile(again).entries == (entry, listed)
+    again.write_text(text.replace('"deux": 3', '"deux": 9'), encoding="utf-8")
+    with pytest.raises(LockfileError, match="from 1 to last"):
+        read_lockfile(again)
