@@ -185,6 +185,7 @@ def load_corrections(path: str | Path) -> Corrections:
     return parse_corrections(read_source(path), str(path))
 
 
+@lru_cache(maxsize=4096)
 def entry_pattern(wrong: str) -> re.Pattern[str]:
     """Compile a table entry: whole words, either case for a lowercase first letter, ' = ’, any spacing."""
     anchored = wrong.startswith("^")

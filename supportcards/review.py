@@ -422,7 +422,15 @@ def certain(finding: Finding) -> bool:
         return False
     if finding.kind != "spelling" and len(finding.suggestions) > 1:
         return False
+    if finding.kind == "spelling" and _plural(finding.text) != _plural(finding.suggestions[0]):
+        return False
     return policy_key(finding) in CERTAIN
+
+
+def _plural(word: str) -> bool:
+    """Whether a word ends like a plural: a spelling fix that changes it ('précies' -> 'précise'
+    where 'précises' was meant) is a choice of agreement, which the sentence makes, not the word."""
+    return word.casefold().endswith(("s", "x"))
 
 
 def findings_to_review(sources: Sequence[str | Path], outdir: str | Path = "build") -> dict[str, int]:

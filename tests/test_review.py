@@ -302,6 +302,7 @@ def test_the_policy_accepts_certain_kinds_only() -> None:
     assert certain(spelling("l’aparition", "l’apparition", "l’aspiration"))
     assert not certain(spelling("Root", "Rot"))  # capitalised: an English term or a name, more often
     assert not certain(spelling("voyent", "votent")) and not certain(spelling("tiket"))
+    assert not certain(spelling("précies", "précise", "précises"))  # singular or plural: the sentence says
 
 
 def test_review_yes_leaves_a_finding_whose_line_an_earlier_fix_changed(project: Project) -> None:
