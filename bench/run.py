@@ -7,7 +7,9 @@ For each deck size it measures, as separate processes on the same cards in the s
 - ankdown (a Markdown-to-Anki tool on a C Markdown library), in a throwaway venv;
 - a bare script: `markdown.markdown()` per card, then genanki (`bench/bare_genanki.py`);
 - the floor of a rebuild (`bench/floor.py`): start-up, imports, one card rendered, and the package
-  written anew from notes already in memory, with nothing read.
+  written anew from notes already in memory, with nothing read;
+- `supportcards lint` over 1,000 and 10,000 cards, first run and second (findings cached per card);
+  `--lint-only` measures just that.
 
 Wall time is a median. Memory is sampled from /proc every 10 ms: peak RSS of the largest single
 process, and peak total PSS of the process and its children (supportcards renders in worker
@@ -125,6 +127,46 @@ def bench_size(count: int, runs: int, work: Path, ankdown: Path) -> dict[str, tu
     return results
 
 
+def bench_lint(count: int, work: Path) -> tuple[float, float]:
+    """`supportcards lint` over `count` cards: first run (no findings cache), then a second run."""
+    ours, _ = write(count, work / f"lint-{count}")
+    cwd = work / f"lint-run-{count}"
+    cwd.mkdir(exist_ok=True)
+    lint = [str(BIN / "supportcards"), "lint", str(ours)]
+    shutil.rmtree(cwd / "build", ignore_errors=True)
+    first = measure(lint, cwd)[0]
+    second = measure(lint, cwd)[0]
+    return first, second
+
+
+def lint_table(sizes: list[int]) -> str:
+    """Lint times, first and second run; the proofreader's findings are cached per card."""
+    sys.path.insert(0, str(ROOT))
+    from supportcards.proofread import engine_available
+
+    with tempfile.TemporaryDirectory(prefix="supportcards-bench-lint-") as folder:
+        times = {count: bench_lint(count, Path(folder)) for count in sizes}
+    engine = "with Grammalecte" if engine_available() else "without Grammalecte (spelling only)"
+    rows = [f"`supportcards lint`, {engine}:", "", "| N | first run (s) | second run, cached (s) | cards/s, first |"]
+    rows.append("|---:|---:|---:|---:|")
+    for count, (first, second) in times.items():
+        rows.append(f"| {count:,} | {first:.2f} | {second:.2f} | {count / first:,.0f} |")
+    return "\n".join(rows)
+
+
+def write_block(name: str, table: str) -> None:
+    """Put `table` between this block's markers in bench/README.md (appended the first time)."""
+    readme = HERE / "README.md"
+    text = readme.read_text(encoding="utf-8") if readme.exists() else ""
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    block = f"{start}\nMachine: {os.cpu_count()} cores, Python {sys.version.split()[0]}.\n\n{table}\n{end}"
+    if start in text and end in text:
+        text = text[: text.index(start)] + block + text[text.index(end) + len(end) :]
+    else:
+        text += "\n" + block + "\n"
+    readme.write_text(text, encoding="utf-8")
+
+
 def quick(command: list[str], runs: int, cwd: Path | None = None) -> float:
     return statistics.median(measure(command, cwd)[0] for _ in range(runs))
 
@@ -134,7 +176,17 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--runs", type=int, default=3, help="runs per measurement (the median is kept)")
     parser.add_argument("--write", action="store_true", help="write the table to bench/README.md")
+    parser.add_argument("--lint-sizes", type=int, nargs="*", default=[1_000, 10_000], help="cards for the lint rows")
+    parser.add_argument("--lint-only", action="store_true", help="measure lint only")
     arguments = parser.parse_args()
+
+    if arguments.lint_sizes:
+        lint_rows = lint_table(arguments.lint_sizes)
+        print(lint_rows)
+        if arguments.write:
+            write_block("bench-lint", lint_rows)
+    if arguments.lint_only:
+        return
 
     ankdown = ankdown_venv(HERE / ".venv-ankdown")
     rows = []
@@ -179,15 +231,7 @@ def main() -> None:
     table = "\n".join(rows + lines)
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}\n\n{table}")
     if arguments.write:
-        readme = HERE / "README.md"
-        text = readme.read_text(encoding="utf-8") if readme.exists() else ""
-        start, end = "<!-- bench:start -->", "<!-- bench:end -->"
-        block = f"{start}\nMachine: {os.cpu_count()} cores, Python {sys.version.split()[0]}.\n\n{table}\n{end}"
-        if start in text and end in text:
-            text = text[: text.index(start)] + block + text[text.index(end) + len(end) :]
-        else:
-            text += "\n" + block + "\n"
-        readme.write_text(text, encoding="utf-8")
+        write_block("bench", table)
 
 
 if __name__ == "__main__":

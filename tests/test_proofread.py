@@ -148,3 +148,17 @@ def test_without_grammalecte_lint_says_how_to_get_it_once(write_source, monkeypa
 
 def test_finding_is_the_shared_type() -> None:
     assert Finding.__dataclass_fields__.keys() >= {"location", "column", "kind", "rule", "suggestions", "context"}
+
+
+def test_a_large_project_is_checked_in_worker_processes_with_the_same_findings(write_source, monkeypatch) -> None:
+    import supportcards.proofread as proofread
+
+    cards = "".join(
+        f"## Carte {number}\nLa {'Mantenance' if number % 7 == 0 else 'maintenance'} du poste.\n\n"
+        for number in range(60)
+    )
+    folder = write_source({"chapitre-07.md": f"# C\n\n{cards}"})
+    project = load_project([folder])
+    alone = proofread_project(project)
+    monkeypatch.setattr(proofread, "PARALLEL_FROM", 10)
+    assert proofread_project(project) == alone and len(alone) == 9

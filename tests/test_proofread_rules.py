@@ -8,7 +8,7 @@ from supportcards.model import Card, Location
 from supportcards.proofread.grammar import engine, engine_available
 from supportcards.proofread.rules import et_est, lead_in_noun, list_count, une_part, verb_start
 from supportcards.proofread.spelling import Speller
-from supportcards.proofread.text import CardText, front_terms
+from supportcards.proofread.text import CardText, card_terms, front_terms
 
 needs_grammalecte = pytest.mark.skipif(
     not engine_available(), reason="Grammalecte is not installed (apt install python3-grammalecte, then make)"
@@ -86,3 +86,9 @@ def test_front_terms_are_the_parenthesised_expansion_and_capitalised_runs() -> N
     assert front_terms("RFC (Request for Change)") == {"request", "for", "change"}
     assert front_terms("Change Advisory Board") == {"change", "advisory", "board"}
     assert front_terms("Qu’est-ce qu’un incident ?") == frozenset()
+
+
+def test_capitalised_runs_in_an_answer_are_terms_too() -> None:
+    terms = card_terms("Qu’est-ce qu’un incident ?", "Il est transmis au Service Desk.\nLe Desk répond.")
+    assert {"service", "desk"} <= terms and "transmis" not in terms
+    assert card_terms("Maintenance", "La Mantenance du poste. Le Ticket System sert.") == {"ticket", "system"}

@@ -41,7 +41,7 @@ from .grammar import INSTALL_HINT, engine, engine_available, engine_version, gra
 from .registry import Registry
 from .rules import OWN_CHECKS
 from .spelling import Speller
-from .text import CardText, Issue, front_terms, words
+from .text import CardText, Issue, card_terms, words
 
 __all__ = [
     "INSTALL_HINT",
@@ -133,21 +133,66 @@ def proofread_normalized(
     active = [checker for checker in registry if grammalecte is not None or not checker.needs_engine]
     speller = Speller(normalizer.words, grammalecte.getSpellChecker() if grammalecte is not None else None)
     digest = _config_digest(normalizer, [checker.name for checker in active])
-    findings: list[Finding] = []
+    stores: list[_ChapterCache | None] = []
+    cards: list[tuple[int, CardText, str, list[Issue] | None]] = []
     for chapter, fixed in zip(project.chapters, normalized.chapters, strict=True):
         store = _ChapterCache(cache_dir, chapter.path, digest) if cache_dir is not None else None
         for card, card_fixed in zip(chapter.cards, fixed.cards, strict=True):
             text = card_text(card, card_fixed, normalizer)
             key = _card_key(text)
-            issues = store.get(key) if store is not None else None
-            if issues is None:
-                issues = [issue for checker in active for issue in checker.check(text, speller)]
-                if store is not None:
-                    store.put(key, issues)
-            findings.extend(text.locate(issue) for issue in issues)
+            cards.append((len(stores), text, key, store.get(key) if store is not None else None))
+        stores.append(store)
+    pending = [text for _, text, _, issues in cards if issues is None]
+    computed = iter(_check_all(pending, active, speller))
+    findings: list[Finding] = []
+    for index, text, key, issues in cards:
+        if issues is None:
+            issues = next(computed)
+            if (store := stores[index]) is not None:
+                store.put(key, issues)
+        findings.extend(text.locate(issue) for issue in issues)
+    for store in stores:
         if store is not None:
             store.save()
     return sorted(unignored(findings, normalizer), key=_order)
+
+
+PARALLEL_FROM = 200
+"""Cards to check from which the checkers run in worker processes (Grammalecte takes ~10 ms a card)."""
+
+_worker_state: tuple[list[Checker], Speller] | None = None
+
+
+def _check_all(texts: list[CardText], active: list[Checker], speller: Speller) -> list[list[Issue]]:
+    """Each card's issues, in order; a large batch is spread over forked worker processes, which
+    inherit the loaded checkers (nothing but the cards and their issues is pickled)."""
+    import multiprocessing
+    import os
+
+    global _worker_state
+    workers = os.cpu_count() or 1
+    if len(texts) < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [_check(text, active, speller) for text in texts]
+    from concurrent.futures import ProcessPoolExecutor
+
+    size = max(20, min(200, len(texts) // (workers * 4)))
+    chunks = [texts[start : start + size] for start in range(0, len(texts), size)]
+    _worker_state = (active, speller)
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return [issues for chunk in pool.map(_check_chunk, chunks) for issues in chunk]
+    finally:
+        _worker_state = None
+
+
+def _check(text: CardText, active: list[Checker], speller: Speller) -> list[Issue]:
+    return [issue for checker in active for issue in checker.check(text, speller)]
+
+
+def _check_chunk(texts: list[CardText]) -> list[list[Issue]]:
+    assert _worker_state is not None
+    active, speller = _worker_state
+    return [_check(text, active, speller) for text in texts]
 
 
 def unignored(findings: Iterable[Finding], normalizer: Normalizer) -> list[Finding]:
@@ -156,7 +201,8 @@ def unignored(findings: Iterable[Finding], normalizer: Normalizer) -> list[Findi
 
 
 def card_text(card: Card, normalized: Card, normalizer: Normalizer) -> CardText:
-    return CardText(card, normalized.front, normalized.back, normalizer.glossary, front_terms(normalized.front))
+    terms = card_terms(normalized.front, normalized.back)
+    return CardText(card, normalized.front, normalized.back, normalizer.glossary, terms)
 
 
 def _order(finding: Finding) -> tuple[str, int, int]:

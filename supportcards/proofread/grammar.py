@@ -38,6 +38,7 @@ IGNORED_RULES = {
     "g0__virg_virgule_avant_points_suspension": "a comma before '…' ends a list of examples in a front",
     "typo_tiret_début_ligne": "dash style of list items (Markdown lists)",
     "majuscule_début_paragraphe": "a list item or a card's answer may start in lowercase",
+    "num_grand_nombre_avec_points": "dotted numbers in IT notes are addresses and versions (169.254)",
 }
 
 _IGNORED = re.compile("|".join(re.escape(rule) for rule in IGNORED_RULES))

@@ -166,6 +166,33 @@ def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern[str]:
     return pattern
 
 
+def card_terms(front: str, back: str) -> frozenset[str]:
+    """The words never to flag as misspelt in a card: its front's terms, and every run of two or
+    more capitalised words in its back ("le Service Desk", "Root Cause Analysis"), which French
+    prose does not write but English names do."""
+    return front_terms(front) | _capitalised_runs(back)
+
+
+_FUNCTION_WORDS = frozenset(
+    {"le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "ce", "cet", "cette", "ces", "son", "sa", "ses"}
+    | {"leur", "leurs", "il", "elle", "ils", "elles", "on", "en", "au", "aux", "pour", "par", "avec", "dans", "sur"}
+    | {"et", "ou", "mais", "si", "que", "qui", "c", "chaque", "tout", "tous", "toute", "toutes", "à", "est"}
+)
+
+
+def _capitalised_runs(text: str) -> frozenset[str]:
+    """Words of runs of two or more capitalised words, not counting a French word that opens a
+    sentence ("La Mantenance" is one capitalised word after "La", not a name)."""
+    words: set[str] = set()
+    for run in _TITLE_CASE_RUN.findall(text):
+        found = [word.casefold() for word in _WORD.findall(run)]
+        while found and found[0] in _FUNCTION_WORDS:
+            found.pop(0)
+        if len(found) >= 2:
+            words.update(found)
+    return frozenset(words)
+
+
 def front_terms(front: str) -> frozenset[str]:
     """The words a front gives as a term's expansion or translation, never to flag in its card.
 
@@ -176,9 +203,7 @@ def front_terms(front: str) -> frozenset[str]:
     words: set[str] = set()
     for inside in _PARENTHESES.findall(front):
         words.update(word.casefold() for word in _WORD.findall(inside))
-    for run in _TITLE_CASE_RUN.findall(_PARENTHESES.sub(" ", front)):
-        words.update(word.casefold() for word in _WORD.findall(run))
-    return frozenset(words)
+    return frozenset(words) | _capitalised_runs(_PARENTHESES.sub(" ", front))
 
 
 def words(text: str) -> list[re.Match[str]]:
