@@ -529,7 +529,7 @@ def _contract(match: re.Match[str]) -> str:
 
 
 _BACK_SUBJECT = re.compile(
-    r"\A(?P<verb>Est|Sont)(?=[ \t]+(?:un|une|le|la|les|l['’]|des|du|de|d['’]|ce|cet|cette|ces|son|sa|ses|leur|leurs|"
+    r"\A(?P<verb>Est|Sont)(?=[ \t]+(?:un|une|le|la|les|l['’]|des|du|ce|cet|cette|ces|son|sa|ses|leur|leurs|"
     r"notre|votre|mon|ma|mes|deux|trois|quatre|cinq|plusieurs|quelques|tous|toutes|\d+)\b)"
 )
 

@@ -61,6 +61,8 @@ def test_une_part_flags_the_second_one_only() -> None:
 
 def test_et_est_between_a_noun_and_a_participle() -> None:
     assert flagged(et_est, "Ticket", "Le ticket et fermé par le technicien.") == [("et", ("est",))]
+    assert flagged(et_est, "Pièce", "Le changement de pièce et noté.") == [("et", ("est",))]
+    assert flagged(et_est, "Ticket", "Le nombre de tickets ouverts et fermés.") == []
     assert flagged(et_est, "Ticket", "Le ticket est ouvert et fermé le jour même.") == []
     assert flagged(et_est, "Ticket", "La sécurité et la disponibilité du service.") == []
 

@@ -42,7 +42,8 @@ _ITEM = re.compile(r"^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S", re.MULTILINE)
 _UNE_PART = re.compile(r"\b(d['’])une part\b", re.IGNORECASE)
 _DETERMINERS = r"(?:le|la|les|un|une|ce|cet|cette|ces|son|sa|ses|leur|leurs|notre|votre|mon|ma|mes|chaque)"
 _ET_PARTICIPLE = re.compile(
-    rf"\b{_DETERMINERS}\s+(?P<noun>[^\W\d_]+)\s+(?P<et>et)\s+(?P<participle>[^\W\d_]+(?:é|ée|és|ées))\b",
+    rf"\b{_DETERMINERS}\s+(?:[^\W\d_]+\s+(?:de|du|des|d['’])\s*)?(?P<noun>[^\W\d_]+)\s+"
+    r"(?P<et>et)\s+(?P<participle>[^\W\d_]+(?:é|ée|és|ées))\b",
     re.IGNORECASE,
 )
 _PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "t", "te", "ts", "tes")
