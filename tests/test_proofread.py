@@ -162,3 +162,11 @@ def test_a_large_project_is_checked_in_worker_processes_with_the_same_findings(w
     alone = proofread_project(project)
     monkeypatch.setattr(proofread, "PARALLEL_FROM", 10)
     assert proofread_project(project) == alone and len(alone) == 9
+
+
+def test_columns_are_those_of_the_source_line_when_the_normalizer_changed_it_before(write_source) -> None:
+    back = 'Dit  "bonjour" a la Mantenance.\nPuis "au revoir" : la Mantenance.'
+    folder = write_source({"chapitre-07.md": f"# C\n\n## Accueil\n{back}\n"})
+    found = [f for f in proofread_project(load_project([folder])) if f.text == "Mantenance"]
+    assert [(f.location.line, f.column) for f in found] == [(4, back.index("Mantenance") + 1), (5, 23)]
+    assert found[1].context == "Puis «\u00a0au revoir\u00a0»\u00a0: la Mantenance."

@@ -20,6 +20,9 @@ suggestions ranked), then the own checks of `rules.py`. Glossary terms, the Engl
 front gives in parentheses (and those words elsewhere in its card), code, URLs and math are never
 flagged. `build` never imports Grammalecte: `cached_findings` reads what lint and review cached.
 
+How precise each check is, measured on chapters written for it (`bench/proofread_rules.py`), is
+in bench/README.md ("Proofreading rules, one by one").
+
 The cache (`cache_dir`, lint uses `build/.cache/proofread/`) keeps each card's findings keyed on
 its normalized text, so a second run over unchanged notes calls no checker; a change of
 supportcards' proofreading code, of the checkers run, of Grammalecte's version or of the glossary

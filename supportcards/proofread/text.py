@@ -107,7 +107,24 @@ class CardText:
 
 
 def _map_offset(written: str, normalized: str, offset: int) -> int:
-    """Where `offset` of the normalized text falls in the text as written (start of a changed run)."""
+    """Where `offset` of the normalized text falls in the text as written (start of a changed run).
+
+    The normalizer keeps a text's lines in nearly every case, so only the line that holds the offset
+    is aligned (a short diff); the whole texts are aligned only when their lines differ in number.
+    """
+    if written == normalized:
+        return offset
+    if written.count("\n") == normalized.count("\n"):
+        number = normalized.count("\n", 0, offset)
+        normalized_start = normalized.rfind("\n", 0, offset) + 1
+        written_lines = written.split("\n")
+        written_start = sum(len(line) + 1 for line in written_lines[:number])
+        normalized_line = normalized[normalized_start:].split("\n", 1)[0]
+        return written_start + _align(written_lines[number], normalized_line, offset - normalized_start)
+    return _align(written, normalized, offset)
+
+
+def _align(written: str, normalized: str, offset: int) -> int:
     if written == normalized:
         return offset
     matcher = difflib.SequenceMatcher(None, written, normalized, autojunk=False)
