@@ -28,7 +28,7 @@ class Terminal:
     """One tmux session on a private server (its own socket), 100 columns wide."""
 
     def __init__(self, folder: Path):
-        self.socket = f"supportcards-test-{os.getpid()}"
+        self.socket = f"supportcards-test-{os.getpid()}-{folder.name}"  # a server per test: no restart race
         self.folder = folder
         self.session = ""
 
