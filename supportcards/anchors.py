@@ -86,7 +86,9 @@ def is_web_address(url: str) -> bool:
 
 def source_link(base: str, path: str, anchor: str) -> str:
     """The address of a heading in the notes: `base` (the source folder's address), the chapter's
-    file name and `#anchor`, percent-encoded."""
+    file name and `#anchor`, percent-encoded (the file alone for a heading GitHub does not see as
+    one, such as `##Front` without a space)."""
     name = path.replace("\\", "/").rsplit("/", 1)[-1]
     joined = base if base.endswith("/") else base + "/"
-    return f"{joined}{quote(name)}#{quote(anchor, safe='-_')}"
+    fragment = f"#{quote(anchor, safe='-_')}" if anchor else ""
+    return f"{joined}{quote(name)}{fragment}"

@@ -130,3 +130,10 @@ def test_only_web_addresses_are_links(write_source, tmp_path: Path) -> None:
     (source / "supportcards.toml").write_text("", encoding="utf-8")
     result = CliRunner().invoke(main, ["build", "--source-url", "data:text/html,x", str(source), "-o", str(tmp_path)])
     assert result.exit_code == 2 and "--source-url must be an http:// or https:// address" in result.output
+
+
+def test_a_card_heading_github_does_not_read_links_to_the_file() -> None:
+    from supportcards.anchors import source_link
+
+    assert source_link("https://x.org/s", "source/c.md", "") == "https://x.org/s/c.md"
+    assert source_link("https://x.org/s/", "c.md", "été") == "https://x.org/s/c.md#%C3%A9t%C3%A9"
