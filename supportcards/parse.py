@@ -23,6 +23,7 @@ from typing import TypeVar
 
 from .anchors import heading_anchors, is_web_address
 from .checks import Paths, path_list
+from .cloze import MODES as CLOZE_MODES
 from .cloze import VALUES as CLOZE_VALUES
 from .errors import ParseError, SettingsError, SourceError
 from .model import Card, Chapter, Location, Project, Settings, Topic
@@ -39,6 +40,7 @@ _FENCE = re.compile(r"^\s{0,3}(?P<fence>`{3,}|~{3,})")
 _META = re.compile(r"^@(?P<key>[\w-]+)\s*:\s*(?P<value>.*?)\s*$")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*(?:/[a-z0-9][a-z0-9_-]*)?$")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+_LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,9}[.)])\s+\S")
 
 FILE_KEYS = ("topics", "cloze")
 CARD_KEYS = ("topics", "id", "reverse", "cloze")
@@ -195,6 +197,12 @@ def parse_chapter(text: str, path: str, known_topics: Collection[str] | None = N
                 reverse_value = _YES[reverse[0].lower()]
         topics = _topics(meta.get("topics"), known_topics, path, errors)
         cloze = _cloze(meta.get("cloze"), path, errors)
+        if cloze in CLOZE_MODES and body and not any(_LIST_ITEM.match(text) for text in body):
+            error(
+                meta["cloze"][1],
+                f"@cloze: {meta['cloze'][0]} makes a list card, but this answer has no list",
+                "write its items as '- item' or '1. item' lines, or remove the @cloze line",
+            )
         cards.append(
             Card(
                 front=front,

@@ -268,3 +268,24 @@ def test_version_1_lockfiles_are_still_read_and_list_card_lines_are_what_json_wr
     again.write_text(text.replace('"deux": 3', '"deux": 9'), encoding="utf-8")
     with pytest.raises(LockfileError, match="from 1 to last"):
         read_lockfile(again)
+
+
+def test_the_build_cache_follows_a_card_that_becomes_a_list_card_and_back(write_source, tmp_path: Path) -> None:
+    """The cache keeps each card's HTML by its text: a card whose text is unchanged but whose
+    '@cloze:' changed must be rendered again (its items marked, or not)."""
+    basic = COMPETENCES.replace("@cloze: oui\n", "")
+    source = write_source({"chapitre-04.md": basic}, SETTINGS)
+    key = "04/citez-4-competences-techniques-d-un-specialiste"
+    kinds = []
+    for text in (basic, COMPETENCES, basic):
+        (source / "chapitre-04.md").write_text(text, encoding="utf-8")
+        build([source], tmp_path / "out", timestamp=V1)
+        kinds.append(read_lockfile(source / "supportcards.lock").by_key()[key].kind)
+    assert kinds == ["basic", "cloze", "basic"]
+
+
+def test_a_card_that_asks_to_be_a_list_card_needs_a_list(write_source, tmp_path: Path) -> None:
+    text = COMPETENCES.replace("## Service de piquet\n", "## Service de piquet\n@cloze: chevauchant\n")
+    source = write_source({"chapitre-04.md": text}, SETTINGS)
+    with pytest.raises(ParseError, match=r"chapitre-04.md:14: @cloze: chevauchant makes a list card, but this answer"):
+        build([source], tmp_path / "out", timestamp=V1)
