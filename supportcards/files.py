@@ -53,7 +53,8 @@ def remove_stale_temporaries(folder: Path, prefix: str = ".") -> None:
 
     A temporary file is stale when the process named in it is no longer running (never one of a
     build still under way, in this folder or another), or, without a pid in its name, when it is
-    more than an hour old. Errors are ignored: this is tidying up.
+    more than an hour old. Errors are ignored: this is tidying up. (A build in another PID
+    namespace, say another container sharing the folder, cannot be seen and would look finished.)
     """
     now = time.time()
     with suppress(OSError), os.scandir(folder) as entries:

@@ -193,3 +193,25 @@ def test_building_one_chapter_keeps_the_others_lockfile_entries_and_the_full_dec
     again = build([folder], tmp_path, timestamp=1_900_000_000)
     assert again.summary == ()
     assert json.loads((folder / "supportcards.lock").read_text(encoding="utf-8"))["notes"] == after
+
+
+def test_concurrent_builds_both_succeed_and_give_a_cold_builds_bytes(source_dir: Path, tmp_path: Path) -> None:
+    """Held before the hardening, and must keep holding: temporary files now carry their pid, and a
+    build tidies up only those of processes that ended, never a concurrent build's."""
+    import subprocess
+    import sys
+
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": "1700000000"}
+    command = [sys.executable, "-m", "supportcards", "build", str(source_dir), "-o"]
+    subprocess.run([*command, str(tmp_path / "cold")], check=True, capture_output=True, env=environment)
+    cold = (tmp_path / "cold" / "support-informatique.apkg").read_bytes()
+    lockfile = (source_dir / "supportcards.lock").read_bytes()
+    for _ in range(3):
+        both = [subprocess.Popen([*command, str(tmp_path / "out")], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                 env=environment) for _ in range(2)]  # fmt: skip
+        assert [process.wait(timeout=120) for process in both] == [0, 0], [p.stderr.read() for p in both]  # type: ignore[union-attr]
+        for process in both:
+            process.stderr.close()  # type: ignore[union-attr]
+        assert (tmp_path / "out" / "support-informatique.apkg").read_bytes() == cold
+        assert (source_dir / "supportcards.lock").read_bytes() == lockfile
+    assert sorted(os.listdir(tmp_path / "out")) == [".cache", "support-informatique.apkg"]

@@ -135,6 +135,8 @@ def test_fix_write_writes_through_a_symlink_and_keeps_the_mode(write_source, tmp
     real.parent.mkdir()
     real.write_text("# A\n\n## Front\nMoins solicités\n", encoding="utf-8")
     real.chmod(0o600)
+    owner = (4321, 4321) if os.geteuid() == 0 else (os.getuid(), os.getgid())  # only root may give a file away
+    os.chown(real, *owner)
     folder = write_source({})
     (folder / "chapitre-01.md").symlink_to(real)
     result = _fix_write(folder)
@@ -142,6 +144,7 @@ def test_fix_write_writes_through_a_symlink_and_keeps_the_mode(write_source, tmp
     assert (folder / "chapitre-01.md").is_symlink()
     assert real.read_text(encoding="utf-8") == "# A\n\n## Front\nMoins sollicités\n"
     assert stat.S_IMODE(real.stat().st_mode) == 0o600
+    assert (real.stat().st_uid, real.stat().st_gid) == owner
     assert _leftovers(folder) == [] and _leftovers(real.parent) == []
 
 
