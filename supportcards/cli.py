@@ -308,7 +308,7 @@ def _decide(session: Review, finding: Finding, color: bool | None) -> bool:
     """Read keys until one decides this finding; False when the user quits."""
     while True:
         key = _read_key(f"  {_KEYS} > ")
-        if key in ("q", ""):
+        if key in ("q", "", "\x04"):  # q, the end of piped input, or Ctrl-D
             return False
         if key == "s":
             return True
