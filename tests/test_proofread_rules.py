@@ -43,10 +43,10 @@ def test_list_count_compares_the_number_asked_with_the_items() -> None:
 
 def test_lead_in_noun_catches_another_noun_or_adjective_than_asked() -> None:
     assert flagged(lead_in_noun, "Citez 2 avantages du cloud", "Les inconvénients sont :\n- a\n- b") == [
-        ("inconvénients", ("avantages",))
+        ("avantages", ("inconvénients",))
     ]
     assert flagged(lead_in_noun, "Citez 2 compétences techniques", "Les compétences sociales sont :\n- a") == [
-        ("sociales", ("techniques",))
+        ("techniques", ("sociales",))
     ]
     assert flagged(lead_in_noun, "Citez 2 avantages du cloud", "Les avantages sont :\n- a\n- b") == []
     assert flagged(lead_in_noun, "Citez 3 compétences d’un technicien", "Les compétences techniques sont :") == []

@@ -8,7 +8,9 @@ families are normalizer rules instead (`normalize.py`: `elision`, `back-subject`
 - `et-est`: "et" between a noun and a past participle ("Le changement et validé"), "est" meant;
 - `list-count`: "Citez 4 …" over a list of another number of items;
 - `lead-in-noun`: "Citez 2 avantages" over "Les inconvénients sont": the lead-in names another
-  thing than the question (its noun, or the adjective that follows it);
+  thing than the question (its noun, or the adjective that follows it). The question is flagged,
+  with the answer's word as the fix: a question copied from another card is the usual cause, and
+  the answer's items are what the card teaches;
 - `une-part`: a second "D’une part" in a card, where "D’autre part" belongs.
 """
 
@@ -93,20 +95,18 @@ def lead_in_noun(card: CardText, speller: Speller) -> list[Issue]:
         same_noun = _fold(asked.group("noun")) == _fold(lead.group("noun"))
         if same_noun and (not asked_adjective or not lead_adjective or _fold(asked_adjective) == _fold(lead_adjective)):
             return []
-        wanted = asked.group("noun") + (f" {asked_adjective}" if asked_adjective and same_noun else "")
         group = "adjective" if same_noun else "noun"
-        start = line_match.start() + lead.start(group)
-        written = lead.group(group)
-        suggestion = asked_adjective if same_noun and asked_adjective else asked.group("noun").casefold()
+        written = lead_adjective if same_noun and lead_adjective else lead.group("noun").casefold()
+        said = lead.group("noun") + (f" {lead_adjective}" if same_noun and lead_adjective else "")
         return [
             Issue(
-                BACK,
-                start,
-                start + len(written),
+                FRONT,
+                asked.start(group),
+                asked.end(group),
                 "consistency",
                 "lead-in-noun",
-                f"la question demande des « {wanted} »",
-                (suggestion,),
+                f"la réponse donne des « {said} »",
+                (written,),
             )
         ]
     return []
