@@ -51,6 +51,7 @@ lint: $(VENV)/.installed-test $(VENV)/.grammalecte
 # Speed and memory against ankdown and a bare genanki script (see bench/README.md); takes minutes.
 bench: $(VENV)/.installed-test $(VENV)/.grammalecte
 	$(BIN)/python bench/run.py --write
+	$(BIN)/python bench/hostile.py
 
 # The proofreader measured on the test chapters of bench/proofread/ (see bench/README.md); takes minutes.
 eval-proofread: $(VENV)/.installed-test

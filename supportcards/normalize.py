@@ -20,6 +20,7 @@ is idempotent and no rule's output feeds an earlier one, so normalizing twice ch
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 import unicodedata
@@ -33,6 +34,7 @@ from .checks import of_type
 from .errors import SettingsError
 from .model import Card, Change, Chapter, Location, Project
 from .parse import check_setting_text
+from .render import MATH
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
@@ -606,8 +608,9 @@ _PROTECTED = (
     + r"|(?m:^[ \t]{0,3}>(?:[ \t]{0,3}>)*[ \t]*)"  # block quote markers and the indentation after them
     + r"|(?ms:^[ \t]{0,3}(?P<fence>`{3,}|~{3,}).*?(?:^[ \t]{0,3}(?P=fence)[ \t]*$|\Z))"  # fenced code
     r"|(?P<ticks>`+).{1,4000}?(?P=ticks)"  # inline code (bounded: an unclosed one must not cost n²)
-    r"|\\\(.{0,4000}?\\\)|\\\[.{0,4000}?\\\]|\$\$.{0,4000}?\$\$"  # math
-    r"|<[^>\n]+>"  # HTML tags and autolinks
+    r"|"
+    + MATH  # math (see `render.MATH`)
+    + r"|<[^<>\n]+>"  # HTML tags and autolinks (no '<' inside: a line of '<' must not cost n²)
     r"|&(?:#\d+|#x[0-9a-fA-F]+|\w+);"  # HTML entities
     r"|\]\([^)\n]*\)"  # Markdown link and image targets
     r"|\b(?:https?|ftp|mailto):[^\s<>)\]]+|\bwww\.[^\s<>)\]]+"  # bare URLs
@@ -684,9 +687,13 @@ class Normalizer:
             for piece, protected in pieces:
                 if not protected:
                     fixed, edits = rule.apply(piece)
-                    for offset, before, after in edits:
-                        where = Location(path, line + fixed[:offset].count("\n"))
-                        changes.append(Change(where, rule.name, before, after))
+                    if edits:
+                        # The line of each edit: newlines before its offset, by bisection (counting
+                        # them in `fixed[:offset]` for each edit was quadratic on a long text).
+                        breaks = [at for at, char in enumerate(fixed) if char == "\n"] if "\n" in fixed else []
+                        for offset, before, after in edits:
+                            where = Location(path, line + bisect.bisect_left(breaks, offset))
+                            changes.append(Change(where, rule.name, before, after))
                     piece = fixed
                 updated.append((piece, protected))
                 line += piece.count("\n")

@@ -206,3 +206,28 @@ def test_a_list_nested_in_a_block_quote_keeps_its_indentation() -> None:
     fixed, _ = normalize_card(card(back))
     assert fixed.back == back.replace(" :", f"{NBSP}:")
     assert render_markdown(fixed.back).count("<ul>") == 2
+
+
+def test_changes_on_many_lines_carry_their_own_line() -> None:
+    """Lines are found by bisection now (issue 17, item 11: counting them per change was quadratic;
+    `bench/hostile.py` times it); each change still names the line it is on."""
+    lines = [f"Ligne {number} : l'aide" if number % 3 else f"Ligne {number}" for number in range(600)]
+    _, changes = normalize_card(card("\n".join(lines), line=10))
+    expected = [(11 + number, rule) for number in range(600) if number % 3 for rule in ("apostrophe", "french-spacing")]
+    assert sorted((change.location.line, change.rule) for change in changes) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "protected",
+    [
+        r"\[ a \\[2pt] b : c \]",
+        r"\( a \\(b) : c \)",
+        "$$ a : b $$",
+        '<span title="l\'aide : x">',
+        "<https://example.org/l'aide>",
+    ],
+)
+def test_math_and_tags_stay_protected(protected: str) -> None:
+    back = f"Avant \\( : {protected} et l'aide : x"
+    fixed, _ = normalize_card(card(back))
+    assert protected in fixed.back and fixed.back.endswith(f"l’aide{NBSP}: x")
