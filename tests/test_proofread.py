@@ -170,3 +170,12 @@ def test_columns_are_those_of_the_source_line_when_the_normalizer_changed_it_bef
     found = [f for f in proofread_project(load_project([folder])) if f.text == "Mantenance"]
     assert [(f.location.line, f.column) for f in found] == [(4, back.index("Mantenance") + 1), (5, 23)]
     assert found[1].context == "Puis «\u00a0au revoir\u00a0»\u00a0: la Mantenance."
+
+
+def test_correct_french_is_known_without_grammalecte_too() -> None:
+    from supportcards.normalize import default_normalizer
+
+    speller = Speller(default_normalizer().words)
+    for word in ["priorisation", "détermine-t-on", "Détermine-t-il", "va-t-elle", "l’équipe"]:
+        assert speller.is_known(word), word
+    assert not speller.is_known("détermine-t-onn")

@@ -58,7 +58,10 @@ def engine_available() -> bool:
     """Whether Grammalecte can be imported (without loading it)."""
     from importlib.util import find_spec
 
-    return find_spec("grammalecte") is not None
+    try:
+        return find_spec("grammalecte") is not None
+    except (ImportError, ValueError):  # a broken install, or an import blocked on purpose
+        return False
 
 
 def engine_version() -> str:
