@@ -31,7 +31,7 @@ from supportcards.proofread.spelling import slip_distance
 
 HERE = Path(__file__).resolve().parent / "rules"
 SLIP = re.compile(r"\{\{(.*?)\|(.*?)\|([\w-]+)\}\}")
-NORMALIZER_RULES = ("elision", "contraction", "back-subject", "locutions")
+NORMALIZER_RULES = ("elision", "contraction", "s-est", "back-subject", "locutions")
 TOPICS = ("incidents", "changements", "sauvegarde")
 CLOSE = 1.0  # unknown words whose first suggestion is within one slip: `spelling`; others `spelling-far`
 

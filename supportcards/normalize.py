@@ -8,7 +8,8 @@ The rules form one ordered list of named rules (`Rule`), each testable and repor
 3. for fronts only, `front-final-period` and `front-question-mark`;
 4. `accented-capitals`;
 5. French grammar where the fix is certain: `contraction` (de le -> du), `elision` (lorsque il ->
-   lorsqu’il), `back-subject` (an answer starting "Est un…" -> "C’est un…");
+   lorsqu’il), `s-est` (il c’est trompé -> il s’est trompé), `back-subject` (an answer starting
+   "Est un…" -> "C’est un…");
 6. `apostrophe`, `quotes`, `ellipsis`, `lead-in-colon`, `french-spacing`: French typography
    (Imprimerie nationale).
 
@@ -530,6 +531,21 @@ def _contract(match: re.Match[str]) -> str:
     return _capitalized_like(prep, fixed) + " " + following
 
 
+_S_EST = re.compile(
+    r"(?<![\w-])(?P<subject>[iI]l|[eE]lle|[oO]n)[ \t]+(?P<wrong>[cC]['’](?:est|était))\b"
+    r"|(?<![\w’'-])(?P<who>[qQ]ui)[ \t]+(?P<wrong2>c['’]est)"
+    r"(?=[ \t]+[^\W\d_]+(?:é|ée|és|ées|i|is|ie|it|u|ue|us|ert|erte)\b)"
+)
+
+
+def _s_est(match: re.Match[str]) -> str:
+    """ "il c’est trompé" -> "il s’est trompé": after a subject pronoun "c’est" cannot stand."""
+    if match.group("subject"):
+        wrong = match.group("wrong")
+        return match.group()[: match.start("wrong") - match.start()] + "s’" + wrong[2:]
+    return match.group()[: match.start("wrong2") - match.start()] + "s’est"
+
+
 _BACK_SUBJECT = re.compile(
     r"\A(?P<verb>Est|Sont)(?=[ \t]+(?:un|une|le|la|les|l['’]|des|du|ce|cet|cette|ces|son|sa|ses|leur|leurs|"
     r"notre|votre|mon|ma|mes|deux|trois|quatre|cinq|plusieurs|quelques|tous|toutes|\d+)\b)"
@@ -548,6 +564,13 @@ FRENCH: tuple[Rule, ...] = (
         "lorsque il -> lorsqu’il, que on -> qu’on, si il -> s’il, ce est -> c’est, le ordinateur -> l’ordinateur",
         _ELISION,
         _elide_word,
+    ),
+    regex_rule(
+        "s-est",
+        "il c’est trompé -> il s’est trompé, qui c’est connecté -> qui s’est connecté",
+        _S_EST,
+        _s_est,
+        needs=lambda text: "c’" in text or "c'" in text,
     ),
     Rule(
         "back-subject",

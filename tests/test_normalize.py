@@ -57,6 +57,16 @@ def test_rules_have_unique_names_in_a_fixed_order() -> None:
         ("contraction", "de le faire, à les aider, de le bien faire", "de le faire, à les aider, de le bien faire"),
         ("elision", "lorsque il dit que on sait si il vient", "lorsqu’il dit qu’on sait s’il vient"),
         ("elision", "si elle, si un client, le héros, le ou la", "si elle, si un client, le héros, le ou la"),
+        (
+            "s-est",
+            "il c'est trompé, le journal dit qui c’est connecté",
+            "il s’est trompé, le journal dit qui s’est connecté",
+        ),
+        (
+            "s-est",
+            "Qui c’est ? Je sais qui c’est le chef. Ils c’est vu.",
+            "Qui c’est ? Je sais qui c’est le chef. Ils c’est vu.",
+        ),
         ("back-subject", "Est un contrat", "C’est un contrat"),
         ("back-subject", "Est-ce utile ?", "Est-ce utile ?"),
         ("accented-capitals", "Editer des manuels. Etat", "Éditer des manuels. État"),
