@@ -17,8 +17,9 @@ is, `identity.front_slug`) and the highest number it ever gave (`last`); a new i
 one, a removed one leaves its number unused (its Anki card is empty: Tools > Empty Cards). An item
 reworded keeps its number when it ends with `{#N}`.
 
-Rendering marks the items with placeholders, `{{c#::item}}` or `{{c#N::item}}` (with `{#N}`), which
-do not depend on the lockfile (so the build cache can keep them); `number_note` gives each its number
+Rendering marks the items with placeholders, `{{c#N#key::item}}` (`N` empty unless `{#N}`), which
+do not depend on the lockfile (so the build cache can keep them, keys included: reducing every
+item's text again on each build was most of a rebuild's time); `number_note` gives each its number
 when the build meets the lockfile (`lock.Planner`). Braces of the text itself are written as
 character references, so that nothing a student writes is read by Anki as cloze markup.
 """
@@ -51,7 +52,7 @@ VALUES = {
 """What `@cloze:` (and `[cards] cloze`) accept, in French or English."""
 
 _EXPLICIT = re.compile(r"\s*\{#(\d{1,4})\}\s*$")
-_PLACEHOLDER = re.compile(r"\{\{c#(\d*)::(.*?)\}\}", re.DOTALL)
+_PLACEHOLDER = re.compile(r"\{\{c#(\d*)#([a-z0-9-]+)::(.*?)\}\}", re.DOTALL)
 _CLOZE = re.compile(r"\{\{c(\d+)::(.*?)\}\}", re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
 _LISTS = ("ul", "ol")
@@ -159,7 +160,7 @@ def mark_items(back_html: str, location: Location) -> tuple[str, tuple[Item, ...
         items.append(Item(item_key(text), number))
         pieces.append(_escape_braces(back_html[position : start + inner_start]))
         cloze = _escape_braces(text).replace("::", ":&#58;")
-        pieces.append(f"{{{{c#{number if number is not None else ''}::{cloze}}}}}")
+        pieces.append(f"{{{{c#{number if number is not None else ''}#{items[-1].key}::{cloze}}}}}")
         position = start + inner_end
     pieces.append(_escape_braces(back_html[position:]))
     _check(items, location)
@@ -184,8 +185,7 @@ def _check(items: Sequence[Item], location: Location) -> None:
 def placeholder_items(text: str) -> tuple[Item, ...]:
     """The items of a marked `Text` field (see `mark_items`), in order."""
     return tuple(
-        Item(item_key(html.unescape(match.group(2))), int(match.group(1)) if match.group(1) else None)
-        for match in _PLACEHOLDER.finditer(text)
+        Item(match.group(2), int(match.group(1)) if match.group(1) else None) for match in _PLACEHOLDER.finditer(text)
     )
 
 
@@ -218,7 +218,7 @@ def assign_numbers(items: Sequence[Item], previous: Mapping[str, int], last: int
 def fill_numbers(text: str, numbers: Sequence[int]) -> str:
     """The marked `Text` field with Anki's cloze markup, the items numbered in order."""
     given = iter(numbers)
-    return _PLACEHOLDER.sub(lambda match: f"{{{{c{next(given)}::{match.group(2)}}}}}", text)
+    return _PLACEHOLDER.sub(lambda match: f"{{{{c{next(given)}::{match.group(3)}}}}}", text)
 
 
 @dataclass(frozen=True, slots=True)
