@@ -58,11 +58,6 @@ _TAG = re.compile(r"<[^>]*>")
 _LISTS = ("ul", "ol")
 
 
-def mode_of(value: str) -> str | None:
-    """The mode an `@cloze:` value names (`each`, `overlapping` or `off`), or None if unknown."""
-    return VALUES.get(value.strip().lower())
-
-
 @dataclass(frozen=True, slots=True)
 class Item:
     """One item of a list card: its key (the text reduced), and the number `{#N}` asks for."""
@@ -92,7 +87,6 @@ class _ItemFinder(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: object) -> None:
         if tag == "li" and self.stack and self.stack[-1] in _LISTS and "li" not in self.stack:
-            assert self.get_starttag_text() is not None
             start = self._offset() + len(self.get_starttag_text() or "")
             self.open_item = [start, -1]
             self.spans.append(self.open_item)
