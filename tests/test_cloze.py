@@ -293,3 +293,21 @@ def test_a_card_that_asks_to_be_a_list_card_needs_a_list(write_source, tmp_path:
     source = write_source({"chapitre-04.md": text}, SETTINGS)
     with pytest.raises(ParseError, match=r"chapitre-04.md:14: @cloze: chevauchant makes a list card, but this answer"):
         build([source], tmp_path / "out", timestamp=V1)
+
+
+def test_only_a_package_with_list_cards_brings_their_note_type(write_source, tmp_path: Path) -> None:
+    import sqlite3
+    import zipfile
+
+    def note_types(text: str, out: str) -> list[str]:
+        source = write_source({"chapitre-04.md": text}, SETTINGS)
+        package = build([source], tmp_path / out, timestamp=V1).outputs[0]
+        with zipfile.ZipFile(package) as bundle:
+            bundle.extract("collection.anki2", tmp_path / out)
+        connection = sqlite3.connect(tmp_path / out / "collection.anki2")
+        (models,) = connection.execute("SELECT models FROM col").fetchone()
+        connection.close()
+        return sorted(model["name"] for model in json.loads(models).values())
+
+    assert note_types(COMPETENCES.replace("@cloze: oui\n", ""), "basic") == ["supportcards"]
+    assert note_types(COMPETENCES, "lists") == ["supportcards", "supportcards Cloze"]
