@@ -17,7 +17,7 @@ from .errors import ParseError, SourceError
 from .identity import card_key, guid_for_key
 from .model import Card, Change, Chapter, MediaFile, Project, RenderedCard, Settings
 from .normalize import Normalizer, normalize_card, project_normalizer
-from .render import check_nesting, check_tex, collect_media, render_inline, render_markdown
+from .render import check_brackets, check_nesting, check_tex, collect_media, render_inline, render_markdown
 
 TAG_ROOT = "supportcards"
 
@@ -62,6 +62,8 @@ def card_html(card: Card) -> tuple[str, str, tuple[MediaFile, ...]]:
     front, front_media = collect_media(card.front, card.location.path, card.location.line)
     back, back_media = collect_media(card.back, card.location.path, card.back_line)
     check_nesting(back, card.location.path, card.back_line)
+    check_brackets(front, card.location.path, card.location.line)
+    check_brackets(back, card.location.path, card.back_line)
     front_html, back_html = render_inline(front), render_markdown(back)
     check_tex(front_html, card.front, card.location.path, card.location.line)
     check_tex(back_html, card.back, card.location.path, card.back_line)

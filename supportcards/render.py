@@ -368,13 +368,34 @@ def check_nesting(text: str, source: str, first_line: int) -> None:
             )
 
 
+MAX_BRACKETS = 1000
+"""The most '[' a card's front or back may hold. Python-Markdown looks for the end of a link from
+every '[' (and '![', and '](' without its ')'): a thousand unclosed ones cost half a second,
+4,000 ten seconds, 20,000 minutes. A card with links and images holds a few dozen."""
+
+
+def check_brackets(text: str, source: str, first_line: int) -> None:
+    """A `SourceError` at the line of the first '[' past `MAX_BRACKETS` in `text`."""
+    if text.count("[") <= MAX_BRACKETS:
+        return
+    offset = -1
+    for _ in range(MAX_BRACKETS + 1):
+        offset = text.index("[", offset + 1)
+    raise SourceError(
+        Location(source, first_line + text.count("\n", 0, offset)),
+        f"more than {MAX_BRACKETS} '[' in one card: Markdown would take minutes to read them",
+        "split the card, or put the text in a code block (```)",
+    )
+
+
 def render_markdown(text: str) -> str:
     """A card back (Markdown as students write it) to sanitized HTML.
 
-    Nesting deeper than `MAX_NESTING` is a `SourceError` (at `<markdown>:line` when called
-    directly: a build checks each card with `check_nesting` first, at its own file and line).
+    Nesting deeper than `MAX_NESTING`, or more than `MAX_BRACKETS` '[', is a `SourceError` (at
+    `<markdown>:line` when called directly: a build checks each card first, at its file and line).
     """
     check_nesting(of_type(text, str, "text"), "<markdown>", 1)
+    check_brackets(text, "<markdown>", 1)
     text, math = _set_math_aside(text.replace("\ufeff", ""))
     engine = _markdown()
     engine.reset()
@@ -389,6 +410,7 @@ def render_inline(text: str) -> str:
     them is what Markdown and the sanitizer would produce, at a fraction of the cost.
     """
     text = text.replace("\ufeff", "")
+    check_brackets(text, "<markdown>", 1)
     if not _MARKUP.search(text) and text == text.strip():
         return html.escape(text, quote=False).replace("\u00a0", "&nbsp;")  # as html5ever serializes it
     text, math = _set_math_aside(text)

@@ -606,3 +606,27 @@ def test_reference_images_and_paths_with_spaces_are_packed(tmp_path: Path) -> No
     assert media.read_bytes() == PIXEL
     assert note.fields["Back"].count(f'src="{media.name}"') == 2
     assert '<a href="https://example.org/doc"' in note.fields["Back"] and "[" not in note.fields["Back"]
+
+
+BRACKETS = [
+    ("unclosed", "[" * 20000),
+    ("images", "![" * 4000),
+    ("unclosed-targets", "[a](" * 4000),
+    ("nested", "[" * 4000 + "]" * 4000),
+]
+
+
+@pytest.mark.parametrize("back", [case[1] for case in BRACKETS], ids=[case[0] for case in BRACKETS])
+def test_thousands_of_brackets_are_an_error_not_minutes(tmp_path: Path, back: str) -> None:
+    """Python-Markdown reads them in quadratic time (20,000 '[': minutes), so more than 1,000 in a
+    card are refused at the line of the first one too many."""
+    folder = write_bytes(tmp_path / "source", "a.md", f"# T\n## F\nA\n{back}\n".encode())
+    result = run("build", str(folder), "-o", str(tmp_path / "build"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{folder}/a.md:4: more than 1000 '[' in one card"), result.stderr[:200]
+    with pytest.raises(SupportcardsError, match="more than 1000"):
+        render_inline(back)
+
+
+def test_a_thousand_links_still_build() -> None:
+    assert render_markdown("[a](https://example.org) " * 1000).count("<a ") == 1000
