@@ -179,3 +179,8 @@ def test_correct_french_is_known_without_grammalecte_too() -> None:
     for word in ["priorisation", "détermine-t-on", "Détermine-t-il", "va-t-elle", "l’équipe"]:
         assert speller.is_known(word), word
     assert not speller.is_known("détermine-t-onn")
+
+
+def test_letters_that_sound_alike_are_cheap_slips() -> None:
+    assert slip_distance("voyent", "voient") < slip_distance("voyent", "votent")
+    assert slip_distance("suivents", "suivants") < slip_distance("suivents", "suivent")

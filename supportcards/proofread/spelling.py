@@ -4,8 +4,9 @@ A word is known when pyspellchecker's French list or Grammalecte's dictionary (w
 it, or the glossary lists it; elisions (l’, qu’, jusqu’), compounds and inverted pronouns
 ("détermine-t-on") are split first. Suggestions pool both engines' candidates and are ranked by a
 weighted edit distance, where the slips these notes are made of cost less than other edits (a
-missing or wrong accent, a doubled or undoubled letter, a neighbouring key, two swapped letters),
-then by how frequent the word is in French (pyspellchecker's counts).
+missing or wrong accent, a doubled or undoubled letter, letters that sound alike, a neighbouring
+key, two swapped letters), then by how frequent the word is in French (pyspellchecker's counts); a
+word typed with a plural mark prefers a plural.
 """
 
 from __future__ import annotations
@@ -65,8 +66,8 @@ def _substitution_cost(a: str, b: str) -> float:
 
 
 def slip_distance(typed: str, word: str) -> float:
-    """Edit distance where likely slips cost less: accents 0.2, doubling 0.3, "an"/"en" 0.4,
-    neighbour keys and swapped letters 0.6, anything else 1."""
+    """Edit distance where likely slips cost less: accents 0.2, doubling 0.3, "an"/"en" and "i"/"y"
+    0.4, neighbour keys and swapped letters 0.6, anything else 1."""
     a, b = typed.casefold(), word.casefold()
     rows = len(a) + 1
     cols = len(b) + 1
@@ -82,6 +83,8 @@ def slip_distance(typed: str, word: str) -> float:
             substitute = _substitution_cost(a[i - 1], b[j - 1])
             if {a[i - 1], b[j - 1]} == {"a", "e"} and a[i : i + 1] == b[j : j + 1] and a[i : i + 1] in ("n", "m"):
                 substitute = 0.4  # "an" and "en" sound alike: précédante, suivents
+            elif {a[i - 1], b[j - 1]} == {"i", "y"}:
+                substitute = 0.4  # so do "i" and "y": voyent
             best = min(
                 table[i - 1][j] + delete,
                 table[i][j - 1] + insert,
@@ -97,8 +100,13 @@ def rank(typed: str, candidates: Iterable[str], frequency: Callable[[str], int])
     """Candidates best first: slip distance, then frequency (a rare word needs a closer spelling)."""
     unique = {candidate for candidate in candidates if candidate and candidate.casefold() != typed.casefold()}
 
+    plural = typed.endswith(("s", "x"))
+
     def score(candidate: str) -> tuple[float, str]:
-        return slip_distance(typed, candidate) - 0.15 * math.log10(1 + frequency(candidate.casefold())), candidate
+        distance = slip_distance(typed, candidate) - 0.15 * math.log10(1 + frequency(candidate.casefold()))
+        if plural and not candidate.endswith(("s", "x")):
+            distance += 0.5  # a word typed with a plural mark most likely stays plural: inutils
+        return distance, candidate
 
     return sorted(unique, key=score)
 
