@@ -250,7 +250,11 @@ def table_rule(name: str, pairs: Sequence[tuple[str, str]], glossary: tuple[str,
                     for term_start, term_end in spans
                 ):
                     return match.group()
-                return (match.groupdict().get("lead") or "") + _follow_case(match.group("word"), right)
+                word = match.group("word")
+                fixed = _follow_case(word, right)
+                if fixed.replace("’", "'") == word.replace("’", "'"):
+                    return match.group()  # only the apostrophe differs: that is the apostrophe rule's job
+                return (match.groupdict().get("lead") or "") + fixed
 
             text, found = _substitute(pattern, fix, text)
             if found:

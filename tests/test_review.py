@@ -321,3 +321,16 @@ def test_two_fixes_grammalecte_offers_for_one_slip_are_left_to_a_person() -> Non
     elsewhere = replace(verb, location=Location("n.md", 4))
     words = [spelling("instalé", "installé"), spelling("diférentes", "différentes")]  # one line, not rivals
     assert contested([subject, verb, elsewhere, *words]) == {subject, verb}
+
+
+def test_a_fix_that_only_capitalises_is_not_undone_by_the_apostrophe_rule(tmp_path: Path) -> None:
+    """A recorded "^vite l'équipe" = "Vite l'équipe" met the normalized "Vite l’équipe" on a second
+    pass: the table put the straight apostrophe back and the apostrophe rule curled it again."""
+    (tmp_path / "chapitre-04.md").write_text("# Chapitre 4 — X\n\n## Carte\nvite l'équipe\n", encoding="utf-8")
+    project = load_project([tmp_path])
+    context = normalize_project(project)[0].chapters[0].cards[0].back
+    item = Finding(Location(str(tmp_path / "chapitre-04.md"), 4), 1, "grammar", "r", "m", "vite", ("Vite",), context)
+    assert Review(project, [item]).accept(item, "Vite") is not None
+    after = normalize_project(load_project([tmp_path]))[0]
+    assert after.chapters[0].cards[0].back == "Vite l’équipe"
+    assert normalize_project(after, project_normalizer(load_project([tmp_path]))) == (after, ())
