@@ -219,7 +219,7 @@ def review(sources: tuple[str, ...], certain_only: bool) -> None:
     """Walk through what `lint` finds, one finding at a time, and record each decision.
 
     Keys: a accept the proposed fix, 1-9 pick another suggestion, e type a fix, i ignore for good,
-    g add the word to the glossary, s skip, q quit (what was decided is kept). Fixes are recorded
+    g add an unknown word to the glossary, s skip, q quit (what was decided is kept). Fixes are recorded
     in source/corrections.toml ([reviewed]), so the notes stay as written and every build applies
     them; a second review asks nothing already decided.
     """
@@ -249,7 +249,9 @@ def review(sources: tuple[str, ...], certain_only: bool) -> None:
         if not session.recorded:
             break
     # Proofread the reviewed notes again: the cache then holds what is left, which `build` counts.
-    left = proofread_project(load_project(sources), cache_dir=cache)
+    project = load_project(sources)
+    again = Review(project, proofread_project(project, cache_dir=cache))
+    left = [finding for finding in again.findings if not again.decided(finding)]
     click.echo(
         f"{recorded} fixes recorded, {ignored} ignored, {words} words added to the glossary "
         f"({session.table.path}); {len(left)} findings left to review"
@@ -263,7 +265,12 @@ YES_ROUNDS = 3
 a fix can reveal the next slip of a sentence (an agreement with a corrected subject)."""
 
 
-_KEYS = "a accept · 1-9 pick · e edit · i ignore · g glossary · s skip · q quit"
+def _keys(finding: Finding) -> str:
+    """The keys that apply to a finding: `g` only where the finding is about an unknown word."""
+    from .review import about_a_word
+
+    glossary = " · g glossary" if about_a_word(finding) else ""
+    return f"a accept · 1-9 pick · e edit · i ignore{glossary} · s skip · q quit"
 
 
 def _ask(session: Review) -> None:
@@ -307,7 +314,7 @@ def _show(session: Review, finding: Finding, number: int, total: int, color: boo
 def _decide(session: Review, finding: Finding, color: bool | None) -> bool:
     """Read keys until one decides this finding; False when the user quits."""
     while True:
-        key = _read_key(f"  {_KEYS} > ")
+        key = _read_key(f"  {_keys(finding)} > ")
         if key in ("q", "", "\x04"):  # q, the end of piped input, or Ctrl-D
             return False
         if key == "s":
@@ -316,7 +323,11 @@ def _decide(session: Review, finding: Finding, color: bool | None) -> bool:
             click.echo(f"  ignored for good: {session.ignore(finding)}")
             return True
         if key == "g":
-            click.echo(f"  {session.add_word(finding)!r} added to the glossary")
+            word = session.add_word(finding)
+            if word is None:
+                click.echo("  g does not apply: only an unknown word can join the glossary")
+                continue
+            click.echo(f"  {word!r} added to the glossary")
             return True
         fix = None
         if key == "a" and finding.suggestions:
@@ -327,7 +338,9 @@ def _decide(session: Review, finding: Finding, color: bool | None) -> bool:
             default = finding.suggestions[0] if finding.suggestions else finding.text
             fix = click.prompt(f"  replace {finding.text!r} with", default=default, show_default=True)
         if fix is None:
-            click.echo("  no such suggestion: press e to type the fix" if key in "a123456789" else f"  keys: {_KEYS}")
+            click.echo(
+                "  no such suggestion: press e to type the fix" if key in "a123456789" else f"  keys: {_keys(finding)}"
+            )
             continue
         entry = session.accept(finding, fix)
         if entry is None:

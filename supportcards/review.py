@@ -76,12 +76,16 @@ class Review:
     # --- what is left ----------------------------------------------------------------------
 
     def decided(self, finding: Finding) -> bool:
-        """Whether a finding was ignored for good, or flags a word now in the glossary."""
+        """Whether a finding was ignored for good, or is an unknown word now in the glossary.
+
+        The glossary decides word findings only: a grammar or consistency finding on a glossary
+        word ("3", "Traduit") still stands, as the proofreader reports it again.
+        """
         table = self.table.corrections
         if finding.fingerprint in table.ignored:
             return True
         known = {word.casefold() for word in (*table.words, *table.glossary)}
-        return finding.text.casefold() in known
+        return about_a_word(finding) and finding.text.casefold() in known
 
     def pending(self) -> Iterator[Finding]:
         """The findings still to decide, each as it stands now (earlier fixes may have moved it).
@@ -155,8 +159,14 @@ class Review:
         self.ignored.append(finding.fingerprint)
         return finding.fingerprint
 
-    def add_word(self, finding: Finding) -> str:
-        """The flagged word is correct: it joins `[glossary] words`, and no finding flags it again."""
+    def add_word(self, finding: Finding) -> str | None:
+        """The flagged word is correct: it joins `[glossary] words`, and no finding flags it again.
+
+        None, and nothing recorded, for a finding that is not about an unknown word (`about_a_word`):
+        a grammar or consistency finding is not decided by calling its text a word.
+        """
+        if not about_a_word(finding):
+            return None
         self.table.add_word(finding.text)
         self.table.save()
         self._load_normalizer()
@@ -272,6 +282,12 @@ class Review:
                     best = (score, offset)
             return _Place(card, front, best[1]) if best else None
         return None
+
+
+def about_a_word(finding: Finding) -> bool:
+    """Whether a finding says a single word is unknown: the only kind the glossary can decide."""
+    spelling = finding.kind == "spelling" or finding.rule == "unknown-word"
+    return spelling and len(finding.text.split()) == 1
 
 
 def _whole(text: str) -> re.Pattern[str]:

@@ -39,7 +39,9 @@ Editer des documentation techniques.
 """
 
 
-def finding(project: Project, line: int, text: str, *suggestions: str, rule: str = "conj", nth: int = 0) -> Finding:
+def finding(
+    project: Project, line: int, text: str, *suggestions: str, rule: str = "conj", nth: int = 0, kind: str = "grammar"
+) -> Finding:
     """A finding as the proofreader reports it: on the normalized text, at the source line."""
     normalized, _ = normalize_project(project)
     for card in normalized.chapters[0].cards:
@@ -51,7 +53,7 @@ def finding(project: Project, line: int, text: str, *suggestions: str, rule: str
                 for _ in range(nth + 1):
                     column = context.index(text, column + 1)
                 where = Location(card.location.path, line)
-                return Finding(where, column + 1, "grammar", rule, "msg", text, suggestions, context, column + 1)
+                return Finding(where, column + 1, kind, rule, "msg", text, suggestions, context, column + 1)
     raise AssertionError(f"no line {line}")
 
 
@@ -107,7 +109,7 @@ def test_a_second_review_asks_nothing_already_decided(project: Project) -> None:
     findings = [
         finding(project, 5, "ouvre", "ouvrent"),
         finding(project, 4, "Encadre", "Il encadre"),
-        finding(project, 10, "CAB", rule="spelling"),
+        finding(project, 10, "CAB", rule="unknown-word", kind="spelling"),
     ]
     review = Review(project, findings)
     fix, ignored, skipped = review.pending()
@@ -116,7 +118,10 @@ def test_a_second_review_asks_nothing_already_decided(project: Project) -> None:
     review.add_word(skipped)
     again = load_project([project.root])
     # The proofreader runs again over the fixed notes: the fixed finding is gone from its findings.
-    fresh = [finding(again, 4, "Encadre", "Il encadre"), finding(again, 10, "CAB", rule="spelling")]
+    fresh = [
+        finding(again, 4, "Encadre", "Il encadre"),
+        finding(again, 10, "CAB", rule="unknown-word", kind="spelling"),
+    ]
     assert list(Review(again, fresh).pending()) == []
     assert list(Review(again, findings).pending()) == []
 
@@ -163,7 +168,10 @@ def test_decisions_keep_the_students_comments_and_layout(project: Project) -> No
     table = Path(project.root) / "corrections.toml"
     table.write_text('# Mes corrections\n\n[grammar]\n# un commentaire\n"réunion" = "réunion"\n', encoding="utf-8")
     project = load_project([project.root])
-    review = Review(project, [finding(project, 5, "ouvre", "ouvrent"), finding(project, 10, "CAB", rule="spelling")])
+    review = Review(
+        project,
+        [finding(project, 5, "ouvre", "ouvrent"), finding(project, 10, "CAB", rule="unknown-word", kind="spelling")],
+    )
     fix, word = review.pending()
     review.accept(fix, "ouvrent")
     review.add_word(word)

@@ -31,10 +31,10 @@ Le CAB ouvre la séance.
 """
 
 FAKE_FIXES = {
-    r"(?<=employés )ouvre\b": ("fake-conj", ("ouvrent", "ouvrirent")),
-    r"\bet(?= validé)": ("fake-et", ("est",)),
-    r"\btiket\b": ("fake-spelling", ("ticket", "tickets")),
-    r"\bCAB\b": ("fake-term", ()),
+    r"(?<=employés )ouvre\b": ("grammar", "fake-conj", ("ouvrent", "ouvrirent")),
+    r"\bet(?= validé)": ("grammar", "fake-et", ("est",)),
+    r"\btiket\b": ("spelling", "fake-spelling", ("ticket", "tickets")),
+    r"\bCAB\b": ("spelling", "fake-term", ()),
 }
 
 
@@ -43,10 +43,10 @@ def fake_check(card: CardText, speller: Speller) -> list[Issue]:
     never a word of the glossary."""
     issues = []
     for part in ("front", "back"):
-        for pattern, (rule, fixes) in FAKE_FIXES.items():
+        for pattern, (kind, rule, fixes) in FAKE_FIXES.items():
             for match in re.finditer(pattern, card.text(part)):
                 if match.group().casefold() not in speller.known:
-                    issues.append(Issue(part, match.start(), match.end(), "grammar", rule, f"{rule} message", fixes))
+                    issues.append(Issue(part, match.start(), match.end(), kind, rule, f"{rule} message", fixes))
     return issues
 
 
@@ -151,6 +151,79 @@ def test_build_counts_the_findings_left_to_review_from_the_cache(notes: Path) ->
     review(keys="a\ns\nq\n")
     built = runner.invoke(main, ["build", "source"])
     assert "source/chapitre-04.md: 5 findings to review: supportcards review" in built.output
+
+
+KINDS_NOTES = """# Chapitre 5 — Réseaux
+
+## Citez 3 rôles du DNS
+- Traduit les noms en adresses.
+- Met en cache les réponses.
+
+## Fermeture
+Le tiket est fermé.
+"""
+
+KINDS = {
+    r"(?<=Citez )3\b": ("consistency", "list-count", "la question en demande 3, la réponse en liste 2", ()),
+    r"^- Traduit\b": ("subject", "back-subject", "un verbe sans sujet", ("Il traduit",)),
+    r"\btiket\b": ("spelling", "unknown-word", "unknown word", ("ticket",)),
+}
+
+
+def kinds_check(card: CardText, speller: Speller) -> list[Issue]:
+    """Like the real checkers: only the spelling check leaves out the glossary's words."""
+    issues = []
+    for part in ("front", "back"):
+        for pattern, (kind, rule, message, fixes) in KINDS.items():
+            for match in re.finditer(pattern, card.text(part), re.MULTILINE):
+                start = match.start() + 2 if match.group().startswith("- ") else match.start()
+                if kind == "spelling" and match.group().casefold() in speller.known:
+                    continue
+                issues.append(Issue(part, start, match.end(), kind, rule, message, fixes))
+    return issues
+
+
+def test_the_glossary_key_applies_to_unknown_words_only_and_the_summary_counts_what_is_left(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    registry: Registry[Checker] = Registry()
+    registry.register(Checker("kinds", kinds_check), "kinds", 1)
+    monkeypatch.setattr(proofread, "default_checkers", lambda: registry)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "source").mkdir()
+    (tmp_path / "source" / "chapitre-05.md").write_text(KINDS_NOTES, encoding="utf-8")
+    runner = CliRunner()
+    # "3" (consistency) and "Traduit" (subject): g does not apply, then skip; "tiket": g.
+    result = runner.invoke(main, ["review", "source"], input="g\ns\ng\ns\ng\n")
+    assert result.exit_code == 0, result.output
+    output = result.output
+    assert output.count("g does not apply") == 2 and "'tiket' added to the glossary" in output
+    prompts = [line for line in output.splitlines() if "a accept · 1-9 pick" in line]
+    assert ["g glossary" in line for line in prompts] == [False, False, False, False, True]
+    text = (tmp_path / "source" / "corrections.toml").read_text(encoding="utf-8")
+    assert 'words = [\n    "tiket",\n]' in text and '"3"' not in text and '"Traduit"' not in text
+    assert "1 words added to the glossary" in output and "2 findings left to review" in output
+    again = runner.invoke(main, ["review", "source"], input="s\ns\n").output
+    assert "[1/2]" in again and "[2/2]" in again and "[3/" not in again
+    assert "Citez [3 → ?] rôles" in again and "[Traduit → Il traduit]" in again
+
+
+def test_a_word_put_in_the_glossary_by_hand_hides_no_other_finding_and_the_summary_agrees(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An older review may have recorded `words = ["3"]`: the consistency finding on "3" is still
+    asked, and the summary counts it."""
+    registry: Registry[Checker] = Registry()
+    registry.register(Checker("kinds", kinds_check), "kinds", 1)
+    monkeypatch.setattr(proofread, "default_checkers", lambda: registry)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "source").mkdir()
+    (tmp_path / "source" / "chapitre-05.md").write_text(KINDS_NOTES, encoding="utf-8")
+    (tmp_path / "source" / "corrections.toml").write_text('[glossary]\nwords = ["3", "Traduit"]\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["review", "source"], input="s\ns\ns\n")
+    assert result.exit_code == 0, result.output
+    assert "[1/3]" in result.output and "Citez [3 → ?] rôles" in result.output
+    assert "3 findings left to review" in result.output
 
 
 needs_grammalecte = pytest.mark.skipif(
