@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import queue
 import re
 import shutil
 import signal
 import subprocess
 import sys
-import time
+import threading
 from pathlib import Path
 
 import pytest
@@ -79,19 +80,33 @@ def test_cli_preview_writes_the_page(source_dir: Path, tmp_path: Path) -> None:
 def test_watch_rebuilds_when_a_source_file_is_saved(source_dir: Path, tmp_path: Path) -> None:
     target = tmp_path / "p.html"
     command = [sys.executable, "-m", "supportcards", "preview", "--watch", str(source_dir), "-o", str(target)]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        assert process.stdout is not None
-        assert process.stdout.readline().startswith(f"wrote {target}")
-        time.sleep(1.0)  # let the watcher start
-        notes = source_dir / "chapitre-02.md"
-        notes.write_text(notes.read_text(encoding="utf-8").replace("Gain de temps", "Gain de temps fou"), "utf-8")
-        line = process.stdout.readline()
-        assert re.match(rf"\d\d:\d\d:\d\d rebuilt {re.escape(str(target))} \(13 cards", line), line
-        assert "Gain de temps fou" in target.read_text(encoding="utf-8")
-    finally:
-        process.send_signal(signal.SIGINT)
-        _, errors = process.communicate(timeout=10)
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
+        assert process.stdout is not None and process.stderr is not None
+        output = process.stdout
+        lines: queue.Queue[str] = queue.Queue()
+        reader = threading.Thread(target=lambda: [lines.put(line) for line in output], daemon=True)
+        reader.start()
+        try:
+            assert lines.get(timeout=30).startswith(f"wrote {target}")
+            notes = source_dir / "chapitre-02.md"
+            text = notes.read_text(encoding="utf-8").replace("Gain de temps", "Gain de temps fou")
+            # The watcher starts a moment after the first build: save until it sees a save, as an
+            # editor would (a fixed sleep was too short on a loaded machine).
+            line = ""
+            for _ in range(30):
+                notes.write_text(text, "utf-8")
+                try:
+                    line = lines.get(timeout=2)
+                    break
+                except queue.Empty:
+                    continue
+            assert re.match(rf"\d\d:\d\d:\d\d rebuilt {re.escape(str(target))} \(13 cards", line), line
+            assert "Gain de temps fou" in target.read_text(encoding="utf-8")
+        finally:
+            process.send_signal(signal.SIGINT)
+            process.wait(timeout=10)
+            reader.join(timeout=10)
+        errors = process.stderr.read()
     assert process.returncode == 0, errors
     assert "watching" in errors and "stopped" in errors
 
