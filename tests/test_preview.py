@@ -84,7 +84,12 @@ def test_watch_rebuilds_when_a_source_file_is_saved(source_dir: Path, tmp_path: 
         assert process.stdout is not None and process.stderr is not None
         output = process.stdout
         lines: queue.Queue[str] = queue.Queue()
-        reader = threading.Thread(target=lambda: [lines.put(line) for line in output], daemon=True)
+
+        def read() -> None:
+            for line in output:
+                lines.put(line)
+
+        reader = threading.Thread(target=read, daemon=True)
         reader.start()
         try:
             assert lines.get(timeout=30).startswith(f"wrote {target}")
