@@ -26,11 +26,19 @@ _BASE91 = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
 
 
+_NAMED_SIGNS = re.compile(r"(?<=[a-z0-9#+])(?:(?P<sharp>#)|(?P<plus>\+))")
+
+
 def front_slug(front: str) -> str:
-    """The front reduced to what identifies it: ASCII lowercase words joined by '-'."""
+    """The front reduced to what identifies it: ASCII lowercase words joined by '-'.
+
+    A '#' or '+' stuck to a word is part of a name (C#, F#, C++, A+) and becomes a word, so that
+    "Le langage C#", "Le langage C++" and "Le langage C" are three cards; other punctuation goes.
+    """
     decomposed = unicodedata.normalize("NFKD", front.casefold().translate(_LIGATURES))
     plain = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "carte"
+    named = _NAMED_SIGNS.sub(lambda sign: "-sharp-" if sign.group("sharp") else "-plus-", plain)
+    return re.sub(r"[^a-z0-9]+", "-", named).strip("-") or "carte"
 
 
 def card_key(card: Card, chapter: Chapter) -> str:

@@ -20,7 +20,7 @@ from supportcards.cli import main
 from supportcards.errors import ParseError
 from supportcards.identity import card_key, front_slug, guid_for_key
 from supportcards.lint import lint_project
-from supportcards.lock import LockEntry, Lockfile
+from supportcards.lock import LockEntry, Lockfile, read_lockfile
 from supportcards.model import Card, Chapter, Location
 from supportcards.parse import load_project
 from supportcards.pipeline import build
@@ -240,3 +240,19 @@ def test_every_lockfile_value_is_checked(source_dir: Path, tmp_path: Path, value
     assert result.stderr.startswith(f"{lock}: the lockfile is damaged (note ")
     assert result.stderr.count("\n") == 1
     assert not (tmp_path / "out").exists()
+
+
+def test_a_sharp_or_a_plus_stuck_to_a_name_keeps_cards_apart(write_source, tmp_path: Path) -> None:
+    """'C#', 'C++' and 'C' were one key once the heading kept its '#': three fronts, three notes."""
+    cards = "## Le langage C#\nUn.\n\n## Le langage C++\nDeux.\n\n## Le langage C\nTrois.\n\n## 1 + 1\nDeux.\n"
+    folder = write_source({"a.md": f"# A\n\n{cards}"})
+    result = build([folder], tmp_path, timestamp=V1)
+    keys = [entry.key for entry in read_lockfile(folder / "supportcards.lock").entries]
+    assert sorted(keys) == ["a/1-1", "a/le-langage-c", "a/le-langage-c-plus-plus", "a/le-langage-c-sharp"]
+    collection = open_collection(tmp_path / "anki")
+    try:
+        import_package(collection, result.outputs[0])
+        fronts = sorted(note.fields["Front"] for note in notes(collection))
+    finally:
+        collection.close()
+    assert fronts == ["1 + 1", "Le langage C", "Le langage C#", "Le langage C++"]
