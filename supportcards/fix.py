@@ -22,6 +22,7 @@ from .files import replace_together
 from .model import Chapter, Location, Project
 from .normalize import normalize_project, project_normalizer
 from .parse import decode_source, parse_chapter
+from .reading import read_regular_file
 
 # A heading's closing sequence of '#' counts only after a space, as in the parser ("## C#" is "C#").
 _HEADING = re.compile(r"^(?P<mark>##\s*)(?P<text>.*?)(?P<tail>(?:\s+#+)?\s*)$")
@@ -142,7 +143,8 @@ def _target(path: str) -> Path:
 
 
 def _read(path: str | Path) -> bytes:
+    """The file's bytes, read as the parser reads notes: a regular file within the size limit."""
     try:
-        return Path(path).read_bytes()
+        return read_regular_file(path)
     except OSError as error:
         raise SourceError(Location(str(path), 1), f"cannot read this file ({error.strerror})") from None
