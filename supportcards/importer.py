@@ -15,15 +15,21 @@ How a line is judged, in order:
 2. **A score** for the remaining lines, a sum of small, named clues:
    - for a front: a question or an instruction (Citez, Indiquez, Qu'est-ce, Quels, ...); a short
      line (a term: "Help-Desk", "Service de piquet"); a term followed by its expansion in
-     parentheses ("SPOC (Single Point of Contact)"); no final period;
+     parentheses ("SPOC (Single Point of Contact)", more so when the expansion is capitalised);
+     no final period;
    - against: a line after an unfinished one (no final punctuation, not a list item: a wrapped
      paragraph); a long line ending in a period (a sentence); a sentence that starts with a pronoun or
-     an article referring back ("Celles-ci", "Elle", "Ce service", "Le"); a conjugated verb
+     an article referring back ("Celles-ci", "Elle", "Ce service", "Le") or with "quant à" (also
+     written "quand à": a locution, not a question); a sentence that goes on after a comma with a
+     conjugated verb; a conjugated verb
      ("est", "sont", "peut"); a formula ("Disponibilité = MTBF / (MTBF + MTTR)"); a line that
      introduces the list below it ("... sont par exemple"); a line whose next line starts in
      lowercase (the lone "Le" of a wrapped paragraph).
    A line whose score is positive is a front. The confidence of a decision grows with the size of
    its score; decisions under `REVIEW_BELOW` are printed for review.
+3. **After an unsure front**, the line that follows is as unsure (a wrong front swallows it), and a
+   term with its capitalised expansion ("DHCP (Dynamic Host Configuration Protocol)") there is the
+   surer front: the unsure one becomes answer text.
 
 Nothing is corrected here: the answer lines are kept exactly as written, and the normalizer fixes
 them at build time.
@@ -43,7 +49,7 @@ REVIEW_BELOW = 0.8
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
 _QUESTION = re.compile(
     r"^(?:citez|indiquez|nommez|donnez|décrivez|définissez|expliquez|énumérez|enumérez|listez|comparez|"
-    r"qu['’-]\s*est|quel|quelle|quels|quelles|pourquoi|comment|combien|quand|où|qui|que|"
+    r"qu['’-]\s*est|quel|quelle|quels|quelles|pourquoi|comment|combien|quand(?!\s+(?:à|au|aux)\b)|où|qui|que|"
     r"est-ce|à quoi|de quoi|en quoi)\b",
     re.IGNORECASE,
 )
@@ -62,6 +68,12 @@ _VERB = re.compile(
     r"se charge|s['’]agit|appelle|indique|indiquent|ouvre|ouvrent|gère|intervient|interviennent)\b",
     re.IGNORECASE,
 )
+_QUANT_A = re.compile(r"^quan[dt]\s+(?:à|au|aux)\b", re.IGNORECASE)
+"""The locution "quant à" (often written "quand à"): a noun phrase follows, then the sentence goes on."""
+_COMMA_THEN_VERB = re.compile(r",\s+\S.*" + _VERB.pattern, re.IGNORECASE)
+"""A sentence that goes on after a comma with a conjugated verb ("…, elle permet de …")."""
+_STRONG_TERM = re.compile(r"^[\w][\w./&+-]*(?:\s[\w./&+-]+){0,3}\s+\((?:[A-Z][\w'’-]*[\s-]?){2,}\)$")
+"""A term and its English-style expansion, nothing after: "DHCP (Dynamic Host Configuration Protocol)"."""
 _LEAD_IN_END = re.compile(
     r"\b(?:sont|est|comme|notamment|exemple|suivants?|suivantes?|que|tels|telles|soit|voici)\s*$", re.IGNORECASE
 )
@@ -133,7 +145,9 @@ def front_score(text: str, previous: str | None, next_line: str | None) -> tuple
         clues.append((2.0, "short, like a term"))
     elif len(words) <= 8:
         clues.append((0.5, "fairly short"))
-    if _TERM_WITH_EXPANSION.match(text):
+    if _STRONG_TERM.match(text):
+        clues.append((3.0, "a term and its capitalised expansion in parentheses"))
+    elif _TERM_WITH_EXPANSION.match(text):
         clues.append((1.5, "a term and its expansion in parentheses"))
     if not _FINISHED.search(text):
         clues.append((0.5, "no final punctuation"))
@@ -142,6 +156,10 @@ def front_score(text: str, previous: str | None, next_line: str | None) -> tuple
     elif text.rstrip().endswith(".") and len(words) > 5 and not _TERM_WITH_EXPANSION.match(text):
         clues.append((-1.5, "a sentence"))
     question = _QUESTION.match(text)
+    if _QUANT_A.match(text):
+        clues.append((-2.5, "starts with 'quant à': it continues the answer"))
+    if _COMMA_THEN_VERB.search(text) and not text.rstrip().endswith("?"):
+        clues.append((-2.0, "a sentence that goes on after a comma with a verb"))
     if _REFERS_BACK.match(text) and not question:
         clues.append((-2.5, "starts with a word that refers back: it continues the answer"))
     elif _ARTICLE.match(text) and not question:
@@ -181,9 +199,17 @@ def detect_cards(text: str, path: str) -> ImportResult:
         next_line = body[index + 1][1] if index + 1 < len(body) else None
         previous = body[index - 1][1].strip() if index else None
         rule = _hard_rule(stripped, previous_front, next_line is None, index == 0)
-        if rule is not None:
+        guessed = decisions[-1] if previous_front and decisions[-1].confidence < REVIEW_BELOW else None
+        if guessed is not None and _STRONG_TERM.match(stripped):
+            # A term with its expansion is a surer front than the guess before it: that was answer text.
+            reason = f"the next line, a term with its expansion, is a surer front ({guessed.reason})"
+            decisions[-1] = Decision(guessed.line, guessed.text, False, guessed.confidence, reason)
+            decisions.append(Decision(number, stripped, True, 1 - guessed.confidence, "a term with its expansion"))
+        elif rule is not None:
             is_front, reason = rule
-            decisions.append(Decision(number, stripped, is_front, 1.0, reason))
+            # The line after an uncertain front is as uncertain as that front.
+            confidence = guessed.confidence if guessed is not None else 1.0
+            decisions.append(Decision(number, stripped, is_front, confidence, reason))
         else:
             score, reasons = front_score(stripped, previous, next_line)
             decisions.append(Decision(number, stripped, score > 0, _confidence(score), ", ".join(reasons) or "no clue"))
