@@ -18,6 +18,11 @@ LAST_TIMESTAMP = 4_354_819_199
 """2107-12-31 23:59:59 UTC, the last second a zip entry can hold (zip years run from 1980 to 2107;
 earlier times are written as 1980). Note and card ids are milliseconds, so they stay positive."""
 
+LAST_MOD = 2**53
+"""The largest note `mod` a lockfile may hold. A changed note's `mod` is one more than its previous
+one when the build's time is not later, so it may pass `LAST_TIMESTAMP` (the zip limit applies to
+the package's timestamp only); Anki stores `mod` as a 64-bit integer, 2**53 keeps it exact anywhere."""
+
 T = TypeVar("T")
 
 Paths = str | Path | Sequence[str | Path]
@@ -30,6 +35,15 @@ def timestamp_problem(value: object) -> str | None:
         return f"must be a number of seconds, not {type(value).__name__}"
     if not FIRST_TIMESTAMP <= value <= LAST_TIMESTAMP:  # also rejects NaN
         return f"must be between {FIRST_TIMESTAMP} and {LAST_TIMESTAMP} (the year 2107), not {value}"
+    return None
+
+
+def mod_problem(value: object) -> str | None:
+    """Why `value` cannot be a note's `mod` in a lockfile, or None if it can."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return f"must be a whole number of seconds, not {value!r}"
+    if not FIRST_TIMESTAMP <= value <= LAST_MOD:
+        return f"must be between {FIRST_TIMESTAMP} and {LAST_MOD}, not {value}"
     return None
 
 

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checks import timestamp_problem
+from .checks import mod_problem
 from .cloze import number_note
 from .errors import LockfileError
 from .export import SOURCE_FIELD, note_fields
@@ -96,13 +96,19 @@ def read_lockfile(path: Path, missing_ok: bool = True) -> Lockfile:
         if not missing_ok:
             raise LockfileError(f"{path}: no such lockfile") from None
         return Lockfile()
-    except (OSError, UnicodeDecodeError) as error:
-        raise LockfileError(f"{path}: cannot read the lockfile ({error})") from None
+    except OSError as error:
+        raise LockfileError(f"{path}: cannot read the lockfile ({error.strerror or error})") from None
+    except UnicodeDecodeError as error:
+        raise LockfileError(f"{path}: cannot read the lockfile (it is not UTF-8 text: {error.reason})") from None
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_whole_number)
         if data.get("version") not in READABLE_VERSIONS:
             raise ValueError(f"unknown version {data.get('version')!r}")
         entries = tuple(_entry(key, note) for key, note in data["notes"].items())
+    except RecursionError:
+        raise LockfileError(
+            f"{path}: the lockfile is damaged (nested too deeply); restore it from git, or delete it to start anew"
+        ) from None
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise LockfileError(
             f"{path}: the lockfile is damaged ({error}); restore it from git, or delete it to start anew "
@@ -112,21 +118,33 @@ def read_lockfile(path: Path, missing_ok: bool = True) -> Lockfile:
 
 
 _HASH = re.compile(r"[0-9a-f]{64}")
+MAX_GUID_LENGTH = 64
+"""Ours are 10 or 11 characters (64 bits in base 91, see `identity.guid_for_key`); Anki's own as short."""
+MAX_NUMBER_DIGITS = 30
+
+
+def _whole_number(text: str) -> int:
+    """A whole number of the lockfile; a huge one is refused before Python's own digit limit is hit."""
+    if len(text.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise ValueError(f"a number of {len(text)} digits is not a valid number")
+    return int(text)
 
 
 def _entry(key: str, note: dict[str, object]) -> LockEntry:
     """One note of the lockfile, every value checked (ValueError or TypeError saying which is wrong):
     a `mod` out of range would crash SQLite, a wrong type would be written back as it is."""
     guid, front, digest, mod = note["guid"], note["front"], note["hash"], note["mod"]
-    if not key or not isinstance(guid, str) or not guid or not guid.isprintable() or " " in guid:
+    if not isinstance(guid, str) or len(guid) > MAX_GUID_LENGTH:
+        raise ValueError(f"note {key!r}: the guid must be text of at most {MAX_GUID_LENGTH} characters")
+    if not key or not guid or not guid.isprintable() or " " in guid:
         raise ValueError(f"note {key!r}: the guid must be a word of printable characters, not {guid!r}")
     if not isinstance(front, str):
         raise ValueError(f"note {key!r}: the front must be text, not {front!r}")
     if not isinstance(digest, str) or not _HASH.fullmatch(digest):
         raise ValueError(f"note {key!r}: the hash must be 64 hexadecimal digits, not {digest!r}")
-    problem = timestamp_problem(mod)
-    if problem is not None or not isinstance(mod, int):
-        raise ValueError(f"note {key!r}: mod {problem or f'must be a whole number, not {mod!r}'}")
+    problem = mod_problem(mod)
+    if problem is not None or not isinstance(mod, int):  # the isinstance is for mypy
+        raise ValueError(f"note {key!r}: mod {problem}")
     kind, items, last = note.get("kind", "basic"), note.get("items", {}), note.get("last", 0)
     if kind not in ("basic", "cloze") or not isinstance(items, dict) or not isinstance(last, int):
         raise ValueError(f"note {key!r}: kind, items or last is not what a list card records")

@@ -30,8 +30,8 @@ from .export import PackageWriter, chapter_deck_name
 from .files import remove_stale_temporaries, replacing
 from .identity import duplicate_key
 from .lock import LOCK_FILE, Plan, Planner, changes_report, note_row, read_lockfile, write_lockfile
-from .model import Location, NoteRow, RenderedCard
-from .parse import chapter_slug, project_files
+from .model import Location, NoteRow, RenderedCard, Settings
+from .parse import SETTINGS_FILE, chapter_slug, project_files
 
 __all__ = ["BuildResult", "ChapterSummary", "build", "render_card", "render_project", "write_deck"]
 
@@ -111,6 +111,8 @@ def _build(
     no output folder, if it did not exist).
     """
     root, settings, files = project_files(sources)
+    if changes is not None:
+        _check_changes_target(Path(changes), root, settings, files, Path(outdir))
     if source_url is not None:
         if not is_web_address(source_url):
             raise UsageError(f"--source-url must be an http:// or https:// address, not {source_url!r}")
@@ -164,6 +166,25 @@ def _build(
         lockfile=lock_path,
         lockfile_written=lock_changed,
     )
+
+
+def _check_changes_target(target: Path, root: Path, settings: Settings, files: Sequence[Path], outdir: Path) -> None:
+    """Refuse, before anything is built, a changes file that would replace one of the build's own
+    files (a chapter, the settings, the corrections table, the lockfile, a deck) or land in the
+    source folder, or whose folder does not exist (it is not created: a typo would go unseen)."""
+    if not target.parent.is_dir():
+        raise UsageError(f"--changes {target}: the folder {target.parent} does not exist")
+    resolved = target.resolve()
+    inputs = [*files, root / SETTINGS_FILE, root / LOCK_FILE]
+    if settings.corrections_path:
+        inputs.append(Path(settings.corrections_path))
+    if any(resolved == path.resolve() for path in inputs):
+        raise UsageError(f"--changes {target}: this is one of the build's own files; choose another file")
+    if resolved.is_relative_to(root.resolve()):
+        raise UsageError(f"--changes {target}: this is inside the source folder {root}; write it elsewhere")
+    built = outdir.resolve()
+    if (resolved.parent == built and resolved.suffix == ".apkg") or resolved.is_relative_to(built / CACHE_DIR.parts[0]):
+        raise UsageError(f"--changes {target}: a deck or the cache of this build is written there; choose another file")
 
 
 def build_timestamp() -> float:

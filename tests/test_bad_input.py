@@ -440,7 +440,7 @@ NOT_REGULAR = [
     ("huge-chapter", "chapitre-14.md", over_50_mb, "chapitre-14.md:1: cannot read this file (it is larger than 50 MB)"),
     ("fifo-settings", "supportcards.toml", fifo, "supportcards.toml:1: cannot read this file (it is a named pipe"),
     ("zero-corrections", "corrections.toml", dev_zero, "corrections.toml:1: cannot read this file (it is a device"),
-    ("fifo-lockfile", "supportcards.lock", fifo, "supportcards.lock: cannot read the lockfile ("),
+    ("fifo-lockfile", "supportcards.lock", fifo, "supportcards.lock: cannot read the lockfile (it is a named"),
 ]
 
 

@@ -74,20 +74,67 @@ def test_a_changes_file_that_cannot_be_written_stops_the_build_before_it_writes(
     not_a_folder.write_text("x", encoding="utf-8")
     arguments = ["build", str(source_dir), "-o", str(tmp_path / "out"), "--changes", str(not_a_folder / "x.md")]
     result = CliRunner().invoke(main, arguments)
-    assert result.exit_code == 1
-    assert result.output.startswith(f"{not_a_folder}: cannot write here")
+    assert result.exit_code == 2
+    assert result.output == f"--changes {not_a_folder / 'x.md'}: the folder {not_a_folder} does not exist\n"
     assert not (tmp_path / "out").exists()
     assert (source_dir / "supportcards.lock").read_bytes() == lockfile
 
 
 def test_the_changes_file_is_written_with_the_deck(tmp_path: Path, source_dir: Path) -> None:
     changes = tmp_path / "notes" / "CHANGES.md"
+    changes.parent.mkdir()
     (source_dir / "supportcards.lock").unlink()
     result = CliRunner().invoke(main, ["build", str(source_dir), "-o", str(tmp_path), "--changes", str(changes)])
     assert result.exit_code == 0, result.output
     text = changes.read_text(encoding="utf-8")
     assert text.startswith("Cards: 13 added, 0 changed, 0 removed\n\n- added:   ")
     assert text.count("\n- added: ") == 13
+
+
+def test_a_changes_file_in_a_missing_folder_is_refused_before_anything_is_built(
+    tmp_path: Path, source_dir: Path
+) -> None:
+    """The folder was created (a typo in the path went unseen)."""
+    changes = tmp_path / "no" / "such" / "x.md"
+    arguments = ["build", str(source_dir), "-o", str(tmp_path / "out"), "--changes", str(changes)]
+    result = CliRunner().invoke(main, arguments)
+    assert result.exit_code == 2, result.output
+    assert "does not exist" in result.output
+    assert not (tmp_path / "no").exists() and not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "source/chapitre-02.md",
+        "source/supportcards.lock",
+        "source/supportcards.toml",
+        "source/corrections.toml",
+        "source/CHANGES.md",
+        "out/deck.apkg",
+        "out/.cache/x.md",
+    ],
+)
+def test_a_changes_file_that_is_one_of_the_builds_files_is_refused(
+    tmp_path: Path, source_dir: Path, target: str
+) -> None:
+    """`--changes source/chapitre-01.md` replaced the notes with the summary, `--changes
+    source/supportcards.lock` the lockfile."""
+    assert source_dir == tmp_path / "source"
+    (tmp_path / "out" / ".cache").mkdir(parents=True)
+    before = {path: path.read_bytes() for path in source_dir.iterdir() if path.is_file()}
+    changes = tmp_path / target
+    if changes.suffix == ".apkg":
+        CliRunner().invoke(main, ["build", str(source_dir), "-o", str(tmp_path / "out")])
+        changes = next((tmp_path / "out").glob("*.apkg"))
+    deck = changes.read_bytes() if changes.exists() and changes.parent.name == "out" else None
+    arguments = ["build", str(source_dir), "-o", str(tmp_path / "out"), "--changes", str(changes)]
+    result = CliRunner().invoke(main, arguments)
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(f"--changes {changes}: ")
+    assert {path: path.read_bytes() for path in source_dir.iterdir() if path.is_file()} == before
+    if deck is not None:
+        assert changes.read_bytes() == deck
 
 
 @pytest.mark.parametrize("epoch", ["253402300800", "-1", "0", "9" * 400])

@@ -256,3 +256,51 @@ def test_a_sharp_or_a_plus_stuck_to_a_name_keeps_cards_apart(write_source, tmp_p
     finally:
         collection.close()
     assert fronts == ["1 + 1", "Le langage C", "Le langage C#", "Le langage C++"]
+
+
+def test_a_lockfile_the_build_wrote_is_read_by_the_next_build(source_dir: Path, tmp_path: Path) -> None:
+    """At the last second a zip holds, a changed note's mod is one more than that: the next build
+    called the lockfile it had just written damaged."""
+    last_second = {"SOURCE_DATE_EPOCH": "4354819199"}
+    arguments = ["build", str(source_dir), "-o", str(tmp_path / "out")]
+    (source_dir / "supportcards.lock").unlink()
+    assert CliRunner().invoke(main, arguments, env=last_second).exit_code == 0
+    notes_file = source_dir / "chapitre-02.md"
+    notes_file.write_text(notes_file.read_text(encoding="utf-8").rstrip("\n") + " Modifié.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, arguments, env=last_second)
+    assert result.exit_code == 0, result.output
+    mods = [note["mod"] for note in json.loads((source_dir / "supportcards.lock").read_text("utf-8"))["notes"].values()]
+    assert max(mods) == 4354819200
+    result = CliRunner().invoke(main, arguments, env=last_second)
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    ("value", "says"),
+    [
+        ('"guid": "' + "g" * 100_000 + '"', "the guid must be text of at most 64 characters"),
+        ('"mod": ' + "9" * 5000, "a number of 5000 digits is not a valid number"),
+        ('"mod": ' + str(2**53 + 1), f"must be between 1 and {2**53}"),
+    ],
+    ids=["long-guid", "5000-digits", "past-2**53"],
+)
+def test_a_lockfile_value_out_of_bounds_says_so_in_words(
+    source_dir: Path, tmp_path: Path, value: str, says: str
+) -> None:
+    """A 100,000-character guid was accepted; a 5,000-digit mod told to call sys.set_int_max_str_digits()."""
+    lock = source_dir / "supportcards.lock"
+    name = value.split(":")[0]
+    lock.write_text(re.sub(rf'{name}: ("[^"]*"|\d+)', value, lock.read_text(encoding="utf-8"), count=1), "utf-8")
+    result = CliRunner().invoke(main, ["build", str(source_dir), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(f"{lock}: the lockfile is damaged (")
+    assert says in result.stderr and "sys." not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_lockfile_nested_too_deeply_is_a_message_not_a_traceback(source_dir: Path, tmp_path: Path) -> None:
+    lock = source_dir / "supportcards.lock"
+    lock.write_text("[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(source_dir), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(f"{lock}: the lockfile is damaged (nested too deeply); restore it from git")
