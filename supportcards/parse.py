@@ -102,16 +102,29 @@ def check_setting_text(value: str, what: str, location: Location) -> str:
     return value
 
 
+_NAME_CONTROL_CHARACTER = re.compile("[\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
+"""`CONTROL_CHARACTER`, and also tab and line breaks, which no file name needs."""
+
+
+def file_name_problem(path: str | Path) -> SourceError | None:
+    """The error to raise if a chapter file's name holds a control character (a newline would break
+    every `path:line` message and the card's tags), else None."""
+    control = _NAME_CONTROL_CHARACTER.search(Path(path).name)
+    if not control:
+        return None
+    message = f"this file's name holds the control character U+{ord(control.group()):04X}"
+    return SourceError(Location(str(path), 1), message, "rename it: its name is part of every card")
+
+
 def read_source(path: str | Path) -> str:
     """Read one source file as text, turning OS errors into a `SourceError` at line 1.
 
     Only a regular file of at most `reading.MAX_FILE_BYTES` is read (a FIFO would hang the build,
     `/dev/zero` fill the memory: see `reading`).
     """
-    control = CONTROL_CHARACTER.search(Path(path).name)
-    if control:
-        message = f"this file's name holds the control character U+{ord(control.group()):04X}"
-        raise SourceError(Location(str(path), 1), message, "rename it: its name is part of every card")
+    name_problem = file_name_problem(path)
+    if name_problem:
+        raise name_problem
     try:
         data = read_regular_file(path)
     except OSError as error:
@@ -390,20 +403,29 @@ def _corrections_table(table: Path) -> str | None:
     return str(table)
 
 
+def chapter_files_in(folder: Path) -> list[Path]:
+    """A folder's chapter files: its `*.md` files in name order, hidden ones left out (an editor's
+    lock or backup, `.#chapitre-01.md`, is not a chapter). Raises `OSError` if it cannot be listed."""
+    return sorted(path for path in folder.glob("*.md") if not path.name.startswith("."))
+
+
 def source_files(sources: Sequence[str | Path]) -> list[Path]:
-    """The chapter files named by `sources` (folders give their `*.md` files in name order)."""
+    """The chapter files named by `sources` (folders give their chapter files, see `chapter_files_in`)."""
     files: list[Path] = []
     for source in sources:
         path = Path(source)
         if path.is_dir():
             try:
-                files.extend(sorted(path.glob("*.md")))
+                files.extend(chapter_files_in(path))
             except OSError as error:
                 raise SourceError(Location(str(path), 1), f"cannot list this folder ({error.strerror})") from None
         elif path.exists():
             files.append(path)
         else:
             raise SourceError(Location(str(path), 1), "no such file or folder")
+    bad_names = [problem for file in files if (problem := file_name_problem(file))]
+    if bad_names:
+        raise ParseError(bad_names)
     return files
 
 

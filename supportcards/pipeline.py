@@ -31,7 +31,7 @@ from .files import remove_stale_temporaries, replacing
 from .identity import duplicate_key
 from .lock import LOCK_FILE, Plan, Planner, changes_report, note_row, read_lockfile, write_lockfile
 from .model import Location, NoteRow, RenderedCard, Settings
-from .parse import SETTINGS_FILE, chapter_slug, project_files
+from .parse import SETTINGS_FILE, chapter_files_in, chapter_slug, project_files
 
 __all__ = ["BuildResult", "ChapterSummary", "build", "render_card", "render_project", "write_deck"]
 
@@ -215,7 +215,7 @@ def _leaves_out_chapters(root: Path, files: Sequence[Path]) -> bool:
     """Whether `files` are only some of the chapter files of the project's folder."""
     built = {file.resolve() for file in files}
     try:
-        return any(file.resolve() not in built for file in root.glob("*.md"))
+        return any(file.resolve() not in built for file in chapter_files_in(root))
     except OSError:
         return True  # cannot tell: take it as partial, which removes nothing
 

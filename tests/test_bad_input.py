@@ -630,3 +630,28 @@ def test_thousands_of_brackets_are_an_error_not_minutes(tmp_path: Path, back: st
 
 def test_a_thousand_links_still_build() -> None:
     assert render_markdown("[a](https://example.org) " * 1000).count("<a ") == 1000
+
+
+# --- file names: hidden files are not chapters, a control character is an error -----------------
+
+
+def test_hidden_files_such_as_an_editors_lock_are_not_chapters(tmp_path: Path) -> None:
+    """Emacs' lock `.#chapitre-01.md` made the build fail ("chapter number also that of ..."), and
+    `..chapitre-03.md` was built as a chapter."""
+    folder = write_bytes(tmp_path / "source", "chapitre-01.md", b"# T\n## F\nA\n")
+    (folder / ".#chapitre-01.md").symlink_to("user@host.12345:1700000000")  # dangling, as Emacs makes it
+    (folder / "..chapitre-03.md").write_text("# Caché\n## G\nB\n", encoding="utf-8")
+    result = run("build", str(folder), "-o", str(tmp_path / "build"))
+    assert result.exit_code == 0, result.output
+    assert "1 cards" in result.output or "1 card" in result.output
+    assert "Caché" not in result.output and "chapitre-03" not in result.output
+    assert "1 added" in result.output
+
+
+def test_a_chapter_file_name_with_a_newline_is_an_error(tmp_path: Path) -> None:
+    folder = write_bytes(tmp_path / "source", "chapitre-01.md", b"# T\n## F\nA\n")
+    (folder / "chapitre-02\nevil.md").write_text("# U\n## G\nB\n", encoding="utf-8")
+    result = run("build", str(folder), "-o", str(tmp_path / "build"))
+    assert result.exit_code == 1, result.output
+    assert "this file's name holds the control character U+000A" in result.stderr
+    assert not (tmp_path / "build").exists()
