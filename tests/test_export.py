@@ -44,15 +44,20 @@ def test_the_same_input_gives_the_same_bytes(tmp_path: Path, source_dir: Path) -
         assert {info.date_time for info in bundle.infolist()} == {(2023, 11, 14, 22, 13, 20)}
 
 
-def test_nothing_is_left_behind_in_the_output_or_temp_folder(tmp_path: Path, source_dir: Path) -> None:
+def test_nothing_is_left_behind_in_the_output_or_temp_folder(
+    tmp_path: Path, source_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import tempfile
 
-    before = set(os.listdir(tempfile.gettempdir()))
+    # A temporary folder of this test's own: the machine's /tmp is shared with other programs.
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
     build([source_dir], tmp_path / "out", timestamp=1_700_000_000)
     assert sorted(os.listdir(tmp_path / "out")) == [".cache", "support-informatique.apkg"]
     assert os.listdir(tmp_path / "out" / ".cache") == ["chapters"]
     assert [name.endswith(".json") for name in os.listdir(tmp_path / "out" / ".cache" / "chapters")] == [True]
-    assert set(os.listdir(tempfile.gettempdir())) - before == set()
+    assert os.listdir(temporary) == []
 
 
 def test_a_failed_write_keeps_the_previous_package(
