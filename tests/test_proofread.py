@@ -176,7 +176,8 @@ def test_correct_french_is_known_without_grammalecte_too() -> None:
     from supportcards.normalize import default_normalizer
 
     speller = Speller(default_normalizer().words)
-    for word in ["priorisation", "détermine-t-on", "Détermine-t-il", "va-t-elle", "l’équipe"]:
+    words = ["priorisation", "détermine-t-on", "Détermine-t-il", "va-t-elle", "l’équipe"]
+    for word in [*words, "internet", "Internet", "wifi", "Wi-Fi", "e-mails", "l’intranet", "cybersécurité"]:
         assert speller.is_known(word), word
     assert not speller.is_known("détermine-t-onn")
 

@@ -75,12 +75,52 @@ def test_et_est_with_the_lexicon_knows_nouns_from_participles() -> None:
 
 
 @needs_grammalecte
+def test_et_est_takes_every_past_participle_the_lexicon_knows_not_only_those_in_e() -> None:
+    """ "transmis", "fourni", "mis": a singular noun group + et + participle."""
+    for back in (
+        "Le paquet et transmis vers le routeur.",
+        "Le rapport et fourni chaque mois.",
+        "Le logiciel et mis à jour.",
+    ):
+        assert flagged(et_est, "C", back, with_engine=True) == [("et", ("est",))], back
+    assert flagged(et_est, "C", "Les règles et appliquées par le pare-feu.", with_engine=True) == [("et", ("est",))]
+    correct = (
+        "Le filtre et le pare-feu protègent le réseau.",
+        "Le client et lui se parlent.",  # "lui" is a pronoun before it is a participle of luire
+        "Le ticket et suivi de près.",  # "suivi" is also a noun: the lexicon cannot tell, so no finding
+        "Le poste et tout son matériel.",
+        "Le serveur et puis le routeur.",
+        "Un accès rapide et sécurisé.",
+    )
+    for back in correct:
+        assert flagged(et_est, "C", back, with_engine=True) == [], back
+
+
+@needs_grammalecte
 def test_verb_start_needs_a_third_person_verb_and_nothing_else() -> None:
     assert flagged(verb_start, "Incident Management", "Permet de rétablir le service.", with_engine=True) == [
         ("Permet", ("Il permet", "Elle permet", "Cela permet"))
     ]
     assert flagged(verb_start, "Audit", "Désigne un contrôle.", with_engine=True)[0][0] == "Désigne"
     for back in ("Point de contact unique.", "Il permet de gérer.", "Est-ce utile ?", "Copie de sécurité."):
+        assert flagged(verb_start, "X", back, with_engine=True) == [], back
+
+
+@needs_grammalecte
+def test_verb_start_takes_a_verb_that_is_also_a_noun_when_an_object_follows() -> None:
+    assert flagged(verb_start, "Pare-feu", "Filtre les connexions entrantes.", with_engine=True) == [
+        ("Filtre", ("Il filtre", "Elle filtre", "Cela filtre"))
+    ]
+    assert flagged(verb_start, "Proxy", "Contrôle l’accès au web.", with_engine=True)[0][0] == "Contrôle"
+    assert flagged(verb_start, "Routeur", "Relie plusieurs réseaux.", with_engine=True)[0][0] == "Relie"
+    for back in (
+        "Filtre anti-spam installé sur le serveur.",
+        "Filtre de contenu du proxy.",
+        "Contrôle des accès au réseau.",
+        "Sauvegarde quotidienne des données.",
+        "Copie de sécurité.",
+        "Travail à distance.",
+    ):
         assert flagged(verb_start, "X", back, with_engine=True) == [], back
 
 

@@ -45,11 +45,16 @@ _UNE_PART = re.compile(r"\b(d['’])une part\b", re.IGNORECASE)
 _DETERMINERS = r"(?:le|la|les|un|une|ce|cet|cette|ces|son|sa|ses|leur|leurs|notre|votre|mon|ma|mes|chaque)"
 _ET_PARTICIPLE = re.compile(
     rf"\b{_DETERMINERS}\s+(?:[^\W\d_]+\s+(?:de|du|des|d['’])\s*)?(?P<noun>[^\W\d_]+)\s+"
-    r"(?P<et>et)\s+(?P<participle>[^\W\d_]+(?:é|ée|és|ées))\b",
+    r"(?P<et>et)\s+(?P<participle>[^\W\d_]+)\b",
     re.IGNORECASE,
 )
 _PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "t", "te", "ts", "tes")
 _FIRST_WORD = re.compile(r"\s*(?P<word>[A-ZÀ-Ý][a-zà-ÿ]+)\b(?!['’-])")
+_OBJECT_AFTER = re.compile(
+    r"\s+(?:(?:le|la|les|un|une|son|sa|ses|leur|leurs|ce|cet|cette|ces|notre|votre|nos|vos|chaque|plusieurs)\s|l['’])"
+)
+"""A determiner right after a first word: a noun is followed by a complement ("de", "du", "des",
+"à"), a verb by its object ("Filtre les connexions")."""
 _DETERMINER_AFTER = re.compile(r"\s+(?:un|une|le|la|les|l['’]|des|du|de|d['’]|à|au|aux|en|son|sa|ses|leur|leurs)\b")
 
 
@@ -139,7 +144,10 @@ def et_est(card: CardText, speller: Speller) -> list[Issue]:
             noun = match.group("noun")
             if noun.casefold().endswith(_PARTICIPLE_ENDINGS) and _is_participle(noun, speller):
                 continue
-            if not _is_participle(match.group("participle"), speller, strict=True):
+            participle = match.group("participle")
+            if not participle.casefold().endswith(_PARTICIPLE_ENDINGS):
+                continue
+            if not _is_participle(participle, speller, strict=True):
                 continue
             issues.append(
                 Issue(
@@ -157,7 +165,8 @@ def et_est(card: CardText, speller: Speller) -> list[Issue]:
 
 def _is_participle(word: str, speller: Speller, *, strict: bool = False) -> bool:
     """Whether `word` is a past participle: Grammalecte's lexicon says so when installed; else its
-    ending does (strict: only if no other word class is known for it)."""
+    ending does (strict: only if no other word class is known for it but a conjugated form of the
+    same verb: "transmis" is also a past simple, "produit" also a noun)."""
     engine = speller.engine
     if engine is None:
         return word.casefold().endswith(("é", "ée", "és", "ées"))
@@ -165,7 +174,7 @@ def _is_participle(word: str, speller: Speller, *, strict: bool = False) -> bool
     participle = any(":Q" in morph for morph in morphs)
     if not strict:
         return participle
-    return participle and not any(":N" in morph and ":Q" not in morph for morph in morphs)
+    return participle and all(":Q" in morph or ":V" in morph for morph in morphs)
 
 
 def verb_start(card: CardText, speller: Speller) -> list[Issue]:
@@ -182,9 +191,11 @@ def verb_start(card: CardText, speller: Speller) -> list[Issue]:
     if word in ("Est", "Sont") and _DETERMINER_AFTER.match(card.back, first.end()):
         return []
     morphs = engine.getMorph(word.casefold())  # type: ignore[attr-defined]
-    if not morphs or not all(":V" in morph for morph in morphs):
-        return []  # also a noun, an adjective or an adverb: "Point de contact unique."
-    if not any(":3s" in morph or ":3p" in morph for morph in morphs):
+    if not any(":V" in morph and (":3s" in morph or ":3p" in morph) for morph in morphs):
+        return []
+    if not all(":V" in morph for morph in morphs) and not _OBJECT_AFTER.match(card.back, first.end()):
+        # Also a noun, an adjective or an adverb ("Point de contact unique.", "Filtre anti-spam"):
+        # a verb only when a direct object follows ("Filtre les connexions"), as a noun never is.
         return []
     lower = word.casefold()
     plural = any(":3p" in morph for morph in morphs)
