@@ -188,6 +188,12 @@ def parse_chapter(text: str, path: str, known_topics: Collection[str] | None = N
         line = start + 1
         if not front:
             error(line, "a card heading '##' has no front text")
+        elif len(front) > MAX_FRONT_CHARS:
+            error(
+                line,
+                f"this card's front is {len(front):,} characters long; a front holds at most {MAX_FRONT_CHARS:,}",
+                "a front is a term or a question: put the rest in the answer",
+            )
         meta, body_start = _read_metadata(lines, start + 1, path, CARD_KEYS, errors)
         body = lines[body_start:end]
         while body and not body[0].strip():
@@ -195,6 +201,13 @@ def parse_chapter(text: str, path: str, known_topics: Collection[str] | None = N
             body_start += 1
         while body and not body[-1].strip():
             body.pop()
+        back_length = sum(len(text) + 1 for text in body) - 1
+        if back_length > MAX_BACK_CHARS:
+            error(
+                body_start + 1,
+                f"this card's answer is {back_length:,} characters long; an answer holds at most {MAX_BACK_CHARS:,}",
+                "split it into several cards",
+            )
         if not body:
             error(line, f"the card {front!r} has no answer", "write its answer on the lines below the '## ' heading")
         card_id = meta.get("id")
@@ -233,6 +246,15 @@ def parse_chapter(text: str, path: str, known_topics: Collection[str] | None = N
     if errors:
         raise ParseError(errors)
     return Chapter(title=title, slug=chapter_slug(path), path=path, cards=tuple(cards), topics=file_topics)
+
+
+MAX_FRONT_CHARS = 500
+"""The longest front (its heading's text). The student's fronts hold up to 95 characters, the
+benchmark's 61; a longer one is a paragraph lost in a heading. Past a few thousand characters the
+proofreader takes minutes over one line (100,000 hung `lint`)."""
+MAX_BACK_CHARS = 20_000
+"""The longest answer, in characters: the student's longest holds 772, the benchmark's 274. Python-Markdown
+takes seconds over one long line (1 MB: 13 s), and a card is read on a phone screen."""
 
 
 def _card_blocks(lines: list[str], start: int) -> Iterable[tuple[int, int]]:

@@ -96,7 +96,7 @@ def test_bom_crlf_lone_cr_tabs_and_nfd_make_the_same_deck(tmp_path: Path) -> Non
 
 
 def test_a_very_long_line_builds(tmp_path: Path) -> None:
-    line = "Le support répond : vite ; bien ! " * 6000  # about 200,000 characters
+    line = "Le support répond : vite ; bien ! " * 580  # about 20,000 characters, an answer's limit
     folder = write_bytes(tmp_path / "s", "a.md", f"# T\n## Long\n{line}\n".encode())
     result = build([folder], tmp_path / "out", timestamp=1_700_000_000)
     assert result.card_count == 1
@@ -561,8 +561,8 @@ def test_any_file_builds_a_deck_anki_takes_whole_or_is_refused_with_a_message(tm
 # --- nesting (issue 17, item 10) ----------------------------------------------------------------
 
 NESTED = [
-    ("list-700", "\n".join("    " * level + "- x" for level in range(700)), 21),
-    ("two-space-list-300", "\n".join("  " * level + "- x" for level in range(300)), 21),
+    ("list-90", "\n".join("    " * level + "- x" for level in range(90)), 21),  # 700 levels: past an answer's length
+    ("two-space-list-130", "\n".join("  " * level + "- x" for level in range(130)), 21),
     ("ordered-list", "\n".join("   " * level + "1. x" for level in range(100)), 21),
     ("quote-lines", "\n".join(">" * level + " x" for level in range(1, 100)), 21),
     ("quote-2000", ">" * 2000 + " x", 1),
@@ -609,7 +609,7 @@ def test_reference_images_and_paths_with_spaces_are_packed(tmp_path: Path) -> No
 
 
 BRACKETS = [
-    ("unclosed", "[" * 20000),
+    ("unclosed", "[" * 19000),  # an answer holds at most 20,000 characters
     ("images", "![" * 4000),
     ("unclosed-targets", "[a](" * 4000),
     ("nested", "[" * 4000 + "]" * 4000),
@@ -655,3 +655,54 @@ def test_a_chapter_file_name_with_a_newline_is_an_error(tmp_path: Path) -> None:
     assert result.exit_code == 1, result.output
     assert "this file's name holds the control character U+000A" in result.stderr
     assert not (tmp_path / "build").exists()
+
+
+# --- size limits of one card -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("command", "card", "message"),
+    [
+        ("lint", "## " + "é" * 100_000 + "?\nA\n", "a.md:2: this card's front is 100,001 characters long; a front"),
+        ("build", "## " + "é" * 100_000 + "?\nA\n", "a.md:2: this card's front is 100,001 characters long; a front"),
+        ("build", "## F\n\nUn.\n" + "x" * 1_000_000 + "\n", "a.md:4: this card's answer is 1,000,004 characters long"),
+        ("lint", "## F\n@topics:\n" + "mot " * 5_001 + "\n", "a.md:4: this card's answer is 20,004 characters long"),
+    ],
+    ids=["lint-front", "build-front", "build-1-MB-line", "lint-back"],
+)
+def test_a_card_past_its_size_limit_is_an_error_at_its_line_never_a_hang(
+    tmp_path: Path, command: str, card: str, message: str
+) -> None:
+    """`lint` hung on a front of 100,000 'é' (killed after 90 s); a 1 MB line took 13 s to render."""
+    folder = write_bytes(tmp_path / "source", "a.md", f"# T\n{card}".encode())
+    try:
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "supportcards",
+                command,
+                str(folder),
+                *(["-o", str(tmp_path / "b")] * (command == "build")),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"{command} hangs on a long card")
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.startswith(f"{folder}/{message}"), result.stderr[:300]
+    assert not (tmp_path / "b").exists()
+
+
+def test_a_card_at_its_size_limits_still_builds(tmp_path: Path) -> None:
+    from supportcards.parse import MAX_BACK_CHARS, MAX_FRONT_CHARS
+
+    front = ("Question " * 60)[: MAX_FRONT_CHARS - 2] + "?"
+    back = "\n\n".join(["Une phrase de réponse assez ordinaire, comme dans les notes."] * 400)[:MAX_BACK_CHARS]
+    folder = write_bytes(tmp_path / "source", "a.md", f"# T\n## {front}\n{back}\n".encode())
+    result = run("build", str(folder), "-o", str(tmp_path / "build"))
+    assert result.exit_code == 0, result.output
+    lock = (folder / "supportcards.lock").read_text(encoding="utf-8")
+    assert len(lock) < 2_000  # the lockfile stores the front: never more than a front's limit
