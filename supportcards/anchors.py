@@ -81,7 +81,7 @@ def heading_anchors(lines: Sequence[str]) -> dict[int, str]:
 
 def is_web_address(url: str) -> bool:
     """Whether `url` may start a card's link: http or https only (what the sanitizer keeps too)."""
-    return re.fullmatch(r"https?://[^\s\"'<>]+", url) is not None
+    return re.fullmatch(r"https?://[^\s\"'<>\x00-\x1f\x7f-\x9f]+", url) is not None
 
 
 def source_link(base: str, path: str, anchor: str) -> str:

@@ -7,11 +7,14 @@ inside (an `OverflowError` in SQLite, a `struct.error` in zip).
 from __future__ import annotations
 
 import os
+import re
+import tomllib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
-from .errors import UsageError
+from .errors import SettingsError, UsageError
+from .model import Location
 
 FIRST_TIMESTAMP = 1
 LAST_TIMESTAMP = 4_354_819_199
@@ -53,6 +56,26 @@ def checked_timestamp(value: float, name: str = "timestamp") -> float:
     if problem is not None:
         raise UsageError(f"{name} {problem}")
     return value
+
+
+def toml_table(text: str, path: str) -> dict[str, object]:
+    """A TOML file's table; malformed TOML is a `SettingsError` at its line. Nesting deep enough to
+    exhaust Python's stack (tomllib recurses per array) is one too, at the line with the most
+    brackets, not a `RecursionError` traceback."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        line = int(found.group(1)) if (found := re.search(r"line (\d+)", str(error))) else 1
+        raise SettingsError(Location(path, line), f"invalid TOML: {error}") from None
+    except RecursionError:
+        raise too_deep(text, path) from None
+
+
+def too_deep(text: str, path: str) -> SettingsError:
+    """The error for a TOML file nested too deeply to read, at its line with the most brackets."""
+    lines = text.split("\n")
+    deepest = max(range(len(lines)), key=lambda n: lines[n].count("[") + lines[n].count("{"))
+    return SettingsError(Location(path, deepest + 1), "invalid TOML: arrays or tables nested too deeply to read")
 
 
 def path_list(value: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], name: str) -> list[str | Path]:

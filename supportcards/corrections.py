@@ -15,6 +15,7 @@ import tomlkit
 from tomlkit.exceptions import TOMLKitError
 from tomlkit.items import Array, Table
 
+from .checks import too_deep
 from .errors import SettingsError
 from .files import write_atomically
 from .model import Location, Project
@@ -52,6 +53,8 @@ class CorrectionsFile:
         except TOMLKitError as error:
             line = getattr(error, "line", 1) or 1
             raise SettingsError(Location(str(self.path), line), f"invalid TOML: {error}") from None
+        except RecursionError:
+            raise too_deep(text, str(self.path)) from None
         self.corrections = parse_corrections(text, str(self.path))
 
     def add_fix(self, wrong: str, right: str) -> None:

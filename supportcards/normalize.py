@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import tomllib
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -31,7 +30,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from .checks import of_type
+from .checks import of_type, toml_table
 from .errors import SettingsError
 from .model import Card, Change, Chapter, Location, Project
 from .parse import check_setting_text
@@ -135,11 +134,7 @@ class Corrections:
 
 def parse_corrections(text: str, path: str) -> Corrections:
     """Read a corrections table (TOML); a malformed one is a `SettingsError` at its path."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        line = int(found.group(1)) if (found := re.search(r"line (\d+)", str(error))) else 1
-        raise SettingsError(Location(path, line), f"invalid TOML: {error}") from None
+    data = toml_table(text, path)
     sections = []
     glossary: list[str] = []
     words: list[str] = []

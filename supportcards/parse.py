@@ -16,13 +16,12 @@ from __future__ import annotations
 
 import difflib
 import re
-import tomllib
 from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
 from .anchors import heading_anchors, is_web_address
-from .checks import Paths, path_list
+from .checks import Paths, path_list, toml_table
 from .cloze import MODES as CLOZE_MODES
 from .cloze import VALUES as CLOZE_VALUES
 from .errors import ParseError, SettingsError, SourceError
@@ -345,11 +344,7 @@ def load_settings(directory: str | Path) -> Settings:
     if not path.exists():
         return Settings(corrections_path=_corrections_table(Path(directory) / CORRECTIONS_FILE))
     text = read_source(path)
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        line = int(m.group(1)) if (m := re.search(r"line (\d+)", str(error))) else 1
-        raise SettingsError(Location(str(path), line), f"invalid TOML: {error}") from None
+    data = toml_table(text, str(path))
     location = Location(str(path), 1)
     deck = data.get("deck", {})
     if not isinstance(deck, dict):
@@ -381,7 +376,9 @@ def load_settings(directory: str | Path) -> Settings:
         topics=tuple(topics),
         corrections_path=_corrections_table(table),
         cloze=_settings_cloze(data.get("cards", {}), location),
-        source_url=_settings_source_url(data.get("source", {}), location),
+        source_url=_settings_source_url(
+            data.get("source", {}), Location(str(path), _line_of_key(text, "source", "url"))
+        ),
     )
 
 
@@ -399,6 +396,18 @@ def _settings_cloze(cards: object, location: Location) -> str:
     return "" if mode == CLOZE_VALUES["non"] else mode
 
 
+def _line_of_key(text: str, table: str, key: str) -> int:
+    """The line of `key = ...` in `[table]` of a TOML text (1 if not found: a dotted or inline form)."""
+    in_table = False
+    for number, line in enumerate(text.split("\n"), 1):
+        stripped = line.strip()
+        if stripped.startswith("["):
+            in_table = re.fullmatch(rf"\[\s*{re.escape(table)}\s*\](\s*#.*)?", stripped) is not None
+        elif in_table and re.match(rf"{re.escape(key)}\s*=", stripped):
+            return number
+    return 1
+
+
 def _settings_source_url(source: object, location: Location) -> str:
     """`[source] url`: where the notes are online, e.g. https://github.com/OWNER/REPO/blob/main/source/"""
     if not isinstance(source, dict):
@@ -407,6 +416,11 @@ def _settings_source_url(source: object, location: Location) -> str:
     if not isinstance(url, str):
         raise SettingsError(
             location, 'source.url must be a string, e.g. "https://github.com/OWNER/REPO/blob/main/source/"'
+        )
+    control = _NAME_CONTROL_CHARACTER.search(url)
+    if control:
+        raise SettingsError(
+            location, f"source.url holds the control character U+{ord(control.group()):04X}", CONTROL_HINT
         )
     if url.strip() and not is_web_address(url.strip()):
         raise SettingsError(location, f"source.url must be an http:// or https:// address, not {url!r}")

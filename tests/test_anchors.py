@@ -137,3 +137,20 @@ def test_a_card_heading_github_does_not_read_links_to_the_file() -> None:
 
     assert source_link("https://x.org/s", "source/c.md", "") == "https://x.org/s/c.md"
     assert source_link("https://x.org/s/", "c.md", "été") == "https://x.org/s/c.md#%C3%A9t%C3%A9"
+
+
+@pytest.mark.parametrize("escape", ["\\u001f", "\\u007f", "\\u0000", "\\u0085", "\\t"])
+def test_a_control_character_in_the_source_url_is_an_error_at_its_line(
+    write_source, tmp_path: Path, escape: str
+) -> None:
+    """U+001F vanished (stripped as a space), U+007F stayed inside the href, U+0000 became U+FFFD."""
+    settings = f'[deck]\nname = "Support"\n\n[source]\n# where the notes are\nurl = "https://x.org/s{escape}/"\n'
+    source = write_source({"chapitre-04.md": NOTES}, settings)
+    result = CliRunner().invoke(main, ["build", str(source), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1, result.output
+    assert result.stderr.startswith(f"{source / 'supportcards.toml'}:6: source.url holds the control character U+")
+    assert not (tmp_path / "out").exists()
+    (source / "supportcards.toml").write_text("", encoding="utf-8")
+    url = "https://x.org/s" + escape.encode().decode("unicode_escape") + "/"
+    result = CliRunner().invoke(main, ["build", "--source-url", url, str(source), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2 and "--source-url must be an http:// or https:// address" in result.output

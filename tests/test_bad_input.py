@@ -706,3 +706,27 @@ def test_a_card_at_its_size_limits_still_builds(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     lock = (folder / "supportcards.lock").read_text(encoding="utf-8")
     assert len(lock) < 2_000  # the lockfile stores the front: never more than a front's limit
+
+
+@pytest.mark.parametrize(
+    ("name", "toml", "line"),
+    [
+        ("corrections.toml", "# corrections\n\na = " + "[" * 50_000 + "]" * 50_000 + "\n", 3),
+        ("supportcards.toml", "[deck]\nname = " + "[" * 50_000 + "]" * 50_000 + "\n", 2),
+    ],
+    ids=["corrections", "settings-deck"],
+)
+def test_toml_nested_too_deeply_is_an_error_at_its_line(tmp_path: Path, name: str, toml: str, line: int) -> None:
+    """tomllib recurses once per array: 50,000 '[' were a RecursionError traceback."""
+    folder = write_bytes(tmp_path / "source", "a.md", b"# T\n## F\nA\n")
+    (folder / name).write_text(toml, encoding="utf-8")
+    for command in ("build", "lint"):
+        result = (
+            run(command, str(folder), "-o", str(tmp_path / "build"))
+            if command == "build"
+            else run(command, str(folder))
+        )
+        assert result.exit_code == 1, result.output[-500:]
+        assert result.stderr.startswith(f"{folder / name}:{line}: invalid TOML: arrays or tables nested too deeply")
+        assert "Traceback" not in result.output
+    assert not (tmp_path / "build").exists()
