@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import tomllib
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -155,12 +156,42 @@ def parse_corrections(text: str, path: str) -> Corrections:
             continue
         pairs = []
         for wrong, right in table.items():
-            if not isinstance(right, str) or not wrong.strip("^ "):
-                raise SettingsError(Location(path, 1), f"[{name}] {wrong!r} must map to a string")
-            check_setting_text(right, f"[{name}] {wrong!r}", Location(path, 1))
+            if not wrong.strip("^ "):
+                raise SettingsError(
+                    Location(path, _entry_line(text, name, wrong)),
+                    f"[{name}] an entry has an empty left side: it would match nothing",
+                    'write the wrong spelling on the left: "wrong" = "right"',
+                )
+            if not isinstance(right, str):
+                raise SettingsError(
+                    Location(path, _entry_line(text, name, wrong)), f"[{name}] {wrong!r} must map to a string"
+                )
+            if not right.strip():
+                raise SettingsError(
+                    Location(path, _entry_line(text, name, wrong)),
+                    f"[{name}] {wrong!r} maps to an empty text: a correction cannot delete words",
+                    "write what the words become, or delete the entry",
+                )
+            check_setting_text(right, f"[{name}] {wrong!r}", Location(path, _entry_line(text, name, wrong)))
             pairs.append((wrong, right))
         sections.append((name, tuple(pairs)))
     return Corrections(tuple(sections), tuple(glossary), tuple(words), tuple(capitals), tuple(ignored))
+
+
+def _entry_line(text: str, section: str, key: str) -> int:
+    """The line of `key = ...` under `[section]` in a corrections table (1 if not found): each line
+    is read as TOML on its own, so that any quoting of the key is recognized."""
+    current = None
+    for number, line in enumerate(text.split("\n"), 1):
+        try:
+            data = tomllib.loads(line)
+        except tomllib.TOMLDecodeError:
+            continue
+        if line.strip().startswith("[") and len(data) == 1:
+            current = next(iter(data))
+        elif current == section and key in data:
+            return number
+    return 1
 
 
 def _strings(value: object, path: str, key: str) -> list[str]:

@@ -200,6 +200,8 @@ class Review:
             a, b = tokens[low][0], tokens[high][1]
             wrong = " ".join(table_text[a:b].split())
             right = table_text[a:start] + replacement + table_text[end:b]
+            if not right.strip():
+                continue  # a table refuses an entry that deletes words: take a neighbour in
             candidates = [wrong]
             if covered[0] - words < 0:
                 candidates.insert(0, "^" + wrong)

@@ -139,7 +139,10 @@ def test_a_project_table_runs_after_the_builtin_one() -> None:
     [
         ("[a\n", "p.toml:1: invalid TOML"),
         ('title = "x"\n', "p.toml:1: 'title' must be a [section]"),
-        ("[s]\nx = 1\n", "p.toml:1: [s] 'x' must map to a string"),
+        ("[s]\nx = 1\n", "p.toml:2: [s] 'x' must map to a string"),
+        ('# table\n[s]\n\n"a" = "b"\n"" = "empty"\n', "p.toml:5: [s] an entry has an empty left side"),
+        ('[s]\n"serveur" = ""\n', "p.toml:2: [s] 'serveur' maps to an empty text"),
+        ("[s]\n[t]\n'serveur' = \" \"\n", "p.toml:3: [t] 'serveur' maps to an empty text"),
         ("[glossary]\nterms = [1]\n", "p.toml:1: glossary.terms must be a list of strings"),
     ],
 )
