@@ -34,7 +34,7 @@ from supportcards.model import Finding  # noqa: E402
 from supportcards.normalize import normalize_project  # noqa: E402
 from supportcards.parse import load_project  # noqa: E402
 from supportcards.proofread import engine_available, proofread_project  # noqa: E402
-from supportcards.review import certain, contested, policy_key  # noqa: E402
+from supportcards.review import certain_fix, contested, policy_key  # noqa: E402
 
 
 def ideal_text(text: str, slips: list[tuple[str, str]]) -> str:
@@ -44,13 +44,13 @@ def ideal_text(text: str, slips: list[tuple[str, str]]) -> str:
     return text
 
 
-def with_fix(part: str, finding: Finding) -> str | None:
-    """The normalized part with the finding's first suggestion in place of its text."""
+def with_fix(part: str, finding: Finding, suggestion: str) -> str | None:
+    """The normalized part with `suggestion` in place of the finding's text."""
     lines = part.split("\n")
     for index, line in enumerate(lines):
         if line == finding.context:
             start = finding.context_column - 1
-            lines[index] = line[:start] + finding.suggestions[0] + line[start + len(finding.text) :]
+            lines[index] = line[:start] + suggestion + line[start + len(finding.text) :]
             return "\n".join(lines)
     return None
 
@@ -85,20 +85,26 @@ def judge_chapter(key_path: Path, verbose: bool) -> list[tuple[str, bool, bool]]
                 continue
             card = cards[(source.location.path, source.location.line)]
             whole = card.front + "\n" + card.back
-            fixed = with_fix(whole, finding)
+            chosen = certain_fix(finding) if finding not in rivals else None
+            suggestion = chosen or finding.suggestions[0]
+            fixed = with_fix(whole, finding, suggestion)
             if fixed is None:
                 continue
             slips = [(s.wrong, s.expected[0]) for s in key.slips if comparable(s.front) == comparable(source.front)]
             before = comparable(whole)
             ideal = ideal_text(before, slips)
             after = comparable(fixed)
-            right = ratio(after, ideal) > ratio(before, ideal) and _in_ideal(finding.suggestions[0], ideal)
+            right = ratio(after, ideal) > ratio(before, ideal) and _in_ideal(suggestion, ideal)
             several = finding.kind != "spelling" and len(finding.suggestions) > 1
-            note = " (several fixes)" if several else " (a rival fix)" if finding in rivals else ""
-            verdicts.append((policy_key(finding) + note, right, certain(finding) and finding not in rivals))
+            note = ""
+            if finding in rivals:
+                note = " (a rival fix)"
+            elif several:
+                note = " (several fixes, the line's choice)" if chosen else " (several fixes)"
+            verdicts.append((policy_key(finding) + note, right, chosen is not None))
             if verbose:
                 verdict = "RIGHT" if right else "WRONG"
-                print(f"{verdict} {finding.rule}: {finding.text!r} -> {finding.suggestions[0]!r}  | {finding.context}")
+                print(f"{verdict} {finding.rule}: {finding.text!r} -> {suggestion!r}  | {finding.context}")
     return verdicts
 
 

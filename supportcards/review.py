@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -120,12 +121,15 @@ class Review:
         accepted = []
         rivals = contested(self.findings)
         for finding in self.findings:
-            if self.decided(finding) or not certain(finding) or finding in rivals:
+            if self.decided(finding) or finding in rivals:
+                continue
+            fix = certain_fix(finding)
+            if fix is None:
                 continue
             now = self.current(finding)
             if now is None or now.context != finding.context:
                 continue
-            entry = self.accept(now, now.suggestions[0])
+            entry = self.accept(now, fix)
             if entry is not None:
                 accepted.append((now, entry))
         return accepted
@@ -443,6 +447,44 @@ def certain(finding: Finding) -> bool:
     if finding.kind == "spelling" and _plural(finding.text) != _plural(finding.suggestions[0]):
         return False
     return policy_key(finding) in CERTAIN
+
+
+def certain_fix(finding: Finding) -> str | None:
+    """The fix `review --yes` accepts for a finding (not contested by a rival), or None to ask.
+
+    A `certain` finding's first suggestion; and where Grammalecte offers several suggestions for
+    a grammar finding of a certain family ("définit" -> "définis" or "définies"), the one
+    suggestion that Grammalecte, run again on the line with each in place, finds clean
+    (`engine_choice`): the sentence then decides, not the order of the suggestions.
+    """
+    if certain(finding):
+        return finding.suggestions[0]
+    several = finding.kind != "spelling" and len(finding.suggestions) > 1
+    if several and policy_key(finding) in CERTAIN:
+        return engine_choice(finding)
+    return None
+
+
+def engine_choice(finding: Finding) -> str | None:
+    """The only suggestion that leaves the finding's line with no error Grammalecte did not
+    already report elsewhere in it; None when none or several do, or without Grammalecte."""
+    from .proofread.grammar import line_errors
+
+    line = finding.context
+    start = finding.context_column - 1
+    if start < 0 or line[start : start + len(finding.text)] != finding.text:
+        return None
+    before = line_errors(line)
+    if before is None:
+        return None
+    remaining = Counter(before)
+    remaining.pop((finding.rule, finding.text), None)
+    clean = []
+    for suggestion in finding.suggestions:
+        after = line_errors(line[:start] + suggestion + line[start + len(finding.text) :]) or []
+        if not Counter(after) - remaining:
+            clean.append(suggestion)
+    return clean[0] if len(clean) == 1 else None
 
 
 def _plural(word: str) -> bool:

@@ -22,8 +22,8 @@ from supportcards.normalize import (
     table_stage,
 )
 from supportcards.parse import load_project
-from supportcards.proofread import proofread_project
-from supportcards.review import Review, certain, contested, policy_key, typo
+from supportcards.proofread import engine_available, proofread_project
+from supportcards.review import Review, certain, certain_fix, contested, policy_key, typo
 
 NOTES = """# Chapitre 4 — Gestion des changements
 
@@ -311,6 +311,30 @@ def test_the_policy_accepts_certain_kinds_only() -> None:
     assert not certain(spelling("Root", "Rot"))  # capitalised: an English term or a name, more often
     assert not certain(spelling("voyent", "votent")) and not certain(spelling("tiket"))
     assert not certain(spelling("précies", "précise", "précises"))  # singular or plural: the sentence says
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_where_grammalecte_offers_several_fixes_the_one_its_line_takes_clean_is_chosen() -> None:
+    """'créés' or 'créées': Grammalecte, run again with each, finds only 'créés' agrees with 'Les comptes'."""
+    line = "Les comptes sont créer par l’administrateur."
+    masculine = Finding(
+        Location("n.md", 1),
+        18,
+        "grammar",
+        "gv1__ppas_être_confusion__b3_a3_1",
+        "m",
+        "créer",
+        ("créés", "créées"),
+        line,
+        18,
+    )
+    assert not certain(masculine) and certain_fix(masculine) == "créés"
+    feminine = replace(masculine, context=line.replace("Les comptes", "Les données"))
+    assert certain_fix(feminine) == "créées"
+    both_clean = replace(masculine, suggestions=("créés", "supprimés"))  # the sentence cannot decide
+    assert certain_fix(both_clean) is None
+    uncertain_family = replace(masculine, rule="g3__gn_pfx_à_par_pour_sans_2m__b1_a2_1")
+    assert certain_fix(uncertain_family) is None
 
 
 def test_review_yes_leaves_a_finding_whose_line_an_earlier_fix_changed(project: Project) -> None:

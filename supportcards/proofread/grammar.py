@@ -107,6 +107,17 @@ def grammar_issues(paragraph: Paragraph) -> list[Issue]:
     return issues
 
 
+def line_errors(text: str) -> list[tuple[str, str]] | None:
+    """Grammalecte's errors in one line of text, noise cut, as (rule, flagged text); None without
+    Grammalecte. `review --yes` compares a line before and after a candidate fix with it."""
+    checker = engine()
+    if checker is None:
+        return None
+    errors = checker.getGCEngine().parse(text, "FR", bDebug=False, dOptions=_options(), bContext=False)
+    found = [(str(error["sRuleId"]), text[int(error["nStart"]) : int(error["nEnd"])]) for error in errors]
+    return [(rule, flagged) for rule, flagged in found if not ignored(rule)]
+
+
 def _message(message: str) -> str:
     """Grammalecte's message on one line, with French quotes: 'Accord avec « Les employés… »'."""
     return re.sub(r"\s+", " ", message.replace("“", "« ").replace("”", " »")).strip()
