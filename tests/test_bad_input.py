@@ -731,3 +731,25 @@ def test_toml_nested_too_deeply_is_an_error_at_its_line(tmp_path: Path, name: st
         assert result.stderr.startswith(f"{folder / name}:{line}: invalid TOML: arrays or tables nested too deeply")
         assert "Traceback" not in result.output
     assert not (tmp_path / "build").exists()
+
+
+@pytest.mark.parametrize(
+    ("back", "mark"),
+    [
+        ("A\n" + "[" * 999 + "(" * 8000 + "x" + ")" * 8000 + "]" * 999, "["),  # 3 s of Markdown
+        ("A\n[a](" + "(" * 9000 + "x" + ")" * 9000, "("),
+    ],
+    ids=["brackets-around-parentheses", "parentheses-in-a-link"],
+)
+def test_brackets_nested_too_deeply_are_an_error_at_their_line(tmp_path: Path, back: str, mark: str) -> None:
+    folder = write_bytes(tmp_path / "source", "a.md", f"# T\n## F\n{back}\n".encode())
+    result = run("build", str(folder), "-o", str(tmp_path / "build"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"{folder}/a.md:4: '{mark}' nested more than 20 levels deep"), result.stderr[:200]
+    with pytest.raises(SupportcardsError, match="nested more than 20"):
+        render_markdown(back)
+
+
+def test_brackets_in_code_or_escaped_do_not_count_and_twenty_levels_build() -> None:
+    assert "(((" in render_markdown("`" + "(" * 30 + "`\n\n```\n" + "[" * 30 + "\n```\n\n" + "\\(" * 30)
+    assert render_markdown("[" * 20 + "(" * 20 + "x" + ")" * 20 + "]" * 20).count("x") == 1
