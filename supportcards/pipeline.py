@@ -171,8 +171,10 @@ def _build(
 def _check_changes_target(target: Path, root: Path, settings: Settings, files: Sequence[Path], outdir: Path) -> None:
     """Refuse, before anything is built, a changes file that would replace one of the build's own
     files (a chapter, the settings, the corrections table, the lockfile, a deck) or land in the
-    source folder, or whose folder does not exist (it is not created: a typo would go unseen)."""
-    if not target.parent.is_dir():
+    source folder, or whose folder does not exist (it is not created: a typo would go unseen), unless
+    that folder is the output folder, which the build makes (`--changes build/CHANGES.md`, as the
+    release workflow writes it on a fresh checkout)."""
+    if not target.parent.is_dir() and target.parent.resolve() != outdir.resolve():  # the build makes outdir
         raise UsageError(f"--changes {target}: the folder {target.parent} does not exist")
     resolved = target.resolve()
     inputs = [*files, root / SETTINGS_FILE, root / LOCK_FILE]

@@ -103,6 +103,15 @@ def test_a_changes_file_in_a_missing_folder_is_refused_before_anything_is_built(
     assert not (tmp_path / "no").exists() and not (tmp_path / "out").exists()
 
 
+def test_a_changes_file_in_the_output_folder_the_build_makes_is_written(tmp_path: Path, source_dir: Path) -> None:
+    """The release workflow runs `make deck` with `--changes build/CHANGES.md` on a fresh checkout."""
+    changes = tmp_path / "build" / "CHANGES.md"
+    arguments = ["build", str(source_dir), "-o", str(tmp_path / "build"), "--changes", str(changes)]
+    result = CliRunner().invoke(main, arguments)
+    assert result.exit_code == 0, result.output
+    assert changes.read_text(encoding="utf-8").startswith("Cards: ")
+
+
 @pytest.mark.parametrize(
     "target",
     [
