@@ -62,6 +62,7 @@ def test_une_part_flags_the_second_one_only() -> None:
 def test_et_est_between_a_noun_and_a_participle() -> None:
     assert flagged(et_est, "Ticket", "Le ticket et fermé par le technicien.") == [("et", ("est",))]
     assert flagged(et_est, "Pièce", "Le changement de pièce et noté.") == [("et", ("est",))]
+    assert flagged(et_est, "Ticket", "Les tickets et fermés par le technicien.") == [("et", ("sont",))]
     assert flagged(et_est, "Ticket", "Le nombre de tickets ouverts et fermés.") == []
     assert flagged(et_est, "Ticket", "Le ticket est ouvert et fermé le jour même.") == []
     assert flagged(et_est, "Ticket", "La sécurité et la disponibilité du service.") == []
@@ -83,7 +84,7 @@ def test_et_est_takes_every_past_participle_the_lexicon_knows_not_only_those_in_
         "Le logiciel et mis à jour.",
     ):
         assert flagged(et_est, "C", back, with_engine=True) == [("et", ("est",))], back
-    assert flagged(et_est, "C", "Les règles et appliquées par le pare-feu.", with_engine=True) == [("et", ("est",))]
+    assert flagged(et_est, "C", "Les règles et appliquées par le pare-feu.", with_engine=True) == [("et", ("sont",))]
     correct = (
         "Le filtre et le pare-feu protègent le réseau.",
         "Le client et lui se parlent.",  # "lui" is a pronoun before it is a participle of luire

@@ -5,7 +5,8 @@ families are normalizer rules instead (`normalize.py`: `elision`, `back-subject`
 
 - `verb-start`: an answer that starts with a conjugated verb and no subject ("Permet de gérer…"):
   the front is its subject, but whether it becomes "Il", "Elle" or "Cela" is a person's choice;
-- `et-est`: "et" between a noun and a past participle ("Le changement et validé"), "est" meant;
+- `et-est`: "et" between a noun and a past participle ("Le changement et validé"), "est" meant
+  ("sont" after a plural determiner);
 - `list-count`: "Citez 4 …" over a list of another number of items;
 - `lead-in-noun`: "Citez 2 avantages" over "Les inconvénients sont": the lead-in names another
   thing than the question (its noun, or the adjective that follows it). The question is flagged,
@@ -44,10 +45,11 @@ _ITEM = re.compile(r"^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S", re.MULTILINE)
 _UNE_PART = re.compile(r"\b(d['’])une part\b", re.IGNORECASE)
 _DETERMINERS = r"(?:le|la|les|un|une|ce|cet|cette|ces|son|sa|ses|leur|leurs|notre|votre|mon|ma|mes|chaque)"
 _ET_PARTICIPLE = re.compile(
-    rf"\b{_DETERMINERS}\s+(?:[^\W\d_]+\s+(?:de|du|des|d['’])\s*)?(?P<noun>[^\W\d_]+)\s+"
+    rf"\b(?P<determiner>{_DETERMINERS})\s+(?:[^\W\d_]+\s+(?:de|du|des|d['’])\s*)?(?P<noun>[^\W\d_]+)\s+"
     r"(?P<et>et)\s+(?P<participle>[^\W\d_]+)\b",
     re.IGNORECASE,
 )
+_PLURAL_DETERMINERS = frozenset({"les", "ces", "ses", "leurs", "mes"})
 _PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "t", "te", "ts", "tes")
 _FIRST_WORD = re.compile(r"\s*(?P<word>[A-ZÀ-Ý][a-zà-ÿ]+)\b(?!['’-])")
 _OBJECT_AFTER = re.compile(
@@ -149,6 +151,7 @@ def et_est(card: CardText, speller: Speller) -> list[Issue]:
                 continue
             if not _is_participle(participle, speller, strict=True):
                 continue
+            verb = "sont" if match.group("determiner").casefold() in _PLURAL_DETERMINERS else "est"
             issues.append(
                 Issue(
                     part,
@@ -156,8 +159,8 @@ def et_est(card: CardText, speller: Speller) -> list[Issue]:
                     match.end("et"),
                     "grammar",
                     "et-est",
-                    "« et » devant un participe passé : « est » ?",
-                    ("est",),
+                    f"« et » devant un participe passé : « {verb} » ?",
+                    (verb,),
                 )
             )
     return issues
