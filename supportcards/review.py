@@ -453,17 +453,28 @@ def certain(finding: Finding) -> bool:
 def certain_fix(finding: Finding) -> str | None:
     """The fix `review --yes` accepts for a finding (not contested by a rival), or None to ask.
 
-    A `certain` finding's first suggestion; and where Grammalecte offers several suggestions for
+    A `certain` finding's first suggestion (not a noun-group agreement on a word that can only be a
+    conjugated verb: `_conjugated`); and where Grammalecte offers several suggestions for
     a grammar finding of a certain family ("définit" -> "définis" or "définies"), the one
     suggestion that Grammalecte, run again on the line with each in place, finds clean
     (`engine_choice`): the sentence then decides, not the order of the suggestions.
     """
+    if policy_key(finding) == "g3__gn" and _conjugated(finding.text):
+        return None
     if certain(finding):
         return finding.suggestions[0]
     several = finding.kind != "spelling" and len(finding.suggestions) > 1
     if several and policy_key(finding) in CERTAIN:
         return engine_choice(finding)
     return None
+
+
+def _conjugated(text: str) -> bool:
+    """A noun-group agreement finding on a word that can only be a conjugated verb ("le routeur
+    choisis": "choisi" is offered, "choisit" was meant): the slip may be the verb's ending."""
+    from .proofread.grammar import only_a_verb
+
+    return bool(only_a_verb(text))
 
 
 def engine_choice(finding: Finding) -> str | None:

@@ -338,6 +338,15 @@ def test_where_grammalecte_offers_several_fixes_the_one_its_line_takes_clean_is_
     assert certain_fix(uncertain_family) is None
 
 
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_a_noun_group_agreement_on_a_word_that_is_only_a_verb_is_left_to_a_person() -> None:
+    """'choisis' after a singular subject: 'choisi' is offered, 'choisit' may be meant."""
+    verb = Finding(Location("n.md", 1), 12, "grammar", "g3__gn_le_2m__b1_a4_1", "m", "choisis", ("choisi",))
+    assert certain(verb) and certain_fix(verb) is None
+    adjective = replace(verb, text="concerné", suggestions=("concernés",))  # also a noun and an adjective
+    assert certain_fix(adjective) == "concernés"
+
+
 def test_review_yes_leaves_a_finding_whose_line_an_earlier_fix_changed(project: Project) -> None:
     """Both findings are certain, but the second was made for the line as it was."""
     first = replace(finding(project, 5, "ouvre", "ouvrent"), rule="gv2__conj_les_nom")

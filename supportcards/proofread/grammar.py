@@ -118,6 +118,19 @@ def line_errors(text: str) -> list[tuple[str, str]] | None:
     return [(rule, flagged) for rule, flagged in found if not ignored(rule)]
 
 
+_FINITE = re.compile(r":(?:I[psqf]|K|S[pq]|E)(?::|/|$)")
+
+
+def only_a_verb(word: str) -> bool | None:
+    """Whether Grammalecte's lexicon knows `word` as a conjugated verb and as nothing but forms of
+    verbs ("choisis", not "ferme" nor "active"); None without Grammalecte."""
+    checker = engine()
+    if checker is None:
+        return None
+    morphs = checker.getSpellChecker().getMorph(word.casefold())
+    return bool(morphs) and all(":V" in morph for morph in morphs) and any(_FINITE.search(m) for m in morphs)
+
+
 def _message(message: str) -> str:
     """Grammalecte's message on one line, with French quotes: 'Accord avec « Les employés… »'."""
     return re.sub(r"\s+", " ", message.replace("“", "« ").replace("”", " »")).strip()
