@@ -372,8 +372,10 @@ CERTAIN: frozenset[str] = frozenset(
 )
 """The policy of `review --yes`: the kinds of finding whose first suggestion is accepted unasked."""
 
-UNCERTAIN_RULES = ("g3__gn_pfx_",)
-"""Rules of a certain family that are not: "à distance", "sans délai" are correct French."""
+UNCERTAIN_RULES = ("g3__gn_pfx_", "g3__gn_mon_ton_son_")
+"""Rules of a certain family that are not: "à distance", "sans délai" are correct French; and an
+agreement with "son" (or mon, ton) is the wrong way round when "son" is the homophone slip for
+"sont", which Grammalecte does not flag ("Les serveurs son surchargés" -> "surchargé")."""
 
 
 def policy_key(finding: Finding) -> str:
