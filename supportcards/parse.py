@@ -112,7 +112,10 @@ def file_name_problem(path: str | Path) -> SourceError | None:
     if not control:
         return None
     message = f"this file's name holds the control character U+{ord(control.group()):04X}"
-    return SourceError(Location(str(path), 1), message, "rename it: its name is part of every card")
+    # The name is shown with its control characters spelled out: printed as they are, a newline
+    # would split the message and an escape sequence would drive the terminal.
+    shown = _NAME_CONTROL_CHARACTER.sub(lambda found: f"\\u{ord(found.group()):04x}", str(path))
+    return SourceError(Location(shown, 1), message, "rename it: its name is part of every card")
 
 
 def read_source(path: str | Path) -> str:

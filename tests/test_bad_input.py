@@ -525,7 +525,7 @@ def test_a_control_character_in_the_settings_or_a_file_name_is_an_error(
     (folder / "a.md").rename(folder / "chapitre-01\x1f.md")
     result = run("build", str(folder), "-o", str(tmp_path / "build"))
     assert result.exit_code == 1
-    assert "chapitre-01\x1f.md:1: this file's name holds the control character U+001F" in result.stderr
+    assert "chapitre-01\\u001f.md:1: this file's name holds the control character U+001F" in result.stderr
 
 
 HOSTILE_TEXT = st.lists(
@@ -656,6 +656,14 @@ def test_a_chapter_file_name_with_a_newline_is_an_error(tmp_path: Path) -> None:
     assert result.exit_code == 1, result.output
     assert "this file's name holds the control character U+000A" in result.stderr
     assert not (tmp_path / "build").exists()
+
+
+def test_a_file_name_with_an_escape_sequence_never_reaches_the_terminal(tmp_path: Path) -> None:
+    folder = write_bytes(tmp_path / "source", "chapitre-01.md", b"# T\n## F\nA\n")
+    (folder / "chapitre-02\x1b[2J.md").write_text("# U\n## G\nB\n", encoding="utf-8")
+    result = run("build", str(folder), "-o", str(tmp_path / "build"))
+    assert result.exit_code == 1, result.output
+    assert "\x1b" not in result.stderr and "chapitre-02\\u001b[2J.md:1: this file's name" in result.stderr
 
 
 # --- size limits of one card -------------------------------------------------------------------
