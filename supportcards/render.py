@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
@@ -335,11 +335,8 @@ _QUOTES = re.compile(r"[ \t]{0,3}>")
 _ITEM = re.compile(r"(?P<indent>[ \t]*)(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 
 
-def check_nesting(text: str, source: str, first_line: int) -> None:
-    """A `SourceError` at the first line of `text` nested deeper than `MAX_NESTING` lists and block
-    quotes, found in one pass over the lines (so that the deepest text fails at once). A list item
-    counts one level more than the items it is indented under; fenced code counts nothing."""
-    open_items: list[int] = []  # the indentation of each list item the current line may be inside
+def _outside_fences(text: str) -> Iterator[tuple[int, str]]:
+    """Each line of `text` with its index (from 0), but the lines of fenced code and their fences."""
     fence: str | None = None
     for number, line in enumerate(text.split("\n")):
         opened = _FENCE.match(line)
@@ -347,6 +344,15 @@ def check_nesting(text: str, source: str, first_line: int) -> None:
             if opened and (fence is None or opened.group(1).startswith(fence)):
                 fence = None if fence is not None else opened.group(1)[0] * 3
             continue
+        yield number, line
+
+
+def check_nesting(text: str, source: str, first_line: int) -> None:
+    """A `SourceError` at the first line of `text` nested deeper than `MAX_NESTING` lists and block
+    quotes, found in one pass over the lines (so that the deepest text fails at once). A list item
+    counts one level more than the items it is indented under; fenced code counts nothing."""
+    open_items: list[int] = []  # the indentation of each list item the current line may be inside
+    for number, line in _outside_fences(text):
         quotes = 0
         position = 0
         while quote := _QUOTES.match(line, position):
@@ -385,15 +391,9 @@ _BRACKET_TOKENS = re.compile(r"\\.|`+|[\[\]()]")
 def check_bracket_nesting(text: str, source: str, first_line: int) -> None:
     """A `SourceError` at the line where '[' or '(' nest deeper than `MAX_BRACKET_NESTING` (escaped
     brackets, code spans and fenced code do not count)."""
-    fence: str | None = None
     depth = {"[": 0, "(": 0}
     closing = {"]": "[", ")": "("}
-    for number, line in enumerate(text.split("\n")):
-        opened = _FENCE.match(line)
-        if fence is not None or opened:
-            if opened and (fence is None or opened.group(1).startswith(fence)):
-                fence = None if fence is not None else opened.group(1)[0] * 3
-            continue
+    for number, line in _outside_fences(text):
         code: str | None = None
         for token in _BRACKET_TOKENS.finditer(line):
             mark = token.group()
