@@ -694,7 +694,7 @@ def main() -> None:
     notes = []
     if not options.no_review and not review:
         notes.append("`supportcards review` does not exist here: the review column is `import` + `build` only.")
-    keys = [(path, "holdout" in path.parts) for path in options.keys] or [
+    keys = [(path.resolve(), "holdout" in path.parts) for path in options.keys] or [
         *((path, False) for path in chapter_keys(CHAPTERS)),
         *((path, True) for path in chapter_keys(CHAPTERS / "holdout")),
     ]

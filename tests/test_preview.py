@@ -109,7 +109,12 @@ def test_watch_rebuilds_when_a_source_file_is_saved(source_dir: Path, tmp_path: 
             assert "Gain de temps fou" in target.read_text(encoding="utf-8")
         finally:
             process.send_signal(signal.SIGINT)
-            process.wait(timeout=10)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()  # else Popen's exit waits for ever and the whole run hangs
+                process.wait()
+                pytest.fail("preview --watch did not stop on Ctrl-C (SIGINT) within 30 s")
             reader.join(timeout=10)
         errors = process.stderr.read()
     assert process.returncode == 0, errors
