@@ -463,12 +463,23 @@ def certain_fix(finding: Finding) -> str | None:
     """
     if policy_key(finding) == "g3__gn" and _conjugated(finding.text):
         return None
+    if finding.kind != "spelling" and _a_name(finding):
+        return None
     if certain(finding):
         return finding.suggestions[0]
     several = finding.kind != "spelling" and len(finding.suggestions) > 1
     if several and policy_key(finding) in CERTAIN:
         return engine_choice(finding)
     return None
+
+
+def _a_name(finding: Finding) -> bool:
+    """Whether the flagged word is capitalised inside a sentence: the name of a console, a product
+    or a team ("la console Utilisateurs et ordinateurs"), which grammar agreement does not rule."""
+    if not finding.text[:1].isupper() or not finding.context_column:
+        return False
+    before = finding.context[: finding.context_column - 1].rstrip()
+    return bool(before) and not re.search(r"(?:^(?:[-*+]|\d{1,9}[.)])|[.!?:…«\"(])$", before)
 
 
 def _conjugated(text: str) -> bool:

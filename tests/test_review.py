@@ -377,3 +377,18 @@ def test_a_fix_that_only_capitalises_is_not_undone_by_the_apostrophe_rule(tmp_pa
     after = normalize_project(load_project([tmp_path]))[0]
     assert after.chapters[0].cards[0].back == "Vite l’équipe"
     assert normalize_project(after, project_normalizer(load_project([tmp_path]))) == (after, ())
+
+
+def test_an_agreement_on_a_capitalised_word_inside_a_sentence_is_left_to_a_person() -> None:
+    """'La console Utilisateurs et ordinateurs' names a console: 'Utilisatrice' would damage it."""
+    line = "Ouvrez la console Utilisateurs et ordinateurs Active Directory."
+    name = Finding(
+        Location("n.md", 1), 19, "grammar", "g3__gn_la_2m__b1_a2_1", "m", "Utilisateurs", ("Utilisatrice",), line, 19
+    )
+    assert certain(name) and certain_fix(name) is None
+    first_word = replace(name, text="Utilisateur", context="Utilisateur ont été créé.", column=1, context_column=1)
+    assert certain_fix(first_word) == "Utilisatrice"
+    list_item = replace(first_word, context="- Utilisateur ont été créé.", column=3, context_column=3)
+    assert certain_fix(list_item) == "Utilisatrice"
+    after_a_full_stop = replace(first_word, context="Fait. Utilisateur ont", column=7, context_column=7)
+    assert certain_fix(after_a_full_stop) == "Utilisatrice"
