@@ -55,8 +55,10 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/hostile.py
 
 # The proofreader measured on the test chapters of bench/proofread/ (see bench/README.md); takes minutes.
+# Then the same pipeline on correct text (--clean): every word it changes there is damage.
 eval-proofread: $(VENV)/.installed-test
 	$(BIN)/python bench/proofread_eval.py $(EVAL_FLAGS)
+	$(BIN)/python bench/proofread_eval.py --clean $(EVAL_FLAGS)
 
 clean:
 	rm -rf $(OUTDIR) $(VENV) *.egg-info

@@ -20,7 +20,8 @@ repository as it is (project table included): how many of the project table's fi
 how many cards get a change the project table does not make.
 
 Run: `.venv/bin/python bench/proofread_eval.py` (every chapter and the seed case), or `make
-eval-proofread`; `--write` also puts the tables into bench/README.md.
+eval-proofread`; `--write` also puts the tables into bench/README.md. `--clean` measures correct
+text instead (bench/proofread_clean.py): every word `review --yes` + `build` changes there is damage.
 """
 
 from __future__ import annotations
@@ -688,6 +689,12 @@ def main() -> None:
     parser.add_argument("--no-review", action="store_true", help="never run `review --yes` (a baseline)")
     parser.add_argument("--write", action="store_true", help="write the tables into bench/README.md")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every slip missed and every edit")
+    parser.add_argument(
+        "--clean",
+        action="store_true",
+        help="measure damage instead: the chapters with their slips put right, and bench/proofread/clean/*.txt, "
+        "through review --yes and build (bench/proofread_clean.py)",
+    )
     options = parser.parse_args()
 
     review = not options.no_review and has_review()
@@ -698,6 +705,11 @@ def main() -> None:
         *((path, False) for path in chapter_keys(CHAPTERS)),
         *((path, True) for path in chapter_keys(CHAPTERS / "holdout")),
     ]
+    if options.clean:
+        from proofread_clean import run_clean
+
+        run_clean([path for path, _ in keys], options.verbose, options.write)
+        return
     report: list[str] = [measured_on(), *notes]
     print(report[0], end="\n\n", flush=True)
     results = []

@@ -70,3 +70,81 @@ def test_a_list_card_is_compared_with_its_items_revealed() -> None:
     evaluator = _evaluator()
     text = "<ol><li>{{c1::Haute efficacité}}</li><li>{{c2::Temps de réaction::délai}}</li></ol>"
     assert evaluator.comparable(evaluator.shown(evaluator.uncloze(text))) == "haute efficacité temps de réaction"
+
+
+def _clean_measure():
+    _evaluator()
+    spec = importlib.util.spec_from_file_location("proofread_clean", ROOT / "bench" / "proofread_clean.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["proofread_clean"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("key_path", KEYS, ids=lambda path: path.name)
+def test_every_slip_of_a_key_can_be_put_right(key_path: Path) -> None:
+    """The clean measure's chapters hold no slip: each one is replaced by its first expected phrase."""
+    clean, evaluator = _clean_measure(), sys.modules["proofread_eval"]
+    key = evaluator.read_key(key_path)
+    corrected = clean.corrected_chapter(key)
+    assert corrected.problems == ()
+    cards = evaluator.source_cards(detect_cards(corrected.text, str(key.chapter)).to_source())
+    for slip in key.slips:
+        assert not any(evaluator.contains(card.text, slip.wrong) for card in cards), slip.wrong
+    for front, expected in corrected.expected:
+        assert any(evaluator.contains(card.text, expected) for card in cards), (front, expected)
+
+
+def test_a_slip_is_found_whatever_its_typography_and_capital() -> None:
+    clean = _clean_measure()
+    notes = "Titre\nQu’est-ce qu’un SLA\nEst un contrat : il fixe  les délais…\n"
+    assert clean.loose_pattern("est un contrat: il fixe les délais...").search(notes)
+    assert not clean.loose_pattern("est un").search("C’est un contrat")
+    assert clean._cased("Est un", "c'est un") == "C'est un"
+
+
+def test_only_words_count_as_changes() -> None:
+    """Typography and punctuation are not compared; a word added, removed or replaced is, with its context."""
+    clean, evaluator = _clean_measure(), sys.modules["proofread_eval"]
+    written = evaluator.comparable("Le poste où l’erreur apparaît : redémarrer ou réinstaller.")
+    assert (
+        clean.word_changes(
+            written, evaluator.comparable("Le poste où l'erreur apparaît\u00a0: redémarrer ou réinstaller")
+        )
+        == []
+    )
+    changed = clean.word_changes(
+        written, evaluator.comparable("Le poste où l’erreur apparaît : redémarrer où réinstaller.")
+    )
+    assert changed == [("erreur apparaît: redémarrer [ou] réinstaller", "erreur apparaît: redémarrer [où] réinstaller")]
+
+
+def test_list_markers_are_not_words_of_the_card() -> None:
+    clean, evaluator = _clean_measure(), sys.modules["proofread_eval"]
+    (card,) = evaluator.source_cards("# T\n\n## Citez 2 outils\n1. Wireshark\n- tracert, pour voir par où\n")
+    assert clean.plain(card) == "Citez 2 outils\nWireshark\ntracert, pour voir par où"
+
+
+def test_the_clean_corpus_is_about_eighty_cards_with_the_fronts_meant() -> None:
+    """Each file imports into cards whose fronts are its headings, not a sentence of an answer."""
+    evaluator = _evaluator()
+    files = sorted((ROOT / "bench" / "proofread" / "clean").glob("*.txt"))
+    cards = [
+        card
+        for path in files
+        for card in evaluator.source_cards(detect_cards(path.read_text(encoding="utf-8"), str(path)).to_source())
+    ]
+    assert len(cards) >= 80
+    assert not [card.front for card in cards if card.front.endswith(".")]
+
+
+def test_the_clean_measure_sees_a_word_changed_in_anki(tmp_path: Path) -> None:
+    """Through the real import, review --yes, build and Anki: the shorthand rule's change is seen, by design."""
+    clean = _clean_measure()
+    result = clean.measure_text("notes-1.txt", "Notes\nCitez 2 avantages du Wi-Fi\nAv:\n1. Mobilité\n2. Pas de câble\n")
+    assert result.cards == 1
+    assert result.damage == []
+    assert [(change.written, change.shown, change.rules) for change in result.by_design] == [
+        ("du wi-fi [av]: mobilité pas de", "du wi-fi [avantages]: mobilité pas de", ["abbreviations"])
+    ]
