@@ -273,13 +273,13 @@ def table(results: list[CleanResult]) -> list[str]:
     return lines
 
 
-def damage_lines(results: list[CleanResult], verbose: bool = False) -> list[str]:
-    """Every change, with the rule that made it (all of them: a clean text has nothing to fix)."""
+def damage_lines(results: list[CleanResult], verbose: bool = False, by_design: bool = True) -> list[str]:
+    """Every change, with the rule that made it (a clean text has nothing to fix); `by_design`: the shorthand too."""
     lines = []
     for result in results:
         for problem in result.problems:
             lines.append(f"- {result.name}: key problem: {problem}")
-        for damage in result.damage + result.by_design:
+        for damage in result.damage + (result.by_design if by_design else []):
             note = (
                 f" (at the key's expected phrase {damage.at_key_phrase!r}: is the key right?)"
                 if damage.at_key_phrase
@@ -330,13 +330,9 @@ def run_clean(keys: list[Path], verbose: bool, write: bool, corpus: Path = CLEAN
         for line in damage_lines([result], verbose):
             print(line, flush=True)
     report += table(results)
-    listed = damage_lines(results)
-    report += [
-        "",
-        "Every change (each is damage unless the notes were wrong):" if listed else "No change.",
-        "",
-        *listed,
-    ]
+    listed = damage_lines(results, by_design=False)
+    heading = "Every word damaged (the command also lists the shorthand written out):"
+    report += ["", heading if listed else "No word damaged.", "", *listed]
     print()
     print("\n".join(table(results)))
     if write:
