@@ -84,12 +84,10 @@ def ignored(rule: str) -> bool:
 
 def grammar_issues(paragraph: Paragraph) -> list[Issue]:
     """Grammalecte's grammar errors in one paragraph, noise cut, as issues in the card's part."""
-    checker = engine()
-    if checker is None:
+    if engine() is None:
         return []
-    errors = checker.getGCEngine().parse(paragraph.text, "FR", bDebug=False, dOptions=_options(), bContext=False)
     issues = []
-    for error in errors:
+    for error in _analysis(paragraph.text)[0]:
         rule = str(error["sRuleId"])
         if ignored(rule):
             continue
@@ -105,6 +103,33 @@ def grammar_issues(paragraph: Paragraph) -> list[Issue]:
             )
         )
     return issues
+
+
+@lru_cache(maxsize=64)
+def _analysis(text: str) -> tuple[list[dict[str, Any]], list[tuple[int, list[dict[str, Any]]]]]:
+    """Grammalecte's errors in a paragraph and its sentences' tokens after its disambiguation, as
+    (offset of the sentence in the paragraph, tokens): one parse for the grammar check and for the
+    own checks that read the tokens (`articles.py`), which run on the same card one after the other."""
+    checker = engine()
+    assert checker is not None
+    paragraph_errors, parsed = checker.getGCEngine().parse(
+        text, "FR", bDebug=False, dOptions=_options(), bContext=False, bFullInfo=True
+    )
+    errors = [*paragraph_errors, *(error for sentence in parsed for error in sentence["lGrammarErrors"])]
+    tokens = [
+        (int(sentence["nStart"]), [token for token in sentence["lTokens"] if token["sType"] not in ("INFO", "SPACE")])
+        for sentence in parsed
+    ]
+    return errors, tokens
+
+
+def sentences(text: str) -> list[tuple[int, list[dict[str, Any]]]]:
+    """The sentences of a paragraph as Grammalecte reads them: (offset, tokens), each token a dict
+    with its value `sValue`, offsets `nStart`/`nEnd` in the sentence, type `sType` and morphologies
+    `lMorph` after disambiguation; [] without Grammalecte."""
+    if engine() is None:
+        return []
+    return _analysis(text)[1]
 
 
 def line_errors(text: str) -> list[tuple[str, str]] | None:

@@ -21,6 +21,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from .articles import missing_article
 from .spelling import Speller
 from .text import BACK, FRONT, CardText, Issue
 
@@ -222,4 +223,5 @@ OWN_CHECKS: tuple[tuple[str, Check], ...] = (
     ("list-count", list_count),
     ("lead-in-noun", lead_in_noun),
     ("une-part", une_part),
+    ("missing-article", missing_article),  # articles.py
 )

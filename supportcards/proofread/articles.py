@@ -1,0 +1,239 @@
+"""`missing-article`: a common noun with no determiner where French needs one.
+
+"Il note dans ticket les actions", "protège contre incendie", "Il génère mot de passe temporaire",
+"Chaque couche rend service à couche supérieure". French drops the article in many correct phrases
+("en cas de panne", "sans délai", "avec accord de", "à distance", "par téléphone", "prendre
+contact", "avoir accès", "faire partie"), so the check fires only where a bare noun cannot stand,
+read on the tokens of Grammalecte after its disambiguation (which tags verbal locutions such as
+"rendre service" or "prendre contact" as such, and merges prepositional ones such as "en cas de"):
+
+- `article-preposition`: after a preposition that takes no bare noun ("dans", "contre", "chez",
+  "vers", "envers", "depuis", "pendant", "durant", "malgré", "parmi"); the prepositions that do
+  ("à", "de", "en", "par", "sans", "avec", "sur", "sous", "pour"…) are never enough on their own;
+- `article-verb`: after a conjugated verb that takes a direct object ("génère mot de passe"), not a
+  support verb (avoir accès, faire partie, prendre contact, mettre fin, donner suite…) nor a verb
+  naming its object (appeler, nommer…), not a pronominal one, not the first word of a sentence or
+  list item (notes write "Vérifier câble" on purpose); the noun must be a noun only (no verb
+  reading) and no enumeration of bare nouns ("implique inspection et validation");
+- `article-repeated`: after "à", "sur", "sous", "avec", "pour", "entre", "après", "avant" or
+  "selon", a singular noun that the same sentence has already named with a determiner ("Chaque
+  couche rend service à couche supérieure"): the second mention refers to a thing, which takes an
+  article, where a locution's noun ("à distance", "sur site") refers to none.
+
+Only lowercase nouns that the lexicon knows are read: names, products and English terms ("dans
+Outlook", "dans le cloud") are left alone, and so are glossary terms, a front's terms, code, URLs
+and names glued to code ("dans fichier_journal"). Which article is right (le, la, l’, un, une,
+or a possessive) depends on what the card means: these are findings for a person, with the likely
+article first (definite after a preposition and for a noun named before, indefinite after a verb,
+the kind of a coordinated noun's when there is one: "contre incendie ou un vol" -> "contre un
+incendie"). Needs Grammalecte: without it, nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .spelling import Speller
+from .text import CardText, Issue
+
+STRICT_PREPOSITIONS = frozenset(
+    {"dans", "contre", "chez", "vers", "envers", "depuis", "pendant", "durant", "malgré", "parmi"}
+)
+"""Prepositions that French never follows with a bare common noun (a name or a number, yes)."""
+
+ANAPHORA_PREPOSITIONS = frozenset({"à", "sur", "sous", "avec", "pour", "entre", "après", "avant", "selon"})
+"""Prepositions that do take bare nouns in locutions ("à distance", "sur site", "avec succès"):
+a missing article is reported after them only for a noun the sentence has named before."""
+
+SUPPORT_VERBS = frozenset(
+    {"avoir", "être", "faire", "prendre", "donner", "mettre", "rendre", "tenir", "porter", "perdre"}
+    | {"trouver", "garder", "laisser", "demander", "chercher", "devenir", "rester", "sembler", "paraître"}
+    | {"demeurer", "passer", "tirer", "ouvrir", "prêter", "livrer", "courir", "faillir", "valoir", "coûter"}
+    | {"peser", "mesurer", "durer", "signifier", "vouloir", "entrer", "reprendre", "obtenir", "rendre"}
+)
+"""Verbs of the locutions that take a bare noun (avoir accès, faire partie, prendre contact, mettre
+fin, tenir compte, porter plainte, tirer profit, ouvrir droit…) and verbs of measure or meaning
+(coûter cher, signifier): a noun after them is no proof of a missing article."""
+
+NAMING_VERBS = frozenset({"appeler", "nommer", "dénommer", "désigner", "qualifier", "baptiser", "surnommer", "élire"})
+"""Verbs whose object's attribute is a bare noun: "on appelle incident toute interruption"."""
+
+TIME_NOUNS = frozenset(
+    {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre"}
+    | {"novembre", "décembre", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
+    | {"midi", "minuit"}
+)
+"""Nouns of dates and hours, which stand bare after any preposition: "depuis janvier", "vers midi"."""
+
+QUANTITY_NOUNS = frozenset({"nombre", "quantité", "foule", "multitude"})
+"""Nouns that act as a determiner before "de": "dans nombre de cas"."""
+
+_REFLEXIVE = frozenset({"se", "s’", "s'", "me", "m’", "m'", "te", "t’", "t'"})
+_VOWEL = re.compile(r"^[aeiouyàâäéèêëîïôöùûüœæ]", re.IGNORECASE)
+_FINITE = re.compile(r":(?:I[psqf]|K|S[pq])(?::|/|;|$)")
+_CONJUGATED = re.compile(r":(?:I[psqf]|K|S[pq]|E)(?::|/|;|$)")
+_TRANSITIVE = re.compile(r":V\d_.t")
+_DEFINITE = frozenset({"le", "la", "les", "l’", "l'"})
+_INDEFINITE = frozenset({"un", "une", "des"})
+
+
+def missing_article(card: CardText, speller: Speller) -> list[Issue]:
+    """Bare common nouns where French needs a determiner (see the module), as findings."""
+    if speller.engine is None:
+        return []
+    from .grammar import sentences
+
+    issues = []
+    for paragraph in card.paragraphs():
+        blanked = card.blanked_terms[paragraph.part]
+        for offset, tokens in sentences(paragraph.text):
+            for found in _bare_nouns(tokens):
+                rule, first, noun, articles = found
+                start = paragraph.offset + offset + first["nStart"]
+                end = paragraph.offset + offset + noun["nEnd"]
+                word = noun["sValue"]
+                text = card.text(paragraph.part)
+                if word.casefold() in card.skip_words or blanked[start:end] != text[start:end] or _code_name(text, end):
+                    continue
+                lead = "" if first is noun else text[start : start + len(first["sValue"])]
+                fixes = tuple(dict.fromkeys(_with_article(lead, article, noun) for article in articles))
+                message = f"« {word} » sans déterminant : « {fixes[0]} » ?"
+                issues.append(Issue(paragraph.part, start, end, "grammar", rule, message, fixes))
+    return issues
+
+
+def _bare_nouns(tokens: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any], dict[str, Any], list[str]]]:
+    """(rule, first token of the span, noun token, articles best first) for each bare noun."""
+    found = []
+    named: set[str] = set()
+    for index, token in enumerate(tokens):
+        before = tokens[index - 1] if index else None
+        if before is not None and _is_determiner(before) and token["sType"] == "WORD":
+            named.add(token["sValue"].casefold())
+        if before is None or not _bare_noun(token):
+            continue
+        word = token["sValue"].casefold()
+        following = tokens[index + 1 :]
+        quantity = word in QUANTITY_NOUNS and bool(following) and following[0]["sValue"] in ("de", "d’", "d'")
+        if word in TIME_NOUNS or quantity:
+            continue
+        earlier = tokens[index - 2]["sValue"].casefold() if index >= 2 else ""
+        preposition = before["sValue"].casefold()
+        if _is_preposition(before) and earlier not in ("par", "ci", "là"):
+            if preposition in STRICT_PREPOSITIONS:
+                found.append(("article-preposition", before, token, _articles(token, following, definite=True)))
+            elif preposition in ANAPHORA_PREPOSITIONS and word in named and earlier != word and _singular(token):
+                found.append(("article-repeated", before, token, _articles(token, following, definite=True)))
+        elif _object_verb(before) and index >= 2 and earlier not in _REFLEXIVE and _object_noun(token, following):
+            found.append(("article-verb", token, token, _articles(token, following, definite=False)))
+    return found
+
+
+def _code_name(text: str, end: int) -> bool:
+    """Whether the noun ending at `end` is part of a name in code: "fichier_journal", "config(5)",
+    "fichier.txt"."""
+    return bool(re.match(r"[_(/\\@]|\.\w", text[end : end + 2]))
+
+
+def _singular(token: dict[str, Any]) -> bool:
+    return all(":p" not in tag for tag in _tags(token) if tag.startswith(":N"))
+
+
+def _tags(token: dict[str, Any]) -> list[str]:
+    return [morph.split("/")[1] if "/" in morph else morph for morph in token.get("lMorph", ())]
+
+
+def _lemmas(token: dict[str, Any]) -> set[str]:
+    return {morph.split("/")[0].lstrip(">") for morph in token.get("lMorph", ()) if "/" in morph}
+
+
+def _is_determiner(token: dict[str, Any]) -> bool:
+    return token["sType"] == "WORD" and any(tag.startswith(":G:D") or ":D:" in tag for tag in _tags(token))
+
+
+def _is_preposition(token: dict[str, Any]) -> bool:
+    return token["sType"] == "WORD" and any(tag.startswith(":G:R") for tag in _tags(token))
+
+
+def _bare_noun(token: dict[str, Any]) -> bool:
+    """A lowercase word that the lexicon, after disambiguation, reads as a noun (or a verb form),
+    never as a determiner, pronoun, adverb, adjective alone, participle, infinitive or part of a
+    locution."""
+    if token["sType"] != "WORD" or token.get("bMerged") or not token["sValue"][:1].islower():
+        return False
+    tags = _tags(token)
+    if not any(tag.startswith(":N") for tag in tags):
+        return False
+    return all(tag.startswith(":N") or (tag.startswith(":V") and _CONJUGATED.search(tag) is not None) for tag in tags)
+
+
+def _object_verb(token: dict[str, Any]) -> bool:
+    """A conjugated verb taking a direct object, not a support or naming verb."""
+    if token["sType"] != "WORD":
+        return False
+    tags = _tags(token)
+    if not tags or not all(tag.startswith(":V") for tag in tags):
+        return False
+    if not any(_TRANSITIVE.match(tag) and _FINITE.search(tag) for tag in tags):
+        return False
+    return not _lemmas(token) & (SUPPORT_VERBS | NAMING_VERBS)
+
+
+def _object_noun(token: dict[str, Any], following: list[dict[str, Any]]) -> bool:
+    """A noun and nothing else, not the head of a locution with "à" ("suite à", "tour à tour"),
+    not a reference ("ln(1)"), not the first of an enumeration of bare nouns."""
+    if not all(tag.startswith(":N") for tag in _tags(token)):
+        return False
+    after = following[0]["sValue"].casefold() if following else ""
+    if after in ("à", "(", "_"):
+        return False
+    return not (after in (",", "et", "ou") and len(following) > 1 and _bare_noun(following[1]))
+
+
+def _articles(noun: dict[str, Any], following: list[dict[str, Any]], *, definite: bool) -> list[str]:
+    """The determiners that may stand before `noun`, the likeliest first: the kind of a noun
+    coordinated after it ("incendie ou un vol"), else definite or indefinite as asked."""
+    tags = [tag for tag in _tags(noun) if tag.startswith(":N")]
+    plural = all(":p" in tag for tag in tags)
+    masculine = any(":m" in tag or ":e" in tag for tag in tags)
+    feminine = any(":f" in tag or ":e" in tag for tag in tags)
+    if plural:
+        kinds = {"definite": ["les"], "indefinite": ["des"]}
+    else:
+        kinds = {
+            "definite": [article for article, fits in (("le", masculine), ("la", feminine)) if fits],
+            "indefinite": [article for article, fits in (("un", masculine), ("une", feminine)) if fits],
+        }
+    order = ["definite", "indefinite"] if definite else ["indefinite", "definite"]
+    coordinated = _coordinated_determiner(following)
+    if coordinated in _DEFINITE:
+        order = ["definite", "indefinite"]
+    elif coordinated in _INDEFINITE:
+        order = ["indefinite", "definite"]
+    return [article for kind in order for article in kinds[kind]]
+
+
+def _coordinated_determiner(following: list[dict[str, Any]]) -> str | None:
+    """The determiner of the noun coordinated right after a bare one: "incendie ou un vol" -> un."""
+    if len(following) >= 2 and following[0]["sValue"].casefold() in ("et", "ou"):
+        return str(following[1]["sValue"]).casefold()
+    return None
+
+
+def _with_article(lead: str, article: str, noun: dict[str, Any]) -> str:
+    """ "dans" + "le" + "ticket" -> "dans le ticket"; "à le poste" -> "au poste"; "l’incendie"."""
+    word = str(noun["sValue"])
+    elided = article in ("le", "la") and _elides(word, _tags(noun))
+    phrase = f"l’{word}" if elided else f"{article} {word}"
+    if lead.casefold() == "à" and not elided and article in ("le", "les"):
+        contracted = "au" if article == "le" else "aux"
+        return f"{contracted.capitalize() if lead[0].isupper() else contracted} {word}"
+    return f"{lead} {phrase}" if lead else phrase
+
+
+def _elides(word: str, tags: list[str]) -> bool:
+    """Whether le/la become l’ before `word`: a vowel, or an h the lexicon marks as mute (;É)."""
+    if any(";é" in tag for tag in tags):
+        return False
+    return bool(_VOWEL.match(word)) or any(";É" in tag for tag in tags)

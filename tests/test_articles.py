@@ -1,0 +1,123 @@
+"""`missing-article` (supportcards/proofread/articles.py): bare nouns where French needs a
+determiner, and the bare nouns that are correct French, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from supportcards.model import Card, Location
+from supportcards.proofread.articles import missing_article
+from supportcards.proofread.grammar import engine, engine_available, grammar_issues
+from supportcards.proofread.spelling import Speller
+from supportcards.proofread.text import CardText, Paragraph, front_terms
+
+needs_grammalecte = pytest.mark.skipif(
+    not engine_available(), reason="Grammalecte is not installed (apt install python3-grammalecte, then make)"
+)
+
+
+def found(back: str, front: str = "Carte", glossary: tuple[str, ...] = ()) -> list[tuple[str, str, tuple[str, ...]]]:
+    checker = engine()
+    speller = Speller(engine=checker.getSpellChecker() if checker is not None else None)
+    source = Card(front=front, back=back, location=Location("n.md", 3), back_line=4)
+    card = CardText(source, front, back, glossary, front_terms(front))
+    return [(card.text(i.part)[i.start : i.end], i.rule, i.suggestions) for i in missing_article(card, speller)]
+
+
+def test_without_grammalecte_nothing_is_reported() -> None:
+    source = Card(front="Carte", back="Il range la clé dans armoire.", location=Location("n.md", 3), back_line=4)
+    card = CardText(source, "Carte", "Il range la clé dans armoire.")
+    assert missing_article(card, Speller()) == []
+
+
+@needs_grammalecte
+def test_a_preposition_that_never_takes_a_bare_noun() -> None:
+    assert found("Le technicien range la clé dans armoire fermée.") == [
+        ("dans armoire", "article-preposition", ("dans l’armoire", "dans une armoire"))
+    ]
+    assert found("Il se rend chez client pour changer le clavier.") == [
+        ("chez client", "article-preposition", ("chez le client", "chez un client"))
+    ]
+    assert found("Le technicien reste joignable pendant intervention.")[0][:2] == (
+        "pendant intervention",
+        "article-preposition",
+    )
+
+
+@needs_grammalecte
+def test_a_coordinated_noun_gives_the_kind_of_article() -> None:
+    assert found("Le pare-feu protège contre intrusion ou une attaque.") == [
+        ("contre intrusion", "article-preposition", ("contre une intrusion", "contre l’intrusion"))
+    ]
+    assert found("Il protège le réseau contre intrusion et la fuite de données.")[0][2][0] == "contre l’intrusion"
+
+
+@needs_grammalecte
+def test_a_verb_whose_object_has_no_article() -> None:
+    assert found("Le script crée fichier de sauvegarde chaque soir.") == [
+        ("fichier", "article-verb", ("un fichier", "le fichier"))
+    ]
+
+
+@needs_grammalecte
+def test_a_noun_named_before_in_the_sentence_after_a_preposition_that_allows_locutions() -> None:
+    assert found("Chaque routeur transmet le paquet à routeur suivant.") == [
+        ("à routeur", "article-repeated", ("au routeur", "à un routeur"))
+    ]
+    assert found("Le serveur envoie sa réponse au client, puis une copie sur serveur de secours.")[0][:2] == (
+        "sur serveur",
+        "article-repeated",
+    )
+
+
+@needs_grammalecte
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Il intervient en cas de panne, sans délai, à distance.",
+        "Il répond par téléphone ou par e-mail, avec accord du responsable.",
+        "Il faut prendre contact avec le support, avoir accès au portail et faire partie du groupe.",
+        "Le poste rend service aux collègues ; le responsable met fin à la session.",
+        "Il tient compte de l’avis de l’utilisateur et porte plainte en cas de vol.",
+        "Ouvrez le message dans Outlook, puis dans Teams.",
+        "Les données sont stockées dans le cloud, dans un dossier à part.",
+        "Il intervient sur site avec succès, à temps plein, sur rendez-vous.",
+        "On appelle incident toute interruption du service.",
+        "Il se déclare responsable du parc.",
+        "Vérifie câble réseau et prise.",
+        "Le service est ouvert depuis janvier, du lundi au vendredi, vers midi.",
+        "Dans nombre de cas, il répond depuis chez lui.",
+        "Le mot de passe est envoyé par SMS, étape par étape.",
+        "Les guillemets simples se placent entre guillemets doubles.",
+        "Le client reçoit son mot de passe ; il change le mot de passe à nouveau.",
+        "Il consulte le journal dans fichier_journal.",
+        "Le contrat implique inspection et validation du matériel.",
+        "Dans ce cas, dans certains services et dans chaque agence, il note dans lequel il travaille.",
+    ],
+)
+def test_correct_bare_nouns_are_not_reported(back: str) -> None:
+    assert found(back) == []
+
+
+@needs_grammalecte
+def test_front_terms_and_glossary_terms_are_left_alone() -> None:
+    assert found("Le fichier est rangé dans ticket.", front="Ticket (ticket)") == []
+    assert found("Le fichier est rangé dans ticket.", glossary=("ticket",)) == []
+
+
+@needs_grammalecte
+def test_list_items_and_fronts_as_noun_phrases_are_not_reported() -> None:
+    assert found("- Sauvegarde complète\n- Copie hors site\n- Test de restauration", front="Mot de passe oublié") == []
+
+
+@needs_grammalecte
+def test_the_grammar_check_reads_the_same_parse() -> None:
+    """The grammar check and missing-article share one parse: the grammar findings are those of a
+    plain parse."""
+    text = "Les techniciens la consulte avant de fermer le ticket."
+    checker = engine()
+    assert checker is not None
+    plain = checker.getGCEngine().parse(text, "FR", bDebug=False, bContext=False)
+    assert {(issue.start, issue.end) for issue in grammar_issues(Paragraph("back", 0, text))} == {
+        (int(error["nStart"]), int(error["nEnd"])) for error in plain
+    }
