@@ -364,6 +364,7 @@ CERTAIN: frozenset[str] = frozenset(
         # supportcards' own rules
         "une-part",  # a second "D’une part" -> "D’autre part"
         "et-est",  # "Le ticket et fermé" -> "est": 3 of 3 on its own chapters (bench/proofread_rules.py)
+        *("ou-où", "et-est-verbe", "son-sont", "ces-ses", "a-à", "on-ont", "peut-être"),  # homophones.py
         # unknown words, by how they differ from the first suggestion
         "spelling:accents",  # only accents: regulierement, dégats
         "spelling:double-letter",  # a letter doubled or not: instalé, diférentes, resources

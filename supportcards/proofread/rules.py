@@ -22,6 +22,7 @@ import unicodedata
 from collections.abc import Callable
 
 from .articles import missing_article
+from .homophones import HOMOPHONE_CHECKS
 from .spelling import Speller
 from .text import BACK, FRONT, CardText, Issue
 
@@ -224,4 +225,5 @@ OWN_CHECKS: tuple[tuple[str, Check], ...] = (
     ("lead-in-noun", lead_in_noun),
     ("une-part", une_part),
     ("missing-article", missing_article),  # articles.py
+    *HOMOPHONE_CHECKS,
 )

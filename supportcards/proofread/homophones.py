@@ -1,0 +1,534 @@
+"""Homophones the grammar checker misses, told apart by the words around them.
+
+Each check reads Grammalecte's lexicon (`speller.engine.getMorph`: word classes, number, finite
+verb forms) and returns [] without Grammalecte. A check looks at one clause at a time: a stretch of
+a sentence between punctuation and coordinating conjunctions (`_clauses`), and decides from what
+the clause can and cannot hold, never from a list of known sentences:
+
+- `ou-où`: "ou" between a noun and a clause of its own, in a clause that already has its verb: a
+  relative "où". The conjunction joins like with like ("un incendie ou un vol", "redémarrer ou
+  réinstaller"), so it does not open a clause after a noun of a clause with a verb, save to join
+  two clauses ("Il redémarre le poste ou l’utilisateur perd ses données"). `ou-où` is the case
+  where the noun follows a preposition ("vers un faux site ou l’utilisateur saisit…") or the
+  clause is a pronominal verb and its subject ("au port ou se trouve le destinataire");
+  `ou-où-objet` the others, where the noun is a direct object and "ou" may join two clauses;
+- `et-est-verbe`: "et" after a determiner and its noun that open a clause, before an adjective
+  (after an adverb, or an adjective that cannot be a noun) that no noun follows ("Le switch et donc
+  plus rapide"): the clause lacks its verb, "est" (or "sont") was meant. Lists and fragments ("Gain
+  de temps et meilleure qualité", "Le switch et le routeur") keep their "et";
+- `et-est-définition`: a sentence of prose (not a list item) "Un/Une <noun> et le/la <noun> de …."
+  with no verb at all ("Un problème et la cause de…"): a definition's "est";
+- `son-sont`: "son" after a plural subject (or "ne") and before what no possessive determiner can
+  take: an adverb, a preposition, a plural adjective ("Les serveurs son souvent surchargés");
+- `ces-ses`: "ces propres …": "propre" before a noun is "own", which takes a possessive;
+- `a-à`: "a" in a clause that already has a finite verb ("Il envoie le ticket a l’équipe", "pour se
+  connecter a un poste"): a clause has one verb, so "a" is the preposition;
+- `on-ont`: "on" after a plural subject that opens the clause, before what is not a verb
+  ("Les techniciens on accès"): "ont";
+- `peut-être`: "peut être" after a form of "être" or "avoir" ("le problème est peut être
+  matériel"): a verb does not follow them, the adverb "peut-être" does.
+
+Grammalecte already flags "peu"/"peut", "ce"/"se" and most "on"/"ont"; these checks fill the gaps
+the chapters showed. How often each is right is measured on the development chapters
+(bench/review_policy.py); the ones right every time are in `review.CERTAIN`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .spelling import Speller
+from .text import BACK, FRONT, CardText, Issue
+
+_TOKEN = re.compile(r"[^\W\d_]+['’]|[^\W\d_]+(?:-[^\W\d_]+)*|\d+|[^\w\s]")
+_FINITE = re.compile(r":(?:I[psqf]|K|S[pq])(?::|/|$)")
+_CLAUSE_PUNCTUATION = frozenset(',;:.!?()[]«»"…—–')
+_SENTENCE_END = frozenset(".!?;:")
+_COORDINATORS = frozenset({"et", "ou", "mais", "car", "donc", "puis", "or", "ni"})
+_SUBORDINATORS = frozenset(
+    {"qui", "que", "qu’", "dont", "où", "si", "quand", "lorsque", "lorsqu’", "comme", "puisque", "puisqu’"}
+    | {"parce", "quoi", "combien", "comment", "pourquoi", "quel", "quelle", "quels", "quelles", "lequel"}
+    | {"laquelle", "lesquels", "lesquelles", "quoique", "quoiqu’"}
+)
+"""Words that open another clause (a relative, a subordinate, a question): a finite verb before
+one of them is not the verb of the clause that follows ("Un incident qui touche tous les postes a
+un impact élevé")."""
+_SUBJECT_PRONOUNS = frozenset({"il", "elle", "on", "ils", "elles", "je", "tu", "nous", "vous"})
+_BEFORE_VERB = _SUBJECT_PRONOUNS | {"c’", "ne", "n’"}
+"""Words after which a word that can be a finite verb is one ("c’est", "il ne ferme")."""
+_CLITICS = frozenset(
+    {"le", "la", "les", "l’", "l'", "y", "en", "ne", "n’", "n'", "se", "s’", "s'", "lui", "leur", "me", "m’", "m'"}
+    | {"te", "t’", "t'", "nous", "vous"}
+)
+_PLURAL_DETERMINERS = frozenset({"les", "des", "ces", "ses", "leurs", "nos", "vos", "mes", "tes", "plusieurs"})
+_DETERMINERS = frozenset(
+    {"le", "la", "l’", "l'", "les", "un", "une", "des", "du", "au", "aux", "ce", "cet", "cette", "ces", "son", "sa"}
+    | {"ses", "leur", "leurs", "notre", "votre", "nos", "vos", "mon", "ma", "mes", "chaque", "plusieurs"}
+)
+_DEFINITE = frozenset({"le", "la", "l’", "l'"})
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.casefold().replace("'", "’")
+
+
+class Lexicon:
+    """Word classes from Grammalecte's dictionary, for the words of a clause."""
+
+    def __init__(self, engine: object):
+        self.engine = engine
+
+    def morphs(self, word: str) -> tuple[str, ...]:
+        return _morphs(self.engine, word.casefold().replace("’", "'").rstrip("'"))
+
+    def has(self, word: str, tag: str) -> bool:
+        return any(tag in morph for morph in self.morphs(word))
+
+    def known(self, word: str) -> bool:
+        return bool(self.morphs(word))
+
+    def finite(self, word: str) -> bool:
+        return any(_FINITE.search(morph) for morph in self.morphs(word))
+
+    def only_finite(self, word: str) -> bool:
+        """A conjugated verb and nothing else ("utilise", "suit"; not "touche", a noun too)."""
+        morphs = self.morphs(word)
+        return bool(morphs) and all(":V" in morph for morph in morphs) and self.finite(word)
+
+    def nominal(self, word: str) -> bool:
+        """A noun or an adjective: what may follow a determiner."""
+        return any(":N" in morph or ":A" in morph for morph in self.morphs(word))
+
+    def plural_only(self, word: str) -> bool:
+        """A noun or adjective that is plural in every reading (":p", never ":s" nor ":i")."""
+        nominal = [morph for morph in self.morphs(word) if ":N" in morph or ":A" in morph]
+        return bool(nominal) and all(":p" in morph for morph in nominal)
+
+    def adverb(self, word: str) -> bool:
+        return any(":W" in morph for morph in self.morphs(word))
+
+
+@lru_cache(maxsize=4096)
+def _morph_cache(engine_id: int, word: str) -> tuple[str, ...]:
+    engine = _ENGINES[engine_id]
+    return tuple(engine.getMorph(word))  # type: ignore[attr-defined]
+
+
+_ENGINES: dict[int, object] = {}
+
+
+def _morphs(engine: object, word: str) -> tuple[str, ...]:
+    _ENGINES.setdefault(id(engine), engine)
+    return _morph_cache(id(engine), word)
+
+
+def tokens(text: str) -> list[Token]:
+    return [Token(match.group(), match.start(), match.end()) for match in _TOKEN.finditer(text)]
+
+
+_LIST_MARKER = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+")
+
+
+def _lines(card: CardText) -> Iterator[tuple[str, int, str, bool]]:
+    """Each line of each part with protected spans, glossary terms and its list marker blanked
+    (offsets kept), and whether it is a list item."""
+    for part in (FRONT, BACK):
+        text = card.blanked_terms[part]
+        offset = 0
+        for line in text.split("\n"):
+            marker = _LIST_MARKER.match(line)
+            blanked = " " * marker.end() + line[marker.end() :] if marker else line
+            yield part, offset, blanked, marker is not None
+            offset += len(line) + 1
+
+
+def _sentences(line: str) -> Iterator[list[Token]]:
+    sentence: list[Token] = []
+    for token in tokens(line):
+        sentence.append(token)
+        if token.text in _SENTENCE_END:
+            yield sentence
+            sentence = []
+    if sentence:
+        yield sentence
+
+
+def _clause_start(sentence: list[Token], index: int) -> int:
+    """Where the clause that holds `sentence[index]` starts: after the last punctuation mark or
+    coordinating conjunction before it."""
+    start = index
+    while start > 0:
+        previous = sentence[start - 1]
+        if previous.text in _CLAUSE_PUNCTUATION or previous.lower in _COORDINATORS:
+            break
+        start -= 1
+    return start
+
+
+def _verb_at(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """Whether the word at `index` is a finite verb here: it is nothing else ("utilise", "sont");
+    or it follows a subject pronoun or "ne" ("il ferme", "c’est"); or its other readings are nouns
+    only and it follows a noun, not a determiner or a preposition ("le service est", but "l’est")."""
+    word = sentence[index].text
+    if not lexicon.finite(word):
+        return False
+    if lexicon.only_finite(word):
+        return True
+    previous = sentence[index - 1] if index > 0 else None
+    if previous is None:
+        return False
+    if previous.lower in _BEFORE_VERB:
+        return True
+    others = [morph for morph in lexicon.morphs(word) if ":V" not in morph]
+    if not all(":N" in morph and ":A" not in morph for morph in others):
+        return False
+    if previous.lower in _DETERMINERS or previous.text in _CLAUSE_PUNCTUATION or lexicon.has(previous.text, ":G"):
+        return False
+    return lexicon.nominal(previous.text) or not lexicon.known(previous.text)
+
+
+def _main_verb_before(lexicon: Lexicon, sentence: list[Token], start: int, end: int) -> bool:
+    """Whether `sentence[start:end]` holds a finite verb and nothing that opens another clause
+    (then that verb is the clause's own: "Il envoie le ticket", not "qui touche tous les postes")."""
+    verb = False
+    for position in range(start, end):
+        if sentence[position].lower in _SUBORDINATORS:
+            return False
+        verb = verb or _verb_at(lexicon, sentence, position)
+    return verb
+
+
+def _issue(part: str, offset: int, first: Token, last: Token, rule: str, message: str, fix: str) -> Issue:
+    return Issue(part, offset + first.start, offset + last.end, "grammar", rule, message, (fix,))
+
+
+def _same_case(fix: str, written: str) -> str:
+    return fix[:1].upper() + fix[1:] if written[:1].isupper() else fix
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of one line of a card, as tokens with offsets in the line."""
+
+    lexicon: Lexicon
+    part: str
+    offset: int
+    tokens: list[Token]
+    in_list: bool
+
+
+def _walk(card: CardText, speller: Speller) -> Iterator[Sentence]:
+    if speller.engine is None:
+        return
+    lexicon = Lexicon(speller.engine)
+    for part, offset, line, in_list in _lines(card):
+        for sentence in _sentences(line):
+            yield Sentence(lexicon, part, offset, sentence, in_list)
+
+
+def _word(sentence: list[Token], index: int) -> Token | None:
+    return sentence[index] if 0 <= index < len(sentence) else None
+
+
+def ou_ou(card: CardText, speller: Speller) -> list[Issue]:
+    """ "le port ou se trouve le destinataire": "ou" opening a clause after a noun."""
+    issues = []
+    for found in _walk(card, speller):
+        lexicon, part, offset, sentence = found.lexicon, found.part, found.offset, found.tokens
+        for index, token in enumerate(sentence):
+            if token.lower != "ou":
+                continue
+            noun_at = index - 1
+            if noun_at >= 0 and sentence[noun_at].text == ",":
+                noun_at -= 1
+            noun = _word(sentence, noun_at)
+            if noun is None or not _noun_like(lexicon, sentence, noun_at):
+                continue
+            start = _clause_start(sentence, noun_at)
+            if not _main_verb_before(lexicon, sentence, start, noun_at):
+                continue
+            opened = _opens_clause(lexicon, sentence, index + 1)
+            if not opened:
+                continue
+            fix = _same_case("où", token.text)
+            if opened == "inverted" or _in_complement(lexicon, sentence, noun_at):
+                message = "« ou » ouvre ici une relative : « où » ?"
+                issues.append(_issue(part, offset, token, token, "ou-où", message, fix))
+            else:
+                message = "« ou » ouvre une proposition après un nom : « où » (relative) ou « ou » (alternative) ?"
+                issues.append(_issue(part, offset, token, token, "ou-où-objet", message, fix))
+    return issues
+
+
+def _in_complement(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """Whether the noun group ending at `index` follows a preposition other than "de" ("au port",
+    "vers un faux site"): a place or a situation, where a clause after "ou" is a relative; after a
+    direct object ("redémarre le poste ou l’utilisateur…") it may be an alternative."""
+    for position in range(index, max(-1, index - 4), -1):
+        word = sentence[position].lower
+        if word in ("au", "aux"):
+            return True
+        if word in _DETERMINERS:
+            if position == 0:
+                return False
+            before = sentence[position - 1]
+            return before.lower not in ("de", "d’") and lexicon.has(before.text, ":G:R")
+    return False
+
+
+def _noun_like(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """A noun (or an adjective right after one) ending a noun group; a word the dictionary does
+    not know counts right after a determiner ("le switch")."""
+    word = sentence[index]
+    if word.text in _CLAUSE_PUNCTUATION or word.lower in _SUBJECT_PRONOUNS or _verb_at(lexicon, sentence, index):
+        return False
+    if not lexicon.known(word.text):
+        return index > 0 and sentence[index - 1].lower in _DETERMINERS
+    if lexicon.has(word.text, ":N"):
+        return True
+    return lexicon.has(word.text, ":A") and index > 0 and _noun_like(lexicon, sentence, index - 1)
+
+
+def _opens_clause(lexicon: Lexicon, sentence: list[Token], index: int) -> str | None:
+    """Whether a clause with a subject and a finite verb starts at `index`: "inverted" for "se/s’
+    <verb> <det>" (a pronominal verb, its subject after it), "subject" for "<det> <noun>
+    [adjective] <verb>"; None otherwise."""
+    first = _word(sentence, index)
+    if first is None:
+        return None
+    if first.lower in ("se", "s’"):
+        verb, after = _word(sentence, index + 1), _word(sentence, index + 2)
+        if verb is not None and lexicon.finite(verb.text) and after is not None and after.lower in _DETERMINERS:
+            return "inverted"
+        return None
+    if first.lower not in _DETERMINERS:
+        return None
+    position = index + 1
+    noun = _word(sentence, position)
+    if noun is None or noun.text in _CLAUSE_PUNCTUATION:
+        return None
+    position += 1
+    while (word := _word(sentence, position)) is not None and position <= index + 3:
+        if word.text in _CLAUSE_PUNCTUATION:
+            return None
+        if _verb_at(lexicon, sentence, position):
+            return "subject"
+        if word.lower in ("ne", "n’") and (verb := _word(sentence, position + 1)) is not None:
+            return "subject" if lexicon.finite(verb.text) else None
+        if not lexicon.nominal(word.text):
+            return None
+        position += 1
+    return None
+
+
+_LINK_ADVERBS = frozenset({"donc", "alors", "ainsi"})
+
+
+def et_est_verbe(card: CardText, speller: Speller) -> list[Issue]:
+    """ "Le switch et donc plus rapide", "Un problème et la cause de…": a clause with no verb."""
+    issues = []
+    for found in _walk(card, speller):
+        lexicon, part, offset, sentence = found.lexicon, found.part, found.offset, found.tokens
+        for index, token in enumerate(sentence):
+            if token.lower != "et" or index == 0:
+                continue
+            noun = sentence[index - 1]
+            start = _clause_start(sentence, index - 1)
+            if start != index - 2 or sentence[start].lower not in _DETERMINERS:
+                continue  # a determiner and its noun open the clause: "Le switch et …"
+            if not _noun_after_determiner(lexicon, sentence, index - 1):
+                continue
+            plural = sentence[start].lower in _PLURAL_DETERMINERS or lexicon.plural_only(noun.text)
+            fix = "sont" if plural else "est"
+            message = f"la phrase n’a pas de verbe : « {fix} » ?"
+            if _adjective_follows(lexicon, sentence, index + 1):
+                issues.append(_issue(part, offset, token, token, "et-est-verbe", message, fix))
+            elif not found.in_list and _definition(lexicon, sentence, start, index):
+                issues.append(_issue(part, offset, token, token, "et-est-définition", message, fix))
+    return issues
+
+
+def _noun_after_determiner(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """A noun after its determiner (or an unknown word there: "le switch")."""
+    word = sentence[index]
+    if not lexicon.known(word.text):
+        return index > 0 and sentence[index - 1].lower in _DETERMINERS and word.text.isalpha()
+    return lexicon.has(word.text, ":N")
+
+
+def _adjective_follows(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """After "et": adverbs (or "donc"), then an adjective that no noun follows; with no adverb,
+    an adjective that is no noun nor past participle (the `et-est` check takes participles)."""
+    position = index
+    adverbs = 0
+    while (word := _word(sentence, position)) is not None and (
+        word.lower in _LINK_ADVERBS or lexicon.adverb(word.text)
+    ):
+        adverbs += 1
+        position += 1
+    adjective = _word(sentence, position)
+    if adjective is None or not lexicon.has(adjective.text, ":A"):
+        return False
+    if not adverbs and (lexicon.has(adjective.text, ":N") or lexicon.has(adjective.text, ":Q")):
+        return False
+    after = _word(sentence, position + 1)
+    if after is None:
+        return True
+    if after.lower in ("de", "d’", "du", "des"):
+        return False  # "Le meilleur et plus rapide des serveurs"
+    return not (lexicon.nominal(after.text) or not lexicon.known(after.text))
+
+
+def _definition(lexicon: Lexicon, sentence: list[Token], start: int, index: int) -> bool:
+    """ "Un problème et la cause inconnue d’un incident.": a sentence "Un/Une <noun> et le/la
+    <noun> de …" with no finite verb anywhere, where a definition's "est" is missing (a list would
+    not join an indefinite and a definite noun)."""
+    if start != 0 or sentence[0].lower not in ("un", "une") or index != 2:
+        return False
+    article, noun = _word(sentence, index + 1), _word(sentence, index + 2)
+    if article is None or noun is None or article.lower not in _DEFINITE or not lexicon.has(noun.text, ":N"):
+        return False
+    rest = sentence[index + 3 :]
+    if sentence[-1].text != "." or not any(word.lower in ("de", "d’", "du", "des") for word in rest):
+        return False
+    return not any(_verb_at(lexicon, sentence, position) for position in range(len(sentence)))
+
+
+def son_sont(card: CardText, speller: Speller) -> list[Issue]:
+    """ "Les serveurs son souvent surchargés": "son" where no possessive can stand."""
+    issues = []
+    for found in _walk(card, speller):
+        lexicon, part, offset, sentence = found.lexicon, found.part, found.offset, found.tokens
+        for index, token in enumerate(sentence):
+            if token.lower != "son" or index == 0:
+                continue
+            after_ne = sentence[index - 1].lower == "ne"
+            if not after_ne and not _plural_subject_before(lexicon, sentence, index):
+                continue
+            if not after_ne and not _no_noun_can_follow(lexicon, sentence, index + 1):
+                continue
+            message = "« son » ne peut pas être un déterminant ici : « sont » ?"
+            issues.append(_issue(part, offset, token, token, "son-sont", message, "sont"))
+    return issues
+
+
+def _plural_subject_before(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """A plural noun group (or "ils", "elles") that opens the clause and ends right before `index`."""
+    previous = sentence[index - 1]
+    if previous.lower in ("ils", "elles"):
+        return True
+    start = _clause_start(sentence, index - 1)
+    opener = sentence[start]
+    if opener.lower not in _PLURAL_DETERMINERS or start == index - 1:
+        return False
+    return not any(_verb_at(lexicon, sentence, position) for position in range(start, index))
+
+
+def _no_noun_can_follow(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """What follows cannot be the noun group of a possessive "son": after any adverbs, a word
+    that is no noun or adjective, or a plural one."""
+    position = index
+    while (word := _word(sentence, position)) is not None and lexicon.adverb(word.text):
+        position += 1
+    word = _word(sentence, position)
+    if word is None or word.text in _CLAUSE_PUNCTUATION or not lexicon.known(word.text):
+        return False
+    return not lexicon.nominal(word.text) or lexicon.plural_only(word.text)
+
+
+def ces_ses(card: CardText, speller: Speller) -> list[Issue]:
+    """ "chaque poste a ces propres paramètres": "propre(s)" before a noun means "own"."""
+    issues = []
+    for found in _walk(card, speller):
+        lexicon, part, offset, sentence = found.lexicon, found.part, found.offset, found.tokens
+        for index, token in enumerate(sentence[:-2]):
+            if token.lower != "ces" or sentence[index + 1].lower not in ("propres", "propre"):
+                continue
+            if not lexicon.has(sentence[index + 2].text, ":N"):
+                continue
+            fix = _same_case("ses", token.text)
+            message = "« propres » devant un nom demande un possessif : « ses » (ou « leurs ») ?"
+            issues.append(_issue(part, offset, token, token, "ces-ses", message, fix))
+    return issues
+
+
+def a_a(card: CardText, speller: Speller) -> list[Issue]:
+    """ "Il envoie le ticket a l’équipe": a second verb in one clause, "à" meant."""
+    issues = []
+    for found in _walk(card, speller):
+        lexicon, part, offset, sentence = found.lexicon, found.part, found.offset, found.tokens
+        for index, token in enumerate(sentence):
+            if token.text != "a" or index == 0:
+                continue
+            start = _clause_start(sentence, index)
+            if not _main_verb_before(lexicon, sentence, start, index):
+                continue
+            if sentence[index - 1].lower in _SUBJECT_PRONOUNS | {"y", "en", "n’", "l’", "m’", "t’"}:
+                continue
+            message = "la proposition a déjà son verbe : « à » ?"
+            issues.append(_issue(part, offset, token, token, "a-à", message, "à"))
+    return issues
+
+
+def on_ont(card: CardText, speller: Speller) -> list[Issue]:
+    """ "Les techniciens on accès": "on" after a plural subject, before what is not a verb."""
+    issues = []
+    for found in _walk(card, speller):
+        lexicon, part, offset, sentence = found.lexicon, found.part, found.offset, found.tokens
+        for index, token in enumerate(sentence):
+            if token.lower != "on" or index == 0 or not _plural_subject_before(lexicon, sentence, index):
+                continue
+            if sentence[index - 1].lower in ("ils", "elles"):
+                continue  # Grammalecte flags "ils on"
+            following = _word(sentence, index + 1)
+            if following is None or following.text in _CLAUSE_PUNCTUATION or following.lower in _CLITICS:
+                continue
+            if lexicon.finite(following.text) or not lexicon.known(following.text):
+                continue
+            message = "« on » après un sujet pluriel : « ont » ?"
+            issues.append(_issue(part, offset, token, token, "on-ont", message, "ont"))
+    return issues
+
+
+_AUXILIARIES = (">être/", ">avoir/")
+
+
+def peut_etre(card: CardText, speller: Speller) -> list[Issue]:
+    """ "Le problème est peut être matériel": after "être" or "avoir", the adverb "peut-être"."""
+    issues = []
+    for found in _walk(card, speller):
+        lexicon, part, offset, sentence = found.lexicon, found.part, found.offset, found.tokens
+        for index in range(1, len(sentence) - 1):
+            token, following = sentence[index], sentence[index + 1]
+            if token.lower != "peut" or following.lower != "être" or following.start != token.end + 1:
+                continue
+            previous = sentence[index - 1].text
+            morphs = lexicon.morphs(previous)
+            if not any(morph.startswith(_AUXILIARIES) and _FINITE.search(morph) for morph in morphs):
+                continue
+            fix = _same_case("peut-être", token.text)
+            message = "après « être » ou « avoir », l’adverbe « peut-être »"
+            issues.append(_issue(part, offset, token, following, "peut-être", message, fix))
+    return issues
+
+
+HOMOPHONE_CHECKS = (
+    ("ou-où", ou_ou),
+    ("et-est-verbe", et_est_verbe),
+    ("son-sont", son_sont),
+    ("ces-ses", ces_ses),
+    ("a-à", a_a),
+    ("on-ont", on_ont),
+    ("peut-être", peut_etre),
+)
+"""The checks of this module, by rule name, in the order they run (appended to `rules.OWN_CHECKS`)."""

@@ -1,0 +1,214 @@
+"""The homophone checks (`proofread/homophones.py`), each on sentences written for it: the slips
+it must flag, and correct look-alikes it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from supportcards.model import Card, Location
+from supportcards.proofread.grammar import engine, engine_available
+from supportcards.proofread.homophones import (
+    HOMOPHONE_CHECKS,
+    a_a,
+    ces_ses,
+    et_est_verbe,
+    on_ont,
+    ou_ou,
+    peut_etre,
+    son_sont,
+)
+from supportcards.proofread.rules import OWN_CHECKS
+from supportcards.proofread.spelling import Speller
+from supportcards.proofread.text import CardText, front_terms
+
+pytestmark = pytest.mark.skipif(
+    not engine_available(), reason="Grammalecte is not installed (apt install python3-grammalecte, then make)"
+)
+
+
+def flagged(check, back: str, front: str = "Question") -> list[tuple[str, str, tuple[str, ...]]]:
+    source = Card(front=front, back=back, location=Location("n.md", 3), back_line=4)
+    text = CardText(source, front, back, (), front_terms(front))
+    checker = engine()
+    assert checker is not None
+    found = check(text, Speller(engine=checker.getSpellChecker()))
+    return [(issue.rule, text.text(issue.part)[issue.start : issue.end], issue.suggestions) for issue in found]
+
+
+def every_check(back: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    return [finding for _, check in HOMOPHONE_CHECKS for finding in flagged(check, back)]
+
+
+def test_the_checks_are_registered_with_the_own_checks() -> None:
+    assert set(dict(HOMOPHONE_CHECKS)) <= set(dict(OWN_CHECKS))
+
+
+def test_without_grammalecte_the_checks_say_nothing() -> None:
+    source = Card(front="Q", back="Les serveurs son souvent lents.", location=Location("n.md", 3), back_line=4)
+    text = CardText(source, "Q", source.back)
+    assert all(check(text, Speller()) == [] for _, check in HOMOPHONE_CHECKS)
+
+
+def test_ou_opening_a_relative_clause_after_a_noun_is_ou_with_an_accent() -> None:
+    assert flagged(ou_ou, "Il range le fichier dans le dossier ou se trouvent les sauvegardes.") == [
+        ("ou-où", "ou", ("où",))
+    ]
+    assert flagged(ou_ou, "La salle serveur est la pièce ou se trouvent les baies.") == [("ou-où", "ou", ("où",))]
+    assert flagged(ou_ou, "Il se rend sur la page ou l’utilisateur a saisi ses identifiants.") == [
+        ("ou-où", "ou", ("où",))
+    ]
+
+
+def test_ou_after_a_direct_object_is_a_finding_of_its_own() -> None:
+    """After a direct object the clause may be an alternative: a person chooses (`ou-où-objet`)."""
+    assert flagged(ou_ou, "Il ouvre le répertoire ou les journaux sont stockés.") == [("ou-où-objet", "ou", ("où",))]
+    assert flagged(ou_ou, "L’utilisateur relance le poste ou le technicien intervient.") == [
+        ("ou-où-objet", "ou", ("où",))
+    ]
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Un incendie ou un vol peut détruire les données.",
+        "Contact par téléphone ou par e-mail.",
+        "Il faut redémarrer ou réinstaller le pilote.",
+        "Le technicien appelle l’utilisateur ou envoie un e-mail.",
+        "Le poste perd la connexion ou se bloque.",
+        "Le serveur ou le poste redémarre.",
+        "Il sauvegarde les données sur un disque externe ou sur le cloud.",
+        "Le technicien qui appelle le client ou le fournisseur doit noter l’appel.",
+        "Le service est rétabli ou le ticket est escaladé.",
+        "Il choisit de réparer le poste ou de le remplacer.",
+        "Le lieu où se trouve le serveur est sécurisé.",
+    ],
+)
+def test_ou_joining_like_with_like_is_left_alone(back: str) -> None:
+    assert flagged(ou_ou, back) == []
+
+
+def test_et_before_an_adjective_in_a_clause_without_verb_is_est() -> None:
+    assert flagged(et_est_verbe, "Le pare-feu et donc indispensable.") == [("et-est-verbe", "et", ("est",))]
+    assert flagged(et_est_verbe, "Le serveur et très lent le matin.") == [("et-est-verbe", "et", ("est",))]
+    assert flagged(et_est_verbe, "Les postes et souvent trop anciens.") == [("et-est-verbe", "et", ("sont",))]
+
+
+def test_a_definition_missing_its_verb_is_a_finding_of_its_own() -> None:
+    assert flagged(et_est_verbe, "Un incident et la conséquence visible d’un problème.") == [
+        ("et-est-définition", "et", ("est",))
+    ]
+    assert flagged(et_est_verbe, "- Une sauvegarde et la restauration des données.") == []  # a list item
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Le switch et le routeur.",
+        "Gain de temps et meilleure qualité.",
+        "Le gain de temps et meilleure qualité.",
+        "Une connexion sans fil et très rapide.",
+        "Un débit élevé et très stable.",
+        "La sécurité et surtout la confidentialité des données.",
+        "Un clavier et une souris sans fil.",
+        "Le meilleur et plus rapide des serveurs.",
+        "Le ticket et fermé.",  # a participle: the `et-est` check's, not this one's
+        "Le technicien ouvre le ticket et l’assigne à l’équipe.",
+    ],
+)
+def test_et_in_lists_and_fragments_is_left_alone(back: str) -> None:
+    assert flagged(et_est_verbe, back) == []
+
+
+def test_son_where_no_possessive_can_stand_is_sont() -> None:
+    assert flagged(son_sont, "Les utilisateurs son rarement informés.") == [("son-sont", "son", ("sont",))]
+    assert flagged(son_sont, "Les disques son en panne.") == [("son-sont", "son", ("sont",))]
+    assert flagged(son_sont, "Les serveurs ne son pas redémarrés.") == [("son-sont", "son", ("sont",))]
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Il donne aux utilisateurs son numéro de téléphone.",
+        "Les fichiers de son dossier personnel.",
+        "Les paramètres de son très ancien poste.",
+        "Le son est trop fort.",
+        "Les utilisateurs oublient souvent son mot de passe.",
+        "Les techniciens et son équipe.",
+    ],
+)
+def test_son_as_a_possessive_or_a_noun_is_left_alone(back: str) -> None:
+    assert flagged(son_sont, back) == []
+
+
+def test_ces_before_propres_and_a_noun_is_ses() -> None:
+    assert flagged(ces_ses, "Chaque technicien a ces propres outils.") == [("ces-ses", "ces", ("ses",))]
+    assert flagged(ces_ses, "Ces fichiers sont propres à chaque utilisateur.") == []
+    assert flagged(ces_ses, "Il garde ces informations propres et à jour.") == []
+
+
+def test_a_in_a_clause_that_has_its_verb_is_the_preposition() -> None:
+    assert flagged(a_a, "Il transfère l’appel a un collègue.") == [("a-à", "a", ("à",))]
+    assert flagged(a_a, "C’est l’outil de Microsoft pour se connecter a un serveur.") == [("a-à", "a", ("à",))]
+    assert flagged(a_a, "Le technicien envoie le rapport a son responsable.") == [("a-à", "a", ("à",))]
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Un incident qui touche tous les collaborateurs a un impact élevé.",
+        "Le technicien qui gère le ticket a accès au poste.",
+        "Chaque utilisateur dispose d’un compte et a accès à sa messagerie.",
+        "Il vérifie s’il a accès au réseau.",
+        "Le technicien vérifie qu’il y a du réseau.",
+        "Quand le poste redémarre, l’utilisateur a accès au bureau.",
+        "Le nombre de tickets a augmenté ce mois-ci.",
+        "Il sait ce que l’utilisateur a fait.",
+        "Le poste, qui redémarre souvent, a un problème de disque.",
+        "Travailler à distance a des avantages.",
+        "Le technicien demande si l’utilisateur a sauvegardé ses fichiers.",
+        "Il regarde depuis quand le service a planté.",
+    ],
+)
+def test_a_as_the_verb_of_its_clause_is_left_alone(back: str) -> None:
+    assert flagged(a_a, back) == []
+
+
+def test_on_after_a_plural_subject_before_a_noun_is_ont() -> None:
+    assert flagged(on_ont, "Les techniciens on accès aux journaux.") == [("on-ont", "on", ("ont",))]
+    assert flagged(on_ont, "Les utilisateurs on besoin d’aide.") == [("on-ont", "on", ("ont",))]
+    for back in (
+        "Dans les bureaux on travaille en open space.",
+        "Les jours de panne on appelle le support.",
+        "Les techniciens, on les forme chaque année.",
+    ):
+        assert flagged(on_ont, back) == [], back
+
+
+def test_peut_etre_after_etre_or_avoir_is_the_adverb() -> None:
+    assert flagged(peut_etre, "Le câble est peut être mal branché.") == [("peut-être", "peut être", ("peut-être",))]
+    assert flagged(peut_etre, "Le serveur a peut être planté.") == [("peut-être", "peut être", ("peut-être",))]
+    for back in (
+        "Le disque peut être remplacé.",
+        "Le problème peut être matériel ou logiciel.",
+        "Le technicien vérifie si le poste peut être réparé.",
+        "Il a peut-être oublié son mot de passe.",
+    ):
+        assert flagged(peut_etre, back) == [], back
+
+
+def test_a_card_of_correct_notes_gets_no_homophone_finding() -> None:
+    back = (
+        "Un incident est la manifestation d’une panne pour l’utilisateur.\n"
+        "Le technicien ouvre le ticket, puis il le transmet au niveau 2 ou au fournisseur.\n"
+        "- Les utilisateurs ont accès au portail\n"
+        "- Le lieu où se trouve le serveur est fermé à clé\n"
+        "Le switch et le routeur sont configurés par l’équipe réseau."
+    )
+    assert every_check(back) == []
+
+
+def test_review_yes_takes_the_measured_rules_and_leaves_the_doubtful_ones_to_a_person() -> None:
+    from supportcards.review import CERTAIN
+
+    assert {"ou-où", "et-est-verbe", "son-sont", "ces-ses", "a-à", "on-ont", "peut-être"} <= CERTAIN
+    assert not {"ou-où-objet", "et-est-définition"} & CERTAIN
