@@ -60,11 +60,14 @@ def test_ou_opening_a_relative_clause_after_a_noun_is_ou_with_an_accent() -> Non
 
 
 def test_ou_after_a_direct_object_is_a_finding_of_its_own() -> None:
-    """After a direct object the clause may be an alternative: a person chooses (`ou-où-objet`)."""
-    assert flagged(ou_ou, "Il ouvre le répertoire ou les journaux sont stockés.") == [("ou-où-objet", "ou", ("où",))]
+    """After a direct object, or before a pronoun subject, the clause may be an alternative: a
+    person chooses (`ou-où-ambigu`)."""
+    assert flagged(ou_ou, "Il ouvre le répertoire ou les journaux sont stockés.") == [("ou-où-ambigu", "ou", ("où",))]
     assert flagged(ou_ou, "L’utilisateur relance le poste ou le technicien intervient.") == [
-        ("ou-où-objet", "ou", ("où",))
+        ("ou-où-ambigu", "ou", ("où",))
     ]
+    assert flagged(ou_ou, "Le voyant montre la pièce ou il faut intervenir.") == [("ou-où-ambigu", "ou", ("où",))]
+    assert flagged(ou_ou, "Il envoie le ticket au support ou il appelle le technicien.") == []  # one subject
 
 
 @pytest.mark.parametrize(
@@ -81,6 +84,7 @@ def test_ou_after_a_direct_object_is_a_finding_of_its_own() -> None:
         "Le service est rétabli ou le ticket est escaladé.",
         "Il choisit de réparer le poste ou de le remplacer.",
         "Le lieu où se trouve le serveur est sécurisé.",
+        "Il réinitialise le mot de passe ou il installe un logiciel.",
     ],
 )
 def test_ou_joining_like_with_like_is_left_alone(back: str) -> None:
@@ -91,6 +95,12 @@ def test_et_before_an_adjective_in_a_clause_without_verb_is_est() -> None:
     assert flagged(et_est_verbe, "Le pare-feu et donc indispensable.") == [("et-est-verbe", "et", ("est",))]
     assert flagged(et_est_verbe, "Le serveur et très lent le matin.") == [("et-est-verbe", "et", ("est",))]
     assert flagged(et_est_verbe, "Les postes et souvent trop anciens.") == [("et-est-verbe", "et", ("sont",))]
+
+
+def test_qui_et_before_an_adjective_is_qui_est() -> None:
+    assert flagged(et_est_verbe, "C’est souvent le câble qui et abîmé.") == [("et-est-verbe", "et", ("est",))]
+    assert flagged(et_est_verbe, "Ce sont les pilotes qui et souvent obsolètes.") == [("et-est-verbe", "et", ("sont",))]
+    assert flagged(et_est_verbe, "Ceux qui et celles qui ont un compte.") == []
 
 
 def test_a_definition_missing_its_verb_is_a_finding_of_its_own() -> None:
@@ -152,6 +162,11 @@ def test_a_in_a_clause_that_has_its_verb_is_the_preposition() -> None:
     assert flagged(a_a, "Le technicien envoie le rapport a son responsable.") == [("a-à", "a", ("à",))]
 
 
+def test_a_after_adjectives_with_no_subject_is_the_preposition() -> None:
+    assert flagged(a_a, "Simple et rapide a configurer.") == [("a-à", "a", ("à",))]
+    assert flagged(a_a, "Le poste est rapide et économique a l’usage.") == [("a-à", "a", ("à",))]
+
+
 @pytest.mark.parametrize(
     "back",
     [
@@ -166,6 +181,11 @@ def test_a_in_a_clause_that_has_its_verb_is_the_preposition() -> None:
         "Le poste, qui redémarre souvent, a un problème de disque.",
         "Travailler à distance a des avantages.",
         "Le technicien demande si l’utilisateur a sauvegardé ses fichiers.",
+        "Le poste est neuf et a un disque SSD.",
+        "Le poste redémarre et ensuite a un problème.",
+        "Un poste économique a un coût faible.",
+        "Rapide et fiable, l’imprimante a peu de pannes.",
+        "Windows a une mise à jour.",
         "Il regarde depuis quand le service a planté.",
     ],
 )
@@ -211,4 +231,4 @@ def test_review_yes_takes_the_measured_rules_and_leaves_the_doubtful_ones_to_a_p
     from supportcards.review import CERTAIN
 
     assert {"ou-où", "et-est-verbe", "son-sont", "ces-ses", "a-à", "on-ont", "peut-être"} <= CERTAIN
-    assert not {"ou-où-objet", "et-est-définition"} & CERTAIN
+    assert not {"ou-où-ambigu", "et-est-définition"} & CERTAIN

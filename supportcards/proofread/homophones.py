@@ -11,18 +11,22 @@ the clause can and cannot hold, never from a list of known sentences:
   two clauses ("Il redémarre le poste ou l’utilisateur perd ses données"). `ou-où` is the case
   where the noun follows a preposition ("vers un faux site ou l’utilisateur saisit…") or the
   clause is a pronominal verb and its subject ("au port ou se trouve le destinataire");
-  `ou-où-objet` the others, where the noun is a direct object and "ou" may join two clauses;
+  `ou-où-ambigu` the others (the noun is a direct object, or the clause's subject is a pronoun:
+  "l’endroit ou il faut intervenir"), where "ou" may join two clauses ("Il envoie le ticket au
+  support ou il appelle le technicien"): a person chooses;
 - `et-est-verbe`: "et" after a determiner and its noun that open a clause, before an adjective
   (after an adverb, or an adjective that cannot be a noun) that no noun follows ("Le switch et donc
   plus rapide"): the clause lacks its verb, "est" (or "sont") was meant. Lists and fragments ("Gain
   de temps et meilleure qualité", "Le switch et le routeur") keep their "et";
+  "qui et" before an adjective or a participle ("c’est elle qui et usée") is also "qui est";
 - `et-est-définition`: a sentence of prose (not a list item) "Un/Une <noun> et le/la <noun> de …."
   with no verb at all ("Un problème et la cause de…"): a definition's "est";
 - `son-sont`: "son" after a plural subject (or "ne") and before what no possessive determiner can
   take: an adverb, a preposition, a plural adjective ("Les serveurs son souvent surchargés");
 - `ces-ses`: "ces propres …": "propre" before a noun is "own", which takes a possessive;
 - `a-à`: "a" in a clause that already has a finite verb ("Il envoie le ticket a l’équipe", "pour se
-  connecter a un poste"): a clause has one verb, so "a" is the preposition;
+  connecter a un poste"): a clause has one verb, so "a" is the preposition; or after adjectives
+  with nothing that could be its subject ("Rapide et économique a la page");
 - `on-ont`: "on" after a plural subject that opens the clause, before what is not a verb
   ("Les techniciens on accès"): "ont";
 - `peut-être`: "peut être" after a form of "être" or "avoir" ("le problème est peut être
@@ -258,15 +262,15 @@ def ou_ou(card: CardText, speller: Speller) -> list[Issue]:
             if not _main_verb_before(lexicon, sentence, start, noun_at):
                 continue
             opened = _opens_clause(lexicon, sentence, index + 1)
-            if not opened:
-                continue
+            if not opened or (opened == "pronoun" and sentence[index + 1].lower == sentence[start].lower):
+                continue  # "Il réinitialise le mot de passe ou il installe…": one subject, two clauses
             fix = _same_case("où", token.text)
-            if opened == "inverted" or _in_complement(lexicon, sentence, noun_at):
+            if opened == "inverted" or (opened == "subject" and _in_complement(lexicon, sentence, noun_at)):
                 message = "« ou » ouvre ici une relative : « où » ?"
                 issues.append(_issue(part, offset, token, token, "ou-où", message, fix))
             else:
                 message = "« ou » ouvre une proposition après un nom : « où » (relative) ou « ou » (alternative) ?"
-                issues.append(_issue(part, offset, token, token, "ou-où-objet", message, fix))
+                issues.append(_issue(part, offset, token, token, "ou-où-ambigu", message, fix))
     return issues
 
 
@@ -302,7 +306,7 @@ def _noun_like(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
 def _opens_clause(lexicon: Lexicon, sentence: list[Token], index: int) -> str | None:
     """Whether a clause with a subject and a finite verb starts at `index`: "inverted" for "se/s’
     <verb> <det>" (a pronominal verb, its subject after it), "subject" for "<det> <noun>
-    [adjective] <verb>"; None otherwise."""
+    [adjective] <verb>", "pronoun" for "<pronoun> <verb>"; None otherwise."""
     first = _word(sentence, index)
     if first is None:
         return None
@@ -311,6 +315,9 @@ def _opens_clause(lexicon: Lexicon, sentence: list[Token], index: int) -> str | 
         if verb is not None and lexicon.finite(verb.text) and after is not None and after.lower in _DETERMINERS:
             return "inverted"
         return None
+    if first.lower in _SUBJECT_PRONOUNS:
+        verb = _word(sentence, index + 1)
+        return "pronoun" if verb is not None and _verb_at(lexicon, sentence, index + 1) else None
     if first.lower not in _DETERMINERS:
         return None
     position = index + 1
@@ -341,6 +348,13 @@ def et_est_verbe(card: CardText, speller: Speller) -> list[Issue]:
         lexicon, part, offset, sentence = found.lexicon, found.part, found.offset, found.tokens
         for index, token in enumerate(sentence):
             if token.lower != "et" or index == 0:
+                continue
+            if sentence[index - 1].lower == "qui":
+                adjective = _adjective_after(lexicon, sentence, index + 1)
+                if adjective is not None:
+                    fix = "sont" if lexicon.plural_only(adjective.text) else "est"
+                    message = f"« qui » demande un verbe : « {fix} » ?"
+                    issues.append(_issue(part, offset, token, token, "et-est-verbe", message, fix))
                 continue
             noun = sentence[index - 1]
             start = _clause_start(sentence, index - 1)
@@ -387,6 +401,17 @@ def _adjective_follows(lexicon: Lexicon, sentence: list[Token], index: int) -> b
     if after.lower in ("de", "d’", "du", "des"):
         return False  # "Le meilleur et plus rapide des serveurs"
     return not (lexicon.nominal(after.text) or not lexicon.known(after.text))
+
+
+def _adjective_after(lexicon: Lexicon, sentence: list[Token], index: int) -> Token | None:
+    """The adjective or past participle after any adverbs at `index`, when it is no noun."""
+    position = index
+    while (word := _word(sentence, position)) is not None and lexicon.adverb(word.text):
+        position += 1
+    word = _word(sentence, position)
+    if word is None or not lexicon.has(word.text, ":A") or lexicon.has(word.text, ":N"):
+        return None
+    return word
 
 
 def _definition(lexicon: Lexicon, sentence: list[Token], start: int, index: int) -> bool:
@@ -471,13 +496,32 @@ def a_a(card: CardText, speller: Speller) -> list[Issue]:
             if token.text != "a" or index == 0:
                 continue
             start = _clause_start(sentence, index)
-            if not _main_verb_before(lexicon, sentence, start, index):
-                continue
             if sentence[index - 1].lower in _SUBJECT_PRONOUNS | {"y", "en", "n’", "l’", "m’", "t’"}:
                 continue
-            message = "la proposition a déjà son verbe : « à » ?"
+            if _main_verb_before(lexicon, sentence, start, index):
+                message = "la proposition a déjà son verbe : « à » ?"
+            elif _only_adjectives(lexicon, sentence, start, index):
+                message = "« a » sans sujet, après un adjectif : « à » ?"
+            else:
+                continue
             issues.append(_issue(part, offset, token, token, "a-à", message, "à"))
     return issues
+
+
+def _only_adjectives(lexicon: Lexicon, sentence: list[Token], start: int, end: int) -> bool:
+    """Whether `sentence[start:end]` is adjectives (and adverbs) with no determiner, pronoun or name
+    before them: no subject for a verb "a" ("Rapide et économique a la page")."""
+    words = sentence[start:end]
+    if not words or not lexicon.has(words[-1].text, ":A"):
+        return False
+    for position, word in enumerate(words):
+        if word.lower in _DETERMINERS or word.lower in _SUBJECT_PRONOUNS or lexicon.has(word.text, ":G"):
+            return False
+        if word.text[:1].isupper() and (position + start > 0 or not lexicon.known(word.text)):
+            return False  # a name
+        if not (lexicon.has(word.text, ":A") or lexicon.adverb(word.text)):
+            return False
+    return True
 
 
 def on_ont(card: CardText, speller: Speller) -> list[Issue]:
