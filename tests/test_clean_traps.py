@@ -1,0 +1,87 @@
+"""Correct French that `review --yes` must leave as it is: look-alikes of the slips, one card each.
+
+These sentences come from the clean-text measure (`bench/proofread_eval.py --clean`, corpus in
+`bench/proofread/clean/`): general French, not the test chapters. Each goes through the real
+`supportcards review --yes` with every checker; no fix may be recorded. A sentence a rule still
+damages is marked xfail (strict) with the rule that does it: whoever fixes that rule removes the mark.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from supportcards.cli import main
+from supportcards.proofread.grammar import engine_available
+
+pytestmark = pytest.mark.skipif(
+    not engine_available(), reason="Grammalecte is not installed (apt install python3-grammalecte, then make)"
+)
+
+
+def damaged_by(rule: str, why: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(strict=True, reason=f"{rule} changes correct French: {why}")
+
+
+ET_BETWEEN_PARTICIPLES = damaged_by(
+    "et-est", "'et' joins two participles of the same noun, the noun before 'et' is not a subject"
+)
+NOUN_AS_COMPLEMENT = damaged_by(
+    "Grammalecte's g3__gn_les_2m (family g3__gn in review.CERTAIN)",
+    "a noun used as a complement keeps its number after a plural noun",
+)
+
+CASES = [
+    pytest.param(
+        "Profil itinérant",
+        "C’est un profil stocké sur le serveur et copié sur le poste à chaque connexion.",
+        marks=ET_BETWEEN_PARTICIPLES,
+        id="stocké sur le serveur et copié",
+    ),
+    pytest.param(
+        "Mises à jour",
+        "Une mise à jour téléchargée la nuit et installée le matin évite de couper le réseau.",
+        marks=ET_BETWEEN_PARTICIPLES,
+        id="téléchargée la nuit et installée",
+    ),
+    pytest.param(
+        "Principe du moindre privilège",
+        "Les droits administrateur sont réservés aux techniciens.",
+        marks=NOUN_AS_COMPLEMENT,
+        id="droits administrateur",
+    ),
+    pytest.param("DHCP", "Le bail peut être renouvelé avec la commande ipconfig /renew.", id="peut être renouvelé"),
+    pytest.param("Switch", "Il n’envoie la trame qu’au port où se trouve le destinataire.", id="port où"),
+    pytest.param(
+        "Durée d’une intervention", "Les trois heures qu’a duré la réparation sont notées.", id="heures qu'a duré"
+    ),
+    pytest.param(
+        "Sauvegarde d’un téléphone",
+        "Les photos de son téléphone sont aussi copiées, si l’utilisateur l’a accepté.",
+        id="photos de son téléphone sont",
+    ),
+    pytest.param(
+        "Planification", "Le jour même ou le lendemain, on vérifie que tous les postes sont à jour.", id="jour ou"
+    ),
+    pytest.param("Câble Ethernet", "Un câble trop long ou plié peut être la cause de coupures.", id="peut être la"),
+    pytest.param("Migration", "L’ensemble des postes est passé à Windows 11 en trois semaines.", id="ensemble des est"),
+]
+
+
+@pytest.mark.parametrize(("front", "back"), CASES)
+def test_review_yes_records_no_fix_on_correct_french(
+    front: str, back: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "source").mkdir()
+    (tmp_path / "source" / "chapitre-01.md").write_text(
+        f"# Chapitre 1 — Notes\n\n## {front}\n{back}\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(main, ["review", "--yes", "source"])
+    assert result.exit_code == 0, result.output
+    table = tmp_path / "source" / "corrections.toml"
+    recorded = tomllib.loads(table.read_text(encoding="utf-8")).get("reviewed", {}) if table.exists() else {}
+    assert recorded == {}, result.output
