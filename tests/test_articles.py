@@ -57,6 +57,9 @@ def test_a_verb_whose_object_has_no_article() -> None:
     assert found("Le script crée fichier de sauvegarde chaque soir.") == [
         ("fichier", "article-verb", ("un fichier", "le fichier"))
     ]
+    # "copie" is also a verb: a noun when an adjective follows it, a verb before a determiner
+    assert found("Il envoie copie complète au client.") == [("copie", "article-verb", ("une copie", "la copie"))]
+    assert found("L’exemple qui suit illustre un cas simple.") == []
 
 
 @needs_grammalecte
@@ -92,6 +95,8 @@ def test_a_noun_named_before_in_the_sentence_after_a_preposition_that_allows_loc
         "Le client reçoit son mot de passe ; il change le mot de passe à nouveau.",
         "Il consulte le journal dans fichier_journal.",
         "Le contrat implique inspection et validation du matériel.",
+        "Le jour de la panne, on vérifie que les postes sont à jour.",
+        "Sauvegarde complète vers disque externe chaque semaine.",
         "Dans ce cas, dans certains services et dans chaque agence, il note dans lequel il travaille.",
     ],
 )
@@ -107,7 +112,8 @@ def test_front_terms_and_glossary_terms_are_left_alone() -> None:
 
 @needs_grammalecte
 def test_list_items_and_fronts_as_noun_phrases_are_not_reported() -> None:
-    assert found("- Sauvegarde complète\n- Copie hors site\n- Test de restauration", front="Mot de passe oublié") == []
+    assert found("- Sauvegarde complète\n- Copie vers serveur distant\n- Test de restauration") == []
+    assert found("Le technicien range la clé.", front="Copie vers serveur dans armoire") == []
 
 
 @needs_grammalecte

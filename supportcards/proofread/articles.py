@@ -8,25 +8,30 @@ read on the tokens of Grammalecte after its disambiguation (which tags verbal lo
 "rendre service" or "prendre contact" as such, and merges prepositional ones such as "en cas de"):
 
 - `article-preposition`: after a preposition that takes no bare noun ("dans", "contre", "chez",
-  "vers", "envers", "depuis", "pendant", "durant", "malgré", "parmi"); the prepositions that do
-  ("à", "de", "en", "par", "sans", "avec", "sur", "sous", "pour"…) are never enough on their own;
+  "vers", "envers", "depuis", "pendant", "durant", "malgré", "parmi"), in a clause (a subject
+  pronoun or a verb before it: a noun phrase such as a list item or a title may drop its
+  articles); the prepositions that do ("à", "de", "en", "par", "sans", "avec", "sur", "sous",
+  "pour"…) are never enough on their own;
 - `article-verb`: after a conjugated verb that takes a direct object ("génère mot de passe"), not a
   support verb (avoir accès, faire partie, prendre contact, mettre fin, donner suite…) nor a verb
   naming its object (appeler, nommer…), not a pronominal one, not the first word of a sentence or
   list item (notes write "Vérifier câble" on purpose); the noun must be a noun only (no verb
-  reading) and no enumeration of bare nouns ("implique inspection et validation");
+  reading, unless an adjective follows: "ajoute note interne") and no enumeration of bare nouns
+  ("implique inspection et validation");
 - `article-repeated`: after "à", "sur", "sous", "avec", "pour", "entre", "après", "avant" or
-  "selon", a singular noun that the same sentence has already named with a determiner ("Chaque
-  couche rend service à couche supérieure"): the second mention refers to a thing, which takes an
-  article, where a locution's noun ("à distance", "sur site") refers to none.
+  "selon", a singular noun with an adjective or a complement that the same sentence has already
+  named with a determiner ("Chaque couche rend service à couche supérieure"): the second mention
+  refers to a thing, which takes an article, where a locution's noun ("à distance", "sur site",
+  "Le jour même… sont à jour") refers to none.
 
-Only lowercase nouns that the lexicon knows are read: names, products and English terms ("dans
-Outlook", "dans le cloud") are left alone, and so are glossary terms, a front's terms, code, URLs
-and names glued to code ("dans fichier_journal"). Which article is right (le, la, l’, un, une,
-or a possessive) depends on what the card means: these are findings for a person, with the likely
-article first (definite after a preposition and for a noun named before, indefinite after a verb,
-the kind of a coordinated noun's when there is one: "contre incendie ou un vol" -> "contre un
-incendie"). Needs Grammalecte: without it, nothing.
+Fronts are titles and are not read. Only lowercase nouns that the lexicon knows are read: names,
+products and English terms ("dans Outlook", "dans le cloud") are left alone, and so are glossary
+terms, a front's terms, code, URLs and names glued to code ("dans fichier_journal").
+
+Which article is right (le, la, l’, un, une, or a possessive) depends on what the card means:
+these are findings for a person, with the likely article first (definite after a preposition and
+for a noun named before, indefinite after a verb, the kind of a coordinated noun's when there is
+one: "contre incendie ou un vol" -> "contre un incendie"). Needs Grammalecte: without it, nothing.
 """
 
 from __future__ import annotations
@@ -35,7 +40,7 @@ import re
 from typing import Any
 
 from .spelling import Speller
-from .text import CardText, Issue
+from .text import FRONT, CardText, Issue
 
 STRICT_PREPOSITIONS = frozenset(
     {"dans", "contre", "chez", "vers", "envers", "depuis", "pendant", "durant", "malgré", "parmi"}
@@ -86,6 +91,8 @@ def missing_article(card: CardText, speller: Speller) -> list[Issue]:
 
     issues = []
     for paragraph in card.paragraphs():
+        if paragraph.part == FRONT:
+            continue  # a front is a title, and titles drop articles: "Numérisation vers dossier"
         blanked = card.blanked_terms[paragraph.part]
         for offset, tokens in sentences(paragraph.text):
             for found in _bare_nouns(tokens):
@@ -107,10 +114,13 @@ def _bare_nouns(tokens: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any],
     """(rule, first token of the span, noun token, articles best first) for each bare noun."""
     found = []
     named: set[str] = set()
+    clause = False
     for index, token in enumerate(tokens):
         before = tokens[index - 1] if index else None
         if before is not None and _is_determiner(before) and token["sType"] == "WORD":
             named.add(token["sValue"].casefold())
+        if before is not None and _clause_word(before, tokens[max(0, index - 3) : index - 1]):
+            clause = True
         if before is None or not _bare_noun(token):
             continue
         word = token["sValue"].casefold()
@@ -121,9 +131,11 @@ def _bare_nouns(tokens: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any],
         earlier = tokens[index - 2]["sValue"].casefold() if index >= 2 else ""
         preposition = before["sValue"].casefold()
         if _is_preposition(before) and earlier not in ("par", "ci", "là"):
+            if not clause:
+                continue  # no verb yet: a noun phrase ("Copie vers serveur distant"), which may drop articles
             if preposition in STRICT_PREPOSITIONS:
                 found.append(("article-preposition", before, token, _articles(token, following, definite=True)))
-            elif preposition in ANAPHORA_PREPOSITIONS and word in named and earlier != word and _singular(token):
+            elif preposition in ANAPHORA_PREPOSITIONS and word in named - {earlier} and _qualified(token, following):
                 found.append(("article-repeated", before, token, _articles(token, following, definite=True)))
         elif _object_verb(before) and index >= 2 and earlier not in _REFLEXIVE and _object_noun(token, following):
             found.append(("article-verb", token, token, _articles(token, following, definite=False)))
@@ -136,8 +148,30 @@ def _code_name(text: str, end: int) -> bool:
     return bool(re.match(r"[_(/\\@]|\.\w", text[end : end + 2]))
 
 
-def _singular(token: dict[str, Any]) -> bool:
-    return all(":p" not in tag for tag in _tags(token) if tag.startswith(":N"))
+def _clause_word(token: dict[str, Any], before: list[dict[str, Any]]) -> bool:
+    """A subject pronoun, a word that can only be a conjugated verb, or one that can be after a
+    determiner and a noun ("Le technicien reste…"): the sentence is a clause, not a noun phrase."""
+    tags = _tags(token)
+    if any(":Os" in tag for tag in tags):
+        return True
+    verb = [tag.startswith(":V") and _CONJUGATED.search(tag) is not None for tag in tags]
+    if verb and all(verb):
+        return True
+    subject = len(before) == 2 and _is_determiner(before[0]) and any(t.startswith(":N") for t in _tags(before[1]))
+    return any(verb) and subject
+
+
+def _qualified(token: dict[str, Any], following: list[dict[str, Any]]) -> bool:
+    """A singular noun with an adjective or a complement after it, as a thing named again has ("à
+    couche supérieure", "sur serveur de secours"); a locution's noun stands alone ("à jour")."""
+    if any(":p" in tag for tag in _tags(token) if tag.startswith(":N")):
+        return False
+    return bool(following) and (following[0]["sValue"].casefold() in ("de", "d’", "d'") or _adjective(following[0]))
+
+
+def _adjective(token: dict[str, Any]) -> bool:
+    tags = _tags(token)
+    return any(":A" in tag for tag in tags) and not any(tag.startswith((":G:D", ":G:O", ":W")) for tag in tags)
 
 
 def _tags(token: dict[str, Any]) -> list[str]:
@@ -181,9 +215,10 @@ def _object_verb(token: dict[str, Any]) -> bool:
 
 
 def _object_noun(token: dict[str, Any], following: list[dict[str, Any]]) -> bool:
-    """A noun and nothing else, not the head of a locution with "à" ("suite à", "tour à tour"),
-    not a reference ("ln(1)"), not the first of an enumeration of bare nouns."""
-    if not all(tag.startswith(":N") for tag in _tags(token)):
+    """A noun (a verb form too only when an adjective follows: "ajoute note interne", never
+    "qui suit illustre un exemple"), not the head of a locution with "à" ("suite à", "tour à
+    tour"), not a reference ("ln(1)"), not the first of an enumeration of bare nouns."""
+    if not all(tag.startswith(":N") for tag in _tags(token)) and not (following and _adjective(following[0])):
         return False
     after = following[0]["sValue"].casefold() if following else ""
     if after in ("à", "(", "_"):
