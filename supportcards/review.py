@@ -462,7 +462,7 @@ def certain_fix(finding: Finding) -> str | None:
     suggestion that Grammalecte, run again on the line with each in place, finds clean
     (`engine_choice`): the sentence then decides, not the order of the suggestions.
     """
-    if policy_key(finding) == "g3__gn" and _conjugated(finding.text):
+    if policy_key(finding) == "g3__gn" and (_conjugated(finding.text) or _complement_number(finding)):
         return None
     if finding.kind != "spelling" and _a_name(finding):
         return None
@@ -472,6 +472,24 @@ def certain_fix(finding: Finding) -> str | None:
     if several and policy_key(finding) in CERTAIN:
         return engine_choice(finding)
     return None
+
+
+def _complement_number(finding: Finding) -> bool:
+    """A number agreement on a noun right after another noun: "les droits administrateur" is
+    correct (the complement keeps its number), "les comptes inactif" is not; a person tells."""
+    from .proofread.grammar import noun_complement
+
+    if not finding.suggestions or _number_stem(finding.text) != _number_stem(finding.suggestions[0]):
+        return False
+    start = finding.context_column - 1
+    if start < 0 or finding.context[start : start + len(finding.text)] != finding.text:
+        return False
+    previous = re.findall(r"[^\W\d_]+(?=[^\w’']*$)", finding.context[:start])
+    return bool(previous) and bool(noun_complement(previous[-1], finding.text))
+
+
+def _number_stem(word: str) -> str:
+    return re.sub(r"[sx]$", "", word.casefold())
 
 
 def _a_name(finding: Finding) -> bool:

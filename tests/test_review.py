@@ -392,3 +392,20 @@ def test_an_agreement_on_a_capitalised_word_inside_a_sentence_is_left_to_a_perso
     assert certain_fix(list_item) == "Utilisatrice"
     after_a_full_stop = replace(first_word, context="Fait. Utilisateur ont", column=7, context_column=7)
     assert certain_fix(after_a_full_stop) == "Utilisatrice"
+
+
+def agreement(line: str, word: str, fix: str) -> Finding:
+    column = line.index(word) + 1
+    return Finding(Location("n.md", 1), column, "grammar", "g3__gn_les_2m__b1_a4_1", "m", word, (fix,), line, column)
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_the_number_of_a_noun_complementing_a_noun_is_left_to_a_person() -> None:
+    """'les droits administrateur': the complement keeps its number; an adjective or participle
+    after the noun, or a noun after its determiner, still takes its agreement."""
+    complement = agreement("Les droits administrateur sont réservés.", "administrateur", "administrateurs")
+    assert certain(complement) and certain_fix(complement) is None
+    assert certain_fix(agreement("Des câbles réseau neufs.", "réseau", "réseaux")) is None
+    assert certain_fix(agreement("Les utilisateurs concerné sont informés.", "concerné", "concernés")) == "concernés"
+    assert certain_fix(agreement("Des statistiques fiable.", "fiable", "fiables")) == "fiables"
+    assert certain_fix(agreement("Modifiés par les utilisateur.", "utilisateur", "utilisateurs")) == "utilisateurs"

@@ -156,6 +156,19 @@ def only_a_verb(word: str) -> bool | None:
     return bool(morphs) and all(":V" in morph for morph in morphs) and any(_FINITE.search(m) for m in morphs)
 
 
+def noun_complement(previous: str, word: str) -> bool | None:
+    """Whether `word` may be a noun used as the complement of the noun `previous` ("les droits
+    administrateur", "des câbles réseau"), which keeps its own number: it has a noun reading and no
+    past-participle one, and `previous` can be a noun. None without Grammalecte."""
+    checker = engine()
+    if checker is None:
+        return None
+    spell = checker.getSpellChecker()
+    morphs, before = spell.getMorph(word.casefold()), spell.getMorph(previous.casefold())
+    noun = any(":N" in morph for morph in morphs) and not any(":Q" in morph for morph in morphs)
+    return noun and any(":N" in morph for morph in before) and not any(":G:D" in morph for morph in before)
+
+
 def _message(message: str) -> str:
     """Grammalecte's message on one line, with French quotes: 'Accord avec « Les employés… »'."""
     return re.sub(r"\s+", " ", message.replace("“", "« ").replace("”", " »")).strip()
