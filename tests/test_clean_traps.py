@@ -29,10 +29,6 @@ def damaged_by(rule: str, why: str) -> pytest.MarkDecorator:
 ET_BETWEEN_PARTICIPLES = damaged_by(
     "et-est", "'et' joins two participles of the same noun, the noun before 'et' is not a subject"
 )
-NOUN_AS_COMPLEMENT = damaged_by(
-    "Grammalecte's g3__gn_les_2m (family g3__gn in review.CERTAIN)",
-    "a noun used as a complement keeps its number after a plural noun",
-)
 
 CASES = [
     pytest.param(
@@ -50,7 +46,6 @@ CASES = [
     pytest.param(
         "Principe du moindre privilège",
         "Les droits administrateur sont réservés aux techniciens.",
-        marks=NOUN_AS_COMPLEMENT,
         id="droits administrateur",
     ),
     pytest.param("DHCP", "Le bail peut être renouvelé avec la commande ipconfig /renew.", id="peut être renouvelé"),
