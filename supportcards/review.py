@@ -365,6 +365,8 @@ CERTAIN: frozenset[str] = frozenset(
         "une-part",  # a second "D’une part" -> "D’autre part"
         "et-est",  # "Le ticket et fermé" -> "est": 3 of 3 on its own chapters (bench/proofread_rules.py)
         *("ou-où", "et-est-verbe", "son-sont", "ces-ses", "a-à", "on-ont", "peut-être"),  # homophones.py
+        *("subject-verb", "qui-verb", "noun-for-verb", "adjective-coordination", "subjunctive", "unknown-verb"),
+        "si-conditional",
         # unknown words, by how they differ from the first suggestion
         "spelling:accents",  # only accents: regulierement, dégats
         "spelling:double-letter",  # a letter doubled or not: instalé, diférentes, resources
@@ -427,15 +429,37 @@ def _undoubled(text: str) -> str:
 
 def contested(findings: Iterable[Finding]) -> set[Finding]:
     """Findings that a rival finding contradicts: Grammalecte offers two fixes of one slip as two
-    actions of one rule ("ils attende": 'ils' -> 'il', or 'attende' -> 'attendent'), which a person
-    must choose between."""
+    actions of one rule ("il attendent": 'il' -> 'ils', or 'attendent' -> 'attend'), which a person
+    must choose between. One rival is decided (`_verb_over_plural_pronoun`): a plural subject
+    pronoun against its verb ("ils attende") keeps the pronoun, and the verb's fix is not contested."""
     seen: dict[tuple[str, int, str], list[Finding]] = {}
     for finding in findings:
         if not re.search(r"__b\d+_a\d+", finding.rule):
             continue
         stem = re.sub(r"_a\d+(?:_\d+)?$", "", finding.rule)
         seen.setdefault((finding.location.path, finding.location.line, stem), []).append(finding)
-    return {finding for group in seen.values() if len(group) > 1 for finding in group}
+    rivals: set[Finding] = set()
+    for group in seen.values():
+        if len(group) > 1:
+            decided = _verb_over_plural_pronoun(group)
+            rivals.update(finding for finding in group if finding is not decided)
+    return rivals
+
+
+PLURAL_SUBJECT_PRONOUNS = frozenset({"ils", "elles"})
+
+
+def _verb_over_plural_pronoun(group: list[Finding]) -> Finding | None:
+    """In "ils attende" Grammalecte offers 'ils' -> 'il' or 'attende' -> 'attendent': the verb's fix.
+    The pronoun's plural mark was written on purpose (an "s" added to a word that sounds the same
+    without it), while a silent verb ending ("-nt") is the slip these notes make: the pronoun says
+    the number meant. A singular pronoun against a plural verb ("il attendent") stays a person's
+    choice: there the verb carries the written plural mark."""
+    pronouns = [finding for finding in group if finding.text.casefold() in PLURAL_SUBJECT_PRONOUNS]
+    others = [finding for finding in group if finding not in pronouns]
+    if len(group) == 2 and len(pronouns) == 1 and len(others) == 1:
+        return others[0]
+    return None
 
 
 def certain(finding: Finding) -> bool:
@@ -458,9 +482,10 @@ def certain_fix(finding: Finding) -> str | None:
 
     A `certain` finding's first suggestion (not a noun-group agreement on a word that can only be a
     conjugated verb: `_conjugated`); and where Grammalecte offers several suggestions for
-    a grammar finding of a certain family ("définit" -> "définis" or "définies"), the one
-    suggestion that Grammalecte, run again on the line with each in place, finds clean
-    (`engine_choice`): the sentence then decides, not the order of the suggestions.
+    a grammar finding of a certain family, the only conjugation in the tense the student wrote
+    (`tense_choice`), else ("définit" -> "définis" or "définies") the one suggestion that
+    Grammalecte, run again on the line with each in place, finds clean (`engine_choice`): the
+    sentence then decides, not the order of the suggestions.
     """
     if policy_key(finding) == "g3__gn" and (_conjugated(finding.text) or _complement_number(finding)):
         return None
@@ -470,7 +495,7 @@ def certain_fix(finding: Finding) -> str | None:
         return finding.suggestions[0]
     several = finding.kind != "spelling" and len(finding.suggestions) > 1
     if several and policy_key(finding) in CERTAIN:
-        return engine_choice(finding)
+        return tense_choice(finding) or engine_choice(finding)
     return None
 
 
@@ -490,6 +515,23 @@ def _complement_number(finding: Finding) -> bool:
 
 def _number_stem(word: str) -> str:
     return re.sub(r"[sx]$", "", word.casefold())
+
+
+def tense_choice(finding: Finding) -> str | None:
+    """Among several conjugations offered for a verb, the only one in a tense the student wrote
+    ("réussis" -> 'réussit', not 'réussissait'; "analyserai", a future, -> 'analysera', not the
+    conditional 'analyserait'): the slip is the person's ending, not the tense. None unless the
+    word and every suggestion are conjugated verbs (a past participle offered, as for "sont
+    définit", is an agreement for the line to decide), or when no suggestion or several keep its
+    tense."""
+    from .proofread.agreement import verb_tenses
+
+    written = verb_tenses(finding.text)
+    offered = [verb_tenses(suggestion) for suggestion in finding.suggestions]
+    if not written or not all(offered):
+        return None
+    kept = [suggestion for suggestion, tenses in zip(finding.suggestions, offered, strict=True) if tenses & written]
+    return kept[0] if len(kept) == 1 else None
 
 
 def _a_name(finding: Finding) -> bool:

@@ -185,3 +185,25 @@ def test_correct_french_is_known_without_grammalecte_too() -> None:
 def test_letters_that_sound_alike_are_cheap_slips() -> None:
     assert slip_distance("voyent", "voient") < slip_distance("voyent", "votent")
     assert slip_distance("suivents", "suivants") < slip_distance("suivents", "suivent")
+
+
+def test_two_checkers_that_flag_the_same_text_with_the_same_fix_make_one_finding(tmp_path: Path) -> None:
+    """Grammalecte and an own check both see "Les serveurs répond": one finding, the first's."""
+    (tmp_path / "chapitre-01.md").write_text("# Chapitre 1 — X\n\n## Carte\nLes serveurs répond.\n", encoding="utf-8")
+
+    def verb(rule: str, fix: str):
+        def check(card: CardText, speller: Speller) -> list[Issue]:
+            start = card.back.index("répond")
+            return [Issue(BACK, start, start + 6, "grammar", rule, "accord", (fix,))]
+
+        return check
+
+    registry: Registry[Checker] = Registry()
+    registry.register(Checker("first", verb("first", "répondent")), "first", 3)
+    registry.register(Checker("second", verb("second", "répondent")), "second", 2)
+    registry.register(Checker("third", verb("third", "répondit")), "third", 1)
+    found = proofread_project(load_project([tmp_path]), checkers=registry)
+    assert [(item.rule, item.suggestions) for item in found] == [
+        ("first", ("répondent",)),
+        ("third", ("répondit",)),
+    ]

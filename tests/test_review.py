@@ -23,7 +23,7 @@ from supportcards.normalize import (
 )
 from supportcards.parse import load_project
 from supportcards.proofread import engine_available, proofread_project
-from supportcards.review import Review, certain, certain_fix, contested, policy_key, typo
+from supportcards.review import Review, certain, certain_fix, contested, policy_key, tense_choice, typo
 
 NOTES = """# Chapitre 4 — Gestion des changements
 
@@ -359,11 +359,47 @@ def test_review_yes_leaves_a_finding_whose_line_an_earlier_fix_changed(project: 
 
 def test_two_fixes_grammalecte_offers_for_one_slip_are_left_to_a_person() -> None:
     where = Location("n.md", 3)
-    subject = Finding(where, 5, "grammar", "g2__conj_ils__b1_a2_1", "m", "ils", ("il",))
-    verb = Finding(where, 9, "grammar", "g2__conj_ils__b1_a1_1", "m", "attende", ("attendent",))
+    subject = Finding(where, 5, "grammar", "g2__conj_il__b1_a2_1", "m", "il", ("ils",))
+    verb = Finding(where, 8, "grammar", "g2__conj_il__b1_a1_1", "m", "attendent", ("attend",))
     elsewhere = replace(verb, location=Location("n.md", 4))
     words = [spelling("instalé", "installé"), spelling("diférentes", "différentes")]  # one line, not rivals
     assert contested([subject, verb, elsewhere, *words]) == {subject, verb}
+
+
+def test_a_plural_subject_pronoun_against_its_verb_keeps_the_pronoun() -> None:
+    """ "ils attende": 'ils' -> 'il' or 'attende' -> 'attendent'; the written plural mark is meant."""
+    where = Location("n.md", 3)
+    subject = Finding(where, 5, "grammar", "g2__conj_ils__b1_a2_1", "m", "ils", ("il",))
+    verb = Finding(where, 9, "grammar", "g2__conj_ils__b1_a1_1", "m", "attende", ("attendent",))
+    assert contested([subject, verb]) == {subject}
+    feminine = replace(subject, text="Elles", suggestions=("Elle",))
+    assert contested([feminine, verb]) == {feminine}
+    third = replace(verb, rule="g2__conj_ils__b1_a3_1", text="la", suggestions=("le",))
+    assert contested([subject, verb, third]) == {subject, verb, third}  # more than two: a person
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_of_several_conjugations_the_one_in_the_tense_written_is_chosen() -> None:
+    line = "Le serveur, qui l’analyserai, répond."
+    future = Finding(
+        Location("n.md", 1),
+        18,
+        "grammar",
+        "g2__conj_1s_sans_sujet_xxxai__b4_a1_1",
+        "m",
+        "analyserai",
+        ("analyserait", "analysera"),
+        line,
+        18,
+    )
+    assert certain_fix(future) == "analysera"  # a future stays a future, not the conditional
+    present = replace(future, text="réussis", suggestions=("réussit", "réussissait"), context="il ne réussis pas")
+    assert tense_choice(present) == "réussit"
+    both = replace(future, suggestions=("analysera", "analyseras"))  # two futures: the person decides
+    assert tense_choice(both) is None
+    assert tense_choice(replace(future, text="technicien", suggestions=("techniciens", "technicienne"))) is None
+    participles = replace(future, text="définit", suggestions=("définis", "définies"))  # "Les règles sont définit"
+    assert tense_choice(participles) is None  # "définis" is also a verb, "définies" only a participle
 
 
 def test_a_fix_that_only_capitalises_is_not_undone_by_the_apostrophe_rule(tmp_path: Path) -> None:

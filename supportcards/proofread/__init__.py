@@ -189,7 +189,13 @@ def _check_all(texts: list[CardText], active: list[Checker], speller: Speller) -
 
 
 def _check(text: CardText, active: list[Checker], speller: Speller) -> list[Issue]:
-    return [issue for checker in active for issue in checker.check(text, speller)]
+    """The card's issues, in checker order; an issue another checker already made (same text,
+    kind and first fix) is one finding, not two."""
+    issues: dict[tuple[str, int, int, str, tuple[str, ...]], Issue] = {}
+    for checker in active:
+        for issue in checker.check(text, speller):
+            issues.setdefault((issue.part, issue.start, issue.end, issue.kind, issue.suggestions[:1]), issue)
+    return list(issues.values())
 
 
 def _check_chunk(texts: list[CardText]) -> list[list[Issue]]:

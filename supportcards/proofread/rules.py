@@ -21,6 +21,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from .agreement import CHECKS as AGREEMENT_CHECKS
 from .articles import missing_article
 from .homophones import HOMOPHONE_CHECKS
 from .spelling import Speller
@@ -226,4 +227,5 @@ OWN_CHECKS: tuple[tuple[str, Check], ...] = (
     ("une-part", une_part),
     ("missing-article", missing_article),  # articles.py
     *HOMOPHONE_CHECKS,
+    *AGREEMENT_CHECKS,
 )

@@ -1,0 +1,743 @@
+"""Agreement and conjugation slips Grammalecte misses, found with Grammalecte's own morphology.
+
+Each check reads a sentence as tokens tagged by Grammalecte's lexicon (`getMorph`: `:N` noun, `:A`
+adjective, `:V…:Ip:3s` a conjugated verb, `:G:D` a determiner, …) and fires on a pattern of word
+classes, never on a list of words; the fix is made by Grammalecte's conjugator (`fr.conj`) and
+inflections (`fr.gc_functions`), and keeps the tense the student wrote. Without Grammalecte each
+check returns nothing.
+
+- `subject-verb`: a noun group that opens a clause ("Les procédures de secours", "Deux appareils
+  avec la même adresse", "le routeur") and the conjugated verb right after it (past "ne" and object
+  pronouns) in another person: the verb takes the noun group's head's person, in its own tense
+  ("dépend" -> "dépendent", "choisis" -> "choisit"). A singular head with a plural verb is left
+  alone after "et"/"ou" (coordinated subjects) or before a plural complement ("la plupart des
+  utilisateurs pensent");
+- `qui-verb`: "des appareils voisins qui utilise": after "qui", the verb agrees with the plural
+  noun group right before it, unless that group is itself a noun's complement ("la liste des
+  utilisateurs qui change": the list may be what changes);
+- `noun-for-verb`: "le technicien essai un autre câble": after a subject, a noun that only differs
+  from the verb meant by its silent ending (essai/essaie, envoi/envoie), before the verb's object;
+- `adjective-coordination`: "une communication claire et régulier": of two adjectives joined by
+  "et"/"ou" after a noun, the first agrees with it and the second does not;
+- `adjective-complement`: "les mots de passe trop court": an adjective after "noun de noun" that
+  agrees with the second noun only. Left to a person ("des tickets de niveau supérieur" is right);
+- `subjunctive`: "avant que la situation ne devient critique": after a conjunction that asks for
+  the subjunctive (avant que, pour que, afin que, sans que, bien que opening a clause, jusqu'à ce
+  que, à moins que, il faut que), a verb in the indicative takes the present subjunctive, and so do
+  the verbs joined to it ("qu’il retire la carte et la remet");
+- `si-conditional`: "Si le client voudrait être rappelé, …": no conditional after a "si" that
+  opens a condition: the present, or the imperfect when the other verb is a conditional.
+
+How often each is right is measured by `bench/review_policy.py` and `bench/proofread_rules.py`;
+those that are right every time are in `review.CERTAIN`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from .spelling import Speller
+from .text import CardText, Issue
+
+_TOKEN = re.compile(
+    r"(?P<elided>\b(?:jusqu|lorsqu|puisqu|quoiqu|qu|[cdjlmnst])['’])(?=[^\W\d_])"
+    r"|(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*)"
+    r"|(?P<number>\d+)"
+    r"|(?P<punct>[.,;:!?()\[\]«»\"—–])",
+    re.IGNORECASE,
+)
+_FINITE = re.compile(r":(I[pqsf]|K|S[pq])\b")
+_PERSON = re.compile(r":([123][sp])\b")
+_CLAUSE_OPENERS = frozenset(
+    {"et", "ou", "mais", "car", "donc", "puis", "ensuite", "alors", "sinon", "que", "qu’", "si", "lorsque"}
+    | {"lorsqu’", "quand", "puisque", "puisqu’", "comme", "où", "dès", "ni"}
+)
+_COORDINATORS = frozenset({"et", "ou", "ni"})
+_PREPOSITIONS = frozenset(
+    {"de", "d’", "du", "des", "à", "au", "aux", "avec", "sans", "pour", "en", "sur", "dans", "par", "entre", "sous"}
+    | {"chez", "vers", "contre", "selon"}
+)
+_DE = frozenset({"de", "d’", "du", "des"})
+_OBJECT_PRONOUNS = frozenset({"le", "la", "les", "l’", "lui", "leur", "se", "s’", "y", "en", "me", "m’", "te", "t’"})
+_NEGATION = frozenset({"ne", "n’"})
+_SUBJECT_PRONOUNS = {
+    "il": "3s",
+    "elle": "3s",
+    "on": "3s",
+    "ils": "3p",
+    "elles": "3p",
+    "je": "1s",
+    "j’": "1s",
+    "tu": "2s",
+    "nous": "1p",
+    "vous": "2p",
+}
+_SUBJUNCTIVE_AFTER = (
+    ("avant",),
+    ("pour",),
+    ("afin",),
+    ("sans",),
+    ("faut",),
+    ("jusqu’", "à", "ce"),
+    ("à", "moins"),
+    ("à", "condition"),
+)
+_NOT_CONCESSIVE = frozenset({"si", "aussi", "tant", "ou"})
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word (or an elided word, a number, a punctuation mark) of a sentence with its tags."""
+
+    text: str
+    start: int
+    end: int
+    morphs: tuple[str, ...]
+    known: bool
+
+    @property
+    def lower(self) -> str:
+        return self.text.casefold().replace("'", "’")
+
+    def has(self, tag: str) -> bool:
+        return any(tag in morph for morph in self.morphs)
+
+    @property
+    def is_punctuation(self) -> bool:
+        return not self.text[:1].isalnum()
+
+    @property
+    def is_determiner(self) -> bool:
+        return self.has(":G:D") or self.has(":B") or (self.text.isdigit() and self.text != "1")
+
+    @property
+    def is_noun(self) -> bool:
+        """A noun, or a word no dictionary knows (an English term, a name) where a noun stands."""
+        return self.has(":N") or (not self.known and self.text[:1].isalpha())
+
+    @property
+    def is_adjective(self) -> bool:
+        return self.has(":A") or self.has(":Q")
+
+    def finite(self) -> list[tuple[str, str, frozenset[str]]]:
+        """(lemma, tense, persons) of each conjugated reading of the word."""
+        readings = []
+        for morph in self.morphs:
+            if ":V" not in morph:
+                continue
+            lemma = morph[1 : morph.index("/")]
+            persons = frozenset(_PERSON.findall(morph))
+            for tense in _FINITE.findall(morph):
+                readings.append((lemma, tense, persons))
+        return readings
+
+    def persons(self) -> frozenset[str]:
+        return frozenset(person for _, _, persons in self.finite() for person in persons)
+
+    def only_verb(self) -> bool:
+        """Conjugated, and no noun nor adjective but maybe a past participle ('choisis')."""
+        if not self.finite():
+            return False
+        return all(":V" in morph or not (":N" in morph or ":A" in morph or ":W" in morph) for morph in self.morphs)
+
+    def genders(self, classes: tuple[str, ...]) -> frozenset[str]:
+        """The genders ('m', 'f', 'e': either) of the readings of a word class (':N', ':A')."""
+        found = set()
+        for morph in self.morphs:
+            if any(tag in morph for tag in classes):
+                match = re.search(r":([mfe]):[spi]", morph)
+                if match:
+                    found.add(match.group(1))
+        return frozenset(found)
+
+    def numbers(self, classes: tuple[str, ...]) -> frozenset[str]:
+        """The numbers ('s', 'p', 'i': invariable) of the readings of a word class."""
+        found = set()
+        for morph in self.morphs:
+            if any(tag in morph for tag in classes):
+                match = re.search(r":[mfe]:([spi])", morph)
+                if match:
+                    found.add(match.group(1))
+        return frozenset(found)
+
+
+def _engine_modules() -> tuple[Any, Any] | None:
+    """Grammalecte's conjugator and inflection helpers (loaded with the engine), or None."""
+    from .grammar import engine
+
+    if engine() is None:
+        return None
+    from grammalecte.fr import conj, gc_functions
+
+    return conj, gc_functions
+
+
+def tokens(text: str, speller: Speller, blanked: str | None = None) -> list[Token]:
+    """The tokens of `text`, tagged; a word blanked out in `blanked` (a glossary term) is unknown."""
+    engine = speller.engine
+    found = []
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        term = blanked is not None and not blanked[match.start() : match.end()].strip()
+        morphs: tuple[str, ...] = ()
+        if engine is not None and not term and not match.group("punct") and not match.group("number"):
+            lookup = word.replace("'", "’")
+            morphs = tuple(engine.getMorph(lookup) or engine.getMorph(lookup.casefold()))  # type: ignore[attr-defined]
+        found.append(Token(word, match.start(), match.end(), morphs, bool(morphs)))
+    return found
+
+
+def _sentences(card: CardText, speller: Speller) -> Iterator[tuple[str, int, list[Token]]]:
+    for paragraph in card.paragraphs():
+        blanked = card.blanked_terms[paragraph.part][paragraph.offset : paragraph.offset + len(paragraph.text)]
+        yield paragraph.part, paragraph.offset, tokens(paragraph.text, speller, blanked)
+
+
+# --- noun groups ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NounGroup:
+    """tokens[first:end]: a determiner (or a contracted article, or nothing for a bare noun), an
+    adjective maybe, the head noun, adjectives, and complements; `number` is the head's."""
+
+    first: int
+    head: int
+    end: int
+    number: str | None
+    genders: frozenset[str]
+    plural_complement: bool = False
+
+
+_DETERMINER_TAGS = (":G:D", ":B")
+_NOUN_TAGS = (":N",)
+_ADJECTIVE_TAGS = (":A", ":Q")
+_CONTRACTED = frozenset({"du", "des", "au", "aux"})
+
+
+def _simple_group(
+    found: list[Token], first: int, *, contracted: Token | None = None, bare: bool = False
+) -> NounGroup | None:
+    """ "determiner [adjective] noun adjective*" at `first`; `contracted`: the article (du, des, au,
+    aux) stands before `first`; `bare`: a noun without determiner ("de secours")."""
+    determiner: Token | None = contracted
+    index = first
+    if determiner is None and not bare:
+        if first >= len(found) or not found[first].is_determiner or found[first].lower in ("de", "d’"):
+            return None
+        determiner = found[first]
+        index += 1
+    if index + 1 < len(found) and found[index].has(":A") and not found[index].has(":N") and found[index + 1].is_noun:
+        index += 1  # "la même adresse", "un autre câble": after these, a noun, not a verb
+    if index >= len(found) or not found[index].is_noun or found[index].is_punctuation or found[index].has(":G"):
+        return None
+    head = found[index]
+    if head.known and head.finite() and not bare and not _noun_reading_fits(head, determiner):
+        return None
+    noun_numbers = head.numbers(_NOUN_TAGS) if head.known else frozenset()
+    if determiner is not None:
+        number = _one(determiner.numbers(_DETERMINER_TAGS) | _digit_number(determiner))
+        if number is None or (noun_numbers and not noun_numbers & {number, "i"}):
+            return None
+        genders = _agreeing(determiner.genders(_DETERMINER_TAGS), head.genders(_NOUN_TAGS))
+    else:
+        number = _one(noun_numbers)
+        genders = head.genders(_NOUN_TAGS)
+    end = index + 1
+    while end < len(found) and _adjective_here(found[end]):
+        end += 1
+    return NounGroup(first, index, end, number, genders)
+
+
+def _noun_reading_fits(head: Token, determiner: Token | None) -> bool:
+    """A word that is also a verb ("adresse") is the noun after a determiner it agrees with."""
+    return head.has(":N") and determiner is not None
+
+
+def _digit_number(token: Token) -> frozenset[str]:
+    return frozenset({"p"}) if token.text.isdigit() and token.text != "1" else frozenset()
+
+
+def _one(values: frozenset[str]) -> str | None:
+    """The one number a word's readings give ('i', invariable, says nothing)."""
+    found = values - {"i"}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _agreeing(first: frozenset[str], second: frozenset[str]) -> frozenset[str]:
+    """The genders two words may share ('e': either)."""
+    if not first or "e" in first:
+        return second - {"e"} if second - {"e"} else frozenset()
+    if not second or "e" in second:
+        return first
+    return first & second
+
+
+def _adjective_here(token: Token) -> bool:
+    """An adjective or a participle after a noun, that cannot be read as a conjugated verb."""
+    return token.is_adjective and not token.finite() and not token.is_determiner
+
+
+def noun_group(found: list[Token], first: int) -> NounGroup | None:
+    """The noun group at `first` with its complements ("prep [det] noun adjective*")."""
+    group = _simple_group(found, first)
+    if group is None:
+        return None
+    end = group.end
+    plural_complement = False
+    while end < len(found) and found[end].lower in _PREPOSITIONS:
+        preposition = found[end]
+        if preposition.lower in _CONTRACTED:
+            inner = _simple_group(found, end + 1, contracted=preposition)
+        else:
+            inner = _simple_group(found, end + 1) or _simple_group(found, end + 1, bare=True)
+        if inner is None:
+            break
+        plural_complement = plural_complement or inner.number == "p"
+        end = inner.end
+    return NounGroup(group.first, group.head, end, group.number, group.genders, plural_complement)
+
+
+def _opening(found: list[Token], index: int) -> str | None:
+    """How tokens[index] opens a clause: 'start', 'coordinated' (after et, ou, ni), or None."""
+    if index == 0:
+        return "start"
+    before = found[index - 1]
+    if before.is_punctuation:
+        return "start" if before.text in ',;:.!?(«"—–' else None
+    if before.lower in _COORDINATORS:
+        return "coordinated"
+    return "start" if before.lower in _CLAUSE_OPENERS else None
+
+
+def _verb_after(found: list[Token], index: int) -> int:
+    """The index of the word after "ne" and object pronouns from `index`."""
+    if index < len(found) and found[index].lower in _NEGATION:
+        index += 1
+    for _ in range(2):
+        if index < len(found) and found[index].lower in _OBJECT_PRONOUNS:
+            index += 1
+    return index
+
+
+def _object_follows(found: list[Token], index: int) -> bool:
+    """A direct object (a determiner, not "de") right after tokens[index]."""
+    following = found[index + 1] if index + 1 < len(found) else None
+    return following is not None and following.is_determiner and following.lower not in _DE
+
+
+def _is_verb_here(found: list[Token], index: int) -> bool:
+    """Whether tokens[index] reads as a conjugated verb: only a verb or an auxiliary (a participle
+    too only before its object: "choisis le meilleur"), or also a noun or adjective but before its
+    object."""
+    token = found[index]
+    if not token.finite():
+        return False
+    if (token.only_verb() and not token.has(":Q")) or _auxiliary(token):
+        return True
+    return _object_follows(found, index)
+
+
+def _auxiliary(token: Token) -> bool:
+    """A form of "être" or "avoir": their homographs ("est", the east; "a", the letter) are nouns
+    too rare in these notes to stand for them."""
+    return any(lemma in ("être", "avoir") for lemma, _, _ in token.finite())
+
+
+def conjugate(token: Token, person: str, tenses: frozenset[str] | None = None) -> list[str]:
+    """`token`'s verb in `person` ('3p'), in each tense it was written in (or in `tenses`)."""
+    modules = _engine_modules()
+    if modules is None:
+        return []
+    conj = modules[0]
+    forms: list[str] = []
+    for lemma, tense, _ in token.finite():
+        for wanted in sorted(tenses) if tenses is not None else (tense,):
+            if conj.hasConj(lemma, ":" + wanted, ":" + person):
+                form = _case_like(conj.getConj(lemma, ":" + wanted, ":" + person), token.text)
+                if form and form not in forms:
+                    forms.append(form)
+    return forms
+
+
+def _case_like(word: str, model: str) -> str:
+    return word[:1].upper() + word[1:] if model[:1].isupper() else word
+
+
+def _issue(part: str, offset: int, token: Token, rule: str, message: str, fixes: list[str]) -> Issue:
+    return Issue(part, offset + token.start, offset + token.end, "grammar", rule, message, tuple(fixes))
+
+
+# --- the checks -----------------------------------------------------------------------------------
+
+
+def _subjects(found: list[Token]) -> Iterator[tuple[NounGroup, str]]:
+    """Noun groups that open a clause, with how they open it."""
+    for index in range(len(found)):
+        opening = _opening(found, index)
+        if opening is None:
+            continue
+        group = noun_group(found, index)
+        if group is not None and group.number is not None:
+            yield group, opening
+
+
+def subject_verb(card: CardText, speller: Speller) -> list[Issue]:
+    """A verb in another person than the noun group that opens its clause (see the module)."""
+    if speller.engine is None:
+        return []
+    issues = []
+    for part, offset, found in _sentences(card, speller):
+        for group, opening in _subjects(found):
+            index = _verb_after(found, group.end)
+            if index >= len(found):
+                continue
+            verb = found[index]
+            person = "3" + str(group.number)
+            if not verb.known:
+                fixes = _sound_alike_verbs(verb, person, speller)
+                if len(fixes) == 1:
+                    message = f"verbe inconnu : « {fixes[0]} » s’accorde avec « {found[group.head].text} »"
+                    issues.append(_issue(part, offset, verb, "unknown-verb", message, fixes))
+                continue
+            if not _is_verb_here(found, index) or person in verb.persons():
+                continue
+            if group.number == "s" and "3p" in verb.persons() and (opening == "coordinated" or group.plural_complement):
+                continue  # "le câble et le port sont", "la plupart des postes sont"
+            fixes = conjugate(verb, person)
+            if fixes:
+                message = f"accord du verbe avec « {found[group.head].text} »"
+                issues.append(_issue(part, offset, verb, "subject-verb", message, fixes))
+    return issues
+
+
+def _sound_alike_verbs(token: Token, person: str, speller: Speller) -> list[str]:
+    """The dictionary's words for an unknown `token` that are conjugated in `person` and sound
+    like it (slips of accent, doubled letter, an/en, i/y only: "voyent" -> "voient")."""
+    from .spelling import slip_distance
+
+    if not token.text[:1].islower() or "-" in token.text:
+        return []
+    fixes = []
+    for candidate in speller.suggestions(token.text):
+        tagged = tokens(candidate, speller)
+        if len(tagged) == 1 and person in tagged[0].persons() and slip_distance(token.text, candidate) < 0.5:
+            fixes.append(candidate)
+    return fixes
+
+
+def qui_verb(card: CardText, speller: Speller) -> list[Issue]:
+    """After "qui", a singular verb where the noun group right before is plural (see the module)."""
+    if speller.engine is None:
+        return []
+    issues = []
+    for part, offset, found in _sentences(card, speller):
+        for index, token in enumerate(found):
+            if token.lower != "qui" or index == 0:
+                continue
+            antecedent = _group_ending_at(found, index)
+            if antecedent is None or antecedent.number != "p" or _is_complement(found, antecedent.first):
+                continue
+            verb_index = _verb_after(found, index + 1)
+            if verb_index >= len(found) or not found[verb_index].finite():
+                continue  # a word after "qui" that can be a verb is one ("qui reste", not "le reste")
+            verb = found[verb_index]
+            if "3p" in verb.persons() or "3s" not in verb.persons():
+                continue
+            fixes = conjugate(verb, "3p")
+            if fixes:
+                message = f"après « qui », accord avec « {found[antecedent.head].text} »"
+                issues.append(_issue(part, offset, verb, "qui-verb", message, fixes))
+    return issues
+
+
+def _group_ending_at(found: list[Token], end: int) -> NounGroup | None:
+    """The simple noun group (no complement) that ends right before tokens[end]."""
+    for first in range(end - 1, max(-1, end - 6), -1):
+        token = found[first]
+        if token.lower in _CONTRACTED:
+            group = _simple_group(found, first + 1, contracted=token)
+        elif token.is_determiner:
+            group = _simple_group(found, first)
+        else:
+            continue
+        if group is not None and group.end == end:
+            return NounGroup(first, group.head, group.end, group.number, group.genders)
+        return None
+    return None
+
+
+def _is_complement(found: list[Token], first: int) -> bool:
+    """Whether the group starting at tokens[first] may hang on a noun or a pronoun before it ("la
+    liste des utilisateurs", "l’un des postes"): then "qui" may be about that one. Only a group
+    that starts with "de" (des, du, d’) can: "les", "ces"… never follow the noun they complete."""
+    if first == 0 or found[first].lower not in _DE:
+        return False
+    before = found[first - 1]
+    return before.known and (before.is_noun or before.is_adjective or before.has(":G:O"))
+
+
+def noun_for_verb(card: CardText, speller: Speller) -> list[Issue]:
+    """A noun where its sound-alike verb is meant, after a subject and before an object."""
+    if speller.engine is None:
+        return []
+    issues = []
+    for part, offset, found in _sentences(card, speller):
+        for group, _ in _subjects(found):
+            index = _verb_after(found, group.end)
+            if index >= len(found):
+                continue
+            token = found[index]
+            if not token.known or token.finite() or not token.has(":N") or token.lower[-1:] not in "aeiouéy":
+                continue
+            if not _object_follows(found, index):
+                continue
+            person = "3" + str(group.number)
+            candidate = token.text + ("e" if group.number == "s" else "ent")
+            tagged = tokens(candidate, speller)
+            if len(tagged) != 1 or not any(
+                tense == "Ip" and person in persons for _, tense, persons in tagged[0].finite()
+            ):
+                continue
+            message = f"« {token.text} » est un nom : le verbe « {candidate} » ?"
+            issues.append(_issue(part, offset, token, "noun-for-verb", message, [candidate]))
+    return issues
+
+
+def adjective_coordination(card: CardText, speller: Speller) -> list[Issue]:
+    """ "une communication claire et régulier": the second of two coordinated adjectives disagrees."""
+    if speller.engine is None:
+        return []
+    issues = []
+    for part, offset, found in _sentences(card, speller):
+        for index in range(2, len(found) - 1):
+            if found[index].lower not in ("et", "ou"):
+                continue
+            noun, first, second = found[index - 2], found[index - 1], found[index + 1]
+            if not (noun.known and noun.has(":N") and first.is_adjective and second.is_adjective):
+                continue
+            if second.finite() or second.is_determiner:
+                continue
+            after = found[index + 2] if index + 2 < len(found) else None
+            if after is not None and after.is_noun and not after.is_punctuation:
+                continue  # "claire et simple explication": another group may start
+            group = _group_ending_at(found, index - 1)
+            genders = group.genders if group is not None else noun.genders(_NOUN_TAGS)
+            number = group.number if group is not None else _one(noun.numbers(_NOUN_TAGS))
+            gender = _one_gender(_agreeing(genders, first.genders(_ADJECTIVE_TAGS)))
+            if number is None or gender is None or not _agrees(first, gender, number):
+                continue
+            if _agrees(second, gender, number):
+                continue
+            fixes = inflect(second, gender, number, speller)
+            if fixes:
+                message = f"accord avec « {noun.text} », comme « {first.text} »"
+                issues.append(_issue(part, offset, second, "adjective-coordination", message, fixes))
+    return issues
+
+
+def adjective_complement(card: CardText, speller: Speller) -> list[Issue]:
+    """ "les mots de passe trop court": an adjective after "noun de noun" agreeing with the second
+    noun only, where the first is plural. A person decides: it may be the second that it describes."""
+    if speller.engine is None:
+        return []
+    issues = []
+    for part, offset, found in _sentences(card, speller):
+        for first in range(len(found)):
+            group = _simple_group(found, first)
+            if group is None or group.number != "p" or group.end + 2 >= len(found):
+                continue
+            if found[group.end].lower not in ("de", "d’"):
+                continue
+            inner = _simple_group(found, group.end + 1, bare=True)
+            if inner is None or inner.number != "s":
+                continue
+            index = inner.head + 1
+            while index < len(found) and found[index].has(":W") and not found[index].is_adjective:
+                index += 1
+            if index >= len(found) or not found[index].is_adjective:
+                continue  # also a verb maybe ("court"): only a finding, a person reads it
+            adjective = found[index]
+            gender = _one_gender(group.genders)
+            if gender is None or _agrees(adjective, gender, "p") or not _agrees(adjective, gender, "s"):
+                continue
+            fixes = inflect(adjective, gender, "p", speller)
+            if fixes:
+                message = f"accord avec « {found[group.head].text} » ou avec « {found[inner.head].text} » ?"
+                issues.append(_issue(part, offset, adjective, "adjective-complement", message, fixes))
+    return issues
+
+
+def _one_gender(genders: frozenset[str]) -> str | None:
+    found = genders - {"e"}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _agrees(token: Token, gender: str, number: str) -> bool:
+    """Whether one adjective reading of `token` agrees with gender and number."""
+    for morph in token.morphs:
+        if not any(tag in morph for tag in _ADJECTIVE_TAGS):
+            continue
+        match = re.search(r":([mfe]):([spi])", morph)
+        if match and match.group(1) in (gender, "e") and match.group(2) in (number, "i"):
+            return True
+    return False
+
+
+def inflect(token: Token, gender: str, number: str, speller: Speller) -> list[str]:
+    """`token` (an adjective or a participle) in `gender` and `number`, by Grammalecte."""
+    modules = _engine_modules()
+    if modules is None:
+        return []
+    functions = modules[1]
+    name = {"m": "suggMas", "f": "suggFem"}[gender] + {"s": "Sing", "p": "Plur"}[number]
+    lemmas = {morph[1 : morph.index("/")] for morph in token.morphs if any(t in morph for t in _ADJECTIVE_TAGS)}
+    fixes = []
+    for candidate in str(getattr(functions, name)(token.text.casefold()) or "").split("|"):
+        tagged = tokens(candidate, speller) if candidate else []
+        if len(tagged) != 1 or not _agrees(tagged[0], gender, number):
+            continue
+        if lemmas & {morph[1 : morph.index("/")] for morph in tagged[0].morphs} and candidate not in fixes:
+            fixes.append(_case_like(candidate, token.text))
+    return fixes
+
+
+def subjunctive(card: CardText, speller: Speller) -> list[Issue]:
+    """An indicative after a conjunction that asks for the subjunctive (see the module)."""
+    if speller.engine is None:
+        return []
+    issues = []
+    for part, offset, found in _sentences(card, speller):
+        for index, token in enumerate(found):
+            if token.lower not in ("que", "qu’") or not _asks_subjunctive(found, index):
+                continue
+            subject = index + 1
+            if subject >= len(found):
+                continue
+            pronoun = _SUBJECT_PRONOUNS.get(found[subject].lower)
+            if pronoun is not None:
+                person, end = pronoun, subject + 1
+            else:
+                group = noun_group(found, subject)
+                if group is None or group.number is None:
+                    continue
+                person, end = "3" + group.number, group.end
+            verb_index = _verb_after(found, end)
+            if verb_index >= len(found) or not found[verb_index].finite():
+                continue  # after "que" and its subject, a word that can be a verb is one
+            conjunction = " ".join(token.text for token in found[max(0, index - 1) : index + 1])
+            for verb in (found[verb_index], *_coordinated_verbs(found, verb_index)):
+                readings = [(tense, persons) for _, tense, persons in verb.finite() if person in persons]
+                if not readings or any(tense in ("Sp", "Sq") for tense, _ in readings):
+                    continue
+                fixes = conjugate(verb, person, frozenset({"Sp"}))
+                if len(fixes) == 1:
+                    message = f"subjonctif après « {conjunction} »"
+                    issues.append(_issue(part, offset, verb, "subjunctive", message, fixes))
+    return issues
+
+
+def _coordinated_verbs(found: list[Token], verb: int) -> Iterator[Token]:
+    """Verbs joined to tokens[verb] by "et"/"ou" with the same subject, in the same clause: "que
+    l’utilisateur retire la carte et la remet". A pronoun or "ne" after "et" marks the verb;
+    a new subject or a punctuation mark ends the search."""
+    for index in range(verb + 1, len(found)):
+        token = found[index]
+        if token.is_punctuation or token.lower in ("que", "qu’", "qui", "si", "s’"):
+            return
+        if token.lower not in ("et", "ou"):
+            continue
+        after = _verb_after(found, index + 1)
+        if after == index + 1 or after >= len(found):
+            continue  # no pronoun: "et les câbles", a noun group, may be an object
+        if found[after].finite() and not found[after].has(":N"):
+            yield found[after]  # after a pronoun, a participle reading is no option: "le reconstruit"
+
+
+def _asks_subjunctive(found: list[Token], que: int) -> bool:
+    """Whether the "que" at tokens[que] closes a conjunction that asks for the subjunctive."""
+    before = [token.lower for token in found[max(0, que - 3) : que]]
+    for words in _SUBJUNCTIVE_AFTER:
+        if tuple(before[-len(words) :]) == words:
+            return True
+    if before and before[-1] == "bien":
+        # "bien que" opens a clause; "il sait bien que", "si bien que" take the indicative
+        opener = found[que - 2] if que >= 2 else None
+        return opener is None or opener.is_punctuation or opener.lower in ("et", "mais")
+    return que > 0 and any(">falloir/" in morph for morph in found[que - 1].morphs)
+
+
+def si_conditional(card: CardText, speller: Speller) -> list[Issue]:
+    """ "Si l’utilisateur oublierait son mot de passe, …": after a "si" that opens a condition, the
+    conditional takes the present ("oublie"), or the imperfect when the sentence's other verb is
+    in the conditional. A "si" after a verb ("il demande si le client voudrait") asks a question,
+    where the conditional is right: left alone."""
+    if speller.engine is None:
+        return []
+    issues = []
+    for part, offset, found in _sentences(card, speller):
+        for index, token in enumerate(found):
+            if token.lower not in ("si", "s’") or not _opens_condition(found, index):
+                continue
+            subject = index + 1
+            if subject >= len(found):
+                continue
+            pronoun = _SUBJECT_PRONOUNS.get(found[subject].lower)
+            if token.lower == "s’" and pronoun not in ("3s", "3p"):
+                continue
+            if pronoun is not None:
+                person, end = pronoun, subject + 1
+            else:
+                group = noun_group(found, subject)
+                if group is None or group.number is None:
+                    continue
+                person, end = "3" + group.number, group.end
+            verb_index = _verb_after(found, end)
+            if verb_index >= len(found):
+                continue
+            verb = found[verb_index]
+            readings = [tense for _, tense, persons in verb.finite() if person in persons]
+            if not readings or set(readings) != {"K"}:
+                continue
+            main_conditional = any(
+                "K" in {tense for _, tense, _ in other.finite()} and other.only_verb()
+                for other in found[verb_index + 1 :]
+            )
+            fixes = conjugate(verb, person, frozenset({"Iq" if main_conditional else "Ip"}))
+            if len(fixes) == 1:
+                message = "pas de conditionnel après « si »"
+                issues.append(_issue(part, offset, verb, "si-conditional", message, fixes))
+    return issues
+
+
+def _opens_condition(found: list[Token], index: int) -> bool:
+    if index == 0:
+        return True
+    before = found[index - 1]
+    return before.is_punctuation or before.lower in ("et", "mais", "même", "sauf", "ou")
+
+
+def verb_tenses(word: str) -> frozenset[str]:
+    """The tenses ('Ip', 'If', 'K', 'Sp'…) `word` is a conjugated form in; empty without Grammalecte."""
+    from .grammar import engine
+
+    checker = engine()
+    if checker is None or not word.strip():
+        return frozenset()
+    morphs = checker.getSpellChecker().getMorph(word.strip())
+    return frozenset(tense for morph in morphs if ":V" in morph for tense in _FINITE.findall(morph))
+
+
+CHECKS = (
+    ("subject-verb", subject_verb),
+    ("qui-verb", qui_verb),
+    ("noun-for-verb", noun_for_verb),
+    ("adjective-coordination", adjective_coordination),
+    ("adjective-complement", adjective_complement),
+    ("subjunctive", subjunctive),
+    ("si-conditional", si_conditional),
+)
+"""This module's checks, by rule name, for `rules.OWN_CHECKS`."""

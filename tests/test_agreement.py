@@ -1,0 +1,180 @@
+"""supportcards' own agreement and conjugation checks (`proofread/agreement.py`), on sentences
+written for these tests: each slip they must flag, with its fix, and correct look-alikes they must
+leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from supportcards.model import Card, Location
+from supportcards.proofread.agreement import (
+    adjective_complement,
+    adjective_coordination,
+    noun_for_verb,
+    qui_verb,
+    si_conditional,
+    subject_verb,
+    subjunctive,
+    verb_tenses,
+)
+from supportcards.proofread.grammar import engine, engine_available
+from supportcards.proofread.spelling import Speller
+from supportcards.proofread.text import CardText, front_terms
+
+pytestmark = pytest.mark.skipif(
+    not engine_available(), reason="Grammalecte is not installed (apt install python3-grammalecte, then make)"
+)
+
+
+def flagged(check, back: str, front: str = "Carte") -> list[tuple[str, tuple[str, ...]]]:
+    source = Card(front=front, back=back, location=Location("n.md", 3), back_line=4)
+    text = CardText(source, front, back, (), front_terms(front))
+    checker = engine()
+    assert checker is not None
+    speller = Speller(engine=checker.getSpellChecker())
+    return [(text.text(issue.part)[issue.start : issue.end], issue.suggestions) for issue in check(text, speller)]
+
+
+@pytest.mark.parametrize(
+    ("back", "expected"),
+    [
+        ("Les sauvegardes du serveur dépend de la bande passante.", [("dépend", ("dépendent",))]),
+        ("Trois postes avec le même nom provoque une erreur.", [("provoque", ("provoquent",))]),
+        ("Ensuite, le serveur choisis une adresse libre.", [("choisis", ("choisit",))]),
+        ("Les règles de filtrage la bloque aussitôt.", [("bloque", ("bloquent",))]),
+        ("Le pare-feu ne les laissent pas passer.", [("laissent", ("laisse",))]),
+        ("Les comptes de service expirait chaque année.", [("expirait", ("expiraient",))]),  # tense kept
+    ],
+)
+def test_subject_verb_gives_the_verb_its_subjects_person_in_the_same_tense(back: str, expected: list) -> None:
+    assert flagged(subject_verb, back) == expected
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Les sauvegardes du serveur dépendent de la bande passante.",
+        "Le nombre de postes dépend du budget.",
+        "La plupart des utilisateurs pensent que le support est lent.",  # a collective head
+        "Le switch et le routeur sont dans la baie.",  # coordinated subjects
+        "Le technicien et l’utilisateur signent le bon.",
+        "Les fichiers choisis sont copiés.",  # a participle, no object after it
+        "Il vérifie les câbles puis les ports répondent.",
+        "Les ports console sont fermés.",  # "console" is also a verb: not here, with no object after it
+        "Les mots de passe que le technicien réinitialise expirent vite.",
+        "Les droits d’accès du groupe Comptabilité sont revus chaque mois.",
+    ],
+)
+def test_subject_verb_leaves_correct_or_undecidable_sentences(back: str) -> None:
+    assert flagged(subject_verb, back) == []
+
+
+def test_an_unknown_verb_after_a_subject_gets_the_sound_alike_form_of_its_person() -> None:
+    assert flagged(subject_verb, "Les techniciens croyent que le disque est plein.") == [("croyent", ("croient",))]
+    assert (
+        flagged(subject_verb, "Le technicien voyent le message.") == []
+    )  # 3p ending, 3s subject: no form sounds alike
+    assert flagged(subject_verb, "Les techniciens ouvrent le SharePoint.") == []
+
+
+def test_qui_takes_the_person_of_a_plural_noun_group_right_before_it() -> None:
+    back = "Le Wi-Fi ralentit avec des téléphones personnels qui consomme la bande passante."
+    assert flagged(qui_verb, back) == [("consomme", ("consomment",))]
+    assert flagged(qui_verb, "Il ferme les sessions qui reste ouvertes.") == [("reste", ("restent",))]
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "La liste des utilisateurs qui change chaque semaine est envoyée au support.",  # the list changes
+        "C’est l’un des serveurs qui tombe le plus souvent en panne.",
+        "Il contacte les utilisateurs de l’agence qui ferme.",  # the agency closes
+        "Les postes qui redémarrent la nuit reçoivent les mises à jour.",
+        "Il garde des copies qui restent hors site.",
+    ],
+)
+def test_qui_leaves_an_antecedent_that_may_be_another_noun(back: str) -> None:
+    assert flagged(qui_verb, back) == []
+
+
+def test_a_noun_written_for_its_sound_alike_verb_after_a_subject() -> None:
+    assert flagged(noun_for_verb, "Le serveur envoi un e-mail au responsable.") == [("envoi", ("envoie",))]
+    assert flagged(noun_for_verb, "Les techniciens essai une autre prise.") == [("essai", ("essaient",))]
+    assert flagged(noun_for_verb, "Le mode essai dure trente jours.") == []  # a noun in apposition
+    assert flagged(noun_for_verb, "La version essai du logiciel expire.") == []
+    assert flagged(noun_for_verb, "L’envoi du rapport est automatique.") == []
+
+
+def test_the_second_of_two_coordinated_adjectives_agrees_like_the_first() -> None:
+    assert flagged(adjective_coordination, "Il faut une connexion stable et rapidee.") == []  # unknown: spelling's
+    assert flagged(adjective_coordination, "Elle donne une réponse précise et complet.") == [("complet", ("complète",))]
+    assert flagged(adjective_coordination, "Des procédures simples et documenté.") == [("documenté", ("documentées",))]
+    assert flagged(adjective_coordination, "Une réponse précise et complète.") == []
+    assert flagged(adjective_coordination, "Un poste fixe et portable.") == []  # either gender
+    assert flagged(adjective_coordination, "Une réponse précise et un suivi régulier.") == []
+    assert flagged(adjective_coordination, "Il est rapide et efficace.") == []
+
+
+def test_an_adjective_after_noun_de_noun_is_left_to_a_person() -> None:
+    assert flagged(adjective_complement, "Les comptes de service partagé sont interdits.") == [
+        ("partagé", ("partagés",))
+    ]
+    assert flagged(adjective_complement, "Les comptes de service partagés sont interdits.") == []
+    assert flagged(adjective_complement, "Des réseaux de taille moyenne.") == []  # feminine: the second noun's
+
+
+@pytest.mark.parametrize(
+    ("back", "expected"),
+    [
+        ("Il sauvegarde avant que le disque ne tombe en panne.", []),  # same form in both moods
+        ("Il prévient l’utilisateur pour qu’il sait quoi faire.", [("sait", ("sache",))]),
+        ("Il faut que le technicien fait un ticket.", [("fait", ("fasse",))]),
+        ("Bien que le serveur est récent, il plante.", [("est", ("soit",))]),
+        ("Il redémarre le poste sans que l’utilisateur perd son travail.", [("perd", ("perde",))]),
+        ("Il attend jusqu’à ce que la copie finit.", [("finit", ("finisse",))]),
+        ("Il sait bien que le serveur est tombé.", []),  # "bien" + "que": not the concessive
+        ("Le disque est plein, si bien que la copie échoue.", []),
+        ("Il est aussi rapide que le serveur est neuf.", []),
+        ("Après que le technicien est passé, le poste marche.", []),  # "après que": indicative
+        ("Il faut que les utilisateurs soient prévenus.", []),
+    ],
+)
+def test_subjunctive_after_the_conjunctions_that_ask_for_it(back: str, expected: list) -> None:
+    assert flagged(subjunctive, back) == expected
+
+
+def test_verb_tenses_are_read_from_grammalecte() -> None:
+    assert verb_tenses("analyserai") == {"If"}
+    assert verb_tenses("réussis") == {"Ip", "Is"}
+    assert verb_tenses("câble") >= {"Ip"} and verb_tenses("technicien") == frozenset()
+
+
+def test_verbs_joined_to_a_subjunctive_take_it_too() -> None:
+    back = "Il faut que le client débranche la borne et la rebranche, puis qu’il la redémarre."
+    assert flagged(subjunctive, back) == []
+    back = "Il faut que le client éteint la borne et la rallume."
+    assert flagged(subjunctive, back) == [("éteint", ("éteigne",))]
+    back = "Il faut que le client vide le cache et le reconstruit."
+    assert flagged(subjunctive, back) == [("reconstruit", ("reconstruise",))]
+    back = "Il faut que le client vide le cache et les fichiers sont supprimés."  # a new subject
+    assert flagged(subjunctive, back) == []
+
+
+@pytest.mark.parametrize(
+    ("back", "expected"),
+    [
+        ("Si le disque serait plein, la copie échoue.", [("serait", ("est",))]),
+        ("S’il faudrait redémarrer, il le dit.", [("faudrait", ("faut",))]),
+        ("Si les postes seraient éteints, on ne pourrait pas les mettre à jour.", [("seraient", ("étaient",))]),
+        ("Même si l’utilisateur voudrait garder ses fichiers, on les supprime.", [("voudrait", ("veut",))]),
+        ("Il demande si le client voudrait être rappelé.", []),  # a question: the conditional is right
+        ("Si le disque est plein, la copie échoue.", []),
+        ("Si le disque était plein, la copie échouerait.", []),
+    ],
+)
+def test_no_conditional_after_a_si_that_opens_a_condition(back: str, expected: list) -> None:
+    assert flagged(si_conditional, back) == expected
+
+
+def test_an_adjective_that_is_also_a_verb_after_noun_de_noun_is_still_pointed_at() -> None:
+    assert flagged(adjective_complement, "Les temps de réponse trop court agacent.") == [("court", ("courts",))]
