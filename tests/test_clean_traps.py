@@ -71,6 +71,18 @@ CASES = [
         id="bureau ou l'utilisateur apporte",
     ),
     pytest.param(
+        "Démarrage",
+        "Le poste démarre sur le disque ou se bloque au logo du fabricant.",
+        marks=OU_JOINING_TWO_CLAUSES,
+        id="disque ou se bloque",
+    ),
+    pytest.param(
+        "Permanence",
+        "Le technicien répond au téléphone ou les appels vont sur la messagerie.",
+        marks=OU_JOINING_TWO_CLAUSES,
+        id="téléphone ou les appels vont",
+    ),
+    pytest.param(
         "Profil itinérant",
         "C’est un profil stocké sur le serveur et copié sur le poste à chaque connexion.",
         marks=ET_BETWEEN_PARTICIPLES,
