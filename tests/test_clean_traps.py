@@ -38,8 +38,39 @@ OU_JOINING_TWO_CLAUSES = damaged_by(
     "ou-où (homophones.py)",
     "'ou' after a complement of place may join two clauses of one subject, or two subjects: an alternative",
 )
+INVERTED_SUBJECT = damaged_by(
+    "subject-verb (agreement.py)",
+    "in a question the subject may follow its verb ('Quels ports utilise le serveur'): the noun group "
+    "before the verb is its object",
+)
+ONE_ADJECTIVE_PER_THING = damaged_by(
+    "adjective-coordination (agreement.py)",
+    "'les claviers français et suisse' names one French and one Swiss keyboard: each adjective is singular",
+)
+ENGLISH_TERM_AS_A_SWAP = damaged_by(
+    "spelling:swap (review.CERTAIN)", "an English term ('reset') is two swapped letters away from a French word"
+)
 
 CASES = [
+    pytest.param(
+        "Quels ports utilise un serveur web",
+        "- 80 pour HTTP\n- 443 pour HTTPS",
+        marks=INVERTED_SUBJECT,
+        id="quels ports utilise",
+    ),
+    pytest.param(
+        "Questions",
+        "Quelles informations demande le technicien lors d’un appel ?",
+        marks=INVERTED_SUBJECT,
+        id="quelles informations demande",
+    ),
+    pytest.param(
+        "Claviers",
+        "Le support gère les claviers français et suisse.",
+        marks=ONE_ADJECTIVE_PER_THING,
+        id="claviers français et suisse",
+    ),
+    pytest.param("Switch", "Le bouton reset redémarre le switch.", marks=ENGLISH_TERM_AS_A_SWAP, id="bouton reset"),
     pytest.param(
         "Mode veille",
         "Le mode veille a été activé sur tous les postes.",
