@@ -50,8 +50,47 @@ ONE_ADJECTIVE_PER_THING = damaged_by(
 ENGLISH_TERM_AS_A_SWAP = damaged_by(
     "spelling:swap (review.CERTAIN)", "an English term ('reset') is two swapped letters away from a French word"
 )
+QUAND_BEFORE_A = damaged_by(
+    "Grammalecte's g2__conf_quant_quand (family g2__conf in review.CERTAIN)",
+    "'quand' followed by a complement that starts with 'à' ('quand à midi personne ne l’utilise') is 'when'",
+)
 
 CASES = [
+    pytest.param(
+        "Quel logiciel utilisent les techniciens",
+        "TeamViewer ou le Bureau à distance.",
+        marks=INVERTED_SUBJECT,
+        id="quel logiciel utilisent",
+    ),
+    pytest.param(
+        "Renouvellement",
+        "Chaque année les postes les plus anciens sont renouvelés.",
+        marks=damaged_by(
+            "subject-verb (agreement.py)", "a time complement without a comma ('Chaque année') is not the subject"
+        ),
+        id="chaque année les postes sont",
+    ),
+    pytest.param(
+        "Claviers",
+        "Le support gère aussi les claviers anglais et allemand.",
+        marks=ONE_ADJECTIVE_PER_THING,
+        id="claviers anglais et allemand",
+    ),
+    pytest.param(
+        "Veille",
+        "Le poste se met en veille quand à midi personne ne l’utilise.",
+        marks=QUAND_BEFORE_A,
+        id="quand à midi",
+    ),
+    pytest.param(
+        "Serveurs Linux",
+        "Le compte root est désactivé sur les serveurs.",
+        marks=damaged_by(
+            "spelling:double-letter (review.CERTAIN)",
+            "an English term ('root') is a doubled letter away from a French word ('rot')",
+        ),
+        id="compte root",
+    ),
     pytest.param(
         "Quels ports utilise un serveur web",
         "- 80 pour HTTP\n- 443 pour HTTPS",
