@@ -92,6 +92,7 @@ def test_et_est_takes_every_past_participle_the_lexicon_knows_not_only_those_in_
         "Le poste et tout son matériel.",
         "Le serveur et puis le routeur.",
         "Un accès rapide et sécurisé.",
+        "C’est un fichier enregistré sur le disque et copié chaque nuit.",  # two participles joined
     )
     for back in correct:
         assert flagged(et_est, "C", back, with_engine=True) == [], back

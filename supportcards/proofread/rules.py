@@ -6,7 +6,8 @@ families are normalizer rules instead (`normalize.py`: `elision`, `back-subject`
 - `verb-start`: an answer that starts with a conjugated verb and no subject ("Permet de gérer…"):
   the front is its subject, but whether it becomes "Il", "Elle" or "Cela" is a person's choice;
 - `et-est`: "et" between a noun and a past participle ("Le changement et validé"), "est" meant
-  ("sont" after a plural determiner);
+  ("sont" after a plural determiner), unless a participle earlier in the clause is the one "et"
+  joins it to ("stocké sur un serveur et copié");
 - `list-count`: "Citez 4 …" over a list of another number of items;
 - `lead-in-noun`: "Citez 2 avantages" over "Les inconvénients sont": the lead-in names another
   thing than the question (its noun, or the adjective that follows it). The question is flagged,
@@ -154,6 +155,8 @@ def et_est(card: CardText, speller: Speller) -> list[Issue]:
                 continue
             if not _is_participle(participle, speller, strict=True):
                 continue
+            if _participle_before(text, match.start(), speller):
+                continue
             verb = "sont" if match.group("determiner").casefold() in _PLURAL_DETERMINERS else "est"
             issues.append(
                 Issue(
@@ -167,6 +170,16 @@ def et_est(card: CardText, speller: Speller) -> list[Issue]:
                 )
             )
     return issues
+
+
+def _participle_before(text: str, end: int, speller: Speller) -> bool:
+    """Whether a past participle stands earlier in the clause, which the "et" joins to the second
+    one ("un profil stocké sur un serveur et copié sur le poste")."""
+    clause = re.split(r"[.;:!?,\n]", text[:end])[-1]
+    return any(
+        word.casefold().endswith(_PARTICIPLE_ENDINGS) and _is_participle(word, speller)
+        for word in re.findall(r"[^\W\d_]+", clause)
+    )
 
 
 def _is_participle(word: str, speller: Speller, *, strict: bool = False) -> bool:
