@@ -26,15 +26,6 @@ def damaged_by(rule: str, why: str) -> pytest.MarkDecorator:
     return pytest.mark.xfail(strict=True, reason=f"{rule} changes correct French: {why}")
 
 
-A_BEFORE_A_NOUN_THAT_IS_ALSO_A_VERB = damaged_by(
-    "a-à (homophones.py)",
-    "a noun that is also a verb form ('veille', 'paie', 'console') after a noun is read as the clause's "
-    "verb, so the real verb 'a' is taken for the preposition",
-)
-OU_JOINING_TWO_CLAUSES = damaged_by(
-    "ou-où (homophones.py)",
-    "'ou' after a complement of place may join two clauses of one subject, or two subjects: an alternative",
-)
 INVERTED_SUBJECT = damaged_by(
     "subject-verb (agreement.py)",
     "in a question the subject may follow its verb ('Quels ports utilise le serveur'): the noun group "
@@ -154,43 +145,36 @@ CASES = [
     pytest.param(
         "Mode veille",
         "Le mode veille a été activé sur tous les postes.",
-        marks=A_BEFORE_A_NOUN_THAT_IS_ALSO_A_VERB,
         id="mode veille a",
     ),
     pytest.param(
         "Paie",
         "Le service paie a reçu la liste des nouveaux employés.",
-        marks=A_BEFORE_A_NOUN_THAT_IS_ALSO_A_VERB,
         id="service paie a",
     ),
     pytest.param(
         "Switch",
         "Le port console a été désactivé sur le switch.",
-        marks=A_BEFORE_A_NOUN_THAT_IS_ALSO_A_VERB,
         id="port console a",
     ),
     pytest.param(
         "Accueil",
         "L’utilisateur ouvre un ticket sur le portail ou se présente le matin à l’accueil.",
-        marks=OU_JOINING_TWO_CLAUSES,
         id="portail ou se présente",
     ),
     pytest.param(
         "Intervention",
         "Le technicien se déplace dans le bureau ou l’utilisateur apporte son portable au support.",
-        marks=OU_JOINING_TWO_CLAUSES,
         id="bureau ou l'utilisateur apporte",
     ),
     pytest.param(
         "Démarrage",
         "Le poste démarre sur le disque ou se bloque au logo du fabricant.",
-        marks=OU_JOINING_TWO_CLAUSES,
         id="disque ou se bloque",
     ),
     pytest.param(
         "Permanence",
         "Le technicien répond au téléphone ou les appels vont sur la messagerie.",
-        marks=OU_JOINING_TWO_CLAUSES,
         id="téléphone ou les appels vont",
     ),
     pytest.param(

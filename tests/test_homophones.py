@@ -49,24 +49,22 @@ def test_without_grammalecte_the_checks_say_nothing() -> None:
     assert all(check(text, Speller()) == [] for _, check in HOMOPHONE_CHECKS)
 
 
-def test_ou_opening_a_relative_clause_after_a_noun_is_ou_with_an_accent() -> None:
+def test_ou_before_a_pronominal_verb_and_its_subject_is_ou_with_an_accent() -> None:
     assert flagged(ou_ou, "Il range le fichier dans le dossier ou se trouvent les sauvegardes.") == [
         ("ou-où", "ou", ("où",))
     ]
     assert flagged(ou_ou, "La salle serveur est la pièce ou se trouvent les baies.") == [("ou-où", "ou", ("où",))]
-    assert flagged(ou_ou, "Il se rend sur la page ou l’utilisateur a saisi ses identifiants.") == [
-        ("ou-où", "ou", ("où",))
-    ]
+    assert flagged(ou_ou, "Il lit le disque ou se trouvent les journaux du serveur.") == [("ou-où", "ou", ("où",))]
 
 
-def test_ou_after_a_direct_object_is_a_finding_of_its_own() -> None:
-    """After a direct object, or before a pronoun subject, the clause may be an alternative: a
-    person chooses (`ou-où-ambigu`)."""
-    assert flagged(ou_ou, "Il ouvre le répertoire ou les journaux sont stockés.") == [("ou-où-ambigu", "ou", ("où",))]
-    assert flagged(ou_ou, "L’utilisateur relance le poste ou le technicien intervient.") == [
-        ("ou-où-ambigu", "ou", ("où",))
-    ]
-    assert flagged(ou_ou, "Le voyant montre la pièce ou il faut intervenir.") == [("ou-où-ambigu", "ou", ("où",))]
+def test_other_clauses_after_ou_are_a_finding_for_a_person() -> None:
+    """A subject and its verb after "ou" may be a relative or an alternative: `ou-où-ambigu`."""
+    ambiguous = [("ou-où-ambigu", "ou", ("où",))]
+    assert flagged(ou_ou, "Il se rend sur la page ou l’utilisateur a saisi ses identifiants.") == ambiguous
+    assert flagged(ou_ou, "Il ouvre le répertoire ou les journaux sont stockés.") == ambiguous
+    assert flagged(ou_ou, "L’utilisateur redémarre le poste ou le technicien intervient.") == ambiguous
+    assert flagged(ou_ou, "Le technicien se rend dans le bureau ou l’utilisateur installe son poste.") == ambiguous
+    assert flagged(ou_ou, "Le voyant indique la pièce ou il faut intervenir.") == ambiguous
     assert flagged(ou_ou, "Il envoie le ticket au support ou il appelle le technicien.") == []  # one subject
 
 
@@ -78,6 +76,8 @@ def test_ou_after_a_direct_object_is_a_finding_of_its_own() -> None:
         "Il faut redémarrer ou réinstaller le pilote.",
         "Le technicien appelle l’utilisateur ou envoie un e-mail.",
         "Le poste perd la connexion ou se bloque.",
+        "Le poste démarre sur le réseau ou se fige sur l’écran noir.",
+        "Il dépose la demande sur l’intranet ou se rend le soir au guichet.",
         "Le serveur ou le poste redémarre.",
         "Il sauvegarde les données sur un disque externe ou sur le cloud.",
         "Le technicien qui appelle le client ou le fournisseur doit noter l’appel.",
@@ -186,6 +186,8 @@ def test_a_after_adjectives_with_no_subject_is_the_preposition() -> None:
         "Un poste économique a un coût faible.",
         "Rapide et fiable, l’imprimante a peu de pannes.",
         "Windows a une mise à jour.",
+        "Le bouton marche a un voyant vert.",  # "marche", a noun naming the button, not a verb
+        "La touche entrée a cessé de répondre.",
         "Il regarde depuis quand le service a planté.",
     ],
 )

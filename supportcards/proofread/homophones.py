@@ -7,13 +7,13 @@ the clause can and cannot hold, never from a list of known sentences:
 
 - `ou-où`: "ou" between a noun and a clause of its own, in a clause that already has its verb: a
   relative "où". The conjunction joins like with like ("un incendie ou un vol", "redémarrer ou
-  réinstaller"), so it does not open a clause after a noun of a clause with a verb, save to join
-  two clauses ("Il redémarre le poste ou l’utilisateur perd ses données"). `ou-où` is the case
-  where the noun follows a preposition ("vers un faux site ou l’utilisateur saisit…") or the
-  clause is a pronominal verb and its subject ("au port ou se trouve le destinataire");
-  `ou-où-ambigu` the others (the noun is a direct object, or the clause's subject is a pronoun:
-  "l’endroit ou il faut intervenir"), where "ou" may join two clauses ("Il envoie le ticket au
-  support ou il appelle le technicien"): a person chooses;
+  réinstaller"), but also two clauses, of one subject or two ("Le poste démarre sur le disque ou se
+  bloque au logo", "Il se déplace dans le bureau ou l’utilisateur apporte son portable"), which
+  word classes cannot tell from a relative ("vers un faux site ou l’utilisateur saisit…"). So
+  `ou-où` is only a pronominal verb whose subject follows it and ends the clause ("au port ou se
+  trouve le destinataire."), and `ou-où-ambigu` every other clause after "ou" (a subject noun
+  group or pronoun and its verb), for a person to choose; a pronoun that repeats the clause's own
+  subject is an alternative ("Il réinitialise le mot de passe ou il installe…") and left alone;
 - `et-est-verbe`: "et" after a determiner and its noun that open a clause, before an adjective
   (after an adverb, or an adjective that cannot be a noun) that no noun follows ("Le switch et donc
   plus rapide"): the clause lacks its verb, "est" (or "sont") was meant. Lists and fragments ("Gain
@@ -61,8 +61,8 @@ _SUBORDINATORS = frozenset(
 one of them is not the verb of the clause that follows ("Un incident qui touche tous les postes a
 un impact élevé")."""
 _SUBJECT_PRONOUNS = frozenset({"il", "elle", "on", "ils", "elles", "je", "tu", "nous", "vous"})
-_BEFORE_VERB = _SUBJECT_PRONOUNS | {"c’", "ne", "n’"}
-"""Words after which a word that can be a finite verb is one ("c’est", "il ne ferme")."""
+_BEFORE_VERB = _SUBJECT_PRONOUNS | {"c’", "ne", "n’", "se", "s’"}
+"""Words after which a word that can be a finite verb is one ("c’est", "il ne ferme", "se rend")."""
 _CLITICS = frozenset(
     {"le", "la", "les", "l’", "l'", "y", "en", "ne", "n’", "n'", "se", "s’", "s'", "lui", "leur", "me", "m’", "m'"}
     | {"te", "t’", "t'", "nous", "vous"}
@@ -73,6 +73,7 @@ _DETERMINERS = frozenset(
     | {"ses", "leur", "leurs", "notre", "votre", "nos", "vos", "mon", "ma", "mes", "chaque", "plusieurs"}
 )
 _DEFINITE = frozenset({"le", "la", "l’", "l'"})
+_AUXILIARIES = (">être/", ">avoir/")
 
 
 @dataclass(frozen=True)
@@ -181,8 +182,9 @@ def _clause_start(sentence: list[Token], index: int) -> int:
 
 def _verb_at(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
     """Whether the word at `index` is a finite verb here: it is nothing else ("utilise", "sont");
-    or it follows a subject pronoun or "ne" ("il ferme", "c’est"); or its other readings are nouns
-    only and it follows a noun, not a determiner or a preposition ("le service est", but "l’est")."""
+    or it follows a subject pronoun or "ne" ("il ferme", "c’est"); or it is a form of "être" or
+    "avoir" whose other readings are nouns, after a noun ("le service est", but "l’est"). Any other
+    verb that is also a noun may name the noun before it ("le mode veille", "le port console")."""
     word = sentence[index].text
     if not lexicon.finite(word):
         return False
@@ -193,7 +195,10 @@ def _verb_at(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
         return False
     if previous.lower in _BEFORE_VERB:
         return True
-    others = [morph for morph in lexicon.morphs(word) if ":V" not in morph]
+    morphs = lexicon.morphs(word)
+    if not any(morph.startswith(_AUXILIARIES) and _FINITE.search(morph) for morph in morphs):
+        return False
+    others = [morph for morph in morphs if ":V" not in morph]
     if not all(":N" in morph and ":A" not in morph for morph in others):
         return False
     if previous.lower in _DETERMINERS or previous.text in _CLAUSE_PUNCTUATION or lexicon.has(previous.text, ":G"):
@@ -265,29 +270,13 @@ def ou_ou(card: CardText, speller: Speller) -> list[Issue]:
             if not opened or (opened == "pronoun" and sentence[index + 1].lower == sentence[start].lower):
                 continue  # "Il réinitialise le mot de passe ou il installe…": one subject, two clauses
             fix = _same_case("où", token.text)
-            if opened == "inverted" or (opened == "subject" and _in_complement(lexicon, sentence, noun_at)):
+            if opened == "inverted":
                 message = "« ou » ouvre ici une relative : « où » ?"
                 issues.append(_issue(part, offset, token, token, "ou-où", message, fix))
             else:
                 message = "« ou » ouvre une proposition après un nom : « où » (relative) ou « ou » (alternative) ?"
                 issues.append(_issue(part, offset, token, token, "ou-où-ambigu", message, fix))
     return issues
-
-
-def _in_complement(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
-    """Whether the noun group ending at `index` follows a preposition other than "de" ("au port",
-    "vers un faux site"): a place or a situation, where a clause after "ou" is a relative; after a
-    direct object ("redémarre le poste ou l’utilisateur…") it may be an alternative."""
-    for position in range(index, max(-1, index - 4), -1):
-        word = sentence[position].lower
-        if word in ("au", "aux"):
-            return True
-        if word in _DETERMINERS:
-            if position == 0:
-                return False
-            before = sentence[position - 1]
-            return before.lower not in ("de", "d’") and lexicon.has(before.text, ":G:R")
-    return False
 
 
 def _noun_like(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
@@ -311,10 +300,10 @@ def _opens_clause(lexicon: Lexicon, sentence: list[Token], index: int) -> str | 
     if first is None:
         return None
     if first.lower in ("se", "s’"):
-        verb, after = _word(sentence, index + 1), _word(sentence, index + 2)
-        if verb is not None and lexicon.finite(verb.text) and after is not None and after.lower in _DETERMINERS:
-            return "inverted"
-        return None
+        verb = _word(sentence, index + 1)
+        if verb is None or not lexicon.finite(verb.text):
+            return None
+        return "inverted" if _subject_ends_clause(lexicon, sentence, index + 2) else None
     if first.lower in _SUBJECT_PRONOUNS:
         verb = _word(sentence, index + 1)
         return "pronoun" if verb is not None and _verb_at(lexicon, sentence, index + 1) else None
@@ -336,6 +325,24 @@ def _opens_clause(lexicon: Lexicon, sentence: list[Token], index: int) -> str | 
             return None
         position += 1
     return None
+
+
+def _subject_ends_clause(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """Whether a noun group that can be a subject starts at `index` and ends the clause: "… se trouve
+    le destinataire." An alternative's verb goes on with its complements ("ou se présente le matin à
+    l’accueil", "ou se bloque au logo")."""
+    first = _word(sentence, index)
+    if first is None or first.lower not in _DETERMINERS or first.lower in ("au", "aux", "du"):
+        return False
+    position = index + 1
+    while (word := _word(sentence, position)) is not None and word.text not in _CLAUSE_PUNCTUATION:
+        if word.lower in ("de", "d’", "du", "des"):
+            position += 1  # a complement of the noun: "les journaux du serveur"
+            continue
+        if not (lexicon.nominal(word.text) or not lexicon.known(word.text)) or _verb_at(lexicon, sentence, position):
+            return False
+        position += 1
+    return position > index + 1
 
 
 _LINK_ADVERBS = frozenset({"donc", "alors", "ainsi"})
@@ -542,9 +549,6 @@ def on_ont(card: CardText, speller: Speller) -> list[Issue]:
             message = "« on » après un sujet pluriel : « ont » ?"
             issues.append(_issue(part, offset, token, token, "on-ont", message, "ont"))
     return issues
-
-
-_AUXILIARIES = (">être/", ">avoir/")
 
 
 def peut_etre(card: CardText, speller: Speller) -> list[Issue]:
