@@ -42,10 +42,6 @@ QUAND_BEFORE_A = damaged_by(
     "Grammalecte's g2__conf_quant_quand (family g2__conf in review.CERTAIN)",
     "'quand' followed by a complement that starts with 'à' ('quand à midi personne ne l’utilise') is 'when'",
 )
-SON_THE_NOUN = damaged_by("son-sont (homophones.py)", "'son' may be the noun, sound ('les réglages du son sont')")
-A_AFTER_A_NAME = damaged_by(
-    "a-à (homophones.py)", "a company's name that is also an adjective ('Orange', 'Sage') is the subject of 'a'"
-)
 PEUT_ETRE_AFTER_A = damaged_by(
     "Grammalecte's g3__conf_peut_être2 (family g3__conf in review.CERTAIN)",
     "'qu’il a' ends a relative: the verb 'peut' follows ('L’expérience qu’il a peut être utile')",
@@ -55,25 +51,21 @@ CASES = [
     pytest.param(
         "Pas de son",
         "Les réglages du son sont dans le panneau de configuration.",
-        marks=SON_THE_NOUN,
         id="réglages du son sont",
     ),
     pytest.param(
         "Pas de son",
         "Les problèmes de son viennent souvent du pilote audio.",
-        marks=SON_THE_NOUN,
         id="problèmes de son viennent",
     ),
     pytest.param(
         "Fournisseurs",
         "Orange a installé la fibre dans les nouveaux locaux.",
-        marks=A_AFTER_A_NAME,
         id="Orange a installé",
     ),
     pytest.param(
         "Budget",
         "Le service Contrôle de gestion a validé le budget.",
-        marks=A_BEFORE_A_NOUN_THAT_IS_ALSO_A_VERB,
         id="service Contrôle de gestion a",
     ),
     pytest.param(

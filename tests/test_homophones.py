@@ -144,6 +144,8 @@ def test_son_where_no_possessive_can_stand_is_sont() -> None:
         "Le son est trop fort.",
         "Les utilisateurs oublient souvent son mot de passe.",
         "Les techniciens et son équipe.",
+        "Les niveaux de son sont réglés dans le panneau.",  # "son", the noun
+        "Les câbles du son passent derrière le bureau.",
     ],
 )
 def test_son_as_a_possessive_or_a_noun_is_left_alone(back: str) -> None:
@@ -188,6 +190,9 @@ def test_a_after_adjectives_with_no_subject_is_the_preposition() -> None:
         "Windows a une mise à jour.",
         "Le bouton marche a un voyant vert.",  # "marche", a noun naming the button, not a verb
         "La touche entrée a cessé de répondre.",
+        "Rouge a une signification précise sur le panneau.",  # a capitalised adjective names something
+        "Prudent et discret a été son surnom.",
+        "Le responsable du service a validé la demande.",
         "Il regarde depuis quand le service a planté.",
     ],
 )
@@ -214,6 +219,7 @@ def test_peut_etre_after_etre_or_avoir_is_the_adverb() -> None:
         "Le problème peut être matériel ou logiciel.",
         "Le technicien vérifie si le poste peut être réparé.",
         "Il a peut-être oublié son mot de passe.",
+        "Le conseil qu’il a peut être utile à tous.",  # "a" ends the relative, "peut" is the verb
     ):
         assert flagged(peut_etre, back) == [], back
 

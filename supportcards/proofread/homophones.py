@@ -30,7 +30,8 @@ the clause can and cannot hold, never from a list of known sentences:
 - `on-ont`: "on" after a plural subject that opens the clause, before what is not a verb
   ("Les techniciens on accès"): "ont";
 - `peut-être`: "peut être" after a form of "être" or "avoir" ("le problème est peut être
-  matériel"): a verb does not follow them, the adverb "peut-être" does.
+  matériel"): a verb does not follow them, the adverb "peut-être" does; save "avoir" at the end of
+  a relative ("L’expérience qu’il a peut être utile").
 
 Grammalecte already flags "peu"/"peut", "ce"/"se" and most "on"/"ont"; these checks fill the gaps
 the chapters showed. How often each is right is measured on the development chapters
@@ -445,6 +446,8 @@ def son_sont(card: CardText, speller: Speller) -> list[Issue]:
             if token.lower != "son" or index == 0:
                 continue
             after_ne = sentence[index - 1].lower == "ne"
+            if not after_ne and not _ends_subject(lexicon, sentence, index - 1):
+                continue  # "les réglages du son", "les problèmes de son": the noun
             if not after_ne and not _plural_subject_before(lexicon, sentence, index):
                 continue
             if not after_ne and not _no_noun_can_follow(lexicon, sentence, index + 1):
@@ -452,6 +455,17 @@ def son_sont(card: CardText, speller: Speller) -> list[Issue]:
             message = "« son » ne peut pas être un déterminant ici : « sont » ?"
             issues.append(_issue(part, offset, token, token, "son-sont", message, "sont"))
     return issues
+
+
+def _ends_subject(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """Whether the word at `index` may end a subject: "ils", "elles", or a noun or adjective that is
+    no determiner nor preposition (after "du", "de", "son" is the noun or a possessive)."""
+    word = sentence[index]
+    if word.lower in ("ils", "elles"):
+        return True
+    if word.lower in _DETERMINERS or lexicon.has(word.text, ":G"):
+        return False
+    return lexicon.nominal(word.text) or not lexicon.known(word.text)
 
 
 def _plural_subject_before(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
@@ -505,6 +519,9 @@ def a_a(card: CardText, speller: Speller) -> list[Issue]:
             start = _clause_start(sentence, index)
             if sentence[index - 1].lower in _SUBJECT_PRONOUNS | {"y", "en", "n’", "l’", "m’", "t’"}:
                 continue
+            following = _word(sentence, index + 1)
+            if following is not None and _participle_only(lexicon, following.text):
+                continue  # "Orange a installé": the auxiliary, whatever the subject
             if _main_verb_before(lexicon, sentence, start, index):
                 message = "la proposition a déjà son verbe : « à » ?"
             elif _only_adjectives(lexicon, sentence, start, index):
@@ -515,17 +532,23 @@ def a_a(card: CardText, speller: Speller) -> list[Issue]:
     return issues
 
 
+def _participle_only(lexicon: Lexicon, word: str) -> bool:
+    """A past participle that is no noun nor infinitive ("installé", "été"; "à" never comes before one)."""
+    morphs = lexicon.morphs(word)
+    return any(":Q" in morph for morph in morphs) and not any(":Y" in morph for morph in morphs)
+
+
 def _only_adjectives(lexicon: Lexicon, sentence: list[Token], start: int, end: int) -> bool:
     """Whether `sentence[start:end]` is adjectives (and adverbs) with no determiner, pronoun or name
     before them: no subject for a verb "a" ("Rapide et économique a la page")."""
     words = sentence[start:end]
     if not words or not lexicon.has(words[-1].text, ":A"):
         return False
-    for position, word in enumerate(words):
+    for word in words:
         if word.lower in _DETERMINERS or word.lower in _SUBJECT_PRONOUNS or lexicon.has(word.text, ":G"):
             return False
-        if word.text[:1].isupper() and (position + start > 0 or not lexicon.known(word.text)):
-            return False  # a name
+        if word.text[:1].isupper():
+            return False  # a name may be an adjective too: "Orange a une offre"
         if not (lexicon.has(word.text, ":A") or lexicon.adverb(word.text)):
             return False
     return True
@@ -564,6 +587,11 @@ def peut_etre(card: CardText, speller: Speller) -> list[Issue]:
             morphs = lexicon.morphs(previous)
             if not any(morph.startswith(_AUXILIARIES) and _FINITE.search(morph) for morph in morphs):
                 continue
+            start = _clause_start(sentence, index - 1)
+            if any(morph.startswith(">avoir/") for morph in morphs) and any(
+                word.lower in ("que", "qu’") for word in sentence[start : index - 1]
+            ):
+                continue  # "L’expérience qu’il a peut être utile": "a" ends a relative, "peut" is the verb
             fix = _same_case("peut-être", token.text)
             message = "après « être » ou « avoir », l’adverbe « peut-être »"
             issues.append(_issue(part, offset, token, following, "peut-être", message, fix))
