@@ -46,8 +46,25 @@ PEUT_ETRE_AFTER_A = damaged_by(
     "Grammalecte's g3__conf_peut_être2 (family g3__conf in review.CERTAIN)",
     "'qu’il a' ends a relative: the verb 'peut' follows ('L’expérience qu’il a peut être utile')",
 )
+ENGLISH_TERM_WITHOUT_ITS_ACCENT = damaged_by(
+    "spelling:accents (review.CERTAIN)", "'email' is the English word the French write, not 'émail' (enamel)"
+)
 
 CASES = [
+    pytest.param(
+        "Alertes",
+        "Le serveur envoie une alerte par email quand le disque est plein.",
+        marks=ENGLISH_TERM_WITHOUT_ITS_ACCENT,
+        id="par email",
+    ),
+    pytest.param(
+        "Linux",
+        "La commande reboot redémarre le serveur.",
+        marks=damaged_by(
+            "spelling:double-letter (review.CERTAIN)", "a command ('reboot') is a doubled letter away from 'rebot'"
+        ),
+        id="commande reboot",
+    ),
     pytest.param(
         "Pas de son",
         "Les réglages du son sont dans le panneau de configuration.",
