@@ -100,6 +100,13 @@ class Corrected:
 def corrected_chapter(key: ev.Key) -> Corrected:
     """The chapter's plain-text notes with every slip replaced by the key's first expected phrase."""
     raw = key.chapter.read_text(encoding="utf-8")
+    # A slip in a front ("Citez 3 …" copied from another card) renames the card for every slip of it.
+    renamed = {}
+    for slip in key.slips:
+        found = loose_pattern(slip.wrong).search(slip.front)
+        if found:
+            replacement = _cased(found.group(), slip.expected[0])
+            renamed[slip.front] = slip.front[: found.start()] + replacement + slip.front[found.end() :]
     edits: list[tuple[int, int, str]] = []
     problems: list[str] = []
     expected: list[tuple[str, str]] = []
@@ -116,8 +123,7 @@ def corrected_chapter(key: ev.Key) -> Corrected:
             problems.append(f"slip {slip.wrong!r} overlaps another slip of the key: left as written")
             continue
         edits.append((match.start(), match.end(), _cased(match.group(), slip.expected[0])))
-        front = slip.expected[0] if ev.contains(ev.comparable(slip.front), slip.wrong) else slip.front
-        expected.append((front, slip.expected[0]))
+        expected.append((renamed.get(slip.front, slip.front), slip.expected[0]))
     for begin, end, replacement in sorted(edits, reverse=True):
         raw = raw[:begin] + replacement + raw[end:]
     return Corrected(raw, tuple(expected), tuple(problems))
@@ -187,6 +193,7 @@ class CleanResult:
     problems: tuple[str, ...] = ()
     review_output: str = ""
     lint: list[str] = field(default_factory=list)
+    questioned: list[tuple[str, str]] = field(default_factory=list)  # (key phrase, lint line that questions it)
 
     @property
     def damage(self) -> list[Damage]:
@@ -229,7 +236,26 @@ def measure_text(
                 ):
                     damage.at_key_phrase = phrase
             result.changes.append(damage)
+    result.questioned = questioned_phrases(sources, expected, built.lint)
     return result
+
+
+def questioned_phrases(
+    sources: list[ev.SourceCard], expected: tuple[tuple[str, str], ...], lint: list[str]
+) -> list[tuple[str, str]]:
+    """A key's expected phrases that `lint` still questions once review --yes is done: the phrase may
+    be imperfect (or the finding wrong); either way a person reads it."""
+    found = []
+    for front, phrase in expected:
+        cards = [card for card in sources if ev.comparable(card.front) == ev.comparable(front)]
+        numbers = {number for card in cards for number, _ in card.lines}
+        for entry in lint:
+            match = ev._LINT.match(entry)
+            if not match or not match["rule"] or match["rule"] == "reviewed":
+                continue  # an unknown word there is an English term of the notes, not the key's doing
+            if int(match["line"]) in numbers and ev.touches(entry, phrase):
+                found.append((phrase, entry))
+    return found
 
 
 def _overlaps_phrase(text: str, phrase: str, written: str, changed: str) -> bool:
@@ -279,6 +305,8 @@ def damage_lines(results: list[CleanResult], verbose: bool = False, by_design: b
     for result in results:
         for problem in result.problems:
             lines.append(f"- {result.name}: key problem: {problem}")
+        for phrase, entry in result.questioned:
+            lines.append(f"- {result.name}: the key's expected phrase {phrase!r} is questioned by lint: {entry}")
         for damage in result.damage + (result.by_design if by_design else []):
             note = (
                 f" (at the key's expected phrase {damage.at_key_phrase!r}: is the key right?)"
