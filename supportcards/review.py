@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from pathlib import Path
 
 from .corrections import REVIEWED, CorrectionsFile, corrections_file
@@ -361,12 +362,13 @@ CERTAIN: frozenset[str] = frozenset(
         "g2__tu",  # hyphenated words and locutions the locutions table does not list
         "g2__gn",  # toute/toutes
         "g2__conj",  # a verb's person (supprimes -> supprime), unless a rival fixes the subject
+        "g3__infi",  # an infinitive after falloir, pouvoir, devoir, pour, de…: "il faut vérifié" -> "vérifier"
         # supportcards' own rules
         "une-part",  # a second "D’une part" -> "D’autre part"
         "et-est",  # "Le ticket et fermé" -> "est": 3 of 3 on its own chapters (bench/proofread_rules.py)
         *("ou-où", "et-est-verbe", "son-sont", "ces-ses", "a-à", "on-ont", "peut-être"),  # homophones.py
-        *("subject-verb", "qui-verb", "noun-for-verb", "adjective-coordination", "subjunctive", "unknown-verb"),
-        "si-conditional",
+        *("subject-verb", "qui-verb", "noun-for-verb", "unknown-verb", "subjunctive", "si-conditional"),  # agreement.py
+        *("adjective-coordination", "participle-agreement"),  # agreement.py
         # unknown words, by how they differ from the first suggestion
         "spelling:accents",  # only accents: regulierement, dégats
         "spelling:double-letter",  # a letter doubled or not: instalé, diférentes, resources
@@ -427,7 +429,7 @@ def _undoubled(text: str) -> str:
     return re.sub(r"(.)\1+", r"\1", text.casefold())
 
 
-def contested(findings: Iterable[Finding]) -> set[Finding]:
+def contested(findings: Sequence[Finding]) -> set[Finding]:
     """Findings that a rival finding contradicts: Grammalecte offers two fixes of one slip as two
     actions of one rule ("il attendent": 'il' -> 'ils', or 'attendent' -> 'attend'), which a person
     must choose between. One rival is decided (`_verb_over_plural_pronoun`): a plural subject
@@ -436,14 +438,13 @@ def contested(findings: Iterable[Finding]) -> set[Finding]:
     for finding in findings:
         if not re.search(r"__b\d+_a\d+", finding.rule):
             continue
-        stem = re.sub(r"_a\d+(?:_\d+)?$", "", finding.rule)
-        seen.setdefault((finding.location.path, finding.location.line, stem), []).append(finding)
+        seen.setdefault((finding.location.path, finding.location.line, _stem(finding.rule)), []).append(finding)
     rivals: set[Finding] = set()
     for group in seen.values():
         if len(group) > 1:
             decided = _verb_over_plural_pronoun(group)
             rivals.update(finding for finding in group if finding is not decided)
-    return rivals
+    return rivals | neighbour_rivals(findings)
 
 
 PLURAL_SUBJECT_PRONOUNS = frozenset({"ils", "elles"})
@@ -460,6 +461,69 @@ def _verb_over_plural_pronoun(group: list[Finding]) -> Finding | None:
     if len(group) == 2 and len(pronouns) == 1 and len(others) == 1:
         return others[0]
     return None
+
+
+def neighbour_rivals(findings: Iterable[Finding]) -> set[Finding]:
+    """Two of Grammalecte's findings (of two rules) on neighbouring words where one fix answers
+    both are two readings of one slip: "Le technicien a changer" is "a changé" ('changer' ->
+    'changé') or "à changer" ('a' -> 'à'). Where only one of the fixes leaves Grammalecte nothing
+    to say of the other word ("Elles servent a confirmer": 'à' does, 'confirmé' leaves "servent a"
+    flagged), that one stands. Where both do, a fix that would take away the clause's only
+    conjugated verb ("Le technicien à changer…" has none left) is the rival: a sentence the student
+    wrote with a subject keeps its verb. Otherwise ("on peu déléguer": "on peut" or "ont peu?")
+    both are left to a person."""
+    by_line: dict[tuple[str, int, str], list[Finding]] = {}
+    for finding in findings:
+        if "__" in finding.rule and finding.suggestions and finding.context_column > 0:
+            by_line.setdefault((finding.location.path, finding.location.line, finding.context), []).append(finding)
+    rivals: set[Finding] = set()
+    for (_, _, line), group in by_line.items():
+        group.sort(key=lambda finding: finding.context_column)
+        for first, second in pairwise(group):
+            end = first.context_column - 1 + len(first.text)
+            if _stem(first.rule) == _stem(second.rule) or end > second.context_column - 1:
+                continue  # two actions of one rule: `contested` pairs them
+            if line[end : second.context_column - 1].strip():
+                continue
+            forward, backward = _answers(first, second), _answers(second, first)
+            if forward != backward:
+                rivals.add(second if forward else first)
+            elif forward:
+                verbless = [finding for finding in (first, second) if _takes_the_only_verb(finding)]
+                rivals.update(verbless if len(verbless) == 1 else (first, second))
+    return rivals
+
+
+def _stem(rule: str) -> str:
+    """A Grammalecte rule id without its action number: the actions of one rule share it."""
+    return re.sub(r"_a\d+(?:_\d+)?$", "", rule)
+
+
+def _with_fix(finding: Finding, fix: str) -> str:
+    start = finding.context_column - 1
+    return finding.context[:start] + fix + finding.context[start + len(finding.text) :]
+
+
+def _answers(fixed: Finding, other: Finding) -> bool:
+    """Whether Grammalecte no longer flags `other`'s word once `fixed`'s first fix is in the line."""
+    from .proofread.grammar import line_errors
+
+    after = line_errors(_with_fix(fixed, fixed.suggestions[0]))
+    return after is not None and all(flagged != other.text for _, flagged in after)
+
+
+def _takes_the_only_verb(finding: Finding) -> bool:
+    """Whether the fix turns a conjugated verb into a word that is none ("a" -> "à") in a clause
+    with no other word that can only be a conjugated verb."""
+    from .proofread.agreement import verb_tenses
+    from .proofread.grammar import only_a_verb
+
+    if not verb_tenses(finding.text) or verb_tenses(finding.suggestions[0]):
+        return False
+    start = finding.context_column - 1
+    before = re.split(r"[,;:.!?]", finding.context[:start])[-1]
+    after = re.split(r"[,;:.!?]", finding.context[start + len(finding.text) :])[0]
+    return not any(only_a_verb(word) for word in re.findall(r"[^\W\d_]+", before + " " + after))
 
 
 def certain(finding: Finding) -> bool:

@@ -11,6 +11,7 @@ from supportcards.proofread.agreement import (
     adjective_complement,
     adjective_coordination,
     noun_for_verb,
+    participle_agreement,
     qui_verb,
     si_conditional,
     subject_verb,
@@ -178,3 +179,25 @@ def test_no_conditional_after_a_si_that_opens_a_condition(back: str, expected: l
 
 def test_an_adjective_that_is_also_a_verb_after_noun_de_noun_is_still_pointed_at() -> None:
     assert flagged(adjective_complement, "Les temps de réponse trop court agacent.") == [("court", ("courts",))]
+
+
+@pytest.mark.parametrize(
+    ("back", "expected"),
+    [
+        ("Ils sont hérité du dossier parent.", [("hérité", ("hérités",))]),
+        ("Elles ne sont jamais supprimé sans accord.", [("supprimé", ("supprimées",))]),
+        ("Les sauvegardes du serveur sont vérifié chaque lundi.", [("vérifié", ("vérifiées",))]),
+        ("Les sauvegardes sont vérifiées chaque lundi.", []),
+        ("Ils se sont parlé au téléphone.", []),  # reflexive: no agreement with an indirect object
+        ("Il est conseillé de redémarrer.", []),
+        ("Elles sont mis à jour la nuit.", [("mis", ("mises",))]),
+        ("Ils ont hérité du dossier parent.", []),  # "avoir": no agreement with the subject
+    ],
+)
+def test_a_participle_after_etre_agrees_with_the_clause_subject(back: str, expected: list) -> None:
+    assert flagged(participle_agreement, back) == expected
+
+
+def test_a_participle_after_coordinated_subjects_is_left_alone() -> None:
+    assert flagged(participle_agreement, "Le poste et ses écrans sont reliés au dock.") == []
+    assert flagged(participle_agreement, "La copie et la restauration sont testées.") == []

@@ -445,3 +445,45 @@ def test_the_number_of_a_noun_complementing_a_noun_is_left_to_a_person() -> None
     assert certain_fix(agreement("Les utilisateurs concerné sont informés.", "concerné", "concernés")) == "concernés"
     assert certain_fix(agreement("Des statistiques fiable.", "fiable", "fiables")) == "fiables"
     assert certain_fix(agreement("Modifiés par les utilisateur.", "utilisateur", "utilisateurs")) == "utilisateurs"
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_two_readings_of_one_slip_on_neighbouring_words_are_rivals() -> None:
+    """ "a changer": 'a' -> 'à' or 'changer' -> 'changé'; one fix answers both findings."""
+
+    def at(line: str, rule: str, text: str, fix: str) -> Finding:
+        column = line.index(f" {text} ") + 2
+        return Finding(Location("n.md", 1), column, "grammar", rule, "m", text, (fix,), line, column)
+
+    line = "Le serveur a redémarrer la nuit dernière, puis il répond."
+    homophone = at(line, "g2__conf_à_a_infinitif__b1_a1_1", "a", "à")
+    participle = at(line, "gv1__ppas_det_nom_avoir__b1_a1_1", "redémarrer", "redémarré")
+    # "Le serveur à redémarrer la nuit dernière" would have no verb left: the participle's fix stands
+    assert contested([homophone, participle]) == {homophone}
+    line = "Sur ce poste on peu installer le logiciel."
+    pronoun = at(line, "g2__conf_ont_on__b1_a1_1", "on", "ont")
+    verb = at(line, "g2__conf_peu_peut_peux__b8_a1_1", "peu", "peut")
+    assert contested([pronoun, verb]) == {pronoun, verb}  # "ont peu" or "on peut": a person
+    line = "Les utilisateur concerné sont prévenus."
+    noun = at(line, "g3__gn_les_1m__b2_a1_1", "utilisateur", "utilisateurs")
+    adjective = at(line, "g3__gn_les_2m__b1_a4_1", "concerné", "concernés")
+    assert contested([noun, adjective]) == set()  # two slips: both fixes stand
+    line = "Ces outils servent a vérifier le réseau."
+    homophone = at(line, "g2__conf_à_a_infinitif__b1_a1_1", "a", "à")
+    participle = at(line, "gv1__ppas_avoir__b1_a1_1", "vérifier", "vérifié")
+    # "servent à vérifier" leaves nothing to say; "servent a vérifié" is still flagged
+    assert contested([homophone, participle]) == {participle}
+    line = "Les clients rappellent, ils attende la réponse."
+    pronoun = at(line, "g2__conj_ils__b1_a2_1", "ils", "il")
+    verb = at(line, "g2__conj_ils__b1_a1_1", "attende", "attendent")
+    assert contested([pronoun, verb]) == {pronoun}  # one rule's two actions: the plural pronoun stays
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_an_infinitive_after_falloir_or_pour_is_certain_and_never_questions_a_noun() -> None:
+    from supportcards.proofread.grammar import line_errors
+
+    finding = Finding(Location("n.md", 1), 9, "grammar", "g3__infi_falloir__b1_a1_1", "m", "vérifié", ("vérifier",))
+    assert certain(finding)
+    for correct in ("Il crée un compte pour invité.", "Un accès sans fil sécurisé.", "Il faut du papier recyclé."):
+        assert not [rule for rule, _ in line_errors(correct) or [] if rule.startswith("g3__infi")]

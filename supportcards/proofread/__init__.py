@@ -190,11 +190,11 @@ def _check_all(texts: list[CardText], active: list[Checker], speller: Speller) -
 
 def _check(text: CardText, active: list[Checker], speller: Speller) -> list[Issue]:
     """The card's issues, in checker order; an issue another checker already made (same text,
-    kind and first fix) is one finding, not two."""
+    kind and fixes) is one finding, not two."""
     issues: dict[tuple[str, int, int, str, tuple[str, ...]], Issue] = {}
     for checker in active:
         for issue in checker.check(text, speller):
-            issues.setdefault((issue.part, issue.start, issue.end, issue.kind, issue.suggestions[:1]), issue)
+            issues.setdefault((issue.part, issue.start, issue.end, issue.kind, issue.suggestions), issue)
     return list(issues.values())
 
 

@@ -26,7 +26,9 @@ check returns nothing.
   que, à moins que, il faut que), a verb in the indicative takes the present subjunctive, and so do
   the verbs joined to it ("qu’il retire la carte et la remet");
 - `si-conditional`: "Si le client voudrait être rappelé, …": no conditional after a "si" that
-  opens a condition: the present, or the imperfect when the other verb is a conditional.
+  opens a condition: the present, or the imperfect when the other verb is a conditional;
+- `participle-agreement`: "Ils sont hérité du dossier": a past participle after "être" agrees with
+  the pronoun or noun group that opens the clause (not after "se": "ils se sont parlé").
 
 How often each is right is measured by `bench/review_policy.py` and `bench/proofread_rules.py`;
 those that are right every time are in `review.CERTAIN`.
@@ -577,14 +579,15 @@ def _one_gender(genders: frozenset[str]) -> str | None:
 
 
 def _agrees(token: Token, gender: str, number: str) -> bool:
-    """Whether one adjective reading of `token` agrees with gender and number."""
-    for morph in token.morphs:
-        if not any(tag in morph for tag in _ADJECTIVE_TAGS):
-            continue
-        match = re.search(r":([mfe]):([spi])", morph)
-        if match and match.group(1) in (gender, "e") and match.group(2) in (number, "i"):
-            return True
-    return False
+    """Whether one adjective reading of `token` agrees with gender and number. A reading that fits
+    any ("hérité", the invariable participle of "hériter de") counts only where no other does."""
+    features = [
+        (match.group(1), match.group(2))
+        for morph in token.morphs
+        if any(tag in morph for tag in _ADJECTIVE_TAGS) and (match := re.search(r":([mfe]):([spi])", morph))
+    ]
+    specific = [feature for feature in features if feature != ("e", "i")] or features
+    return any(found in (gender, "e") and count in (number, "i") for found, count in specific)
 
 
 def inflect(token: Token, gender: str, number: str, speller: Speller) -> list[str]:
@@ -720,6 +723,52 @@ def _opens_condition(found: list[Token], index: int) -> bool:
     return before.is_punctuation or before.lower in ("et", "mais", "même", "sauf", "ou")
 
 
+_PERSONAL = {"il": ("s", "m"), "elle": ("s", "f"), "ils": ("p", "m"), "elles": ("p", "f")}
+
+
+def participle_agreement(card: CardText, speller: Speller) -> list[Issue]:
+    """ "Ils sont hérité du dossier": a past participle after "être" agrees with the subject that
+    opens the clause (il, elle, ils, elles, or a noun group); "se"/"s’" before "être" (a reflexive
+    verb, "ils se sont parlé") is left alone."""
+    if speller.engine is None:
+        return []
+    issues = []
+    for part, offset, found in _sentences(card, speller):
+        for index, token in enumerate(found):
+            opening = _opening(found, index)
+            if opening is None:
+                continue
+            if token.lower in _PERSONAL:
+                number, gender = _PERSONAL[token.lower]
+                genders, end, head = frozenset({gender}), index + 1, token
+            else:
+                if opening == "coordinated":
+                    continue  # "Le téléphone et ses applications sont sauvegardés": both are the subject
+                group = noun_group(found, index)
+                if group is None or group.number is None:
+                    continue
+                number, genders, end, head = group.number, group.genders, group.end, found[group.head]
+            verb = _verb_after(found, end)
+            if verb >= len(found) or any(t.lower in ("se", "s’") for t in found[end:verb]):
+                continue
+            if not any(lemma == "être" for lemma, _, _ in found[verb].finite()):
+                continue
+            at = verb + 1
+            while at < len(found) and (found[at].has(":W") or found[at].has(":G:X")) and not found[at].is_adjective:
+                at += 1  # ne … pas, jamais, souvent, automatiquement
+            if at >= len(found) or not found[at].has(":Q"):
+                continue  # after "être", "mis" is the participle, not the past simple
+            participle = found[at]
+            chosen = _one_gender(genders) or _one_gender(participle.genders((":Q",)))
+            if chosen is None or _agrees(participle, chosen, number):
+                continue
+            fixes = inflect(participle, chosen, number, speller)
+            if len(fixes) == 1:
+                message = f"accord du participe avec « {head.text} »"
+                issues.append(_issue(part, offset, participle, "participle-agreement", message, fixes))
+    return issues
+
+
 def verb_tenses(word: str) -> frozenset[str]:
     """The tenses ('Ip', 'If', 'K', 'Sp'…) `word` is a conjugated form in; empty without Grammalecte."""
     from .grammar import engine
@@ -739,5 +788,6 @@ CHECKS = (
     ("adjective-complement", adjective_complement),
     ("subjunctive", subjunctive),
     ("si-conditional", si_conditional),
+    ("participle-agreement", participle_agreement),
 )
 """This module's checks, by rule name, for `rules.OWN_CHECKS`."""
