@@ -201,3 +201,15 @@ def test_a_participle_after_etre_agrees_with_the_clause_subject(back: str, expec
 def test_a_participle_after_coordinated_subjects_is_left_alone() -> None:
     assert flagged(participle_agreement, "Le poste et ses écrans sont reliés au dock.") == []
     assert flagged(participle_agreement, "La copie et la restauration sont testées.") == []
+
+
+def test_look_alikes_of_a_subject_are_left_alone() -> None:
+    assert flagged(subject_verb, "Quels fichiers supprime le script de nettoyage ?") == []  # inverted subject
+    assert flagged(subject_verb, "Chaque semaine les serveurs les plus chargés sont redémarrés.") == []
+    assert flagged(subject_verb, "Les techniciens la consulte.") == [("consulte", ("consultent",))]
+
+
+def test_two_singular_adjectives_after_a_plural_noun_may_name_one_thing_each() -> None:
+    assert flagged(adjective_coordination, "Il gère les réseaux filaire et sans fil.") == []
+    assert flagged(adjective_coordination, "Il parle les langues espagnole et italienne.") == []
+    assert flagged(adjective_coordination, "Des procédures simples et documenté.") == [("documenté", ("documentées",))]

@@ -321,6 +321,12 @@ def _verb_after(found: list[Token], index: int) -> int:
         index += 1
     for _ in range(2):
         if index < len(found) and found[index].lower in _OBJECT_PRONOUNS:
+            if (
+                found[index].lower in ("le", "la", "les", "l’")
+                and index + 1 < len(found)
+                and found[index + 1].has(":N")
+            ):
+                break  # "les postes": an article before a noun, not an object pronoun before a verb
             index += 1
     return index
 
@@ -382,6 +388,8 @@ def _subjects(found: list[Token]) -> Iterator[tuple[NounGroup, str]]:
         opening = _opening(found, index)
         if opening is None:
             continue
+        if found[index].has(":De"):
+            continue  # "Quels ports utilise un serveur": in a question the subject may follow the verb
         group = noun_group(found, index)
         if group is not None and group.number is not None:
             yield group, opening
@@ -532,6 +540,8 @@ def adjective_coordination(card: CardText, speller: Speller) -> list[Issue]:
             gender = _one_gender(_agreeing(genders, first.genders(_ADJECTIVE_TAGS)))
             if number is None or gender is None or not _agrees(first, gender, number):
                 continue
+            if number == "p" and "p" not in first.numbers(_ADJECTIVE_TAGS):
+                continue  # "les claviers anglais et allemand": one of each, unless the first says plural
             if _agrees(second, gender, number):
                 continue
             fixes = inflect(second, gender, number, speller)
