@@ -40,8 +40,36 @@ PEUT_ETRE_AFTER_A = damaged_by(
 ENGLISH_TERM_WITHOUT_ITS_ACCENT = damaged_by(
     "spelling:accents (review.CERTAIN)", "'email' is the English word the French write, not 'émail' (enamel)"
 )
+SON_A_NOUN_COMPLEMENT = damaged_by(
+    "son-sont (homophones.py)", "'son' the noun used as a complement ('les cartes son', 'les réglages son et vidéo')"
+)
+OU_BEFORE_A_PRONOMINAL_VERB_AND_A_TIME = damaged_by(
+    "ou-où (homophones.py)",
+    "after 'ou se <verb>' a time complement ('le lendemain', 'le matin') ends the clause, not a subject",
+)
 
 CASES = [
+    pytest.param(
+        "Carte son", "Les cartes son sont intégrées à la carte mère.", marks=SON_A_NOUN_COMPLEMENT, id="cartes son sont"
+    ),
+    pytest.param(
+        "Carte son",
+        "Les réglages son et vidéo sont dans le même menu.",
+        marks=SON_A_NOUN_COMPLEMENT,
+        id="réglages son et vidéo",
+    ),
+    pytest.param(
+        "Poste figé",
+        "Le poste redémarre tout seul ou se fige le matin.",
+        marks=OU_BEFORE_A_PRONOMINAL_VERB_AND_A_TIME,
+        id="ou se fige le matin",
+    ),
+    pytest.param(
+        "Rappel",
+        "L’utilisateur rappelle le support ou se présente le lendemain.",
+        marks=OU_BEFORE_A_PRONOMINAL_VERB_AND_A_TIME,
+        id="ou se présente le lendemain",
+    ),
     pytest.param(
         "Alertes",
         "Le serveur envoie une alerte par email quand le disque est plein.",
