@@ -387,11 +387,16 @@ def policy_key(finding: Finding) -> str:
     """The kind of finding the policy decides on: a Grammalecte rule family, one of supportcards'
     own rules, or for spelling how the word differs from its first suggestion."""
     if finding.kind == "spelling" or finding.rule == "unknown-word":
+        from .proofread.spelling import english_word
+
         if not finding.suggestions:
             return "spelling:none"
         if _bare(finding.text)[:1].isupper():
             return "spelling:capitalised"  # a name or an English term (Root, Jira) more often than a slip
-        return "spelling:" + typo(_bare(finding.text), _bare(finding.suggestions[0]))
+        kind = typo(_bare(finding.text), _bare(finding.suggestions[0]))
+        if kind != "other" and english_word(_bare(finding.text)):
+            return "spelling:english"  # "reset" is no swapped "reste", "root" no doubled "rot", "email" no "émail"
+        return "spelling:" + kind
     if finding.rule.startswith(UNCERTAIN_RULES):
         return finding.rule
     family = re.match(r"(g\w?\d__[^\W_]+)", finding.rule)
@@ -553,7 +558,7 @@ def certain_fix(finding: Finding) -> str | None:
     """
     if policy_key(finding) == "g3__gn" and (_conjugated(finding.text) or _complement_number(finding)):
         return None
-    if finding.kind != "spelling" and _a_name(finding):
+    if finding.kind != "spelling" and (_a_name(finding) or _other_reading(finding)):
         return None
     if certain(finding):
         return finding.suggestions[0]
@@ -596,6 +601,22 @@ def tense_choice(finding: Finding) -> str | None:
         return None
     kept = [suggestion for suggestion, tenses in zip(finding.suggestions, offered, strict=True) if tenses & written]
     return kept[0] if len(kept) == 1 else None
+
+
+def _other_reading(finding: Finding) -> bool:
+    """Where the words Grammalecte would join into a locution also read as a sentence's own words:
+    "quant à X" puts a topic first and a comma closes it ("quand à midi personne ne l’utilise" is
+    "when"); after a relative clause ("ce qu’il fait peut être long") "peut" is the main verb."""
+    start = finding.context_column - 1
+    if start < 0 or finding.context[start : start + len(finding.text)] != finding.text:
+        return False
+    before, after = finding.context[:start], finding.context[start + len(finding.text) :]
+    sentence = re.split(r"[.!?;:]\s", before)[-1]
+    if finding.rule.startswith("g2__conf_quant_quand"):
+        return not re.match(r"\s*(?:[^\s,.;:!?]+\s+){1,6}?[^\s,.;:!?]*[,:]", after)
+    if finding.rule.startswith("g3__conf_peut_être"):
+        return bool(re.search(r"\b(?:qui|que|qu['’])", sentence.split(",")[-1], re.IGNORECASE))
+    return False
 
 
 def _a_name(finding: Finding) -> bool:

@@ -487,3 +487,22 @@ def test_an_infinitive_after_falloir_or_pour_is_certain_and_never_questions_a_no
     assert certain(finding)
     for correct in ("Il crée un compte pour invité.", "Un accès sans fil sécurisé.", "Il faut du papier recyclé."):
         assert not [rule for rule, _ in line_errors(correct) or [] if rule.startswith("g3__infi")]
+
+
+@pytest.mark.parametrize(
+    ("line", "text", "rule", "fix"),
+    [
+        ("Et quand à sa taille, elle augmente.", "quand", "g2__conf_quant_quand_qu_en__b1_a1_1", "quant"),
+        ("Quand aux serveurs DNS, il les indique.", "Quand", "g2__conf_quant_quand_qu_en__b3_a1_1", "Quant"),
+        ("Il se met en veille quand à midi personne n’y est.", "quand", "g2__conf_quant_quand_qu_en__b1_a1_1", None),
+        ("Ils ne sont peut être pas disponibles.", "peut être", "g3__conf_peut_être2__b1_a1_1", "peut-être"),
+        ("Ce qu’il fait peut être long.", "peut être", "g3__conf_peut_être2__b1_a1_1", None),
+        ("L’écran qui reste noir peut être débranché.", "peut être", "g3__conf_peut_être2__b1_a1_1", None),
+    ],
+)
+def test_a_locution_is_not_forced_where_the_words_read_as_the_sentences_own(
+    line: str, text: str, rule: str, fix: str | None
+) -> None:
+    column = line.index(text) + 1
+    finding = Finding(Location("n.md", 1), column, "grammar", rule, "m", text, (fix or "x",), line, column)
+    assert certain_fix(finding) == fix

@@ -25,6 +25,21 @@ INVERTED_PRONOUNS = ("je", "tu", "il", "elle", "on", "nous", "vous", "ils", "ell
 SUGGESTIONS = 5
 
 _AZERTY = ("azertyuiop", "qsdfghjklm", "wxcvbn")
+
+
+@lru_cache(maxsize=1)
+def _english() -> SpellChecker:
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language="en", distance=1)
+
+
+def english_word(word: str) -> bool:
+    """Whether `word` is an English word (pyspellchecker's English list): in IT notes, a term
+    ("reset", "root") more often than a French word mistyped."""
+    return word.casefold() in _english()
+
+
 _QWERTY = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
 
