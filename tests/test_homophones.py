@@ -57,6 +57,22 @@ def test_ou_before_a_pronominal_verb_and_its_subject_is_ou_with_an_accent() -> N
     assert flagged(ou_ou, "Il lit le disque ou se trouvent les journaux du serveur.") == [("ou-où", "ou", ("où",))]
 
 
+def test_ou_after_a_noun_of_time_place_or_situation_or_opening_a_question_is_ou_with_an_accent() -> None:
+    relative = [("ou-où", "ou", ("où",))]
+    assert flagged(ou_ou, "Il y a plusieurs cas ou le redémarrage suffit.") == relative
+    assert flagged(ou_ou, "Il attend le moment ou la sauvegarde démarre.") == relative
+    assert flagged(ou_ou, "Au cas ou le serveur tombe, on bascule sur le secours.") == relative
+    assert flagged(ou_ou, "Ou se trouve le fichier hosts ?") == [("ou-où", "Ou", ("Où",))]
+    assert flagged(ou_ou, "Ou est-il enregistré ?") == [("ou-où", "Ou", ("Où",))]
+    for back in (
+        "Il note le jour ou l’heure dans le ticket.",
+        "Le moment ou l’heure de l’incident est noté dans le ticket.",
+        "Ou redémarrer le poste.",
+        "Ou bien il redémarre le poste.",
+    ):
+        assert flagged(ou_ou, back) == [], back
+
+
 def test_other_clauses_after_ou_are_a_finding_for_a_person() -> None:
     """A subject and its verb after "ou" may be a relative or an alternative: `ou-où-ambigu`."""
     ambiguous = [("ou-où-ambigu", "ou", ("où",))]
@@ -133,6 +149,10 @@ def test_son_where_no_possessive_can_stand_is_sont() -> None:
     assert flagged(son_sont, "Les utilisateurs son rarement informés.") == [("son-sont", "son", ("sont",))]
     assert flagged(son_sont, "Les disques son en panne.") == [("son-sont", "son", ("sont",))]
     assert flagged(son_sont, "Les serveurs ne son pas redémarrés.") == [("son-sont", "son", ("sont",))]
+    assert flagged(son_sont, "Le serveur et le routeur son configurés par l’équipe.") == [
+        ("son-sont", "son", ("sont",))
+    ]
+    assert flagged(son_sont, "Le serveur et le routeur, son fichier de configuration.") == []
 
 
 @pytest.mark.parametrize(
@@ -203,6 +223,7 @@ def test_a_as_the_verb_of_its_clause_is_left_alone(back: str) -> None:
 def test_on_after_a_plural_subject_before_a_noun_is_ont() -> None:
     assert flagged(on_ont, "Les techniciens on accès aux journaux.") == [("on-ont", "on", ("ont",))]
     assert flagged(on_ont, "Les utilisateurs on besoin d’aide.") == [("on-ont", "on", ("ont",))]
+    assert flagged(on_ont, "Le clavier et la souris on un défaut.") == [("on-ont", "on", ("ont",))]
     for back in (
         "Dans les bureaux on travaille en open space.",
         "Les jours de panne on appelle le support.",

@@ -11,7 +11,9 @@ the clause can and cannot hold, never from a list of known sentences:
   bloque au logo", "Il se déplace dans le bureau ou l’utilisateur apporte son portable"), which
   word classes cannot tell from a relative ("vers un faux site ou l’utilisateur saisit…"). So
   `ou-où` is only a pronominal verb whose subject follows it and ends the clause ("au port ou se
-  trouve le destinataire."), and `ou-où-ambigu` every other clause after "ou" (a subject noun
+  trouve le destinataire."), a clause after a noun of time, place or situation ("au cas ou le
+  serveur tombe", `_WHERE_NOUNS`), or a question's "Ou" before its verb ("Ou se trouve le
+  fichier ?"); and `ou-où-ambigu` every other clause after "ou" (a subject noun
   group or pronoun and its verb), for a person to choose; a pronoun that repeats the clause's own
   subject is an alternative ("Il réinitialise le mot de passe ou il installe…") and left alone;
 - `et-est-verbe`: "et" after a determiner and its noun that open a clause, before an adjective
@@ -21,7 +23,8 @@ the clause can and cannot hold, never from a list of known sentences:
   "qui et" before an adjective or a participle ("c’est elle qui et usée") is also "qui est";
 - `et-est-définition`: a sentence of prose (not a list item) "Un/Une <noun> et le/la <noun> de …."
   with no verb at all ("Un problème et la cause de…"): a definition's "est";
-- `son-sont`: "son" after a plural subject (or "ne") and before what no possessive determiner can
+- `son-sont`: "son" after a plural subject (two noun groups joined by "et" too, or "ne") and
+  before what no possessive determiner can
   take: an adverb, a preposition, a plural adjective ("Les serveurs son souvent surchargés");
 - `ces-ses`: "ces propres …": "propre" before a noun is "own", which takes a possessive;
 - `a-à`: "a" in a clause that already has a finite verb ("Il envoie le ticket a l’équipe", "pour se
@@ -62,7 +65,7 @@ _SUBORDINATORS = frozenset(
 one of them is not the verb of the clause that follows ("Un incident qui touche tous les postes a
 un impact élevé")."""
 _SUBJECT_PRONOUNS = frozenset({"il", "elle", "on", "ils", "elles", "je", "tu", "nous", "vous"})
-_BEFORE_VERB = _SUBJECT_PRONOUNS | {"c’", "ne", "n’", "se", "s’"}
+_BEFORE_VERB = _SUBJECT_PRONOUNS | {"c’", "ne", "n’", "se", "s’", "y"}
 """Words after which a word that can be a finite verb is one ("c’est", "il ne ferme", "se rend")."""
 _CLITICS = frozenset(
     {"le", "la", "les", "l’", "l'", "y", "en", "ne", "n’", "n'", "se", "s’", "s'", "lui", "leur", "me", "m’", "m'"}
@@ -258,6 +261,10 @@ def ou_ou(card: CardText, speller: Speller) -> list[Issue]:
         for index, token in enumerate(sentence):
             if token.lower != "ou":
                 continue
+            if index == 0 and _question_verb(lexicon, sentence, 1):
+                message = "« Ou » devant un verbe ouvre une question : « Où » ?"
+                issues.append(_issue(part, offset, token, token, "ou-où", message, _same_case("où", token.text)))
+                continue
             noun_at = index - 1
             if noun_at >= 0 and sentence[noun_at].text == ",":
                 noun_at -= 1
@@ -265,19 +272,46 @@ def ou_ou(card: CardText, speller: Speller) -> list[Issue]:
             if noun is None or not _noun_like(lexicon, sentence, noun_at):
                 continue
             start = _clause_start(sentence, noun_at)
-            if not _main_verb_before(lexicon, sentence, start, noun_at):
+            in_case = noun.lower == "cas" and noun_at > 0 and sentence[noun_at - 1].lower == "au"  # au cas où
+            if not in_case and not _main_verb_before(lexicon, sentence, start, noun_at):
                 continue
             opened = _opens_clause(lexicon, sentence, index + 1)
             if not opened or (opened == "pronoun" and sentence[index + 1].lower == sentence[start].lower):
                 continue  # "Il réinitialise le mot de passe ou il installe…": one subject, two clauses
             fix = _same_case("où", token.text)
-            if opened == "inverted":
+            if opened == "inverted" or _where_noun(lexicon, noun.text):
                 message = "« ou » ouvre ici une relative : « où » ?"
                 issues.append(_issue(part, offset, token, token, "ou-où", message, fix))
             else:
                 message = "« ou » ouvre une proposition après un nom : « où » (relative) ou « ou » (alternative) ?"
                 issues.append(_issue(part, offset, token, token, "ou-où-ambigu", message, fix))
     return issues
+
+
+_WHERE_NOUNS = frozenset(
+    {"moment", "instant", "jour", "heure", "période", "époque", "année", "mois", "semaine", "date"}
+    | {"cas", "situation", "circonstance", "endroit", "lieu", "emplacement"}
+)
+"""Nouns of time, place and situation: a clause after "ou" that follows one of them is its
+relative ("au cas ou le serveur tombe", "le moment ou la sauvegarde démarre"), not an alternative."""
+
+
+def _where_noun(lexicon: Lexicon, word: str) -> bool:
+    return any(morph.split("/", 1)[0].lstrip(">") in _WHERE_NOUNS for morph in lexicon.morphs(word) if ":N" in morph)
+
+
+def _question_verb(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """A finite verb (after "se"/"s’") right at `index`: "Ou se trouve le serveur", "Ou est-il"."""
+    word = _word(sentence, index)
+    if word is not None and word.lower in ("se", "s’"):
+        index += 1
+        word = _word(sentence, index)
+    if word is None:
+        return False
+    head = word.text.split("-")[0]
+    return lexicon.only_finite(head) or any(
+        morph.startswith(_AUXILIARIES) and _FINITE.search(morph) for morph in lexicon.morphs(head)
+    )
 
 
 def _noun_like(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
@@ -318,7 +352,7 @@ def _opens_clause(lexicon: Lexicon, sentence: list[Token], index: int) -> str | 
     while (word := _word(sentence, position)) is not None and position <= index + 3:
         if word.text in _CLAUSE_PUNCTUATION:
             return None
-        if _verb_at(lexicon, sentence, position):
+        if _verb_at(lexicon, sentence, position) or (position == index + 2 and _noun_or_verb(lexicon, word.text)):
             return "subject"
         if word.lower in ("ne", "n’") and (verb := _word(sentence, position + 1)) is not None:
             return "subject" if lexicon.finite(verb.text) else None
@@ -326,6 +360,14 @@ def _opens_clause(lexicon: Lexicon, sentence: list[Token], index: int) -> str | 
             return None
         position += 1
     return None
+
+
+def _noun_or_verb(lexicon: Lexicon, word: str) -> bool:
+    """A finite verb whose other readings are nouns ("tombe", "marche"): right after the subject's
+    determiner and noun, the verb."""
+    morphs = lexicon.morphs(word)
+    others = [morph for morph in morphs if ":V" not in morph]
+    return lexicon.finite(word) and all(":N" in morph and ":A" not in morph for morph in others)
 
 
 def _subject_ends_clause(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
@@ -475,9 +517,21 @@ def _plural_subject_before(lexicon: Lexicon, sentence: list[Token], index: int) 
         return True
     start = _clause_start(sentence, index - 1)
     opener = sentence[start]
-    if opener.lower not in _PLURAL_DETERMINERS or start == index - 1:
+    if start == index - 1 or opener.lower not in _DETERMINERS:
         return False
-    return not any(_verb_at(lexicon, sentence, position) for position in range(start, index))
+    if any(_verb_at(lexicon, sentence, position) for position in range(start, index)):
+        return False
+    if opener.lower in _PLURAL_DETERMINERS:
+        return True
+    # "Le serveur et le routeur son …": two noun groups joined by "et" open the sentence
+    if start < 2 or sentence[start - 1].lower != "et":
+        return False
+    first = _clause_start(sentence, start - 2)
+    return (
+        first == 0
+        and sentence[0].lower in _DETERMINERS
+        and not any(_verb_at(lexicon, sentence, position) for position in range(0, start - 1))
+    )
 
 
 def _no_noun_can_follow(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
