@@ -26,14 +26,6 @@ def damaged_by(rule: str, why: str) -> pytest.MarkDecorator:
     return pytest.mark.xfail(strict=True, reason=f"{rule} changes correct French: {why}")
 
 
-SON_A_NOUN_COMPLEMENT = damaged_by(
-    "son-sont (homophones.py)", "'son' the noun used as a complement ('les cartes son', 'les réglages son et vidéo')"
-)
-OU_BEFORE_A_PRONOMINAL_VERB_AND_A_TIME = damaged_by(
-    "ou-où (homophones.py)",
-    "after 'ou se <verb>' a time complement ('le lendemain', 'le matin') ends the clause, not a subject",
-)
-
 CASES = [
     pytest.param(
         "Achat",
@@ -50,25 +42,20 @@ CASES = [
         ),
         id="celui des deux disques qui chauffe",
     ),
-    pytest.param(
-        "Carte son", "Les cartes son sont intégrées à la carte mère.", marks=SON_A_NOUN_COMPLEMENT, id="cartes son sont"
-    ),
+    pytest.param("Carte son", "Les cartes son sont intégrées à la carte mère.", id="cartes son sont"),
     pytest.param(
         "Carte son",
         "Les réglages son et vidéo sont dans le même menu.",
-        marks=SON_A_NOUN_COMPLEMENT,
         id="réglages son et vidéo",
     ),
     pytest.param(
         "Poste figé",
         "Le poste redémarre tout seul ou se fige le matin.",
-        marks=OU_BEFORE_A_PRONOMINAL_VERB_AND_A_TIME,
         id="ou se fige le matin",
     ),
     pytest.param(
         "Rappel",
         "L’utilisateur rappelle le support ou se présente le lendemain.",
-        marks=OU_BEFORE_A_PRONOMINAL_VERB_AND_A_TIME,
         id="ou se présente le lendemain",
     ),
     pytest.param(

@@ -94,6 +94,8 @@ def test_other_clauses_after_ou_are_a_finding_for_a_person() -> None:
         "Le poste perd la connexion ou se bloque.",
         "Le poste démarre sur le réseau ou se fige sur l’écran noir.",
         "Il dépose la demande sur l’intranet ou se rend le soir au guichet.",
+        "Le serveur tourne sur le disque ou se fige la nuit.",  # a time complement, not a subject
+        "Le poste redémarre tout seul ou se fige.",
         "Le serveur ou le poste redémarre.",
         "Il sauvegarde les données sur un disque externe ou sur le cloud.",
         "Le technicien qui appelle le client ou le fournisseur doit noter l’appel.",
@@ -166,6 +168,8 @@ def test_son_where_no_possessive_can_stand_is_sont() -> None:
         "Les techniciens et son équipe.",
         "Les niveaux de son sont réglés dans le panneau.",  # "son", the noun
         "Les câbles du son passent derrière le bureau.",
+        "Les pilotes son et vidéo sont à jour.",  # "son" as a noun's complement
+        "Les niveaux son restent trop bas.",
     ],
 )
 def test_son_as_a_possessive_or_a_noun_is_left_alone(back: str) -> None:

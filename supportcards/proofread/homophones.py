@@ -296,8 +296,19 @@ _WHERE_NOUNS = frozenset(
 relative ("au cas ou le serveur tombe", "le moment ou la sauvegarde démarre"), not an alternative."""
 
 
+_TIME_NOUNS = frozenset(
+    {"matin", "soir", "midi", "nuit", "jour", "lendemain", "veille", "semaine", "mois", "année", "week-end"}
+    | {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "après-midi", "moment", "instant"}
+)
+"""Nouns of time, which follow a verb as a complement with no preposition ("se fige le matin")."""
+
+
+def _lemma_in(lexicon: Lexicon, word: str, lemmas: frozenset[str]) -> bool:
+    return any(morph.split("/", 1)[0].lstrip(">") in lemmas for morph in lexicon.morphs(word) if ":N" in morph)
+
+
 def _where_noun(lexicon: Lexicon, word: str) -> bool:
-    return any(morph.split("/", 1)[0].lstrip(">") in _WHERE_NOUNS for morph in lexicon.morphs(word) if ":N" in morph)
+    return _lemma_in(lexicon, word, _WHERE_NOUNS)
 
 
 def _question_verb(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
@@ -315,16 +326,25 @@ def _question_verb(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
 
 
 def _noun_like(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
-    """A noun (or an adjective right after one) ending a noun group; a word the dictionary does
-    not know counts right after a determiner ("le switch")."""
+    """A noun or adjective that ends a noun group opened by a determiner ("au port", "un processus
+    standard"; not "redémarre tout seul"); a word the dictionary does not know counts right after
+    a determiner ("le switch")."""
     word = sentence[index]
     if word.text in _CLAUSE_PUNCTUATION or word.lower in _SUBJECT_PRONOUNS or _verb_at(lexicon, sentence, index):
         return False
     if not lexicon.known(word.text):
         return index > 0 and sentence[index - 1].lower in _DETERMINERS
-    if lexicon.has(word.text, ":N"):
-        return True
-    return lexicon.has(word.text, ":A") and index > 0 and _noun_like(lexicon, sentence, index - 1)
+    if not (lexicon.has(word.text, ":N") or lexicon.has(word.text, ":A")):
+        return False
+    for position in range(index - 1, max(-1, index - 4), -1):
+        before = sentence[position]
+        if before.lower in _DETERMINERS:
+            return True  # a determiner opens the noun group: "au port", "un processus standard"
+        if before.text in _CLAUSE_PUNCTUATION or not (lexicon.nominal(before.text) or not lexicon.known(before.text)):
+            return False
+        if lexicon.has(before.text, ":G") or _verb_at(lexicon, sentence, position):
+            return False
+    return False
 
 
 def _opens_clause(lexicon: Lexicon, sentence: list[Token], index: int) -> str | None:
@@ -377,6 +397,9 @@ def _subject_ends_clause(lexicon: Lexicon, sentence: list[Token], index: int) ->
     first = _word(sentence, index)
     if first is None or first.lower not in _DETERMINERS or first.lower in ("au", "aux", "du"):
         return False
+    noun = _word(sentence, index + 1)
+    if noun is not None and _lemma_in(lexicon, noun.text, _TIME_NOUNS):
+        return False  # "ou se présente le lendemain": a time complement, not a subject
     position = index + 1
     while (word := _word(sentence, position)) is not None and word.text not in _CLAUSE_PUNCTUATION:
         if word.lower in ("de", "d’", "du", "des"):
@@ -536,13 +559,16 @@ def _plural_subject_before(lexicon: Lexicon, sentence: list[Token], index: int) 
 
 def _no_noun_can_follow(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
     """What follows cannot be the noun group of a possessive "son": after any adverbs, a word
-    that is no noun or adjective, or a plural one."""
+    that is no noun or adjective, or a plural one; but not a verb nor "et"/"ou", after which
+    "son" is the noun ("les cartes son sont")."""
     position = index
     while (word := _word(sentence, position)) is not None and lexicon.adverb(word.text):
         position += 1
     word = _word(sentence, position)
     if word is None or word.text in _CLAUSE_PUNCTUATION or not lexicon.known(word.text):
         return False
+    if word.lower in _COORDINATORS or (lexicon.finite(word.text) and not lexicon.nominal(word.text)):
+        return False  # "les cartes son sont", "les réglages son et vidéo": the noun "son"
     return not lexicon.nominal(word.text) or lexicon.plural_only(word.text)
 
 
