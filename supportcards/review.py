@@ -553,8 +553,9 @@ def certain_fix(finding: Finding) -> str | None:
     conjugated verb: `_conjugated`); and where Grammalecte offers several suggestions for
     a grammar finding of a certain family, the only conjugation in the tense the student wrote
     (`tense_choice`), else ("définit" -> "définis" or "définies") the one suggestion that
-    Grammalecte, run again on the line with each in place, finds clean (`engine_choice`): the
-    sentence then decides, not the order of the suggestions.
+    Grammalecte, run again on the line with each in place, finds clean (`engine_choice`), else the
+    one agreeing with the subject of "être" before it (`subject_choice`): the sentence then
+    decides, not the order of the suggestions.
     """
     if policy_key(finding) == "g3__gn" and (_conjugated(finding.text) or _complement_number(finding)):
         return None
@@ -564,7 +565,7 @@ def certain_fix(finding: Finding) -> str | None:
         return finding.suggestions[0]
     several = finding.kind != "spelling" and len(finding.suggestions) > 1
     if several and policy_key(finding) in CERTAIN:
-        return tense_choice(finding) or engine_choice(finding)
+        return tense_choice(finding) or engine_choice(finding) or subject_choice(finding)
     return None
 
 
@@ -584,6 +585,16 @@ def _complement_number(finding: Finding) -> bool:
 
 def _number_stem(word: str) -> str:
     return re.sub(r"[sx]$", "", word.casefold())
+
+
+def subject_choice(finding: Finding) -> str | None:
+    """Of several agreements offered for the word after "être" ("sont désactiver": 'désactivés' or
+    'désactivées'), the only one that agrees with the clause's subject, read from Grammalecte's
+    morphology where Grammalecte itself does not link them ("Les comptes inactifs depuis plus de 60
+    jours sont …"); None otherwise."""
+    from .proofread.agreement import subject_choice as choose
+
+    return choose(finding.context, finding.context_column, finding.text, finding.suggestions)
 
 
 def tense_choice(finding: Finding) -> str | None:

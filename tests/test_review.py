@@ -23,7 +23,16 @@ from supportcards.normalize import (
 )
 from supportcards.parse import load_project
 from supportcards.proofread import engine_available, proofread_project
-from supportcards.review import Review, certain, certain_fix, contested, policy_key, tense_choice, typo
+from supportcards.review import (
+    Review,
+    certain,
+    certain_fix,
+    contested,
+    policy_key,
+    subject_choice,
+    tense_choice,
+    typo,
+)
 
 NOTES = """# Chapitre 4 — Gestion des changements
 
@@ -506,3 +515,30 @@ def test_a_locution_is_not_forced_where_the_words_read_as_the_sentences_own(
     column = line.index(text) + 1
     finding = Finding(Location("n.md", 1), column, "grammar", rule, "m", text, (fix or "x",), line, column)
     assert certain_fix(finding) == fix
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_of_two_genders_offered_after_etre_the_subjects_is_chosen() -> None:
+    """Grammalecte offers 'désactivés' and 'désactivées' and, re-run, finds both clean: the subject
+    "Les comptes" (masculine), a time complement away, decides."""
+    line = "Les comptes inactifs depuis plus de 60 jours sont désactiver chaque nuit."
+    column = line.index("désactiver") + 1
+    finding = Finding(
+        Location("n.md", 1),
+        column,
+        "grammar",
+        "gv1__ppas_être_confusion__b3_a3_1",
+        "m",
+        "désactiver",
+        ("désactivés", "désactivées"),
+        line,
+        column,
+    )
+    assert certain_fix(finding) == "désactivés"
+
+    def subject(words: str) -> Finding:
+        other = line.replace("Les comptes inactifs", words)
+        return replace(finding, context=other, context_column=other.index("désactiver") + 1)
+
+    assert certain_fix(subject("Les sessions inactives")) == "désactivées"
+    assert subject_choice(subject("Les élèves absents")) is None  # "élève" is either gender: a person decides

@@ -60,7 +60,7 @@ _CLAUSE_OPENERS = frozenset(
 _COORDINATORS = frozenset({"et", "ou", "ni"})
 _PREPOSITIONS = frozenset(
     {"de", "d’", "du", "des", "à", "au", "aux", "avec", "sans", "pour", "en", "sur", "dans", "par", "entre", "sous"}
-    | {"chez", "vers", "contre", "selon"}
+    | {"chez", "vers", "contre", "selon", "depuis", "pendant"}
 )
 _DE = frozenset({"de", "d’", "du", "des"})
 _OBJECT_PRONOUNS = frozenset({"le", "la", "les", "l’", "lui", "leur", "se", "s’", "y", "en", "me", "m’", "te", "t’"})
@@ -249,9 +249,17 @@ def _simple_group(
         number = _one(noun_numbers)
         genders = head.genders(_NOUN_TAGS)
     end = index + 1
-    while end < len(found) and _adjective_here(found[end]):
+    while end < len(found) and (_adjective_here(found[end]) or _agreeing_adjective(found[end], genders, number)):
         end += 1
     return NounGroup(first, index, end, number, genders)
+
+
+def _agreeing_adjective(token: Token, genders: frozenset[str], number: str | None) -> bool:
+    """An adjective that is also a verb form, but of no third person ("inactives": "tu inactives"),
+    and agrees with the noun: after a noun, it is the adjective."""
+    if not token.is_adjective or token.persons() & {"3s", "3p"} or number is None:
+        return False
+    return any(_agrees(token, gender, number) for gender in (genders - {"e"} or {"m", "f"}))
 
 
 def _noun_reading_fits(head: Token, determiner: Token | None) -> bool:
@@ -292,10 +300,13 @@ def noun_group(found: list[Token], first: int) -> NounGroup | None:
     plural_complement = False
     while end < len(found) and found[end].lower in _PREPOSITIONS:
         preposition = found[end]
+        start = end + 1
+        if start + 1 < len(found) and found[start].lower in ("plus", "moins") and found[start + 1].lower in _DE:
+            start += 2  # "depuis plus de 60 jours"
         if preposition.lower in _CONTRACTED:
-            inner = _simple_group(found, end + 1, contracted=preposition)
+            inner = _simple_group(found, start, contracted=preposition)
         else:
-            inner = _simple_group(found, end + 1) or _simple_group(found, end + 1, bare=True)
+            inner = _simple_group(found, start) or _simple_group(found, start, bare=True)
         if inner is None:
             break
         plural_complement = plural_complement or inner.number == "p"
@@ -736,47 +747,96 @@ def _opens_condition(found: list[Token], index: int) -> bool:
 _PERSONAL = {"il": ("s", "m"), "elle": ("s", "f"), "ils": ("p", "m"), "elles": ("p", "f")}
 
 
+@dataclass(frozen=True)
+class _AfterEtre:
+    """The word right after "être" (past "ne … pas" and adverbs) and the clause subject of "être"."""
+
+    index: int
+    head: Token
+    genders: frozenset[str]
+    number: str
+
+
+def _after_etre(found: list[Token]) -> Iterator[_AfterEtre]:
+    """Each word after a form of "être" whose subject opens the clause: il, elle, ils, elles, or a
+    noun group (not one after "et": "Le téléphone et ses applications sont …" has two), and no
+    "se" before "être" (a reflexive verb, "ils se sont parlé", agrees otherwise)."""
+    for index, token in enumerate(found):
+        opening = _opening(found, index)
+        if opening is None:
+            continue
+        if token.lower in _PERSONAL:
+            number, gender = _PERSONAL[token.lower]
+            genders, end, head = frozenset({gender}), index + 1, token
+        else:
+            group = noun_group(found, index) if opening != "coordinated" else None
+            if group is None or group.number is None:
+                continue
+            number, genders, end, head = group.number, group.genders, group.end, found[group.head]
+        verb = _verb_after(found, end)
+        if verb >= len(found) or any(t.lower in ("se", "s’") for t in found[end:verb]):
+            continue
+        if not any(lemma == "être" for lemma, _, _ in found[verb].finite()):
+            continue
+        at = verb + 1
+        while at < len(found) and (found[at].has(":W") or found[at].has(":G:X")) and not found[at].is_adjective:
+            at += 1  # ne … pas, jamais, souvent, automatiquement
+        if at < len(found):
+            yield _AfterEtre(at, head, genders, number)
+
+
 def participle_agreement(card: CardText, speller: Speller) -> list[Issue]:
     """ "Ils sont hérité du dossier": a past participle after "être" agrees with the subject that
-    opens the clause (il, elle, ils, elles, or a noun group); "se"/"s’" before "être" (a reflexive
-    verb, "ils se sont parlé") is left alone."""
+    opens the clause (see `_after_etre`)."""
     if speller.engine is None:
         return []
     issues = []
     for part, offset, found in _sentences(card, speller):
-        for index, token in enumerate(found):
-            opening = _opening(found, index)
-            if opening is None:
-                continue
-            if token.lower in _PERSONAL:
-                number, gender = _PERSONAL[token.lower]
-                genders, end, head = frozenset({gender}), index + 1, token
-            else:
-                if opening == "coordinated":
-                    continue  # "Le téléphone et ses applications sont sauvegardés": both are the subject
-                group = noun_group(found, index)
-                if group is None or group.number is None:
-                    continue
-                number, genders, end, head = group.number, group.genders, group.end, found[group.head]
-            verb = _verb_after(found, end)
-            if verb >= len(found) or any(t.lower in ("se", "s’") for t in found[end:verb]):
-                continue
-            if not any(lemma == "être" for lemma, _, _ in found[verb].finite()):
-                continue
-            at = verb + 1
-            while at < len(found) and (found[at].has(":W") or found[at].has(":G:X")) and not found[at].is_adjective:
-                at += 1  # ne … pas, jamais, souvent, automatiquement
-            if at >= len(found) or not found[at].has(":Q"):
+        for place in _after_etre(found):
+            participle = found[place.index]
+            if not participle.has(":Q"):
                 continue  # after "être", "mis" is the participle, not the past simple
-            participle = found[at]
-            chosen = _one_gender(genders) or _one_gender(participle.genders((":Q",)))
-            if chosen is None or _agrees(participle, chosen, number):
+            chosen = _one_gender(place.genders) or _one_gender(participle.genders((":Q",)))
+            if chosen is None or _agrees(participle, chosen, place.number):
                 continue
-            fixes = inflect(participle, chosen, number, speller)
+            fixes = inflect(participle, chosen, place.number, speller)
             if len(fixes) == 1:
-                message = f"accord du participe avec « {head.text} »"
+                message = f"accord du participe avec « {place.head.text} »"
                 issues.append(_issue(part, offset, participle, "participle-agreement", message, fixes))
     return issues
+
+
+def subject_choice(line: str, column: int, word: str, suggestions: tuple[str, ...]) -> str | None:
+    """Of several agreements offered for the word after "être" at `column` (1-based) of `line`
+    ("sont désactiver": 'désactivés' or 'désactivées'), the only one that agrees with the clause
+    subject (`_after_etre`: "Les comptes inactifs depuis plus de 60 jours"); None otherwise."""
+    from .grammar import engine
+
+    checker = engine()
+    if checker is None:
+        return None
+    speller = Speller(engine=checker.getSpellChecker())
+    found = tokens(line, speller)
+    for place in _after_etre(found):
+        token = found[place.index]
+        if token.start != column - 1 or token.text != word:
+            continue
+        gender = _one_gender(place.genders)
+        if gender is None:
+            return None
+        agreeing = [
+            fix
+            for fix in suggestions
+            if len(tagged := tokens(fix, speller)) == 1 and _agrees_only(tagged[0], gender, place.number)
+        ]
+        return agreeing[0] if len(agreeing) == 1 else None
+    return None
+
+
+def _agrees_only(token: Token, gender: str, number: str) -> bool:
+    """Whether `token` agrees with gender and number, and with no other gender."""
+    other = "f" if gender == "m" else "m"
+    return _agrees(token, gender, number) and not _agrees(token, other, number)
 
 
 def verb_tenses(word: str) -> frozenset[str]:
