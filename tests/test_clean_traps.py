@@ -28,6 +28,24 @@ def damaged_by(rule: str, why: str) -> pytest.MarkDecorator:
 
 CASES = [
     pytest.param(
+        "Fin de journée",
+        "Le technicien vérifie que tout est en ordre quand à la fin de la journée, il ferme les tickets.",
+        marks=damaged_by(
+            "Grammalecte's g2__conf_quant_quand (family g2__conf in review.CERTAIN)",
+            "the comma closes the complement fronted in the 'quand' clause ('quand à la fin de la journée, il …')",
+        ),
+        id="quand à la fin de la journée,",
+    ),
+    pytest.param(
+        "Deuxième écran",
+        "L’image est pixellisée sur le deuxième écran.",
+        marks=damaged_by(
+            "spelling:double-letter (review.CERTAIN)",
+            "'pixellisée' is a spelling dictionaries give beside 'pixelisée'; the notes' own is kept",
+        ),
+        id="pixellisée",
+    ),
+    pytest.param(
         "Achat",
         "Le support a choisi une imprimante neuve et haut de gamme.",
         marks=damaged_by("adjective-coordination (agreement.py)", "'haut de gamme' is an invariable locution"),
