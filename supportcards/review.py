@@ -373,6 +373,7 @@ CERTAIN: frozenset[str] = frozenset(
         "spelling:accents",  # only accents: regulierement, dégats
         "spelling:double-letter",  # a letter doubled or not: instalé, diférentes, resources
         "spelling:swap",  # two neighbouring letters swapped: locla
+        "spelling:missing-letter",  # one letter left out, nothing else close: inutils, cartouhe
     }
 )
 """The policy of `review --yes`: the kinds of finding whose first suggestion is accepted unasked."""
@@ -393,7 +394,7 @@ def policy_key(finding: Finding) -> str:
             return "spelling:none"
         if _bare(finding.text)[:1].isupper():
             return "spelling:capitalised"  # a name or an English term (Root, Jira) more often than a slip
-        kind = typo(_bare(finding.text), _bare(finding.suggestions[0]))
+        kind = _spelling(finding)[0]
         if kind != "other" and english_word(_bare(finding.text)):
             return "spelling:english"  # "reset" is no swapped "reste", "root" no doubled "rot", "email" no "émail"
         return "spelling:" + kind
@@ -417,6 +418,29 @@ def typo(word: str, suggestion: str) -> str:
         if swapped and (word[diff[0]], word[diff[1]]) == (suggestion[diff[1]], suggestion[diff[0]]):
             return "swap"
     return "other"
+
+
+def _spelling(finding: Finding) -> tuple[str, str]:
+    """How an unknown word differs from the fix it stands for (`typo`), and that fix: the first
+    suggestion, or where that is another kind of edit, the suggestion that only adds a missing
+    letter when nothing else is close (`spelling.missing_letter`: 'inutils' -> 'inutiles')."""
+    from .proofread.spelling import missing_letter
+
+    word = _bare(finding.text)
+    kind = typo(word, _bare(finding.suggestions[0]))
+    if kind == "other":
+        added = missing_letter(word, [_bare(suggestion) for suggestion in finding.suggestions])
+        if added is not None:
+            prefix = finding.text[: len(finding.text) - len(word)]
+            return "missing-letter", prefix + added
+    return kind, finding.suggestions[0]
+
+
+def _spelling_fixable(finding: Finding, fix: str) -> bool:
+    """A spelling fix `review --yes` may take: the word has 5 letters or more (shorter unknown words
+    are commands and abbreviations more often than slips: ping, proc, less, msc) and the fix keeps
+    its plural mark."""
+    return len(_bare(finding.text)) >= 5 and _plural(finding.text) == _plural(fix)
 
 
 def _bare(word: str) -> str:
@@ -541,7 +565,7 @@ def certain(finding: Finding) -> bool:
         return False
     if finding.kind != "spelling" and len(finding.suggestions) > 1:
         return False
-    if finding.kind == "spelling" and _plural(finding.text) != _plural(finding.suggestions[0]):
+    if finding.kind == "spelling" and not _spelling_fixable(finding, _spelling(finding)[1]):
         return False
     return policy_key(finding) in CERTAIN
 
@@ -562,7 +586,7 @@ def certain_fix(finding: Finding) -> str | None:
     if finding.kind != "spelling" and (_a_name(finding) or _other_reading(finding)):
         return None
     if certain(finding):
-        return finding.suggestions[0]
+        return _spelling(finding)[1] if finding.kind == "spelling" else finding.suggestions[0]
     several = finding.kind != "spelling" and len(finding.suggestions) > 1
     if several and policy_key(finding) in CERTAIN:
         return tense_choice(finding) or engine_choice(finding) or subject_choice(finding)

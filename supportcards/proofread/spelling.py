@@ -111,19 +111,58 @@ def slip_distance(typed: str, word: str) -> float:
     return table[-1][-1]
 
 
+def score(typed: str, candidate: str, frequency: Callable[[str], int]) -> float:
+    """How far `candidate` is from what was typed (lower is likelier): slip distance, less for a
+    frequent word (a rare word needs a closer spelling)."""
+    distance = slip_distance(typed, candidate) - 0.15 * math.log10(1 + frequency(candidate.casefold()))
+    if typed.endswith(("s", "x")) and not candidate.endswith(("s", "x")):
+        distance += 0.5  # a word typed with a plural mark most likely stays plural: inutils
+    return distance
+
+
 def rank(typed: str, candidates: Iterable[str], frequency: Callable[[str], int]) -> list[str]:
-    """Candidates best first: slip distance, then frequency (a rare word needs a closer spelling)."""
+    """Candidates best first by `score`."""
     unique = {candidate for candidate in candidates if candidate and candidate.casefold() != typed.casefold()}
+    return sorted(unique, key=lambda candidate: (score(typed, candidate, frequency), candidate))
 
-    plural = typed.endswith(("s", "x"))
 
-    def score(candidate: str) -> tuple[float, str]:
-        distance = slip_distance(typed, candidate) - 0.15 * math.log10(1 + frequency(candidate.casefold()))
-        if plural and not candidate.endswith(("s", "x")):
-            distance += 0.5  # a word typed with a plural mark most likely stays plural: inutils
-        return distance, candidate
+def frequency(word: str) -> int:
+    """How frequent `word` is in French (pyspellchecker's counts; 0: not in its list)."""
+    return int(dictionary()[word.casefold()])
 
-    return sorted(unique, key=score)
+
+MISSING_LETTER_MARGIN = 0.5
+"""How much likelier (in `score`) the word with one letter added must be than any other suggestion
+of the same number for `missing_letter` to take it (measured: bench/README, "Spelling")."""
+
+
+def missing_letter(word: str, suggestions: Iterable[str]) -> str | None:
+    """The suggestion that only adds one letter to `word`, when nothing else is close: 'inutils' ->
+    'inutiles', 'cartouhe' -> 'cartouche'. None unless `word` has at least 5 letters and is no
+    English word, and the first suggestion that keeps its plural mark is `word` with one letter
+    added, better by `MISSING_LETTER_MARGIN` than every other suggestion but the same word in the
+    other number ('inutile' does not stand against 'inutiles'; 'comprit' does against 'compris')."""
+    lower = word.casefold()
+    if len(lower) < 5 or english_word(lower):
+        return None
+    plural = lower.endswith(("s", "x"))
+    same = [suggestion for suggestion in suggestions if suggestion.casefold().endswith(("s", "x")) == plural]
+    if not same:
+        return None
+    first = same[0].casefold()
+    if len(first) != len(lower) + 1 or not any(first[:i] + first[i + 1 :] == lower for i in range(len(first))):
+        return None
+    best = score(lower, first, frequency)
+    rivals = [other.casefold() for other in suggestions if _number_stem(other) != _number_stem(first)]
+    if any(score(lower, other, frequency) < best + MISSING_LETTER_MARGIN for other in rivals):
+        return None
+    return same[0]
+
+
+def _number_stem(word: str) -> str:
+    """A word without its plural mark: 'inutiles' and 'inutile' are one word in two numbers."""
+    lower = word.casefold()
+    return lower[:-1] if lower.endswith(("s", "x")) else lower
 
 
 class Speller:
