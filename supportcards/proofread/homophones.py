@@ -1,9 +1,9 @@
 """Homophones the grammar checker misses, told apart by the words around them.
 
 Each check reads Grammalecte's lexicon (`speller.engine.getMorph`: word classes, number, finite
-verb forms) and returns [] without Grammalecte. A check looks at one clause at a time: a stretch of
-a sentence between punctuation and coordinating conjunctions (`_clauses`), and decides from what
-the clause can and cannot hold, never from a list of known sentences:
+verb forms) and returns [] without Grammalecte. A check looks at one clause at a time: a stretch
+of a sentence between punctuation and coordinating conjunctions (`_clause_start`), and decides
+from what the clause can and cannot hold, never from a list of known sentences:
 
 - `ou-où`: "ou" between a noun and a clause of its own, in a clause that already has its verb: a
   relative "où". The conjunction joins like with like ("un incendie ou un vol", "redémarrer ou
@@ -24,21 +24,24 @@ the clause can and cannot hold, never from a list of known sentences:
 - `et-est-définition`: a sentence of prose (not a list item) "Un/Une <noun> et le/la <noun> de …."
   with no verb at all ("Un problème et la cause de…"): a definition's "est";
 - `son-sont`: "son" after a plural subject (two noun groups joined by "et" too, or "ne") and
-  before what no possessive determiner can
-  take: an adverb, a preposition, a plural adjective ("Les serveurs son souvent surchargés");
+  before what no possessive determiner can take: an adverb, a preposition, a plural adjective
+  ("Les serveurs son souvent surchargés"); before a verb or "et" it is the noun ("les cartes son
+  sont");
 - `ces-ses`: "ces propres …": "propre" before a noun is "own", which takes a possessive;
 - `a-à`: "a" in a clause that already has a finite verb ("Il envoie le ticket a l’équipe", "pour se
   connecter a un poste"): a clause has one verb, so "a" is the preposition; or after adjectives
-  with nothing that could be its subject ("Rapide et économique a la page");
+  with nothing that could be its subject ("Rapide et économique a la page"); never before a past
+  participle, where "a" is the auxiliary ("Orange a installé");
 - `on-ont`: "on" after a plural subject that opens the clause, before what is not a verb
   ("Les techniciens on accès"): "ont";
 - `peut-être`: "peut être" after a form of "être" or "avoir" ("le problème est peut être
   matériel"): a verb does not follow them, the adverb "peut-être" does; save "avoir" at the end of
   a relative ("L’expérience qu’il a peut être utile").
 
-Grammalecte already flags "peu"/"peut", "ce"/"se" and most "on"/"ont"; these checks fill the gaps
-the chapters showed. How often each is right is measured on the development chapters
-(bench/review_policy.py); the ones right every time are in `review.CERTAIN`.
+Grammalecte already flags "peu"/"peut", "ce"/"se" and most "on"/"ont"; these checks fill its gaps.
+How often each is right is measured on the development chapters (bench/review_policy.py) and on
+correct look-alikes (bench/proofread_eval.py --clean); the ones right every time and harmless on
+correct text are in `review.CERTAIN` (bench/README.md, "Homophone checks").
 """
 
 from __future__ import annotations
