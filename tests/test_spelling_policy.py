@@ -27,6 +27,7 @@ def test_a_missing_letter_is_taken_when_nothing_else_is_close() -> None:
     assert missing_letter("sauvgarde", ["sauvegarde", "sauvegardé"]) is None  # an accent away from another word
     assert missing_letter("carnt", ["carnet", "carat", "caret"]) is None  # "carat" is close too
     assert missing_letter("compri", ["comprit", "compris"]) is None  # "compris" is no plural of "comprit"
+    assert missing_letter("anacron", ["Anacréon"]) is None  # a command is not a misspelt name
 
 
 def test_a_word_typed_plural_keeps_its_plural_mark() -> None:

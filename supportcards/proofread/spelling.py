@@ -140,8 +140,9 @@ def missing_letter(word: str, suggestions: Iterable[str]) -> str | None:
     """The suggestion that only adds one letter to `word`, when nothing else is close: 'inutils' ->
     'inutiles', 'cartouhe' -> 'cartouche'. None unless `word` has at least 5 letters and is no
     English word, and the first suggestion that keeps its plural mark is `word` with one letter
-    added, better by `MISSING_LETTER_MARGIN` than every other suggestion but the same word in the
-    other number ('inutile' does not stand against 'inutiles'; 'comprit' does against 'compris')."""
+    added (not a capitalised name), better by `MISSING_LETTER_MARGIN` than every other suggestion
+    but the same word in the other number ('inutile' does not stand against 'inutiles'; 'comprit'
+    does against 'compris')."""
     lower = word.casefold()
     if len(lower) < 5 or english_word(lower):
         return None
@@ -149,6 +150,8 @@ def missing_letter(word: str, suggestions: Iterable[str]) -> str | None:
     same = [suggestion for suggestion in suggestions if suggestion.casefold().endswith(("s", "x")) == plural]
     if not same:
         return None
+    if same[0][:1].isupper() and not word[:1].isupper():
+        return None  # a name is no fix of a lowercase word: 'anacron' (a command) is not 'Anacréon'
     first = same[0].casefold()
     if len(first) != len(lower) + 1 or not any(first[:i] + first[i + 1 :] == lower for i in range(len(first))):
         return None
