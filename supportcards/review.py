@@ -640,15 +640,17 @@ def tense_choice(finding: Finding) -> str | None:
 
 def _other_reading(finding: Finding) -> bool:
     """Where the words Grammalecte would join into a locution also read as a sentence's own words:
-    "quant à X" puts a topic first and a comma closes it ("quand à midi personne ne l’utilise" is
-    "when"); after a relative clause ("ce qu’il fait peut être long") "peut" is the main verb."""
+    "quant à X" opens a clause and puts a topic first, which a comma closes ("quand à midi personne
+    ne l’utilise" and "tout est en ordre quand à la fin de la journée, il ferme" are "when");
+    after a relative clause ("ce qu’il fait peut être long") "peut" is the main verb."""
     start = finding.context_column - 1
     if start < 0 or finding.context[start : start + len(finding.text)] != finding.text:
         return False
     before, after = finding.context[:start], finding.context[start + len(finding.text) :]
     sentence = re.split(r"[.!?;:]\s", before)[-1]
     if finding.rule.startswith("g2__conf_quant_quand"):
-        return not re.match(r"\s*(?:[^\s,.;:!?]+\s+){1,6}?[^\s,.;:!?]*[,:]", after)
+        opens_a_clause = re.search(r"(?:^|[,;:(]|\b(?:et|mais|ou))\s*$", sentence, re.IGNORECASE)
+        return not opens_a_clause or not re.match(r"\s*(?:[^\s,.;:!?]+\s+){1,6}?[^\s,.;:!?]*[,:]", after)
     if finding.rule.startswith("g3__conf_peut_être"):
         return bool(re.search(r"\b(?:qui|que|qu['’])", sentence.split(",")[-1], re.IGNORECASE))
     return False

@@ -54,10 +54,6 @@ CASES = [
     pytest.param(
         "Fin de journée",
         "Le technicien vérifie que tout est en ordre quand à la fin de la journée, il ferme les tickets.",
-        marks=damaged_by(
-            "Grammalecte's g2__conf_quant_quand (family g2__conf in review.CERTAIN)",
-            "the comma closes the complement fronted in the 'quand' clause ('quand à la fin de la journée, il …')",
-        ),
         id="quand à la fin de la journée,",
     ),
     pytest.param(
