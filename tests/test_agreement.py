@@ -213,3 +213,35 @@ def test_two_singular_adjectives_after_a_plural_noun_may_name_one_thing_each() -
     assert flagged(adjective_coordination, "Il gère les réseaux filaire et sans fil.") == []
     assert flagged(adjective_coordination, "Il parle les langues espagnole et italienne.") == []
     assert flagged(adjective_coordination, "Des procédures simples et documenté.") == [("documenté", ("documentées",))]
+
+
+@pytest.mark.parametrize(
+    ("back", "expected"),
+    [
+        ("Le clavier et la souris fonctionne sans fil.", [("fonctionne", ("fonctionnent",))]),
+        ("Le nom et le prénom de l’utilisateur apparaît sur le badge.", [("apparaît", ("apparaissent",))]),
+        ("Le clavier et la souris fonctionnent sans fil.", []),
+        ("Chaque poste et chaque écran est étiqueté.", []),  # each one: singular
+        ("Le plus simple et le plus rapide est de redémarrer.", []),
+        ("Le clavier ou la souris bloque la session.", []),  # "ou": either agreement
+        ("Il branche le clavier et la souris fonctionne.", []),  # "le clavier" is an object
+    ],
+)
+def test_two_singular_subjects_joined_by_et_take_a_plural_verb(back: str, expected: list) -> None:
+    assert flagged(subject_verb, back) == expected
+
+
+def test_ceux_qui_takes_a_plural_verb() -> None:
+    assert flagged(qui_verb, "Ceux qui utilise un VPN doivent se reconnecter.") == [("utilise", ("utilisent",))]
+    assert flagged(qui_verb, "Celui qui utilise un VPN doit se reconnecter.") == []
+
+
+def test_no_future_after_a_si_that_opens_a_condition() -> None:
+    assert flagged(si_conditional, "Si le disque sera plein, la copie échouera.") == [("sera", ("est",))]
+    assert flagged(si_conditional, "Il ne sait pas si le disque sera plein.") == []  # a question
+
+
+def test_look_alikes_of_qui_and_coordinated_adjectives() -> None:
+    assert flagged(qui_verb, "Il garde celui des trois câbles qui marche.") == []  # "celui" is the antecedent
+    assert flagged(adjective_coordination, "Il achète une souris légère et bas de gamme.") == []
+    assert flagged(adjective_coordination, "Une procédure simple et facile à suivre.") == []

@@ -9,12 +9,13 @@ check returns nothing.
 - `subject-verb`: a noun group that opens a clause ("Les procédures de secours", "Deux appareils
   avec la même adresse", "le routeur") and the conjugated verb right after it (past "ne" and object
   pronouns) in another person: the verb takes the noun group's head's person, in its own tense
-  ("dépend" -> "dépendent", "choisis" -> "choisit"). A singular head with a plural verb is left
-  alone after "et"/"ou" (coordinated subjects) or before a plural complement ("la plupart des
-  utilisateurs pensent");
+  ("dépend" -> "dépendent", "choisis" -> "choisit"); two singular groups joined by "et" take the
+  plural ("Le câble et le port fonctionne"), unless each is "chaque …". A singular head with a
+  plural verb is left alone after "et"/"ou" (coordinated subjects) or before a plural complement
+  ("la plupart des utilisateurs pensent");
 - `qui-verb`: "des appareils voisins qui utilise": after "qui", the verb agrees with the plural
-  noun group right before it, unless that group is itself a noun's complement ("la liste des
-  utilisateurs qui change": the list may be what changes);
+  noun group right before it (or "ceux", "celles"), unless that group is itself a noun's complement
+  ("la liste des utilisateurs qui change": the list may be what changes);
 - `noun-for-verb`: "le technicien essai un autre câble": after a subject, a noun that only differs
   from the verb meant by its silent ending (essai/essaie, envoi/envoie), before the verb's object;
 - `adjective-coordination`: "une communication claire et régulier": of two adjectives joined by
@@ -25,8 +26,8 @@ check returns nothing.
   the subjunctive (avant que, pour que, afin que, sans que, bien que opening a clause, jusqu'à ce
   que, à moins que, il faut que), a verb in the indicative takes the present subjunctive, and so do
   the verbs joined to it ("qu’il retire la carte et la remet");
-- `si-conditional`: "Si le client voudrait être rappelé, …": no conditional after a "si" that
-  opens a condition: the present, or the imperfect when the other verb is a conditional;
+- `si-conditional`: "Si le client voudrait être rappelé, …": no conditional or future after a
+  "si" that opens a condition: the present, or the imperfect when the other verb is a conditional;
 - `participle-agreement`: "Ils sont hérité du dossier": a past participle after "être" agrees with
   the pronoun or noun group that opens the clause (not after "se": "ils se sont parlé").
 
@@ -413,6 +414,9 @@ def subject_verb(card: CardText, speller: Speller) -> list[Issue]:
     issues = []
     for part, offset, found in _sentences(card, speller):
         for group, opening in _subjects(found):
+            if opening == "start" and group.end < len(found) and found[group.end].lower == "et":
+                issues.extend(_coordinated_subjects(part, offset, found, group))
+                continue
             index = _verb_after(found, group.end)
             if index >= len(found):
                 continue
@@ -433,6 +437,32 @@ def subject_verb(card: CardText, speller: Speller) -> list[Issue]:
                 message = f"accord du verbe avec « {found[group.head].text} »"
                 issues.append(_issue(part, offset, verb, "subject-verb", message, fixes))
     return issues
+
+
+_EACH = frozenset({"chaque", "aucun", "aucune", "nul", "nulle", "tout", "toute"})
+
+
+def _coordinated_subjects(part: str, offset: int, found: list[Token], first: NounGroup) -> list[Issue]:
+    """ "Le câble et le port fonctionne": two singular noun groups joined by "et" take a plural
+    verb. Not "chaque poste et chaque écran" (each one), nor heads that are also adverbs ("le plus
+    simple et le plus rapide est"); a plural second group is `subject_verb`'s own case."""
+    second = noun_group(found, first.end + 1)
+    if second is None or first.number != "s" or second.number != "s":
+        return []
+    heads = (found[first.head], found[second.head])
+    if any(found[group.first].lower in _EACH for group in (first, second)) or any(h.has(":W") for h in heads):
+        return []
+    index = _verb_after(found, second.end)
+    if index >= len(found) or not _is_verb_here(found, index):
+        return []
+    verb = found[index]
+    if "3p" in verb.persons() or "3s" not in verb.persons():
+        return []
+    fixes = conjugate(verb, "3p")
+    if not fixes:
+        return []
+    message = f"accord du verbe avec « {heads[0].text} et {heads[1].text} »"
+    return [_issue(part, offset, verb, "subject-verb", message, fixes)]
 
 
 def _sound_alike_verbs(token: Token, person: str, speller: Speller) -> list[str]:
@@ -460,7 +490,9 @@ def qui_verb(card: CardText, speller: Speller) -> list[Issue]:
             if token.lower != "qui" or index == 0:
                 continue
             antecedent = _group_ending_at(found, index)
-            if antecedent is None or antecedent.number != "p" or _is_complement(found, antecedent.first):
+            if found[index - 1].lower in ("ceux", "celles"):
+                antecedent = NounGroup(index - 1, index - 1, index, "p", frozenset())  # "ceux qui"
+            elif antecedent is None or antecedent.number != "p" or _is_complement(found, antecedent.first):
                 continue
             verb_index = _verb_after(found, index + 1)
             if verb_index >= len(found) or not found[verb_index].finite():
@@ -486,6 +518,8 @@ def _group_ending_at(found: list[Token], end: int) -> NounGroup | None:
         else:
             continue
         if group is not None and group.end == end:
+            if first > 0 and found[first - 1].lower in _DE and token.lower not in _CONTRACTED:
+                first -= 1  # "des deux disques", "de ces postes": the group hangs on what is before "de"
             return NounGroup(first, group.head, group.end, group.number, group.genders)
         return None
     return None
@@ -545,6 +579,8 @@ def adjective_coordination(card: CardText, speller: Speller) -> list[Issue]:
             after = found[index + 2] if index + 2 < len(found) else None
             if after is not None and after.is_noun and not after.is_punctuation:
                 continue  # "claire et simple explication": another group may start
+            if after is not None and after.lower in (*_DE, "à"):
+                continue  # "neuve et haut de gamme", "simple et facile à lire": a phrase of its own
             group = _group_ending_at(found, index - 1)
             genders = group.genders if group is not None else noun.genders(_NOUN_TAGS)
             number = group.number if group is not None else _one(noun.numbers(_NOUN_TAGS))
@@ -697,7 +733,7 @@ def _asks_subjunctive(found: list[Token], que: int) -> bool:
 def si_conditional(card: CardText, speller: Speller) -> list[Issue]:
     """ "Si l’utilisateur oublierait son mot de passe, …": after a "si" that opens a condition, the
     conditional takes the present ("oublie"), or the imperfect when the sentence's other verb is
-    in the conditional. A "si" after a verb ("il demande si le client voudrait") asks a question,
+    in the conditional; a future takes the present ("Si le disque sera plein" -> "est"). A "si" after a verb ("il demande si le client voudrait") asks a question,
     where the conditional is right: left alone."""
     if speller.engine is None:
         return []
@@ -723,16 +759,17 @@ def si_conditional(card: CardText, speller: Speller) -> list[Issue]:
             if verb_index >= len(found):
                 continue
             verb = found[verb_index]
-            readings = [tense for _, tense, persons in verb.finite() if person in persons]
-            if not readings or set(readings) != {"K"}:
+            readings = {tense for _, tense, persons in verb.finite() if person in persons}
+            if readings not in ({"K"}, {"If"}):
                 continue
             main_conditional = any(
                 "K" in {tense for _, tense, _ in other.finite()} and other.only_verb()
                 for other in found[verb_index + 1 :]
             )
-            fixes = conjugate(verb, person, frozenset({"Iq" if main_conditional else "Ip"}))
+            fixes = conjugate(verb, person, frozenset({"Iq" if main_conditional and readings == {"K"} else "Ip"}))
             if len(fixes) == 1:
-                message = "pas de conditionnel après « si »"
+                said = "conditionnel" if readings == {"K"} else "futur"
+                message = f"pas de {said} après « si »"
                 issues.append(_issue(part, offset, verb, "si-conditional", message, fixes))
     return issues
 
