@@ -733,8 +733,9 @@ def _asks_subjunctive(found: list[Token], que: int) -> bool:
 def si_conditional(card: CardText, speller: Speller) -> list[Issue]:
     """ "Si l’utilisateur oublierait son mot de passe, …": after a "si" that opens a condition, the
     conditional takes the present ("oublie"), or the imperfect when the sentence's other verb is
-    in the conditional; a future takes the present ("Si le disque sera plein" -> "est"). A "si" after a verb ("il demande si le client voudrait") asks a question,
-    where the conditional is right: left alone."""
+    in the conditional; a future takes the present ("Si le disque sera plein" -> "est"). A "si"
+    after a verb ("il demande si le client voudrait") asks a question, where the conditional is
+    right: left alone."""
     if speller.engine is None:
         return []
     issues = []
