@@ -371,7 +371,7 @@ CERTAIN: frozenset[str] = frozenset(
         *("adjective-coordination", "participle-agreement"),  # agreement.py
         # unknown words, by how they differ from the first suggestion
         "spelling:accents",  # only accents: regulierement, dégats
-        "spelling:double-letter",  # a letter doubled or not: instalé, diférentes, resources
+        "spelling:double-letter",  # a letter left single: instalé, diférentes (not "spelling:undoubled")
         "spelling:swap",  # two neighbouring letters swapped: locla
         "spelling:missing-letter",  # one letter left out, nothing else close: inutils, cartouhe
     }
@@ -405,13 +405,16 @@ def policy_key(finding: Finding) -> str:
 
 
 def typo(word: str, suggestion: str) -> str:
-    """How `word` differs from `suggestion`: accents, double-letter, swap, or other."""
+    """How `word` differs from `suggestion`: accents, double-letter (a letter doubled), undoubled (a
+    doubled letter made single), swap, or other."""
     if word == suggestion:
         return "same"
     if word.casefold() != suggestion.casefold() and _plain(word) == _plain(suggestion):
         return "accents"
     if _undoubled(word) == _undoubled(suggestion):
-        return "double-letter"
+        # A doubling the dictionaries lack may be a spelling they do not list ("pixellisée" beside
+        # "pixelisée"), or a command ("ddate"); a doubling left out is the usual slip ("instalé").
+        return "undoubled" if len(suggestion) < len(word) else "double-letter"
     if len(word) == len(suggestion):
         diff = [i for i, (a, b) in enumerate(zip(word, suggestion, strict=True)) if a != b]
         swapped = len(diff) == 2 and diff[1] == diff[0] + 1

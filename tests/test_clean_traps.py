@@ -56,15 +56,7 @@ CASES = [
         "Le technicien vérifie que tout est en ordre quand à la fin de la journée, il ferme les tickets.",
         id="quand à la fin de la journée,",
     ),
-    pytest.param(
-        "Deuxième écran",
-        "L’image est pixellisée sur le deuxième écran.",
-        marks=damaged_by(
-            "spelling:double-letter (review.CERTAIN)",
-            "'pixellisée' is a spelling dictionaries give beside 'pixelisée'; the notes' own is kept",
-        ),
-        id="pixellisée",
-    ),
+    pytest.param("Deuxième écran", "L’image est pixellisée sur le deuxième écran.", id="pixellisée"),
     pytest.param(
         "Achat",
         "Le support a choisi une imprimante neuve et haut de gamme.",

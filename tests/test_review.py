@@ -297,6 +297,7 @@ def test_an_ignored_finding_is_gone_from_proofreading_and_lint(write_source) -> 
         ("regulierement", "régulièrement", "accents"),
         ("instalé", "installé", "double-letter"),
         ("resources", "ressources", "double-letter"),
+        ("pixellisée", "pixelisée", "undoubled"),
         ("locla", "local", "swap"),
         ("voyent", "votent", "other"),
         ("inutils", "inutile", "other"),

@@ -57,3 +57,10 @@ def test_short_words_are_never_fixed_unasked() -> None:
     assert policy_key(unknown("proc", "porc")) == "spelling:swap"
     assert certain_fix(unknown("proc", "porc")) is None
     assert certain_fix(unknown("locla", "local", "locale")) == "local"
+
+
+def test_a_doubled_letter_is_not_made_single_unasked() -> None:
+    """ "pixellisée" is a spelling beside "pixelisée"; a doubling left out is the usual slip."""
+    assert policy_key(unknown("pixellisée", "pixelisée")) == "spelling:undoubled"
+    assert certain_fix(unknown("pixellisée", "pixelisée")) is None
+    assert certain_fix(unknown("instalée", "installée")) == "installée"
