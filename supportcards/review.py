@@ -366,7 +366,7 @@ CERTAIN: frozenset[str] = frozenset(
         # supportcards' own rules
         "une-part",  # a second "D’une part" -> "D’autre part"
         "et-est",  # "Le ticket et fermé" -> "est": 3 of 3 on its own chapters (bench/proofread_rules.py)
-        *("ou-où", "et-est-verbe", "son-sont", "ces-ses", "a-à", "on-ont", "peut-être"),  # homophones.py
+        *("ou-où", "et-est-verbe", "son-sont", "ces-ses", "a-à", "on-ont", "peut-être", "c-est-s-est"),  # homophones.py
         *("subject-verb", "qui-verb", "noun-for-verb", "unknown-verb", "subjunctive", "si-conditional"),  # agreement.py
         *("adjective-coordination", "participle-agreement"),  # agreement.py
         # unknown words, by how they differ from the first suggestion

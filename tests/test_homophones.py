@@ -10,6 +10,7 @@ from supportcards.proofread.grammar import engine, engine_available
 from supportcards.proofread.homophones import (
     HOMOPHONE_CHECKS,
     a_a,
+    c_est_s_est,
     ces_ses,
     et_est_verbe,
     on_ont,
@@ -155,6 +156,7 @@ def test_son_where_no_possessive_can_stand_is_sont() -> None:
         ("son-sont", "son", ("sont",))
     ]
     assert flagged(son_sont, "Le serveur et le routeur, son fichier de configuration.") == []
+    assert flagged(son_sont, "Les serveurs son dans la salle.") == [("son-sont", "son", ("sont",))]
 
 
 @pytest.mark.parametrize(
@@ -236,6 +238,18 @@ def test_on_after_a_plural_subject_before_a_noun_is_ont() -> None:
         assert flagged(on_ont, back) == [], back
 
 
+def test_c_est_after_a_subject_before_its_participle_is_s_est() -> None:
+    assert flagged(c_est_s_est, "Le technicien c’est trompé de poste.") == [("c-est-s-est", "c’est", ("s’est",))]
+    assert flagged(c_est_s_est, "L’utilisateur c’est connecté hier.") == [("c-est-s-est", "c’est", ("s’est",))]
+    for back in (
+        "La sauvegarde c’est fait.",  # "fait" does not agree with "sauvegarde": "c’est" stands
+        "Le mieux c’est de redémarrer.",
+        "Le responsable c’est le chef de projet.",
+        "Le plus simple c’est fini.",
+    ):
+        assert flagged(c_est_s_est, back) == [], back
+
+
 def test_peut_etre_after_etre_or_avoir_is_the_adverb() -> None:
     assert flagged(peut_etre, "Le câble est peut être mal branché.") == [("peut-être", "peut être", ("peut-être",))]
     assert flagged(peut_etre, "Le serveur a peut être planté.") == [("peut-être", "peut être", ("peut-être",))]
@@ -263,5 +277,5 @@ def test_a_card_of_correct_notes_gets_no_homophone_finding() -> None:
 def test_review_yes_takes_the_measured_rules_and_leaves_the_doubtful_ones_to_a_person() -> None:
     from supportcards.review import CERTAIN
 
-    assert {"ou-où", "et-est-verbe", "son-sont", "ces-ses", "a-à", "on-ont", "peut-être"} <= CERTAIN
+    assert {"ou-où", "et-est-verbe", "son-sont", "ces-ses", "a-à", "on-ont", "peut-être", "c-est-s-est"} <= CERTAIN
     assert not {"ou-où-ambigu", "et-est-définition"} & CERTAIN

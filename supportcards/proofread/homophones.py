@@ -34,6 +34,8 @@ from what the clause can and cannot hold, never from a list of known sentences:
   participle, where "a" is the auxiliary ("Orange a installé");
 - `on-ont`: "on" after a plural subject that opens the clause, before what is not a verb
   ("Les techniciens on accès"): "ont";
+- `c-est-s-est`: "<det> <noun> c’est <participle>" where the participle agrees with the noun
+  ("Le technicien c’est trompé"): "s’est" (the normalizer's `s-est` takes "il c’est", "qui c’est");
 - `peut-être`: "peut être" after a form of "être" or "avoir" ("le problème est peut être
   matériel"): a verb does not follow them, the adverb "peut-être" does; save "avoir" at the end of
   a relative ("L’expérience qu’il a peut être utile").
@@ -572,6 +574,8 @@ def _no_noun_can_follow(lexicon: Lexicon, sentence: list[Token], index: int) -> 
         return False
     if word.lower in _COORDINATORS or (lexicon.finite(word.text) and not lexicon.nominal(word.text)):
         return False  # "les cartes son sont", "les réglages son et vidéo": the noun "son"
+    if lexicon.has(word.text, ":G:R"):
+        return True  # a preposition ("sur", "dans": also an adjective and a noun, rarely)
     return not lexicon.nominal(word.text) or lexicon.plural_only(word.text)
 
 
@@ -681,6 +685,56 @@ def peut_etre(card: CardText, speller: Speller) -> list[Issue]:
     return issues
 
 
+def c_est_s_est(card: CardText, speller: Speller) -> list[Issue]:
+    """ "Le technicien c’est trompé": after a subject noun group, "s’est" before a participle."""
+    issues = []
+    for found in _walk(card, speller):
+        lexicon, part, offset, sentence = found.lexicon, found.part, found.offset, found.tokens
+        for index in range(2, len(sentence) - 2):
+            token, verb = sentence[index], sentence[index + 1]
+            if token.lower != "c’" or verb.lower != "est":
+                continue
+            start = _clause_start(sentence, index)
+            if start != index - 2 or sentence[start].lower not in _DETERMINERS:
+                continue  # "<det> <noun> c’est": the noun group is the subject
+            noun = sentence[index - 1]
+            if not lexicon.has(noun.text, ":N") or lexicon.has(noun.text, ":G"):
+                continue
+            participle = _adjective_after(lexicon, sentence, index + 2)
+            if participle is None or not _participle_only(lexicon, participle.text):
+                continue
+            if not _agree(lexicon, noun.text, participle.text):
+                continue  # "La sauvegarde, c’est fait": "fait" does not agree with "sauvegarde"
+            fix = _same_case("s’est", token.text)
+            message = "« c’est » après un sujet, devant un participe : « s’est » ?"
+            issues.append(_issue(part, offset, token, verb, "c-est-s-est", message, fix))
+    return issues
+
+
+def _agree(lexicon: Lexicon, noun: str, participle: str) -> bool:
+    """Whether some reading of `noun` and of `participle` share gender and number (":e" and ":i"
+    match either)."""
+
+    def readings(word: str, tag: str) -> set[tuple[str, str]]:
+        found = set()
+        for morph in lexicon.morphs(word):
+            if tag not in morph:
+                continue
+            gender = next((g for g in ("m", "f", "e") if f":{g}" in morph.split(tag, 1)[1]), "e")
+            number = next((n for n in ("s", "p", "i") if f":{n}" in morph.split(tag, 1)[1]), "i")
+            found.add((gender, number))
+        return found
+
+    for gender, number in readings(noun, ":N"):
+        for other_gender, other_number in readings(participle, ":Q"):
+            if "e" not in (gender, other_gender) and gender != other_gender:
+                continue
+            if "i" not in (number, other_number) and number != other_number:
+                continue
+            return True
+    return False
+
+
 HOMOPHONE_CHECKS = (
     ("ou-où", ou_ou),
     ("et-est-verbe", et_est_verbe),
@@ -689,5 +743,6 @@ HOMOPHONE_CHECKS = (
     ("a-à", a_a),
     ("on-ont", on_ont),
     ("peut-être", peut_etre),
+    ("c-est-s-est", c_est_s_est),
 )
 """The checks of this module, by rule name, in the order they run (appended to `rules.OWN_CHECKS`)."""
