@@ -67,6 +67,12 @@ CASES = [
         "Le technicien remplace celui des deux disques qui chauffe.",
         id="celui des deux disques qui chauffe",
     ),
+    pytest.param(
+        "Vieux postes",
+        "C’est le seul de tous les postes qui démarre encore.",
+        marks=damaged_by("qui-verb (agreement.py)", "the antecedent of 'qui' is 'le seul', not 'de tous les postes'"),
+        id="le seul de tous les postes qui démarre",
+    ),
     pytest.param("Carte son", "Les cartes son sont intégrées à la carte mère.", id="cartes son sont"),
     pytest.param(
         "Carte son",
