@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .spelling import Speller
@@ -180,7 +181,12 @@ def _engine_modules() -> tuple[Any, Any] | None:
 
 def tokens(text: str, speller: Speller, blanked: str | None = None) -> list[Token]:
     """The tokens of `text`, tagged; a word blanked out in `blanked` (a glossary term) is unknown."""
-    engine = speller.engine
+    return list(_tagged(text, blanked, speller.engine))
+
+
+@lru_cache(maxsize=512)
+def _tagged(text: str, blanked: str | None, engine: Any) -> tuple[Token, ...]:
+    """`tokens`, kept for the next check: each of this module's checks reads the same sentences."""
     found = []
     for match in _TOKEN.finditer(text):
         word = match.group()
@@ -188,9 +194,9 @@ def tokens(text: str, speller: Speller, blanked: str | None = None) -> list[Toke
         morphs: tuple[str, ...] = ()
         if engine is not None and not term and not match.group("punct") and not match.group("number"):
             lookup = word.replace("'", "’")
-            morphs = tuple(engine.getMorph(lookup) or engine.getMorph(lookup.casefold()))  # type: ignore[attr-defined]
+            morphs = tuple(engine.getMorph(lookup) or engine.getMorph(lookup.casefold()))
         found.append(Token(word, match.start(), match.end(), morphs, bool(morphs)))
-    return found
+    return tuple(found)
 
 
 def _sentences(card: CardText, speller: Speller) -> Iterator[tuple[str, int, list[Token]]]:
