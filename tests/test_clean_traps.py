@@ -34,6 +34,14 @@ OU_AFTER_A_NOUN_OF_TIME = damaged_by(
 
 CASES = [
     pytest.param(
+        "Carte son",
+        "Les cartes son sur les postes fixes sont rarement en panne.",
+        marks=damaged_by(
+            "son-sont (homophones.py, c413075)", "'son' the noun before a preposition ('les cartes son sur …')"
+        ),
+        id="cartes son sur",
+    ),
+    pytest.param(
         "Report",
         "On reporte l’intervention à un autre moment ou l’utilisateur prend un poste de prêt.",
         marks=OU_AFTER_A_NOUN_OF_TIME,
