@@ -26,12 +26,6 @@ def damaged_by(rule: str, why: str) -> pytest.MarkDecorator:
     return pytest.mark.xfail(strict=True, reason=f"{rule} changes correct French: {why}")
 
 
-OU_AFTER_A_NOUN_OF_TIME = damaged_by(
-    "ou-où (homophones.py, _WHERE_NOUNS)",
-    "after a noun of time, 'ou' may still join two clauses: an alternative ('à un autre moment ou "
-    "l’utilisateur prend un poste de prêt')",
-)
-
 CASES = [
     pytest.param(
         "Carte son",
@@ -44,19 +38,16 @@ CASES = [
     pytest.param(
         "Report",
         "On reporte l’intervention à un autre moment ou l’utilisateur prend un poste de prêt.",
-        marks=OU_AFTER_A_NOUN_OF_TIME,
         id="autre moment ou l'utilisateur prend",
     ),
     pytest.param(
         "Délai",
         "Le ticket est fermé dans l’heure ou le client est rappelé.",
-        marks=OU_AFTER_A_NOUN_OF_TIME,
         id="dans l'heure ou",
     ),
     pytest.param(
         "Pas de réseau",
         "Le problème vient-il du câble ? Ou est-ce la carte réseau qui est en panne ?",
-        marks=damaged_by("ou-où (homophones.py)", "a question may open with 'Ou' (or): 'Ou est-ce la carte réseau ?'"),
         id="Ou est-ce",
     ),
     pytest.param(

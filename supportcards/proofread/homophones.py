@@ -11,11 +11,12 @@ from what the clause can and cannot hold, never from a list of known sentences:
   bloque au logo", "Il se déplace dans le bureau ou l’utilisateur apporte son portable"), which
   word classes cannot tell from a relative ("vers un faux site ou l’utilisateur saisit…"). So
   `ou-où` is only a pronominal verb whose subject follows it and ends the clause ("au port ou se
-  trouve le destinataire."), a clause after a noun of time, place or situation ("au cas ou le
-  serveur tombe", `_WHERE_NOUNS`), or a question's "Ou" before its verb ("Ou se trouve le
-  fichier ?"); and `ou-où-ambigu` every other clause after "ou" (a subject noun
-  group or pronoun and its verb), for a person to choose; a pronoun that repeats the clause's own
-  subject is an alternative ("Il réinitialise le mot de passe ou il installe…") and left alone;
+  trouve le destinataire."), "au cas ou" + a clause, or a question's "Ou se <verb>" ("Ou se
+  trouve le fichier ?"); and `ou-où-ambigu` every other clause after "ou" (a subject noun group
+  or pronoun and its verb; even after a noun of time: "à un autre moment ou l’utilisateur prend
+  un poste de prêt" is an alternative), and "Ou" + another verb ("Ou est-ce la carte réseau ?"),
+  for a person to choose; a pronoun that repeats the clause's own subject is an alternative ("Il
+  réinitialise le mot de passe ou il installe…") and left alone;
 - `et-est-verbe`: "et" after a determiner and its noun that open a clause, before an adjective
   (after an adverb, or an adjective that cannot be a noun) that no noun follows ("Le switch et donc
   plus rapide"): the clause lacks its verb, "est" (or "sont") was meant. Lists and fragments ("Gain
@@ -267,8 +268,10 @@ def ou_ou(card: CardText, speller: Speller) -> list[Issue]:
             if token.lower != "ou":
                 continue
             if index == 0 and _question_verb(lexicon, sentence, 1):
+                pronominal = sentence[1].lower in ("se", "s’")  # "Ou se trouve…": "Ou est-ce…" may be "or"
                 message = "« Ou » devant un verbe ouvre une question : « Où » ?"
-                issues.append(_issue(part, offset, token, token, "ou-où", message, _same_case("où", token.text)))
+                rule = "ou-où" if pronominal else "ou-où-ambigu"
+                issues.append(_issue(part, offset, token, token, rule, message, _same_case("où", token.text)))
                 continue
             noun_at = index - 1
             if noun_at >= 0 and sentence[noun_at].text == ",":
@@ -284,21 +287,13 @@ def ou_ou(card: CardText, speller: Speller) -> list[Issue]:
             if not opened or (opened == "pronoun" and sentence[index + 1].lower == sentence[start].lower):
                 continue  # "Il réinitialise le mot de passe ou il installe…": one subject, two clauses
             fix = _same_case("où", token.text)
-            if opened == "inverted" or _where_noun(lexicon, noun.text):
+            if opened == "inverted" or in_case:
                 message = "« ou » ouvre ici une relative : « où » ?"
                 issues.append(_issue(part, offset, token, token, "ou-où", message, fix))
             else:
                 message = "« ou » ouvre une proposition après un nom : « où » (relative) ou « ou » (alternative) ?"
                 issues.append(_issue(part, offset, token, token, "ou-où-ambigu", message, fix))
     return issues
-
-
-_WHERE_NOUNS = frozenset(
-    {"moment", "instant", "jour", "heure", "période", "époque", "année", "mois", "semaine", "date"}
-    | {"cas", "situation", "circonstance", "endroit", "lieu", "emplacement"}
-)
-"""Nouns of time, place and situation: a clause after "ou" that follows one of them is its
-relative ("au cas ou le serveur tombe", "le moment ou la sauvegarde démarre"), not an alternative."""
 
 
 _TIME_NOUNS = frozenset(
@@ -310,10 +305,6 @@ _TIME_NOUNS = frozenset(
 
 def _lemma_in(lexicon: Lexicon, word: str, lemmas: frozenset[str]) -> bool:
     return any(morph.split("/", 1)[0].lstrip(">") in lemmas for morph in lexicon.morphs(word) if ":N" in morph)
-
-
-def _where_noun(lexicon: Lexicon, word: str) -> bool:
-    return _lemma_in(lexicon, word, _WHERE_NOUNS)
 
 
 def _question_verb(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
