@@ -170,6 +170,7 @@ def test_son_where_no_possessive_can_stand_is_sont() -> None:
         "Les niveaux de son sont réglés dans le panneau.",  # "son", the noun
         "Les câbles du son passent derrière le bureau.",
         "Les pilotes son et vidéo sont à jour.",  # "son" as a noun's complement
+        "Les enceintes son sur les postes fixes restent coupées.",
         "Les niveaux son restent trop bas.",
     ],
 )

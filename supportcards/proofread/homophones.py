@@ -513,9 +513,22 @@ def son_sont(card: CardText, speller: Speller) -> list[Issue]:
                 continue
             if not after_ne and not _no_noun_can_follow(lexicon, sentence, index + 1):
                 continue
+            if _verb_after(lexicon, sentence, index + 1):
+                continue  # "les cartes son sur les postes fixes sont…": the clause has its verb
             message = "« son » ne peut pas être un déterminant ici : « sont » ?"
             issues.append(_issue(part, offset, token, token, "son-sont", message, "sont"))
     return issues
+
+
+def _verb_after(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """Whether a finite verb comes from `index` to the end of the clause (a relative excepted)."""
+    for position in range(index, len(sentence)):
+        word = sentence[position]
+        if word.text in _CLAUSE_PUNCTUATION or word.lower in _COORDINATORS or word.lower in _SUBORDINATORS:
+            return False
+        if _verb_at(lexicon, sentence, position):
+            return True
+    return False
 
 
 def _ends_subject(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
