@@ -82,6 +82,7 @@ def test_qui_takes_the_person_of_a_plural_noun_group_right_before_it() -> None:
     back = "Le Wi-Fi ralentit avec des téléphones personnels qui consomme la bande passante."
     assert flagged(qui_verb, back) == [("consomme", ("consomment",))]
     assert flagged(qui_verb, "Il ferme les sessions qui reste ouvertes.") == [("reste", ("restent",))]
+    assert flagged(qui_verb, "Il relance tous les postes qui reste bloqués.") == [("reste", ("restent",))]
 
 
 @pytest.mark.parametrize(
@@ -92,6 +93,7 @@ def test_qui_takes_the_person_of_a_plural_noun_group_right_before_it() -> None:
         "Il contacte les utilisateurs de l’agence qui ferme.",  # the agency closes
         "Les postes qui redémarrent la nuit reçoivent les mises à jour.",
         "Il garde des copies qui restent hors site.",
+        "C’est la seule de toutes les imprimantes qui imprime en A3.",  # "la seule" is the antecedent
     ],
 )
 def test_qui_leaves_an_antecedent_that_may_be_another_noun(back: str) -> None:

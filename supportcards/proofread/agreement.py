@@ -524,6 +524,8 @@ def _group_ending_at(found: list[Token], end: int) -> NounGroup | None:
         else:
             continue
         if group is not None and group.end == end:
+            if first > 0 and found[first - 1].lower in ("tous", "toutes") and token.lower not in _CONTRACTED:
+                first -= 1  # "tous les postes": the predeterminer belongs to the group
             if first > 0 and found[first - 1].lower in _DE and token.lower not in _CONTRACTED:
                 first -= 1  # "des deux disques", "de ces postes": the group hangs on what is before "de"
             return NounGroup(first, group.head, group.end, group.number, group.genders)
