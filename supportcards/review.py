@@ -392,7 +392,7 @@ def policy_key(finding: Finding) -> str:
 
         if not finding.suggestions:
             return "spelling:none"
-        if _bare(finding.text)[:1].isupper():
+        if _bare(finding.text)[:1].isupper() and not _opens_a_sentence(finding):
             return "spelling:capitalised"  # a name or an English term (Root, Jira) more often than a slip
         kind = _spelling(finding)[0]
         if kind != "other" and english_word(_bare(finding.text)):
@@ -641,11 +641,20 @@ def tense_choice(finding: Finding) -> str | None:
     return kept[0] if len(kept) == 1 else None
 
 
+_COMPARED = re.compile(
+    r"\b(?:même|plus|moins|aussi|autant|autre|autres)\b(?:\s+\S+){0,3}?\s+que\s+(?:\S+\s+){1,4}?(?:ne\s+|n['’])?$",
+    re.IGNORECASE,
+)
+"""A comparison's "que" and its noun group right before the verb: "la même salle que les serveurs
+ne protège pas" — the noun group is compared, the verb's subject came before."""
+
+
 def _other_reading(finding: Finding) -> bool:
     """Where the words Grammalecte would join into a locution also read as a sentence's own words:
     "quant à X" opens a clause and puts a topic first, which a comma closes ("quand à midi personne
     ne l’utilise" and "tout est en ordre quand à la fin de la journée, il ferme" are "when");
-    after a relative clause ("ce qu’il fait peut être long") "peut" is the main verb."""
+    after a relative clause ("ce qu’il fait peut être long") "peut" is the main verb; a verb after
+    a comparison's "que" + noun group (`_COMPARED`) may agree with the subject before it."""
     start = finding.context_column - 1
     if start < 0 or finding.context[start : start + len(finding.text)] != finding.text:
         return False
@@ -654,9 +663,20 @@ def _other_reading(finding: Finding) -> bool:
     if finding.rule.startswith("g2__conf_quant_quand"):
         opens_a_clause = re.search(r"(?:^|[,;:(]|\b(?:et|mais|ou))\s*$", sentence, re.IGNORECASE)
         return not opens_a_clause or not re.match(r"\s*(?:[^\s,.;:!?]+\s+){1,6}?[^\s,.;:!?]*[,:]", after)
+    if finding.rule.startswith(("gv2__conj", "subject-verb")):
+        return bool(_COMPARED.search(sentence))
     if finding.rule.startswith("g3__conf_peut_être"):
         return bool(re.search(r"\b(?:qui|que|qu['’])", sentence.split(",")[-1], re.IGNORECASE))
     return False
+
+
+def _opens_a_sentence(finding: Finding) -> bool:
+    """Whether the finding's word starts its line, its list item or its sentence, where a capital
+    says nothing of a name ("Instalation rapide" as a list item)."""
+    if not finding.context_column:
+        return False
+    before = finding.context[: finding.context_column - 1].rstrip()
+    return not before or bool(re.search(r"(?:^(?:[-*+]|\d{1,9}[.)])|[.!?:…])$", before))
 
 
 def _a_name(finding: Finding) -> bool:

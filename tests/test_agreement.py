@@ -64,6 +64,8 @@ def test_subject_verb_gives_the_verb_its_subjects_person_in_the_same_tense(back:
         "Les ports console sont fermés.",  # "console" is also a verb: not here, with no object after it
         "Les mots de passe que le technicien réinitialise expirent vite.",
         "Les droits d’accès du groupe Comptabilité sont revus chaque mois.",
+        "Le schéma montre les postes et les liens entre eux.",  # "entre", also a preposition
+        "Il faut des copies contre la perte des données.",
     ],
 )
 def test_subject_verb_leaves_correct_or_undecidable_sentences(back: str) -> None:

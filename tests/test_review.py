@@ -509,6 +509,9 @@ def test_an_infinitive_after_falloir_or_pour_is_certain_and_never_questions_a_no
         ("Le poste, quand à lui, reste allumé.", "quand", "g2__conf_quant_quand_qu_en__b1_a1_1", "quant"),
         ("Ils ne sont peut être pas disponibles.", "peut être", "g3__conf_peut_être2__b1_a1_1", "peut-être"),
         ("Ce qu’il fait peut être long.", "peut être", "g3__conf_peut_être2__b1_a1_1", None),
+        ("Un NAS dans la même salle que les serveurs ne protège pas.", "protège", "gv2__conj_les__b1_a1_1", None),
+        ("Un disque plus lent que les SSD suffit.", "suffit", "subject-verb", None),
+        ("Les postes que les techniciens prépare partent.", "prépare", "gv2__conj_les__b1_a1_1", "préparent"),
         ("L’écran qui reste noir peut être débranché.", "peut être", "g3__conf_peut_être2__b1_a1_1", None),
     ],
 )
@@ -545,3 +548,23 @@ def test_of_two_genders_offered_after_etre_the_subjects_is_chosen() -> None:
 
     assert certain_fix(subject("Les sessions inactives")) == "désactivées"
     assert subject_choice(subject("Les élèves absents")) is None  # "élève" is either gender: a person decides
+
+
+def test_a_capital_that_opens_a_list_item_or_a_sentence_is_no_name() -> None:
+    """'Instalation rapide' as a list item is a slip; 'la console Instalation' names something."""
+    word = Finding(
+        Location("n.md", 1),
+        3,
+        "spelling",
+        "unknown-word",
+        "m",
+        "Instalation",
+        ("Installation",),
+        "- Instalation rapide",
+        3,
+    )
+    assert policy_key(word) == "spelling:double-letter" and certain(word)
+    after_a_full_stop = replace(word, context="Fait. Instalation rapide", column=7, context_column=7)
+    assert certain(after_a_full_stop)
+    inside = replace(word, context="Ouvrir la console Instalation", column=19, context_column=19)
+    assert policy_key(inside) == "spelling:capitalised" and not certain(inside)

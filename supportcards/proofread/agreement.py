@@ -360,8 +360,8 @@ def _is_verb_here(found: list[Token], index: int) -> bool:
     too only before its object: "choisis le meilleur"), or also a noun or adjective but before its
     object."""
     token = found[index]
-    if not token.finite():
-        return False
+    if not token.finite() or token.has(":G:R"):
+        return False  # also a preposition: "les relations entre eux", "une protection contre le vol"
     if (token.only_verb() and not token.has(":Q")) or _auxiliary(token):
         return True
     return _object_follows(found, index)
