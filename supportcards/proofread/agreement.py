@@ -673,6 +673,23 @@ def inflect(token: Token, gender: str, number: str, speller: Speller) -> list[st
     return fixes
 
 
+def _subject_and_verb(found: list[Token], subject: int) -> tuple[str, int] | None:
+    """The person of the subject (a pronoun or a noun group) at tokens[subject] and the index of
+    the verb after it, for the clause a conjunction opens; None when there is neither."""
+    if subject >= len(found):
+        return None
+    pronoun = _SUBJECT_PRONOUNS.get(found[subject].lower)
+    if pronoun is not None:
+        person, end = pronoun, subject + 1
+    else:
+        group = noun_group(found, subject)
+        if group is None or group.number is None:
+            return None
+        person, end = "3" + group.number, group.end
+    verb_index = _verb_after(found, end)
+    return (person, verb_index) if verb_index < len(found) else None
+
+
 def subjunctive(card: CardText, speller: Speller) -> list[Issue]:
     """An indicative after a conjunction that asks for the subjunctive (see the module)."""
     if speller.engine is None:
@@ -682,20 +699,10 @@ def subjunctive(card: CardText, speller: Speller) -> list[Issue]:
         for index, token in enumerate(found):
             if token.lower not in ("que", "qu’") or not _asks_subjunctive(found, index):
                 continue
-            subject = index + 1
-            if subject >= len(found):
-                continue
-            pronoun = _SUBJECT_PRONOUNS.get(found[subject].lower)
-            if pronoun is not None:
-                person, end = pronoun, subject + 1
-            else:
-                group = noun_group(found, subject)
-                if group is None or group.number is None:
-                    continue
-                person, end = "3" + group.number, group.end
-            verb_index = _verb_after(found, end)
-            if verb_index >= len(found) or not found[verb_index].finite():
+            clause = _subject_and_verb(found, index + 1)
+            if clause is None or not found[clause[1]].finite():
                 continue  # after "que" and its subject, a word that can be a verb is one
+            person, verb_index = clause
             conjunction = " ".join(token.text for token in found[max(0, index - 1) : index + 1])
             for verb in (found[verb_index], *_coordinated_verbs(found, verb_index)):
                 readings = [(tense, persons) for _, tense, persons in verb.finite() if person in persons]
@@ -751,21 +758,11 @@ def si_conditional(card: CardText, speller: Speller) -> list[Issue]:
         for index, token in enumerate(found):
             if token.lower not in ("si", "s’") or not _opens_condition(found, index):
                 continue
-            subject = index + 1
-            if subject >= len(found):
+            clause = _subject_and_verb(found, index + 1)
+            if clause is None:
                 continue
-            pronoun = _SUBJECT_PRONOUNS.get(found[subject].lower)
-            if token.lower == "s’" and pronoun not in ("3s", "3p"):
-                continue
-            if pronoun is not None:
-                person, end = pronoun, subject + 1
-            else:
-                group = noun_group(found, subject)
-                if group is None or group.number is None:
-                    continue
-                person, end = "3" + group.number, group.end
-            verb_index = _verb_after(found, end)
-            if verb_index >= len(found):
+            person, verb_index = clause
+            if token.lower == "s’" and _SUBJECT_PRONOUNS.get(found[index + 1].lower) not in ("3s", "3p"):
                 continue
             verb = found[verb_index]
             readings = {tense for _, tense, persons in verb.finite() if person in persons}
