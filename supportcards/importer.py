@@ -24,10 +24,19 @@ How a line is judged, in order:
      conjugated verb; a conjugated verb
      ("est", "sont", "peut"); a formula ("Disponibilité = MTBF / (MTBF + MTTR)"); a line that
      introduces the list below it ("... sont par exemple"); a line whose next line starts in
-     lowercase (the lone "Le" of a wrapped paragraph).
+     lowercase (the lone "Le" of a wrapped paragraph); a full sentence: a subject before its verb
+     ("elle n’imprime", "on vérifie") or a negation, and a final period (no front of the student's
+     ten chapters ends with a period but a term with its expansion); "quand" followed by a subject
+     ("Quand elle n’imprime plus, on vérifie …": a time clause, not a question); a question and
+     its answer on one line ("Pourquoi ? Parce que …"); a question with no topic of its own that
+     points back at the answer ("Pourquoi ?", "Comment savoir s’il est vide ?", "Que faire
+     alors ?"): a card could not show it alone.
    A line whose score is positive is a front. The confidence of a decision grows with the size of
-   its score; decisions under `REVIEW_BELOW` are printed for review.
-3. **After an unsure front**, the line that follows is as unsure (a wrong front swallows it), and a
+   its score; decisions under `REVIEW_BELOW` are printed for review, as `path:line`. A front kept
+   against a strong doubt (a question with no topic of its own, a question ending with a period
+   after a full clause) is capped at `DOUBTFUL`, so it is printed too.
+3. **After a question asked inside an answer**, the next line answers it: answer text, as sure.
+4. **After an unsure front**, the line that follows is as unsure (a wrong front swallows it), and a
    term with its capitalised expansion ("DHCP (Dynamic Host Configuration Protocol)") there is the
    surer front: the unsure one becomes answer text.
 
@@ -45,6 +54,9 @@ from .errors import SourceError
 from .model import Location
 
 REVIEW_BELOW = 0.8
+DOUBTFUL = 0.6
+"""The confidence of a front kept against a strong clue ("a question with no topic of its own"):
+under `REVIEW_BELOW`, so it is listed for review."""
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
 _QUESTION = re.compile(
@@ -70,8 +82,17 @@ _VERB = re.compile(
 )
 _QUANT_A = re.compile(r"^quan[dt]\s+(?:à|au|aux)\b", re.IGNORECASE)
 """The locution "quant à" (often written "quand à"): a noun phrase follows, then the sentence goes on."""
-_COMMA_THEN_VERB = re.compile(r",\s+\S.*" + _VERB.pattern, re.IGNORECASE)
-"""A sentence that goes on after a comma with a conjugated verb ("…, elle permet de …")."""
+_COMMA_THEN_VERB = re.compile(
+    r",\s+(?:\S.*" + _VERB.pattern + r"|(?:il|ils|on|elle|elles|je|tu)\s+[\w’'])", re.IGNORECASE
+)
+"""A sentence that goes on after a comma with a conjugated verb or a subject ("…, elle permet de …",
+"Quand elle n’imprime plus, on vérifie …")."""
+_QUAND_CLAUSE = re.compile(
+    r"^quand\s+(?:(?:il|ils|on|elle|elles|je|tu)\b|(?:le|la|les|un|une|des|l['’])\s*\w)", re.IGNORECASE
+)
+"""'Quand' and a subject ("Quand elle n’imprime plus", "Quand l’hôte ne répond pas"): a time clause."""
+_INVERTED = re.compile(r"-(?:t-)?(?:il|ils|elle|elles|on)\b", re.IGNORECASE)
+"""An inverted subject ("Quand un ticket est-il escaladé"): 'quand' asks after all."""
 _STRONG_TERM = re.compile(r"^[\w][\w./&+-]*(?:\s[\w./&+-]+){0,3}\s+\((?:[A-Z][\w'’-]*[\s-]?){2,}\)$")
 """A term and its English-style expansion, nothing after: "DHCP (Dynamic Host Configuration Protocol)"."""
 _LEAD_IN_END = re.compile(
@@ -80,12 +101,48 @@ _LEAD_IN_END = re.compile(
 _TERM_WITH_EXPANSION = re.compile(r"^[^\s()]{2,}(?:\s[^\s()]+){0,3}\s*\([^)]+\)\s*\.?$")
 _FORMULA = re.compile(r"[=≈≤≥<>×÷^]|\s[+*/-]\s|\d\s*%")
 _FINISHED = re.compile(r"[.!?…)»\"”]\s*$")
+_SUBJECT = re.compile(
+    r"(?:^|(?<=[\s,;(«\"])|(?<=\b[sl]['’])|(?<=\bqu['’])|(?<=\blorsqu['’])|(?<=\bpuisqu['’]))"
+    r"(?P<pronoun>il|ils|on|je|tu|elle|elles)\s+(?P<next>[\w’'][\w’'-]*)",
+    re.IGNORECASE,
+)
+"""A subject pronoun before its verb ("elle n’imprime", "on vérifie", "s’il est"); an inverted one
+("détermine-t-on", "n’est-il") follows a hyphen and is left out: a question, not a statement."""
+_STRESSED_AFTER = re.compile(r"\b(?:à|de|d['’]|pour|avec|sans|chez|par|sur|entre|contre)\s*$", re.IGNORECASE)
+"""A preposition before "elle"/"elles" makes it a stressed pronoun ("pour elle"), not a subject."""
+_IMPERSONAL = re.compile(r"^(?:faut|y|suffit|s['’]agit|existe|vaut|reste|arrive)\b", re.IGNORECASE)
+"""The "il" of "il faut", "il y a", "il suffit": it stands for nothing, so it refers nowhere."""
+_NEGATION = re.compile(
+    r"\b(?:ne|n['’])\s*[\w’'-]+(?:\s+[\w’'-]+)?\s+(?:pas|plus|jamais|rien|guère|point|personne)\b", re.IGNORECASE
+)
+"""A negation around a verb ("n’imprime plus", "ne se connecte pas"): the line has a verb."""
+_INSTRUCTION = re.compile(
+    r"^(?:citez|indiquez|nommez|donnez|décrivez|définissez|expliquez|énumérez|enumérez|listez|comparez)\b",
+    re.IGNORECASE,
+)
+_TOPIC = re.compile(
+    r"\b(?:le|la|les|un|une|des|du|au|aux|son|sa|ses|leur|leurs|chaque|mon|ma|mes|ton|ta|tes|notre|nos|votre|vos)"
+    r"\s+[\w’'-]|\bl['’]\s*\w|\b(?:d|qu)['’]\s*(?:un|une)\b|\d",
+    re.IGNORECASE,
+)
+"""A noun group of its own ("un compte", "la priorité", "l’écoute", "qu’un SID") or a number."""
+_POINTS_BACK = re.compile(
+    r"\best-ce\b(?!\s*qu)|\b(?:c['’]|(?:cela|ça|ceci)\b)|\b(?:ce|cet|cette|ces)\s+(?!qu)\w|"
+    r"\b(?:alors|sinon|ensuite|aussi|donc|pourtant)\b|^(?:et|mais)\b",
+    re.IGNORECASE,
+)
+"""Words that point at what was said before: "est-ce important", "cela", "ce cas", "alors", "Et si"."""
+_PRONOUN_OBJECT = re.compile(r"^\S+\s+(?:le|la|les|l['’])\s*[\w’'-]+(?:er|ir|re|oir)\s*\??$", re.IGNORECASE)
+"""A question word, an object pronoun and an infinitive, nothing else: "Comment le lire ?"."""
+_ASKS_AND_ANSWERS = re.compile(r"^[^?]*\w[^?]*\?\s*(?P<rest>[^\s(«\"].*)$")
+"""A question and, after its "?", more text on the same line."""
 
 
 @dataclass(frozen=True)
 class Decision:
     """Whether one line of the notes starts a card, how sure that is, and why."""
 
+    path: str
     line: int
     text: str
     front: bool
@@ -94,7 +151,7 @@ class Decision:
 
     def __str__(self) -> str:
         verdict = "starts a card" if self.front else "kept as answer text"
-        return f"line {self.line}: {self.text!r} {verdict} (confidence {self.confidence:.1f}: {self.reason})"
+        return f"{self.path}:{self.line}: {self.text!r} {verdict} (confidence {self.confidence:.1f}: {self.reason})"
 
 
 @dataclass(frozen=True)
@@ -131,19 +188,91 @@ def _confidence(score: float) -> float:
     return round(1 / (1 + math.exp(-abs(score))), 2)
 
 
+def _subjects(text: str) -> list[re.Match[str]]:
+    """The subject pronouns of `text` standing before their verb (a stressed "pour elle" is left out)."""
+    return [
+        found
+        for found in _SUBJECT.finditer(text)
+        if not (found["pronoun"].lower().startswith("elle") and _STRESSED_AFTER.search(text[: found.start()]))
+    ]
+
+
+def _has_clause(text: str) -> bool:
+    """A subject pronoun before its verb, or a negation around a verb: a clause, not a noun group."""
+    return bool(_subjects(text) or _NEGATION.search(text))
+
+
+def _answers_itself(text: str) -> bool:
+    """A question, then its answer on the same line ("Pourquoi ? Parce que …"); a second question
+    or an instruction after the "?" ("Qu’est-ce qu’un SLA ? Citez 2 exemples") is no answer."""
+    found = _ASKS_AND_ANSWERS.match(text)
+    if found is None:
+        return False
+    rest = found["rest"].strip()
+    return not (_QUESTION.match(rest) or rest.endswith("?"))
+
+
+def _asks_about_the_answer(text: str) -> bool:
+    """A question asked inside an answer: it points back and its answer is on the next lines."""
+    asks = bool(_QUESTION.match(text)) or text.rstrip().endswith("?")
+    return asks and not _answers_itself(text) and _points_back(text)
+
+
+def _points_back(text: str) -> bool:
+    """A question about the answer above, meaningless on a card of its own: it has no noun group
+    of its own and points back ("Pourquoi ?", "Comment savoir s’il est vide ?", "Que faire alors ?",
+    "Comment le lire ?")."""
+    if _INSTRUCTION.match(text):
+        return False
+    if _QUESTION.match(text) and _PRONOUN_OBJECT.match(text):
+        return True
+    if _has_topic(text):
+        return False
+    referring = [found for found in _subjects(text) if not _IMPERSONAL.match(found["next"])]
+    return len(re.findall(r"\w+", text)) <= 1 or bool(referring) or bool(_POINTS_BACK.search(text))
+
+
+def _has_topic(text: str) -> bool:
+    """A noun group of its own, a number, or a capitalised word after the first ("RAID", "Windows")."""
+    return bool(_TOPIC.search(text)) or any(word[:1].isupper() for word in text.split()[1:])
+
+
+def front_doubts(text: str) -> list[str]:
+    """What argues against a line read as a front without outweighing the rest: such a front is
+    kept, and listed for review."""
+    doubts = []
+    question = _QUESTION.match(text) and not _INSTRUCTION.match(text)
+    if question and text.rstrip().endswith(".") and _has_clause(text):
+        doubts.append("a question ending with a period after a subject and its verb, like a sentence")
+    if (question or text.rstrip().endswith("?")) and not _INSTRUCTION.match(text) and not _has_topic(text):
+        doubts.append("a question with no topic of its own")
+    return doubts
+
+
 def front_score(text: str, previous: str | None, next_line: str | None) -> tuple[float, list[str]]:
     """The clues for and against `text` being a front, summed; and their names."""
     clues: list[tuple[float, str]] = []
     if previous and not _FINISHED.search(previous) and not _LIST_ITEM.match(previous) and not previous.endswith(":"):
         clues.append((-2.0, "the previous line is unfinished"))
     words = text.split()
-    if _QUESTION.match(text):
+    asks = bool(_QUESTION.match(text)) or text.rstrip().endswith("?")
+    answers_itself = asks and _answers_itself(text)
+    points_back = _asks_about_the_answer(text)
+    opens_clause = bool(_QUAND_CLAUSE.match(text)) and "?" not in text and not _INVERTED.search(text)
+    question = bool(_QUESTION.match(text)) and not (answers_itself or points_back or opens_clause)
+    if answers_itself:
+        clues.append((-4.0, "asks a question and answers it on the same line"))
+    elif points_back:
+        clues.append((-3.5, "a question with no topic of its own that points back at the answer above"))
+    elif opens_clause:
+        clues.append((-1.0, "'quand' opens a clause here, it does not ask"))
+    elif question:
         clues.append((3.0, "a question or an instruction"))
-    if text.rstrip().endswith("?"):
+    if text.rstrip().endswith("?") and not points_back:
         clues.append((2.0, "ends with '?'"))
-    if len(words) <= 3:
+    if len(words) <= 3 and not points_back:
         clues.append((2.0, "short, like a term"))
-    elif len(words) <= 8:
+    elif 3 < len(words) <= 8:
         clues.append((0.5, "fairly short"))
     if _STRONG_TERM.match(text):
         clues.append((3.0, "a term and its capitalised expansion in parentheses"))
@@ -151,24 +280,33 @@ def front_score(text: str, previous: str | None, next_line: str | None) -> tuple
         clues.append((1.5, "a term and its expansion in parentheses"))
     if not _FINISHED.search(text):
         clues.append((0.5, "no final punctuation"))
+    sentence = text.rstrip().endswith(".") and not _TERM_WITH_EXPANSION.match(text)
     if len(words) > 12 and text.rstrip().endswith("."):
         clues.append((-3.0, "a long sentence"))
-    elif text.rstrip().endswith(".") and len(words) > 5 and not _TERM_WITH_EXPANSION.match(text):
+    elif sentence and (len(words) > 5 or (len(words) > 2 and _ARTICLE.match(text) and not question)):
         clues.append((-1.5, "a sentence"))
-    question = _QUESTION.match(text)
+    else:
+        sentence = False
+    full_sentence = text.rstrip().endswith(".") and not text.rstrip().endswith("..") and _has_clause(text)
+    if full_sentence and not question and not _TERM_WITH_EXPANSION.match(text):
+        clues.append((-2.0, "a full sentence: a subject, its verb and a final period"))
     if _QUANT_A.match(text):
         clues.append((-2.5, "starts with 'quant à': it continues the answer"))
     if _COMMA_THEN_VERB.search(text) and not text.rstrip().endswith("?"):
         clues.append((-2.0, "a sentence that goes on after a comma with a verb"))
     if _REFERS_BACK.match(text) and not question:
         clues.append((-2.5, "starts with a word that refers back: it continues the answer"))
-    elif _ARTICLE.match(text) and not question:
+    elif _ARTICLE.match(text) and not question and not opens_clause:
         clues.append((-1.0, "starts like a sentence"))
-    has_verb = bool(_VERB.search(text)) and not question
+    has_verb = bool(_VERB.search(text) or _has_clause(text)) and not question
     if has_verb:
         clues.append((-1.0, "has a conjugated verb"))
-    elif not _REFERS_BACK.match(text) and (
-        previous is None or _FINISHED.search(previous) or _LIST_ITEM.match(previous)
+    elif (
+        not _REFERS_BACK.match(text)
+        and not answers_itself
+        and not points_back
+        and not sentence
+        and (previous is None or _FINISHED.search(previous) or _LIST_ITEM.match(previous))
     ):
         clues.append((1.0, "a phrase with no verb after a finished answer, like a heading"))
     if _FORMULA.search(text):
@@ -194,6 +332,7 @@ def detect_cards(text: str, path: str) -> ImportResult:
 
     decisions: list[Decision] = []
     previous_front = False
+    open_question: Decision | None = None
     for index, (number, line) in enumerate(body):
         stripped = line.strip()
         next_line = body[index + 1][1] if index + 1 < len(body) else None
@@ -203,17 +342,30 @@ def detect_cards(text: str, path: str) -> ImportResult:
         if guessed is not None and _STRONG_TERM.match(stripped):
             # A term with its expansion is a surer front than the guess before it: that was answer text.
             reason = f"the next line, a term with its expansion, is a surer front ({guessed.reason})"
-            decisions[-1] = Decision(guessed.line, guessed.text, False, guessed.confidence, reason)
-            decisions.append(Decision(number, stripped, True, 1 - guessed.confidence, "a term with its expansion"))
+            decisions[-1] = Decision(path, guessed.line, guessed.text, False, guessed.confidence, reason)
+            decisions.append(
+                Decision(path, number, stripped, True, 1 - guessed.confidence, "a term with its expansion")
+            )
         elif rule is not None:
             is_front, reason = rule
             # The line after an uncertain front is as uncertain as that front.
             confidence = guessed.confidence if guessed is not None else 1.0
-            decisions.append(Decision(number, stripped, is_front, confidence, reason))
+            decisions.append(Decision(path, number, stripped, is_front, confidence, reason))
+        elif open_question is not None and not _STRONG_TERM.match(stripped):
+            # Asked inside an answer, a question is answered on the next line: as sure as that question.
+            reason = "answers the question asked inside the answer on the line before"
+            decisions.append(Decision(path, number, stripped, False, open_question.confidence, reason))
         else:
             score, reasons = front_score(stripped, previous, next_line)
-            decisions.append(Decision(number, stripped, score > 0, _confidence(score), ", ".join(reasons) or "no clue"))
-        previous_front = decisions[-1].front
+            confidence = _confidence(score)
+            doubts = front_doubts(stripped) if score > 0 else []
+            if doubts:
+                confidence = min(confidence, DOUBTFUL)
+                reasons.append("but " + ", ".join(doubts))
+            decisions.append(Decision(path, number, stripped, score > 0, confidence, ", ".join(reasons) or "no clue"))
+        last = decisions[-1]
+        previous_front = last.front
+        open_question = last if not last.front and rule is None and _asks_about_the_answer(stripped) else None
 
     cards: list[ImportedCard] = []
     for decision, (_, line) in zip(decisions, body, strict=True):

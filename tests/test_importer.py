@@ -7,10 +7,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import ROOT
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from supportcards.cli import main
 from supportcards.errors import SourceError
-from supportcards.importer import default_output, detect_cards
+from supportcards.importer import DOUBTFUL, REVIEW_BELOW, default_output, detect_cards
 from supportcards.parse import parse_chapter
 
 GOLDEN = Path(__file__).parent / "golden" / "import"
@@ -143,9 +145,9 @@ def test_cli_prints_each_card_and_what_to_review(seed_text: str, tmp_path: Path)
     assert result.exit_code == 0, result.output
     assert "line 2: SPOC (Single Point of Contact)\n" in result.output
     assert "line 83: Service de piquet\n" in result.output
-    assert "review: line 17: 'Facteurs d’influence" in result.output
+    assert f"review: {SEED}:17: 'Facteurs d’influence" in result.output
     # The line after an uncertain front is as uncertain: a wrong front would have swallowed it.
-    assert "review: line 18: '- Centralisé ou décentralisé' kept as answer text (confidence 0.7" in result.output
+    assert f"review: {SEED}:18: '- Centralisé ou décentralisé' kept as answer text (confidence 0.7" in result.output
     assert f"wrote {target} (13 cards, 2 to review)" in result.output
     assert target.read_text(encoding="utf-8").startswith(
         "# Chapter 2 Flashcards\n\n## SPOC (Single Point of Contact)\n"
@@ -203,3 +205,164 @@ def test_import_force_says_which_file_it_writes_before_writing(tmp_path: Path, m
     assert result.output.startswith("overwriting source/chapitre-05.md (--force)\nline 2: SPOC\n")
     assert (tmp_path / "source" / "chapitre-02.md").read_text(encoding="utf-8") == "mine"
     assert (tmp_path / "source" / "chapitre-05.md").read_text(encoding="utf-8").startswith("# Support de niveau 2")
+
+
+# Every chapter of notes the project holds, and the Markdown its import gave before the importer
+# learnt to tell questions and sentences inside an answer from fronts: a new clue must not move a card.
+IMPORTED = sorted((GOLDEN / "imported").glob("*.md"))
+NOTES = {
+    path.stem: path
+    for path in [
+        SEED,
+        *(ROOT / "bench" / "proofread").glob("*.txt"),
+        *(ROOT / "bench" / "proofread" / "holdout").glob("*.txt"),
+    ]
+}
+
+
+def test_every_chapter_of_notes_has_its_imported_markdown() -> None:
+    assert sorted(NOTES) == [path.stem for path in IMPORTED]
+
+
+@pytest.mark.parametrize("golden", IMPORTED, ids=lambda path: path.stem)
+def test_every_chapter_imports_to_the_same_markdown(golden: Path) -> None:
+    notes = NOTES[golden.stem]
+    assert detect_cards(notes.read_text(encoding="utf-8"), str(notes)).to_source() == golden.read_text(encoding="utf-8")
+
+
+# A card's answer as the student writes it, then a line the importer used to take for a front.
+BEFORE = "T\nImprimante réseau\nC’est une imprimante partagée par plusieurs postes.\nElle a sa propre adresse IP.\n"
+AFTER = "Toner\nPoudre utilisée par les imprimantes laser.\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Quand elle n’imprime plus, on vérifie d’abord le câble.",
+        "Quand l’hôte ne répond pas, le technicien contrôle le pare-feu.",
+        "Quand il y a un bourrage, on ouvre le capot arrière.",
+        "Quand les pages sortent blanches, il faut changer le toner.",
+        "Quand on l’éteint trop tôt, elle perd la file d’attente.",
+    ],
+)
+def test_quand_opening_a_clause_is_answer_text(line: str) -> None:
+    """'Quand' + a subject + a verb, then the sentence goes on: a statement, not a question."""
+    result = detect_cards(BEFORE + line + "\n" + AFTER, "notes.txt")
+    assert [card.front for card in result.cards] == ["Imprimante réseau", "Toner"]
+    assert result.cards[0].answer[-1] == line
+    assert not result.uncertain
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Pourquoi ? Parce que le spooler garde les documents en file d’attente.",
+        "Comment le voir ? On ouvre la file d’impression sur le poste.",
+        "Où la trouver ? Dans les paramètres, sous Imprimantes et scanners.",
+        "Qui la configure ? Le technicien, depuis le serveur d’impression.",
+        "Combien de temps ? Environ deux minutes.",
+        "Quelle adresse lui donner ? Une adresse fixe, réservée dans le DHCP.",
+    ],
+)
+def test_a_question_answered_on_its_own_line_is_answer_text(line: str) -> None:
+    result = detect_cards(BEFORE + line + "\n" + AFTER, "notes.txt")
+    assert [card.front for card in result.cards] == ["Imprimante réseau", "Toner"]
+    assert not result.uncertain
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("Pourquoi ?", "Parce que tous les postes l’utilisent."),
+        ("Comment savoir si elle est en ligne ?", "Le voyant réseau est vert."),
+        ("Pourquoi est-ce pratique ?", "Un seul appareil suffit pour tout l’étage."),
+        ("Que faire alors ?", "On redémarre le spooler."),
+        ("Que faire dans ce cas ?", "Le technicien vide la file d’attente."),
+        ("Et si elle ne répond plus ?", "On contrôle le câble et le switch."),
+        ("Comment la redémarrer ?", "On coupe l’alimentation dix secondes."),
+        ("Combien de temps cela prend-il ?", "Quelques minutes en général."),
+    ],
+)
+def test_a_question_inside_an_answer_and_its_answer_stay_in_the_card(question: str, answer: str) -> None:
+    """A question with no topic of its own asks about the card above; the line after answers it."""
+    result = detect_cards(BEFORE + f"{question}\n{answer}\n" + AFTER, "notes.txt")
+    assert [card.front for card in result.cards] == ["Imprimante réseau", "Toner"]
+    assert result.cards[0].answer[-2:] == (question, answer)
+    assert not result.uncertain
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Comment savoir si le toner est vide ?",
+        "Qu’est-ce qu’un spooler ? Citez 2 exemples",
+        "Quand un ticket est-il escaladé",
+        "Quand escalader un ticket",
+        "Que faire s’il faut redémarrer le serveur ?",
+        "Pourquoi le RAID n’est-il pas une sauvegarde ?",
+    ],
+)
+def test_a_question_with_a_topic_of_its_own_is_still_a_front(question: str) -> None:
+    result = detect_cards(BEFORE + f"{question}\nUne réponse.\n" + AFTER, "notes.txt")
+    assert [card.front for card in result.cards] == ["Imprimante réseau", question, "Toner"]
+    assert not result.uncertain
+
+
+@pytest.mark.parametrize(
+    ("question", "doubt"),
+    [
+        ("Pourquoi redémarrer ?", "a question with no topic of its own"),
+        ("Que faire quand le toner n’imprime plus.", "a question ending with a period after a subject and its verb"),
+    ],
+)
+def test_a_doubtful_front_is_kept_and_listed_for_review_with_its_path_and_line(question: str, doubt: str) -> None:
+    result = detect_cards(BEFORE + f"{question}\nUne réponse.\n" + AFTER, "notes.txt")
+    assert [card.front for card in result.cards] == ["Imprimante réseau", question, "Toner"]
+    flagged = result.uncertain[0]
+    assert (flagged.front, flagged.confidence) == (True, DOUBTFUL)
+    assert str(flagged).startswith(f"notes.txt:5: {question!r} starts a card (confidence {DOUBTFUL}") and doubt in str(
+        flagged
+    )
+    # The line after a doubtful front is as doubtful: if the front is wrong, that line is answer text too.
+    assert [decision.line for decision in result.uncertain] == [5, 6]
+
+
+def test_a_sentence_with_a_verb_the_importer_does_not_know_is_not_a_heading() -> None:
+    """'s’allume' is in no list of verbs: an article and a final period still make a sentence."""
+    result = detect_cards(BEFORE + "Le voyant orange s’allume.\n" + AFTER, "notes.txt")
+    assert [card.front for card in result.cards] == ["Imprimante réseau", "Toner"]
+    assert all(decision.confidence >= REVIEW_BELOW for decision in result.decisions)
+
+
+QUESTIONS_INSIDE_AN_ANSWER = st.sampled_from(
+    [
+        "Pourquoi ? Parce que la panne touche tout le service.",
+        "Comment le vérifier ? On relance la commande et on compare.",
+        "Quand elle ne répond plus, on redémarre le poste.",
+        "Quand le client rappelle, le technicien reprend le ticket.",
+        "Pourquoi ?\nParce que sinon le problème revient.",
+        "Que faire alors ?\nOn prévient le niveau 2.",
+        "Comment savoir s’il est à jour ?\nLa version est affichée dans les paramètres.",
+        "Pourquoi est-ce utile ?\nLe client gagne du temps.",
+        "Et s’il ne démarre pas ?\nOn contrôle l’alimentation.",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    notes=st.sampled_from(sorted(NOTES.values())),
+    where=st.integers(min_value=0, max_value=10_000),
+    inserted=QUESTIONS_INSIDE_AN_ANSWER,
+)
+def test_a_question_inside_any_answer_adds_no_card(notes: Path, where: int, inserted: str) -> None:
+    """In every real chapter, a question the student asks (and answers) at the end of any card's
+    answer joins that answer: the fronts stay the same."""
+    text = notes.read_text(encoding="utf-8")
+    before = detect_cards(text, str(notes))
+    lines = text.split("\n")
+    # The end of an answer: the line of a front that is not the first card's.
+    card = before.cards[1 + where % (len(before.cards) - 1)]
+    lines.insert(card.line - 1, inserted)
+    after = detect_cards("\n".join(lines), str(notes))
+    assert [card.front for card in after.cards] == [card.front for card in before.cards]
