@@ -67,7 +67,7 @@ _QUESTION = re.compile(
 )
 _REFERS_BACK = re.compile(
     r"^(?:celles?-ci|ceux-ci|celui-ci|celle-là|il|elle|ils|elles|on|ce|cet|cette|ces|ceci|cela|ça|c['’]|"
-    r"car|mais|donc|ainsi|conclusion|notamment|est|sont|appelle)\b",
+    r"car|parce|puisque|puisqu['’]|mais|donc|ainsi|conclusion|notamment|est|sont|appelle)\b",
     re.IGNORECASE,
 )
 _ARTICLE = re.compile(
@@ -237,6 +237,13 @@ def _has_topic(text: str) -> bool:
     return bool(_TOPIC.search(text)) or any(word[:1].isupper() for word in text.split()[1:])
 
 
+def _quand_clause(text: str) -> bool:
+    """'Quand' and a subject, not inverted and with no "?": a time clause ("Quand elle n’imprime
+    plus, on vérifie …"); unless the line goes on after a comma or ends with a period, it may still be
+    a front's heading ("Quand l’imprimante est hors ligne")."""
+    return bool(_QUAND_CLAUSE.match(text)) and "?" not in text and not _INVERTED.search(text)
+
+
 def front_doubts(text: str) -> list[str]:
     """What argues against a line read as a front without outweighing the rest: such a front is
     kept, and listed for review."""
@@ -246,6 +253,8 @@ def front_doubts(text: str) -> list[str]:
         doubts.append("a question ending with a period after a subject and its verb, like a sentence")
     if (question or text.rstrip().endswith("?")) and not _INSTRUCTION.match(text) and not _has_topic(text):
         doubts.append("a question with no topic of its own")
+    if _quand_clause(text):
+        doubts.append("'quand' and a subject, like a time clause")
     return doubts
 
 
@@ -258,7 +267,7 @@ def front_score(text: str, previous: str | None, next_line: str | None) -> tuple
     asks = bool(_QUESTION.match(text)) or text.rstrip().endswith("?")
     answers_itself = asks and _answers_itself(text)
     points_back = _asks_about_the_answer(text)
-    opens_clause = bool(_QUAND_CLAUSE.match(text)) and "?" not in text and not _INVERTED.search(text)
+    opens_clause = _quand_clause(text) and ("," in text or text.rstrip().endswith("."))
     question = bool(_QUESTION.match(text)) and not (answers_itself or points_back or opens_clause)
     if answers_itself:
         clues.append((-4.0, "asks a question and answers it on the same line"))

@@ -313,6 +313,7 @@ def test_a_question_with_a_topic_of_its_own_is_still_a_front(question: str) -> N
     [
         ("Pourquoi redémarrer ?", "a question with no topic of its own"),
         ("Que faire quand le toner n’imprime plus.", "a question ending with a period after a subject and its verb"),
+        ("Quand l’imprimante est hors ligne", "'quand' and a subject, like a time clause"),
     ],
 )
 def test_a_doubtful_front_is_kept_and_listed_for_review_with_its_path_and_line(question: str, doubt: str) -> None:
@@ -325,6 +326,16 @@ def test_a_doubtful_front_is_kept_and_listed_for_review_with_its_path_and_line(q
     )
     # The line after a doubtful front is as doubtful: if the front is wrong, that line is answer text too.
     assert [decision.line for decision in result.uncertain] == [5, 6]
+
+
+@pytest.mark.parametrize(
+    "line", ["Parce que le spooler est arrêté.", "Puisqu’elle est partagée, on la surveille.", "Parce qu’il chauffe."]
+)
+def test_a_line_giving_a_reason_is_answer_text(line: str) -> None:
+    """Like "car", "parce que" and "puisque" go on from the line before."""
+    result = detect_cards(BEFORE + line + "\n" + AFTER, "notes.txt")
+    assert [card.front for card in result.cards] == ["Imprimante réseau", "Toner"]
+    assert not result.uncertain
 
 
 def test_a_sentence_with_a_verb_the_importer_does_not_know_is_not_a_heading() -> None:
