@@ -218,6 +218,11 @@ def _asks_about_the_answer(text: str) -> bool:
     return asks and not _answers_itself(text) and _points_back(text)
 
 
+def _asks_on_its_own(text: str) -> bool:
+    """A question or an instruction with a topic of its own: it can start a card anywhere."""
+    return bool(_QUESTION.match(text)) and not _points_back(text) and not _answers_itself(text)
+
+
 def _points_back(text: str) -> bool:
     """A question about the answer above, meaningless on a card of its own: it has no noun group
     of its own and points back ("Pourquoi ?", "Comment savoir s’il est vide ?", "Que faire alors ?",
@@ -248,7 +253,7 @@ def front_doubts(text: str) -> list[str]:
     """What argues against a line read as a front without outweighing the rest: such a front is
     kept, and listed for review."""
     doubts = []
-    question = _QUESTION.match(text) and not _INSTRUCTION.match(text)
+    question = bool(_QUESTION.match(text)) and not _INSTRUCTION.match(text)
     if question and text.rstrip().endswith(".") and _has_clause(text):
         doubts.append("a question ending with a period after a subject and its verb, like a sentence")
     if (question or text.rstrip().endswith("?")) and not _INSTRUCTION.match(text) and not _has_topic(text):
@@ -289,14 +294,20 @@ def front_score(text: str, previous: str | None, next_line: str | None) -> tuple
         clues.append((1.5, "a term and its expansion in parentheses"))
     if not _FINISHED.search(text):
         clues.append((0.5, "no final punctuation"))
-    sentence = text.rstrip().endswith(".") and not _TERM_WITH_EXPANSION.match(text)
-    if len(words) > 12 and text.rstrip().endswith("."):
+    period = text.rstrip().endswith(".")
+    long_sentence = period and len(words) > 12
+    # An article-opened line with a period is a sentence even when its verb is in no list.
+    sentence = (
+        period
+        and not long_sentence
+        and not _TERM_WITH_EXPANSION.match(text)
+        and (len(words) > 5 or (len(words) > 2 and bool(_ARTICLE.match(text)) and not question))
+    )
+    if long_sentence:
         clues.append((-3.0, "a long sentence"))
-    elif sentence and (len(words) > 5 or (len(words) > 2 and _ARTICLE.match(text) and not question)):
+    elif sentence:
         clues.append((-1.5, "a sentence"))
-    else:
-        sentence = False
-    full_sentence = text.rstrip().endswith(".") and not text.rstrip().endswith("..") and _has_clause(text)
+    full_sentence = period and not text.rstrip().endswith("..") and _has_clause(text)
     if full_sentence and not question and not _TERM_WITH_EXPANSION.match(text):
         clues.append((-2.0, "a full sentence: a subject, its verb and a final period"))
     if _QUANT_A.match(text):
@@ -314,7 +325,7 @@ def front_score(text: str, previous: str | None, next_line: str | None) -> tuple
         not _REFERS_BACK.match(text)
         and not answers_itself
         and not points_back
-        and not sentence
+        and not (sentence or long_sentence)
         and (previous is None or _FINISHED.search(previous) or _LIST_ITEM.match(previous))
     ):
         clues.append((1.0, "a phrase with no verb after a finished answer, like a heading"))
@@ -360,8 +371,9 @@ def detect_cards(text: str, path: str) -> ImportResult:
             # The line after an uncertain front is as uncertain as that front.
             confidence = guessed.confidence if guessed is not None else 1.0
             decisions.append(Decision(path, number, stripped, is_front, confidence, reason))
-        elif open_question is not None and not _STRONG_TERM.match(stripped):
+        elif open_question is not None and not _STRONG_TERM.match(stripped) and not _asks_on_its_own(stripped):
             # Asked inside an answer, a question is answered on the next line: as sure as that question.
+            # A term with its expansion, or a question or instruction with a topic, is a front all the same.
             reason = "answers the question asked inside the answer on the line before"
             decisions.append(Decision(path, number, stripped, False, open_question.confidence, reason))
         else:

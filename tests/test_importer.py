@@ -328,6 +328,12 @@ def test_a_doubtful_front_is_kept_and_listed_for_review_with_its_path_and_line(q
     assert [decision.line for decision in result.uncertain] == [5, 6]
 
 
+def test_a_question_left_unanswered_does_not_swallow_the_next_front() -> None:
+    result = detect_cards(BEFORE + "Pourquoi ?\nCitez 3 outils de diagnostic\n- ping\n" + AFTER, "notes.txt")
+    assert [card.front for card in result.cards] == ["Imprimante réseau", "Citez 3 outils de diagnostic", "Toner"]
+    assert result.cards[0].answer[-1] == "Pourquoi ?"
+
+
 @pytest.mark.parametrize(
     "line", ["Parce que le spooler est arrêté.", "Puisqu’elle est partagée, on la surveille.", "Parce qu’il chauffe."]
 )
