@@ -296,12 +296,13 @@ def front_score(text: str, previous: str | None, next_line: str | None) -> tuple
         clues.append((0.5, "no final punctuation"))
     period = text.rstrip().endswith(".")
     long_sentence = period and len(words) > 12
-    # An article-opened line with a period is a sentence even when its verb is in no list.
+    # A period makes a sentence even when its verb is in no list ("Le voyant orange s’allume.", "Ci-joint
+    # la procédure."): of the student's fronts, only a term with its expansion ends with one.
     sentence = (
         period
         and not long_sentence
         and not _TERM_WITH_EXPANSION.match(text)
-        and (len(words) > 5 or (len(words) > 2 and bool(_ARTICLE.match(text)) and not question))
+        and (len(words) > 3 or (len(words) > 2 and bool(_ARTICLE.match(text)) and not question))
     )
     if long_sentence:
         clues.append((-3.0, "a long sentence"))
