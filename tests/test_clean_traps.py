@@ -226,6 +226,87 @@ CASES = [
     ),
     pytest.param("Câble Ethernet", "Un câble trop long ou plié peut être la cause de coupures.", id="peut être la"),
     pytest.param("Migration", "L’ensemble des postes est passé à Windows 11 en trois semaines.", id="ensemble des est"),
+    pytest.param(
+        "Panne de réseau",
+        "Ou le câble est débranché, ou la carte réseau est en panne.",
+        id="Ou ... ou (either ... or)",
+    ),
+    pytest.param(
+        "Rappel",
+        "Ou bien l’utilisateur redémarre sa box, ou bien on envoie un technicien.",
+        id="ou bien",
+    ),
+    pytest.param(
+        "Réparer ou remplacer",
+        "Faut-il changer le disque ou suffit-il de le formater ?",
+        id="infinitive ou suffit-il",
+    ),
+    pytest.param("Disque", "Un disque peu cher suffit pour les archives.", id="peu cher"),
+    pytest.param("Outil", "Un outil peu familier demande une formation.", id="peu familier"),
+    pytest.param(
+        "Antivirus",
+        "Les scans on-access analysent chaque fichier au moment où il est ouvert.",
+        id="scans on-access",
+    ),
+    pytest.param(
+        "Salle serveur",
+        "Dans la baie se trouvent le switch, le routeur et l’onduleur.",
+        id="inverted subject se trouvent",
+    ),
+    pytest.param(
+        "Tickets",
+        "Les tickets que reçoit le support sont classés par priorité.",
+        id="que reçoit le support",
+    ),
+    pytest.param("Incident", "Plus d’un technicien a déjà eu ce problème.", id="plus d'un technicien a"),
+    pytest.param(
+        "Planning",
+        "Les techniciens se sont succédé au téléphone toute la journée.",
+        id="se sont succédé",
+    ),
+    pytest.param(
+        "Incident", "Les techniciens se sont rendu compte du problème le lendemain.", id="se sont rendu compte"
+    ),
+    pytest.param("Vol", "Elle s’est fait voler son portable dans le train.", id="s'est fait voler"),
+    pytest.param(
+        "Mises à jour",
+        "Il faut laisser le poste allumé le soir pour recevoir les mises à jour.",
+        id="laisser le poste allumé",
+    ),
+    pytest.param(
+        "Mises à jour", "Laissez Windows terminer la mise à jour avant de fermer le capot.", id="laisser + infinitive"
+    ),
+    pytest.param("Portail", "L’utilisateur peut se créer un compte sur le portail.", id="peut se créer"),
+    pytest.param(
+        "Sauvegarde", "Il faut que la sauvegarde inclue les emails de l’utilisateur.", id="subjunctive inclue"
+    ),
+    pytest.param("DHCP", "Au redémarrage, le poste acquerra une nouvelle adresse.", id="future acquerra"),
+    pytest.param("Tickets", "La demande est close quand l’utilisateur a confirmé la solution.", id="est close"),
+    pytest.param(
+        "Cycle de vie d’un ticket",
+        "- Créé par l’utilisateur\n- Assigné à un technicien\n- Résolu\n- Fermé après sept jours",
+        id="list of participles",
+    ),
+    pytest.param(
+        "Erreur SSH",
+        "Le message « Connection refused » veut dire qu’aucun service n’écoute sur ce port.",
+        id="Connection refused",
+    ),
+    pytest.param(
+        "QoS",
+        "Le traffic shaping limite le débit de certaines applications.",
+        id="traffic shaping",
+    ),
+    pytest.param("Switch", "Un port en mode access ne transporte qu’un seul VLAN.", id="mode access"),
+    pytest.param("Box", "La box est passée en mode bridge.", id="mode bridge"),
+    pytest.param("Réseau", "Le serveur est pingable depuis le poste.", id="pingable"),
+    pytest.param("Archive", "Il faut dézipper l’archive avant de lancer le fichier setup.exe.", id="dézipper"),
+    pytest.param(
+        "Messagerie",
+        "La boite de réception est pleine et le cout de l’espace en plus est élevé.",
+        id="1990 spellings boite, cout",
+    ),
+    pytest.param("Supervision", "Zabbix surveille les serveurs et Grafana affiche les courbes.", id="name opens"),
 ]
 
 
