@@ -367,6 +367,7 @@ CERTAIN: frozenset[str] = frozenset(
         "une-part",  # a second "D’une part" -> "D’autre part"
         "et-est",  # "Le ticket et fermé" -> "est": 3 of 3 on its own chapters (bench/proofread_rules.py)
         *("ou-où", "et-est-verbe", "son-sont", "ces-ses", "a-à", "on-ont", "peut-être", "c-est-s-est"),  # homophones.py
+        *("peu-peut", "et-est-terme"),  # homophones.py
         *("subject-verb", "qui-verb", "noun-for-verb", "unknown-verb", "subjunctive", "si-conditional"),  # agreement.py
         *("adjective-coordination", "participle-agreement"),  # agreement.py
         # unknown words, by how they differ from the first suggestion
@@ -521,8 +522,12 @@ def neighbour_rivals(findings: Iterable[Finding]) -> set[Finding]:
             if forward != backward:
                 rivals.add(second if forward else first)
             elif forward:
+                confirmed = [finding for finding in (first, second) if _confirmed(finding)]
                 verbless = [finding for finding in (first, second) if _takes_the_only_verb(finding)]
-                rivals.update(verbless if len(verbless) == 1 else (first, second))
+                if len(confirmed) == 1:
+                    rivals.add(second if confirmed[0] is first else first)
+                else:
+                    rivals.update(verbless if len(verbless) == 1 else (first, second))
     return rivals
 
 
@@ -542,6 +547,26 @@ def _answers(fixed: Finding, other: Finding) -> bool:
 
     after = line_errors(_with_fix(fixed, fixed.suggestions[0]))
     return after is not None and all(flagged != other.text for _, flagged in after)
+
+
+def _confirmed(finding: Finding) -> bool:
+    """Whether a homophone check of `review --yes` (`proofread/homophones.py`, which reads word
+    classes) makes the same fix at the same place: "on peu déléguer" is "on peut" (after "ont",
+    "peu" + an infinitive is no French), "Les utilisateurs on parfois" is "ont" (the clause has its
+    subject)."""
+    from .proofread.grammar import engine
+    from .proofread.homophones import line_readings
+
+    checker = engine()
+    if checker is None or not finding.suggestions:
+        return False
+    start = finding.context_column - 1
+    return any(
+        (issue.start, issue.end) == (start, start + len(finding.text))
+        and issue.suggestions[:1] == finding.suggestions[:1]
+        and issue.rule in CERTAIN
+        for issue in line_readings(checker.getSpellChecker(), finding.context)
+    )
 
 
 def _takes_the_only_verb(finding: Finding) -> bool:

@@ -3,9 +3,11 @@ it must flag, and correct look-alikes it must leave alone."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from supportcards.model import Card, Location
+from supportcards.model import Card, Finding, Location
 from supportcards.proofread.grammar import engine, engine_available
 from supportcards.proofread.homophones import (
     HOMOPHONE_CHECKS,
@@ -15,6 +17,7 @@ from supportcards.proofread.homophones import (
     et_est_verbe,
     on_ont,
     ou_ou,
+    peu_peut,
     peut_etre,
     son_sont,
 )
@@ -278,4 +281,101 @@ def test_review_yes_takes_the_measured_rules_and_leaves_the_doubtful_ones_to_a_p
     from supportcards.review import CERTAIN
 
     assert {"ou-où", "et-est-verbe", "son-sont", "ces-ses", "a-à", "on-ont", "peut-être", "c-est-s-est"} <= CERTAIN
+    assert {"peu-peut", "et-est-terme"} <= CERTAIN
     assert not {"ou-où-ambigu", "et-est-définition"} & CERTAIN
+
+
+def test_peu_between_a_subject_and_an_infinitive_is_peut() -> None:
+    assert flagged(peu_peut, "Le responsable peu valider la demande.") == [("peu-peut", "peu", ("peut",))]
+    assert flagged(peu_peut, "Les techniciens peu intervenir à distance.") == [("peu-peut", "peu", ("peuvent",))]
+    assert flagged(peu_peut, "Dans ce cas on peu se connecter au serveur.") == [("peu-peut", "peu", ("peut",))]
+    assert flagged(peu_peut, "Elles peu le remplacer.") == [("peu-peut", "peu", ("peuvent",))]
+    assert flagged(peu_peut, "Tu peu redémarrer.") == [("peu-peut", "peu", ("peux",))]
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Une solution peu coûteuse.",
+        "Le poste est peu utilisé le matin.",
+        "Il faut peu de temps pour redémarrer.",
+        "Il vaut mieux peu dormir la veille.",
+        "On attend un peu avant de redémarrer.",
+        "Le technicien travaille peu le vendredi.",
+        "Les utilisateurs peu formés appellent souvent.",
+        "Pour peu manger, il faut s’organiser.",
+        "Il a peu à faire aujourd’hui.",
+        "On peut déléguer la gestion.",
+    ],
+)
+def test_peu_as_an_adverb_is_left_alone(back: str) -> None:
+    assert flagged(peu_peut, back) == []
+
+
+def test_a_homophone_check_decides_between_two_rival_readings_of_grammalecte() -> None:
+    """Grammalecte reads "on peu déléguer" as "on peut" or "ont peu" and "Les utilisateurs on
+    parfois" as "ont parfois" or "on est parfois"; the word classes keep one reading."""
+    from supportcards.review import neighbour_rivals
+
+    def finding(line: str, word: str, fix: str, rule: str) -> Finding:
+        column = line.index(word) + 1
+        return Finding(Location("n.md", 4), column, "grammar", rule, "", word, (fix,), line, column)
+
+    line = "On y installe des outils et on peu déléguer la gestion."
+    on = finding(line, " on ", "ont", "g2__conf_ont_on__b1_a1_1")
+    on = replace(on, text="on", column=on.column + 1, context_column=on.context_column + 1)
+    peu = finding(line, "peu", "peut", "g2__conf_peu_peut_peux__b8_a1_1")
+    assert neighbour_rivals([on, peu]) == {on}
+    line = "Les techniciens on souvent du travail."
+    on = finding(line, "on", "ont", "g2__conf_ont_on__b1_a1_1")
+    souvent = finding(line, "souvent", "est souvent", "g2__conf_on_non_verbe__b1_a2_1")
+    assert neighbour_rivals([on, souvent]) == {souvent}
+
+
+def test_ou_after_an_infinitive_before_an_inverted_subject_is_ou_with_an_accent() -> None:
+    """An infinitive is joined to another infinitive, never to a conjugated verb and its subject."""
+    assert flagged(ou_ou, "Il faut savoir ou se trouve chaque serveur.") == [("ou-où", "ou", ("où",))]
+    assert flagged(ou_ou, "Le technicien cherche à comprendre ou se situe la panne.") == [("ou-où", "ou", ("où",))]
+    for back in (
+        "Il faut redémarrer ou se connecter à nouveau.",
+        "Il faut savoir ou non redémarrer.",
+        "Il préfère attendre ou se rend le soir au guichet.",
+        "Le savoir ou se trouve la compétence.",
+        "Il faut savoir où se trouve le serveur.",
+    ):
+        assert flagged(ou_ou, back) == [], back
+
+
+def test_et_in_a_clause_that_demands_a_verb_before_an_adjective_is_est() -> None:
+    """ "si", "quand", "que" or a correlative "Plus …, plus" open a clause that has a verb."""
+    assert flagged(et_est_verbe, "Plus le délai et long, moins le client est content.") == [
+        ("et-est-verbe", "et", ("est",))
+    ]
+    assert flagged(et_est_verbe, "Si le poste et rapide, on garde la configuration.") == [
+        ("et-est-verbe", "et", ("est",))
+    ]
+    assert flagged(et_est_verbe, "Quand les disques et pleins, le serveur ralentit.") == [
+        ("et-est-verbe", "et", ("sont",))
+    ]
+    for back in (
+        "Plus le serveur et le routeur sont proches, mieux c’est.",
+        "Le plus rapide et court, c’est le câble.",
+        "Si le clavier et souris manquent, on change tout.",
+        "Il vérifie que le câble et la prise sont branchés.",
+        "Un réseau rapide et court.",
+        "La solution la plus simple et la plus sûre.",
+        "Plus le matériel et logiciel sont récents, plus le poste est rapide.",
+    ):
+        assert flagged(et_est_verbe, back) == [], back
+
+
+def test_a_definition_of_what_the_question_asks_about_is_a_rule_of_its_own() -> None:
+    back = "Un incident et la conséquence visible d’un problème."
+    terme = [("et-est-terme", "et", ("est",))]
+    assert flagged(et_est_verbe, back, front="Incidents") == terme
+    assert flagged(et_est_verbe, back, front="Quelle différence entre un incident et un problème ?") == terme
+    for front in ("Question", "Incident et conséquence", "Problème"):
+        assert flagged(et_est_verbe, back, front=front) == [("et-est-définition", "et", ("est",))], front
+    assert flagged(et_est_verbe, "Un incident et la conséquence visible d’un problème.", front="") == [
+        ("et-est-définition", "et", ("est",))
+    ]

@@ -16,14 +16,21 @@ from what the clause can and cannot hold, never from a list of known sentences:
   or pronoun and its verb; even after a noun of time: "à un autre moment ou l’utilisateur prend
   un poste de prêt" is an alternative), and "Ou" + another verb ("Ou est-ce la carte réseau ?"),
   for a person to choose; a pronoun that repeats the clause's own subject is an alternative ("Il
-  réinitialise le mot de passe ou il installe…") and left alone;
+  réinitialise le mot de passe ou il installe…") and left alone; after an infinitive, "ou" before
+  a pronominal verb and its subject is also `ou-où` ("savoir ou se trouve le serveur."): "ou"
+  would join the infinitive to another infinitive, never to a conjugated verb with its subject;
 - `et-est-verbe`: "et" after a determiner and its noun that open a clause, before an adjective
   (after an adverb, or an adjective that cannot be a noun) that no noun follows ("Le switch et donc
   plus rapide"): the clause lacks its verb, "est" (or "sont") was meant. Lists and fragments ("Gain
   de temps et meilleure qualité", "Le switch et le routeur") keep their "et";
-  "qui et" before an adjective or a participle ("c’est elle qui et usée") is also "qui est";
+  "qui et" before an adjective or a participle ("c’est elle qui et usée") is also "qui est"; so is
+  "et" after a clause opener that demands a verb ("si", "quand", "que", a sentence's "Plus"/"Moins"
+  of a correlation) + determiner + noun, before an adjective ending the clause ("Plus le délai et
+  long, plus…");
 - `et-est-définition`: a sentence of prose (not a list item) "Un/Une <noun> et le/la <noun> de …."
-  with no verb at all ("Un problème et la cause de…"): a definition's "est";
+  with no verb at all ("Un problème et la cause de…"): a definition's "est"; `et-est-terme` when
+  the card's question names the first noun and not the second (the answer defines what is asked;
+  "Une sauvegarde et la restauration des données" may be a fragment naming two things);
 - `son-sont`: "son" after a plural subject (two noun groups joined by "et" too, or "ne") and
   before what no possessive determiner can take: an adverb, a preposition, a plural adjective
   ("Les serveurs son souvent surchargés"); before a verb or "et" it is the noun ("les cartes son
@@ -37,6 +44,12 @@ from what the clause can and cannot hold, never from a list of known sentences:
   ("Les techniciens on accès"): "ont";
 - `c-est-s-est`: "<det> <noun> c’est <participle>" where the participle agrees with the noun
   ("Le technicien c’est trompé"): "s’est" (the normalizer's `s-est` takes "il c’est", "qui c’est");
+- `peu-peut`: "peu" right after a subject (a subject pronoun, or a noun group that opens the
+  clause with no verb) and before an infinitive ("on peu déléguer", "Les techniciens peu
+  intervenir"): the verb "peut" ("peuvent", "peux" by the subject); the adverb takes adjectives,
+  participles and "de" ("peu coûteux", "peu de temps"). Where Grammalecte reads the slip two ways
+  ("on peu": "on peut" or "ont peu"), `review.neighbour_rivals` keeps the reading one of these
+  checks makes too (`line_readings`);
 - `peut-être`: "peut être" after a form of "être" or "avoir" ("le problème est peut être
   matériel"): a verb does not follow them, the adverb "peut-être" does; save "avoir" at the end of
   a relative ("L’expérience qu’il a peut être utile").
@@ -54,6 +67,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..model import Card, Location
 from .spelling import Speller
 from .text import BACK, FRONT, CardText, Issue
 
@@ -273,6 +287,11 @@ def ou_ou(card: CardText, speller: Speller) -> list[Issue]:
                 rule = "ou-où" if pronominal else "ou-où-ambigu"
                 issues.append(_issue(part, offset, token, token, rule, message, _same_case("où", token.text)))
                 continue
+            inverted = _opens_clause(lexicon, sentence, index + 1) == "inverted"
+            if inverted and _infinitive_before(lexicon, sentence, index):
+                message = "« ou » après un infinitif ouvre une proposition au sujet inversé : « où » ?"
+                issues.append(_issue(part, offset, token, token, "ou-où", message, _same_case("où", token.text)))
+                continue
             noun_at = index - 1
             if noun_at >= 0 and sentence[noun_at].text == ",":
                 noun_at -= 1
@@ -294,6 +313,16 @@ def ou_ou(card: CardText, speller: Speller) -> list[Issue]:
                 message = "« ou » ouvre une proposition après un nom : « où » (relative) ou « ou » (alternative) ?"
                 issues.append(_issue(part, offset, token, token, "ou-où-ambigu", message, fix))
     return issues
+
+
+def _infinitive_before(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """An infinitive right before `index` ("savoir", "vérifier"; not the noun "le savoir"): a
+    conjunction would join it to another infinitive, never to a conjugated verb and its subject."""
+    word = _word(sentence, index - 1)
+    if word is None or not lexicon.has(word.text, ":Y"):
+        return False
+    before = _word(sentence, index - 2)
+    return before is None or before.lower not in _DETERMINERS
 
 
 _TIME_NOUNS = frozenset(
@@ -427,18 +456,46 @@ def et_est_verbe(card: CardText, speller: Speller) -> list[Issue]:
                 continue
             noun = sentence[index - 1]
             start = _clause_start(sentence, index - 1)
-            if start != index - 2 or sentence[start].lower not in _DETERMINERS:
-                continue  # a determiner and its noun open the clause: "Le switch et …"
+            subordinate = start == index - 3 and _demands_a_verb(sentence, start)
+            if (start != index - 2 and not subordinate) or sentence[index - 2].lower not in _DETERMINERS:
+                continue  # a determiner and its noun open the clause: "Le switch et …", "Si le switch et …"
             if not _noun_after_determiner(lexicon, sentence, index - 1):
                 continue
-            plural = sentence[start].lower in _PLURAL_DETERMINERS or lexicon.plural_only(noun.text)
+            plural = sentence[index - 2].lower in _PLURAL_DETERMINERS or lexicon.plural_only(noun.text)
             fix = "sont" if plural else "est"
             message = f"la phrase n’a pas de verbe : « {fix} » ?"
-            if _adjective_follows(lexicon, sentence, index + 1):
+            if _adjective_follows(lexicon, sentence, index + 1) or (
+                subordinate and _adjective_ends_clause(lexicon, sentence, index + 1)
+            ):
                 issues.append(_issue(part, offset, token, token, "et-est-verbe", message, fix))
             elif not found.in_list and _definition(lexicon, sentence, start, index):
-                issues.append(_issue(part, offset, token, token, "et-est-définition", message, fix))
+                rule = (
+                    "et-est-terme"
+                    if _defines_the_front(card, found, noun, sentence[index + 2])
+                    else "et-est-définition"
+                )
+                issues.append(_issue(part, offset, token, token, rule, message, fix))
     return issues
+
+
+_VERB_OPENERS = frozenset({"si", "quand", "lorsque", "lorsqu’", "comme", "puisque", "puisqu’", "que", "qu’"})
+_CORRELATIVES = frozenset({"plus", "moins"})
+
+
+def _demands_a_verb(sentence: list[Token], start: int) -> bool:
+    """Whether the word at `start` opens a clause that must hold a conjugated verb: a subordinating
+    conjunction ("si", "quand", "que"…), or "Plus"/"Moins" opening a sentence ("Plus le délai est
+    court, plus…": each half of the correlation has its verb)."""
+    word = sentence[start].lower
+    return word in _VERB_OPENERS or (start == 0 and word in _CORRELATIVES)
+
+
+def _adjective_ends_clause(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """An adjective (a noun too, maybe: "rapide") that is no participle and ends the clause."""
+    word, after = _word(sentence, index), _word(sentence, index + 1)
+    if word is None or after is None or after.text not in _CLAUSE_PUNCTUATION:
+        return False
+    return lexicon.has(word.text, ":A") and not lexicon.has(word.text, ":Q")
 
 
 def _noun_after_determiner(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
@@ -496,6 +553,20 @@ def _definition(lexicon: Lexicon, sentence: list[Token], start: int, index: int)
     if sentence[-1].text != "." or not any(word.lower in ("de", "d’", "du", "des") for word in rest):
         return False
     return not any(_verb_at(lexicon, sentence, position) for position in range(len(sentence)))
+
+
+def _defines_the_front(card: CardText, found: Sentence, noun: Token, other: Token) -> bool:
+    """Whether an answer's "Un <noun> et la <other> de …" defines a noun its question asks about:
+    the question names the first noun and not the second (a question about both, "Sauvegarde et
+    restauration", may be answered by a fragment naming both)."""
+    if found.part != BACK:
+        return False
+    asked = {_singular(token.lower) for token in tokens(card.front)}
+    return _singular(noun.lower) in asked and _singular(other.lower) not in asked
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith(("s", "x")) else word
 
 
 def son_sont(card: CardText, speller: Speller) -> list[Issue]:
@@ -739,6 +810,62 @@ def _agree(lexicon: Lexicon, noun: str, participle: str) -> bool:
     return False
 
 
+_PEUT_BY_SUBJECT = {"je": "peux", "tu": "peux", "ils": "peuvent", "elles": "peuvent"}
+
+
+def peu_peut(card: CardText, speller: Speller) -> list[Issue]:
+    """ "on peu déléguer", "Les techniciens peu intervenir": "peu" between a subject and an infinitive."""
+    issues = []
+    for found in _walk(card, speller):
+        lexicon, part, offset, sentence = found.lexicon, found.part, found.offset, found.tokens
+        for index, token in enumerate(sentence):
+            if token.lower != "peu" or index == 0 or not _infinitive_after(lexicon, sentence, index + 1):
+                continue
+            previous = sentence[index - 1].lower
+            if previous in _SUBJECT_PRONOUNS - {"nous", "vous"}:
+                fix = _PEUT_BY_SUBJECT.get(previous, "peut")
+            elif _subject_group_before(lexicon, sentence, index):
+                plural = sentence[_clause_start(sentence, index - 1)].lower in _PLURAL_DETERMINERS
+                fix = "peuvent" if plural or lexicon.plural_only(sentence[index - 1].text) else "peut"
+            else:
+                continue
+            message = f"« peu » entre un sujet et un infinitif : « {fix} » ?"
+            issues.append(_issue(part, offset, token, token, "peu-peut", message, fix))
+    return issues
+
+
+def _infinitive_after(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """An infinitive at `index`, after any object pronouns ("se connecter", "le faire"), that is no
+    adjective nor participle ("peu coûteux", "peu utilisé" take the adverb)."""
+    position = index
+    while (word := _word(sentence, position)) is not None and word.lower in _CLITICS - {"ne", "n’", "n'"}:
+        position += 1
+    word = _word(sentence, position)
+    if word is None or not lexicon.has(word.text, ":Y"):
+        return False
+    return not (lexicon.has(word.text, ":A") or lexicon.has(word.text, ":Q"))
+
+
+def _subject_group_before(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """A noun group with no verb that opens the clause and ends right before `index` ("Le
+    technicien", "Les postes du service"): the subject of the verb that should follow it."""
+    start = _clause_start(sentence, index - 1)
+    if start == index - 1 or sentence[start].lower not in _DETERMINERS:
+        return False
+    if not _ends_subject(lexicon, sentence, index - 1):
+        return False
+    return not any(_verb_at(lexicon, sentence, position) for position in range(start, index))
+
+
+def line_readings(engine: object, line: str) -> list[Issue]:
+    """What the checks of this module find in one line of text (as a card's back): `review` asks
+    it which of two rival readings of Grammalecte the word classes confirm."""
+    source = Card(front="", back=line, location=Location("", 1), back_line=1)
+    text = CardText(source, "", line)
+    speller = Speller(engine=engine)
+    return [issue for _, check in HOMOPHONE_CHECKS for issue in check(text, speller)]
+
+
 HOMOPHONE_CHECKS = (
     ("ou-où", ou_ou),
     ("et-est-verbe", et_est_verbe),
@@ -748,5 +875,6 @@ HOMOPHONE_CHECKS = (
     ("on-ont", on_ont),
     ("peut-être", peut_etre),
     ("c-est-s-est", c_est_s_est),
+    ("peu-peut", peu_peut),
 )
 """The checks of this module, by rule name, in the order they run (appended to `rules.OWN_CHECKS`)."""
