@@ -379,3 +379,29 @@ def test_a_definition_of_what_the_question_asks_about_is_a_rule_of_its_own() -> 
     assert flagged(et_est_verbe, "Un incident et la conséquence visible d’un problème.", front="") == [
         ("et-est-définition", "et", ("est",))
     ]
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Les serveurs et surtout critiques redémarrent la nuit.",
+        "Les fichiers et notamment confidentiels doivent être chiffrés.",
+        "Le routeur et bien sûr le pare-feu sont protégés.",
+        "Les disques et en particulier anciens sont remplacés.",
+    ],
+)
+def test_et_before_an_adverb_in_a_clause_that_has_its_verb_is_left_alone(back: str) -> None:
+    assert flagged(et_est_verbe, back) == []
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Les voyants on et off clignotent.",
+        "Les touches on/off du clavier sont cassées.",
+        "Les modes on ou off se choisissent dans le menu.",
+        "Les interrupteurs on sur la façade restent allumés.",
+    ],
+)
+def test_on_naming_a_switch_position_is_left_alone(back: str) -> None:
+    assert flagged(on_ont, back) == []

@@ -20,8 +20,9 @@ from what the clause can and cannot hold, never from a list of known sentences:
   a pronominal verb and its subject is also `ou-où` ("savoir ou se trouve le serveur."): "ou"
   would join the infinitive to another infinitive, never to a conjugated verb with its subject;
 - `et-est-verbe`: "et" after a determiner and its noun that open a clause, before an adjective
-  (after an adverb, or an adjective that cannot be a noun) that no noun follows ("Le switch et donc
-  plus rapide"): the clause lacks its verb, "est" (or "sont") was meant. Lists and fragments ("Gain
+  (after an adverb, or an adjective that cannot be a noun) that no noun nor verb follows in the
+  clause ("Le switch et donc plus rapide"; not "Les comptes et surtout administrateurs ont…"): the
+  clause lacks its verb, "est" (or "sont") was meant. Lists and fragments ("Gain
   de temps et meilleure qualité", "Le switch et le routeur") keep their "et";
   "qui et" before an adjective or a participle ("c’est elle qui et usée") is also "qui est"; so is
   "et" after a clause opener that demands a verb ("si", "quand", "que", a sentence's "Plus"/"Moins"
@@ -40,8 +41,9 @@ from what the clause can and cannot hold, never from a list of known sentences:
   connecter a un poste"): a clause has one verb, so "a" is the preposition; or after adjectives
   with nothing that could be its subject ("Rapide et économique a la page"); never before a past
   participle, where "a" is the auxiliary ("Orange a installé");
-- `on-ont`: "on" after a plural subject that opens the clause, before what is not a verb
-  ("Les techniciens on accès"): "ont";
+- `on-ont`: "on" after a plural subject that opens the clause, before a word that is not a verb
+  (nor "et", "/": "les boutons on/off"), in a clause with no other verb ("Les techniciens on
+  accès"): "ont";
 - `c-est-s-est`: "<det> <noun> c’est <participle>" where the participle agrees with the noun
   ("Le technicien c’est trompé"): "s’est" (the normalizer's `s-est` takes "il c’est", "qui c’est");
 - `peu-peut`: "peu" right after a subject (a subject pronoun, or a noun group that opens the
@@ -464,6 +466,8 @@ def et_est_verbe(card: CardText, speller: Speller) -> list[Issue]:
             plural = sentence[index - 2].lower in _PLURAL_DETERMINERS or lexicon.plural_only(noun.text)
             fix = "sont" if plural else "est"
             message = f"la phrase n’a pas de verbe : « {fix} » ?"
+            if _verb_after(lexicon, sentence, index + 1):
+                continue  # "Les comptes et surtout administrateurs ont …": the clause has its verb
             if _adjective_follows(lexicon, sentence, index + 1) or (
                 subordinate and _adjective_ends_clause(lexicon, sentence, index + 1)
             ):
@@ -727,10 +731,12 @@ def on_ont(card: CardText, speller: Speller) -> list[Issue]:
             if sentence[index - 1].lower in ("ils", "elles"):
                 continue  # Grammalecte flags "ils on"
             following = _word(sentence, index + 1)
-            if following is None or following.text in _CLAUSE_PUNCTUATION or following.lower in _CLITICS:
-                continue
+            if following is None or not following.text.isalpha() or following.lower in _CLITICS | _COORDINATORS:
+                continue  # "les boutons on/off", "les boutons on et off": a name, not a verb
             if lexicon.finite(following.text) or not lexicon.known(following.text):
                 continue
+            if _verb_after(lexicon, sentence, index + 1):
+                continue  # "Les voyants on … sont verts": the clause has its verb
             message = "« on » après un sujet pluriel : « ont » ?"
             issues.append(_issue(part, offset, token, token, "on-ont", message, "ont"))
     return issues
