@@ -18,13 +18,13 @@ How a line is judged, in order:
      parentheses ("SPOC (Single Point of Contact)", more so when the expansion is capitalised);
      no final period;
    - against: a line after an unfinished one (no final punctuation, not a list item: a wrapped
-     paragraph); a long line ending in a period (a sentence); a sentence that starts with a pronoun or
-     an article referring back ("Celles-ci", "Elle", "Ce service", "Le") or with "quant à" (also
-     written "quand à": a locution, not a question); a sentence that goes on after a comma with a
-     conjugated verb; a conjugated verb
-     ("est", "sont", "peut"); a formula ("Disponibilité = MTBF / (MTBF + MTTR)"); a line that
-     introduces the list below it ("... sont par exemple"); a line whose next line starts in
-     lowercase (the lone "Le" of a wrapped paragraph); a full sentence: a subject before its verb
+     paragraph); a line of more than three words ending in a period (a sentence); a sentence that
+     starts with a pronoun or an article referring back ("Celles-ci", "Elle", "Ce service", "Le")
+     or with "quant à" (also written "quand à": a locution, not a question); a sentence that goes on
+     after a comma with a conjugated verb; a conjugated verb ("est", "sont", "peut"); a formula
+     ("Disponibilité = MTBF / (MTBF + MTTR)"); a line that introduces the list below it ("... sont
+     par exemple"); a line whose next line starts in lowercase (the lone "Le" of a wrapped
+     paragraph); a full sentence: a subject before its verb
      ("elle n’imprime", "on vérifie") or a negation, and a final period (no front of the student's
      ten chapters ends with a period but a term with its expansion); "quand" followed by a subject
      ("Quand elle n’imprime plus, on vérifie …": a time clause, not a question); a question and
