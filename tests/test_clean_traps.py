@@ -307,6 +307,18 @@ CASES = [
         id="1990 spellings boite, cout",
     ),
     pytest.param("Supervision", "Zabbix surveille les serveurs et Grafana affiche les courbes.", id="name opens"),
+    pytest.param(
+        "Baie",
+        "Le switch et bien sûr le routeur sont branchés sur l’onduleur.",
+        id="et bien sûr + noun group",
+    ),
+    pytest.param(
+        "Mots de passe",
+        "Les comptes et surtout administrateurs ont un mot de passe de 16 caractères.",
+        id="et surtout + adjective, verb later",
+    ),
+    pytest.param("Écran", "Les boutons on et off sont à l’arrière de l’écran.", id="English on and off"),
+    pytest.param("Multiprises", "Les interrupteurs on/off des multiprises sont coupés le soir.", id="English on/off"),
 ]
 
 
