@@ -599,6 +599,15 @@ def certain(finding: Finding) -> bool:
 
 
 def certain_fix(finding: Finding) -> str | None:
+    """The fix `review --yes` accepts for a finding (see `_certain_fix`), unless it is a
+    participle's agreement against the clause's subject (`_against_subject`)."""
+    fix = _certain_fix(finding)
+    if fix is not None and policy_key(finding) == "gv1__ppas" and _against_subject(finding, fix):
+        return None
+    return fix
+
+
+def _certain_fix(finding: Finding) -> str | None:
     """The fix `review --yes` accepts for a finding (not contested by a rival), or None to ask.
 
     A `certain` finding's first suggestion (not a noun-group agreement on a word that can only be a
@@ -619,6 +628,14 @@ def certain_fix(finding: Finding) -> str | None:
     if several and policy_key(finding) in CERTAIN:
         return tense_choice(finding) or engine_choice(finding) or subject_choice(finding)
     return None
+
+
+def _against_subject(finding: Finding, fix: str) -> bool:
+    """A participle's agreement that contradicts the number of the clause's subject: the verb
+    before it is the slip ("Les mises à jour critiques doit être installées"), not the participle."""
+    from .proofread.agreement import against_subject
+
+    return against_subject(finding.context, finding.context_column, finding.text, fix)
 
 
 def _complement_number(finding: Finding) -> bool:
@@ -674,6 +691,13 @@ _COMPARED = re.compile(
 ne protège pas" — the noun group is compared, the verb's subject came before."""
 
 
+_CONJUNCTION_QUE = re.compile(
+    r"\b(?:pour|afin|sans|avant|parce|alors|tandis|pendant|après|dès|bien|sorte|façon|manière)\s+que\b", re.IGNORECASE
+)
+"""A "que" that a conjunction opens ("au moins deux pour que les utilisateurs puissent"): no
+comparison's "que", whatever comparative stands before it."""
+
+
 def _other_reading(finding: Finding) -> bool:
     """Where the words Grammalecte would join into a locution also read as a sentence's own words:
     "quant à X" opens a clause and puts a topic first, which a comma closes ("quand à midi personne
@@ -689,7 +713,8 @@ def _other_reading(finding: Finding) -> bool:
         opens_a_clause = re.search(r"(?:^|[,;:(]|\b(?:et|mais|ou))\s*$", sentence, re.IGNORECASE)
         return not opens_a_clause or not re.match(r"\s*(?:[^\s,.;:!?]+\s+){1,6}?[^\s,.;:!?]*[,:]", after)
     if finding.rule.startswith(("gv2__conj", "subject-verb")):
-        return bool(_COMPARED.search(sentence))
+        compared = _COMPARED.search(sentence)
+        return bool(compared) and not _CONJUNCTION_QUE.search(compared.group())
     if finding.rule.startswith("g3__conf_peut_être"):
         return bool(re.search(r"\b(?:qui|que|qu['’])", sentence.split(",")[-1], re.IGNORECASE))
     return False

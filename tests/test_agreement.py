@@ -45,6 +45,9 @@ def flagged(check, back: str, front: str = "Carte") -> list[tuple[str, tuple[str
         ("Les règles de filtrage la bloque aussitôt.", [("bloque", ("bloquent",))]),
         ("Le pare-feu ne les laissent pas passer.", [("laissent", ("laisse",))]),
         ("Les comptes de service expirait chaque année.", [("expirait", ("expiraient",))]),  # tense kept
+        # an adjective of the head after its complement: "urgentes" is the updates', not the day's
+        ("Les mises à jour urgentes doit être appliquées.", [("doit", ("doivent",))]),
+        ("Les copies de secours chiffrées part chaque soir.", [("part", ("partent",))]),
     ],
 )
 def test_subject_verb_gives_the_verb_its_subjects_person_in_the_same_tense(back: str, expected: list) -> None:
@@ -66,6 +69,8 @@ def test_subject_verb_gives_the_verb_its_subjects_person_in_the_same_tense(back:
         "Les droits d’accès du groupe Comptabilité sont revus chaque mois.",
         "Le schéma montre les postes et les liens entre eux.",  # "entre", also a preposition
         "Il faut des copies contre la perte des données.",
+        "Le nombre de sessions ouvertes dépend du serveur.",  # the adjective is the complement's
+        "Les mises à jour critiques doivent être installées.",
     ],
 )
 def test_subject_verb_leaves_correct_or_undecidable_sentences(back: str) -> None:

@@ -516,6 +516,8 @@ def test_an_infinitive_after_falloir_or_pour_is_certain_and_never_questions_a_no
         ("Ce qu’il fait peut être long.", "peut être", "g3__conf_peut_être2__b1_a1_1", None),
         ("Un NAS dans la même salle que les serveurs ne protège pas.", "protège", "gv2__conj_les__b1_a1_1", None),
         ("Un disque plus lent que les SSD suffit.", "suffit", "subject-verb", None),
+        ("Il en faut au moins deux pour que les postes puisse démarrer.", "puisse", "gv2__conj_les__b1_a1_1", "puissent"),
+        ("Il vérifie plus souvent afin que les disques tienne.", "tienne", "subject-verb", "tiennent"),
         ("Les postes que les techniciens prépare partent.", "prépare", "gv2__conj_les__b1_a1_1", "préparent"),
         ("L’écran qui reste noir peut être débranché.", "peut être", "g3__conf_peut_être2__b1_a1_1", None),
     ],
@@ -526,6 +528,27 @@ def test_a_locution_is_not_forced_where_the_words_read_as_the_sentences_own(
     column = line.index(text) + 1
     finding = Finding(Location("n.md", 1), column, "grammar", rule, "m", text, (fix or "x",), line, column)
     assert certain_fix(finding) == fix
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+@pytest.mark.parametrize(
+    ("line", "text", "fix", "taken"),
+    [
+        # the verb contradicts its plural subject: agreeing the participle with it spreads the slip
+        ("Les mises à jour urgentes doit être appliquées le soir.", "appliquées", "appliquée", False),
+        ("Les copies de secours chiffrées est gardées à part.", "gardées", "gardée", False),
+        ("Les serveurs peut ne jamais être arrêtés.", "arrêtés", "arrêté", False),
+        # the participle disagrees with the subject: its fix stands
+        ("Les mises à jour urgentes doivent être appliquée le soir.", "appliquée", "appliquées", True),
+        ("La clé de secours doit être gardés à part.", "gardés", "gardée", True),
+    ],
+)
+def test_a_participle_never_agrees_with_a_verb_against_its_subject(
+    line: str, text: str, fix: str, taken: bool
+) -> None:
+    column = line.index(text) + 1
+    finding = Finding(Location("n.md", 1), column, "grammar", "gv1__ppas_être__b1_a1_1", "m", text, (fix,), line, column)
+    assert certain_fix(finding) == (fix if taken else None)
 
 
 @pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")

@@ -318,7 +318,17 @@ def noun_group(found: list[Token], first: int) -> NounGroup | None:
             break
         plural_complement = plural_complement or inner.number == "p"
         end = inner.end
+        while end < len(found) and _head_adjective(found[end], group, inner):
+            end += 1  # "les mises à jour critiques": an adjective of the head after its complement
     return NounGroup(group.first, group.head, end, group.number, group.genders, plural_complement)
+
+
+def _head_adjective(token: Token, head: NounGroup, complement: NounGroup) -> bool:
+    """An adjective after a complement that agrees with the group's head and not with the
+    complement ("les mises à jour critiques"): it ends the head's group, not the complement's."""
+    if not _agreeing_adjective(token, head.genders, head.number) or complement.number is None:
+        return False
+    return not any(_agrees(token, gender, complement.number) for gender in (complement.genders - {"e"} or {"m", "f"}))
 
 
 def _opening(found: list[Token], index: int) -> str | None:
@@ -874,6 +884,45 @@ def subject_choice(line: str, column: int, word: str, suggestions: tuple[str, ..
         ]
         return agreeing[0] if len(agreeing) == 1 else None
     return None
+
+
+def against_subject(line: str, column: int, word: str, fix: str) -> bool:
+    """Whether a fix of the participle at `column` (1-based) of `line` takes a number that the
+    clause's subject does not have: in "Les mises à jour critiques doit être installées" the
+    participle agrees with the subject, and the verb "doit" is the slip, so making the participle
+    agree with "doit" ('installée') would only spread it. False without Grammalecte, or where no
+    subject that opens the clause leads to the participle through its verb and "être"."""
+    from .grammar import engine
+
+    checker = engine()
+    if checker is None:
+        return False
+    speller = Speller(engine=checker.getSpellChecker())
+    found = tokens(line, speller)
+    at = next((i for i, token in enumerate(found) if token.start == column - 1 and token.text == word), None)
+    fixed = tokens(fix, speller)
+    if at is None or len(fixed) != 1:
+        return False
+    for group, _ in _subjects(found):
+        verb = _verb_after(found, group.end)
+        if verb >= at or not found[verb].finite() or not _through_etre(found[verb + 1 : at]):
+            continue
+        if group.number is None:
+            return False
+        numbers = fixed[0].numbers(_ADJECTIVE_TAGS) - {"i"}
+        return bool(numbers) and group.number not in numbers
+    return False
+
+
+def _through_etre(between: list[Token]) -> bool:
+    """Whether the words between a verb and a participle are "être" (its infinitive after a modal
+    verb: "doit être") and adverbs only ("ne … pas", "jamais"), or nothing."""
+    for token in between:
+        if token.has(":W") or token.has(":G:X"):
+            continue
+        if not any(morph.startswith(">être/") for morph in token.morphs):
+            return False
+    return True
 
 
 def _agrees_only(token: Token, gender: str, number: str) -> bool:
