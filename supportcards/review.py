@@ -370,6 +370,7 @@ CERTAIN: frozenset[str] = frozenset(
         *("peu-peut", "et-est-terme"),  # homophones.py
         *("subject-verb", "qui-verb", "noun-for-verb", "unknown-verb", "subjunctive", "si-conditional"),  # agreement.py
         *("adjective-coordination", "participle-agreement"),  # agreement.py
+        *("noun-adjective", "se-infinitive", "list-infinitive"),  # inflection.py
         # unknown words, by how they differ from the first suggestion
         "spelling:accents",  # only accents: regulierement, dégats
         "spelling:double-letter",  # a letter left single: instalé, diférentes (not "spelling:undoubled")
@@ -465,8 +466,9 @@ def _undoubled(text: str) -> str:
 def contested(findings: Sequence[Finding]) -> set[Finding]:
     """Findings that a rival finding contradicts: Grammalecte offers two fixes of one slip as two
     actions of one rule ("il attendent": 'il' -> 'ils', or 'attendent' -> 'attend'), which a person
-    must choose between. One rival is decided (`_verb_over_plural_pronoun`): a plural subject
-    pronoun against its verb ("ils attende") keeps the pronoun, and the verb's fix is not contested."""
+    must choose between. Two rivals are decided: a plural subject pronoun against its verb ("ils
+    attende") keeps the pronoun, and the verb's fix is not contested (`_verb_over_plural_pronoun`);
+    a noun after its determiner stays a noun, and the adjective's fix stands (`_keeping_the_noun`)."""
     seen: dict[tuple[str, int, str], list[Finding]] = {}
     for finding in findings:
         if not re.search(r"__b\d+_a\d+", finding.rule):
@@ -475,7 +477,7 @@ def contested(findings: Sequence[Finding]) -> set[Finding]:
     rivals: set[Finding] = set()
     for group in seen.values():
         if len(group) > 1:
-            decided = _verb_over_plural_pronoun(group)
+            decided = _verb_over_plural_pronoun(group) or _keeping_the_noun(group)
             rivals.update(finding for finding in group if finding is not decided)
     return rivals | neighbour_rivals(findings)
 
@@ -496,6 +498,13 @@ def _verb_over_plural_pronoun(group: list[Finding]) -> Finding | None:
     return None
 
 
+def _keeping_the_noun(group: list[Finding]) -> Finding | None:
+    """In "les données privés" Grammalecte offers 'données' -> 'donnés' or 'privés' -> 'privées':
+    the fix that keeps the noun after its determiner (`_takes_the_noun`)."""
+    kept = [finding for finding in group if not _takes_the_noun(finding)]
+    return kept[0] if len(group) == 2 and len(kept) == 1 else None
+
+
 def neighbour_rivals(findings: Iterable[Finding]) -> set[Finding]:
     """Two of Grammalecte's findings (of two rules) on neighbouring words where one fix answers
     both are two readings of one slip: "Le technicien a changer" is "a changé" ('changer' ->
@@ -503,8 +512,9 @@ def neighbour_rivals(findings: Iterable[Finding]) -> set[Finding]:
     to say of the other word ("Elles servent a confirmer": 'à' does, 'confirmé' leaves "servent a"
     flagged), that one stands. Where both do, a fix that would take away the clause's only
     conjugated verb ("Le technicien à changer…" has none left) is the rival: a sentence the student
-    wrote with a subject keeps its verb. Otherwise ("on peu déléguer": "on peut" or "ont peu?")
-    both are left to a person."""
+    wrote with a subject keeps its verb, and one that takes away the noun after a determiner
+    ("les données privés": 'donnés') is the rival of the adjective's. Otherwise ("on peu
+    déléguer": "on peut" or "ont peu?") both are left to a person."""
     by_line: dict[tuple[str, int, str], list[Finding]] = {}
     for finding in findings:
         if "__" in finding.rule and finding.suggestions and finding.context_column > 0:
@@ -524,10 +534,12 @@ def neighbour_rivals(findings: Iterable[Finding]) -> set[Finding]:
             elif forward:
                 confirmed = [finding for finding in (first, second) if _confirmed(finding)]
                 verbless = [finding for finding in (first, second) if _takes_the_only_verb(finding)]
+                nounless = [finding for finding in (first, second) if _takes_the_noun(finding)]
                 if len(confirmed) == 1:
                     rivals.add(second if confirmed[0] is first else first)
                 else:
-                    rivals.update(verbless if len(verbless) == 1 else (first, second))
+                    taken = verbless if len(verbless) == 1 else nounless
+                    rivals.update(taken if len(taken) == 1 else (first, second))
     return rivals
 
 
@@ -567,6 +579,17 @@ def _confirmed(finding: Finding) -> bool:
         and issue.rule in CERTAIN
         for issue in line_readings(checker.getSpellChecker(), finding.context)
     )
+
+
+def _takes_the_noun(finding: Finding) -> bool:
+    """Whether the fix turns the noun after a determiner into a word that is none ("les données
+    privés": 'données' -> 'donnés', a participle): the noun the student wrote names the thing,
+    the ending of the adjective after it is the slip."""
+    from .proofread.grammar import noun_lost
+
+    start = finding.context_column - 1
+    previous = re.findall(r"[^\W\d_]+['’]?(?=\s*$)", finding.context[:start])
+    return bool(previous) and bool(noun_lost(previous[-1], finding.text, finding.suggestions[0]))
 
 
 def _takes_the_only_verb(finding: Finding) -> bool:
@@ -714,7 +737,7 @@ def _other_reading(finding: Finding) -> bool:
         return not opens_a_clause or not re.match(r"\s*(?:[^\s,.;:!?]+\s+){1,6}?[^\s,.;:!?]*[,:]", after)
     if finding.rule.startswith(("gv2__conj", "subject-verb")):
         compared = _COMPARED.search(sentence)
-        return bool(compared) and not _CONJUNCTION_QUE.search(compared.group())
+        return compared is not None and not _CONJUNCTION_QUE.search(compared.group())
     if finding.rule.startswith("g3__conf_peut_être"):
         return bool(re.search(r"\b(?:qui|que|qu['’])", sentence.split(",")[-1], re.IGNORECASE))
     return False

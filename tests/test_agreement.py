@@ -83,6 +83,9 @@ def test_an_unknown_verb_after_a_subject_gets_the_sound_alike_form_of_its_person
         flagged(subject_verb, "Le technicien voyent le message.") == []
     )  # 3p ending, 3s subject: no form sounds alike
     assert flagged(subject_verb, "Les techniciens ouvrent le SharePoint.") == []
+    # a final consonant nobody hears, in the subject's person only ("résous" is 1s/2s)
+    assert flagged(subject_verb, "Ensuite, une mise à jour résoud la panne.") == [("résoud", ("résout",))]
+    assert flagged(subject_verb, "Le technicien prent la main à distance.") == [("prent", ("prend",))]
 
 
 def test_qui_takes_the_person_of_a_plural_noun_group_right_before_it() -> None:

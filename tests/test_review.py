@@ -492,6 +492,10 @@ def test_two_readings_of_one_slip_on_neighbouring_words_are_rivals() -> None:
     pronoun = at(line, "g2__conj_ils__b1_a2_1", "ils", "il")
     verb = at(line, "g2__conj_ils__b1_a1_1", "attende", "attendent")
     assert contested([pronoun, verb]) == {pronoun}  # one rule's two actions: the plural pronoun stays
+    line = "Il faut trier les archives anciens et récentes."
+    noun = at(line, "g3__gn_les_2m__b1_a3_1", "archives", "archivés")
+    adjective = at(line, "g3__gn_les_2m__b1_a2_1", "anciens", "anciennes")
+    assert contested([noun, adjective]) == {noun}  # the noun after "les" stays a noun
 
 
 @pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
@@ -516,7 +520,12 @@ def test_an_infinitive_after_falloir_or_pour_is_certain_and_never_questions_a_no
         ("Ce qu’il fait peut être long.", "peut être", "g3__conf_peut_être2__b1_a1_1", None),
         ("Un NAS dans la même salle que les serveurs ne protège pas.", "protège", "gv2__conj_les__b1_a1_1", None),
         ("Un disque plus lent que les SSD suffit.", "suffit", "subject-verb", None),
-        ("Il en faut au moins deux pour que les postes puisse démarrer.", "puisse", "gv2__conj_les__b1_a1_1", "puissent"),
+        (
+            "Il en faut au moins deux pour que les postes puisse démarrer.",
+            "puisse",
+            "gv2__conj_les__b1_a1_1",
+            "puissent",
+        ),
         ("Il vérifie plus souvent afin que les disques tienne.", "tienne", "subject-verb", "tiennent"),
         ("Les postes que les techniciens prépare partent.", "prépare", "gv2__conj_les__b1_a1_1", "préparent"),
         ("L’écran qui reste noir peut être débranché.", "peut être", "g3__conf_peut_être2__b1_a1_1", None),
@@ -543,11 +552,11 @@ def test_a_locution_is_not_forced_where_the_words_read_as_the_sentences_own(
         ("La clé de secours doit être gardés à part.", "gardés", "gardée", True),
     ],
 )
-def test_a_participle_never_agrees_with_a_verb_against_its_subject(
-    line: str, text: str, fix: str, taken: bool
-) -> None:
+def test_a_participle_never_agrees_with_a_verb_against_its_subject(line: str, text: str, fix: str, taken: bool) -> None:
     column = line.index(text) + 1
-    finding = Finding(Location("n.md", 1), column, "grammar", "gv1__ppas_être__b1_a1_1", "m", text, (fix,), line, column)
+    finding = Finding(
+        Location("n.md", 1), column, "grammar", "gv1__ppas_être__b1_a1_1", "m", text, (fix,), line, column
+    )
     assert certain_fix(finding) == (fix if taken else None)
 
 

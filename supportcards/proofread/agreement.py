@@ -483,7 +483,8 @@ def _coordinated_subjects(part: str, offset: int, found: list[Token], first: Nou
 
 def _sound_alike_verbs(token: Token, person: str, speller: Speller) -> list[str]:
     """The dictionary's words for an unknown `token` that are conjugated in `person` and sound
-    like it (slips of accent, doubled letter, an/en, i/y only: "voyent" -> "voient")."""
+    like it (slips of accent, doubled letter, an/en, i/y: "voyent" -> "voient"; a silent final
+    consonant: "résoud" -> "résout")."""
     from .spelling import slip_distance
 
     if not token.text[:1].islower() or "-" in token.text:
@@ -491,9 +492,24 @@ def _sound_alike_verbs(token: Token, person: str, speller: Speller) -> list[str]
     fixes = []
     for candidate in speller.suggestions(token.text):
         tagged = tokens(candidate, speller)
-        if len(tagged) == 1 and person in tagged[0].persons() and slip_distance(token.text, candidate) < 0.5:
+        if len(tagged) != 1 or person not in tagged[0].persons():
+            continue
+        if slip_distance(token.text, candidate) < 0.5 or _silent_ending(token.text, candidate):
             fixes.append(candidate)
     return fixes
+
+
+_SILENT_FINALS = frozenset("dtsx")
+
+
+def _silent_ending(typed: str, word: str) -> bool:
+    """Whether two words differ only in a final consonant that is not heard ("résoud", "résout";
+    "prent", "prend"): the verb's ending written by ear."""
+    return (
+        len(typed) == len(word)
+        and typed[:-1].casefold() == word[:-1].casefold()
+        and {typed[-1:].casefold(), word[-1:].casefold()} <= _SILENT_FINALS
+    )
 
 
 def qui_verb(card: CardText, speller: Speller) -> list[Issue]:

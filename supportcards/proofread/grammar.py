@@ -169,6 +169,19 @@ def noun_complement(previous: str, word: str) -> bool | None:
     return noun and any(":N" in morph for morph in before) and not any(":G:D" in morph for morph in before)
 
 
+def noun_lost(previous: str, word: str, fix: str) -> bool | None:
+    """Whether `previous` is a determiner, `word` can be a noun and `fix` cannot ("les données" ->
+    "les donnés"); None without Grammalecte."""
+    checker = engine()
+    if checker is None:
+        return None
+    spell = checker.getSpellChecker()
+    before = spell.getMorph(previous.casefold().replace("'", "’"))
+    noun = any(":N" in morph for morph in spell.getMorph(word.casefold()))
+    fixed = spell.getMorph(fix.casefold())
+    return bool(fixed) and noun and not any(":N" in m for m in fixed) and any(":G:D" in m for m in before)
+
+
 def _message(message: str) -> str:
     """Grammalecte's message on one line, with French quotes: 'Accord avec « Les employés… »'."""
     return re.sub(r"\s+", " ", message.replace("“", "« ").replace("”", " »")).strip()

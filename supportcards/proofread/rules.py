@@ -25,6 +25,7 @@ from collections.abc import Callable
 from .agreement import CHECKS as AGREEMENT_CHECKS
 from .articles import missing_article
 from .homophones import HOMOPHONE_CHECKS
+from .inflection import CHECKS as INFLECTION_CHECKS
 from .spelling import Speller
 from .text import BACK, FRONT, CardText, Issue
 
@@ -241,4 +242,5 @@ OWN_CHECKS: tuple[tuple[str, Check], ...] = (
     ("missing-article", missing_article),  # articles.py
     *HOMOPHONE_CHECKS,
     *AGREEMENT_CHECKS,
+    *INFLECTION_CHECKS,  # inflection.py
 )

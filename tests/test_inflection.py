@@ -1,0 +1,113 @@
+"""supportcards' word-class checks (`proofread/inflection.py`), on sentences written for these
+tests: each slip they must flag, with its fix, and correct look-alikes they must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from supportcards.model import Card, Location
+from supportcards.proofread.grammar import engine, engine_available
+from supportcards.proofread.inflection import list_infinitive, noun_adjective, se_infinitive
+from supportcards.proofread.spelling import Speller
+from supportcards.proofread.text import CardText, front_terms
+
+pytestmark = pytest.mark.skipif(
+    not engine_available(), reason="Grammalecte is not installed (apt install python3-grammalecte, then make)"
+)
+
+
+def flagged(check, back: str, front: str = "Carte") -> list[tuple[str, tuple[str, ...]]]:
+    source = Card(front=front, back=back, location=Location("n.md", 3), back_line=4)
+    text = CardText(source, front, back, (), front_terms(front))
+    checker = engine()
+    assert checker is not None
+    speller = Speller(engine=checker.getSpellChecker())
+    return [(text.text(issue.part)[issue.start : issue.end], issue.suggestions) for issue in check(text, speller)]
+
+
+@pytest.mark.parametrize(
+    ("back", "expected"),
+    [
+        ("- copies hebdomadaires gardés 4 semaines", [("gardés", ("gardées",))]),
+        ("- Tiroir trop remplis", [("remplis", ("rempli",))]),
+        ("- Disques presque saturé", [("saturé", ("saturés",))]),
+        ("- Connexion très lents", [("lents", ("lente",))]),
+        ("Les clés trop court sont cassées vite.", [("court", ("courtes",))]),
+        ("Les archives annuelles stockés au sous-sol sont rarement lues.", [("stockés", ("stockées",))]),
+    ],
+)
+def test_noun_adjective_agrees_an_adjective_with_the_noun_group_that_opens_the_clause(
+    back: str, expected: list
+) -> None:
+    assert flagged(noun_adjective, back) == expected
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "- Tiroir trop rempli",
+        "- Nombre de postes trop élevé",  # the adjective is the head's, after a complement
+        "- La liste des postes mise à jour chaque soir",  # not the nearest noun
+        "Le nombre de sessions ouvertes dépend du serveur.",
+        "Ils arrivent le matin fatigués.",  # the noun is no subject: the adjective may be the pronoun's
+        "Les données sont traitées chaque nuit.",
+        "Il a identifié le fichier.",
+        "- Installé, configuré, testé",
+        "- Le câble et le port testés",  # two coordinated nouns
+        "- Mode invité activé",  # a noun after a noun ("invité") keeps its own agreement
+        "Le poste ferme la session.",  # a verb of the noun's person
+        "Les droits administrateur accordés par erreur sont retirés.",
+        "- Les comptes de service désactivés",
+    ],
+)
+def test_noun_adjective_leaves_correct_look_alikes(back: str) -> None:
+    assert flagged(noun_adjective, back) == []
+
+
+@pytest.mark.parametrize(
+    ("back", "expected"),
+    [
+        ("Il se créer en une seconde.", [("créer", ("crée",))]),
+        ("Ensuite, elles se synchroniser chaque nuit.", [("synchroniser", ("synchronisent",))]),
+        ("Le poste ne se connecter plus au domaine.", [("connecter", ("connecte",))]),
+        ("Les sessions se fermer seules après une heure.", [("fermer", ("ferment",))]),
+    ],
+)
+def test_se_infinitive_gives_the_subject_its_present(back: str, expected: list) -> None:
+    assert flagged(se_infinitive, back) == expected
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Il peut se créer un compte seul.",  # after a modal
+        "Il va se connecter plus tard.",
+        "Pour se connecter, il tape son code.",
+        "Il faut se déconnecter avant de partir.",
+        "Il se crée en une seconde.",
+        "Comment se connecter au VPN ?",
+        "Il demande à l’utilisateur de se déconnecter.",
+    ],
+)
+def test_se_infinitive_leaves_infinitives_something_asks_for(back: str) -> None:
+    assert flagged(se_infinitive, back) == []
+
+
+def test_list_infinitive_takes_the_infinitive_of_the_other_steps() -> None:
+    back = "1. Identifié le poste\n2. Choisir la sauvegarde\n3. Restaurer les fichiers\n4. Vérifier le résultat"
+    assert flagged(list_infinitive, back) == [("Identifié", ("Identifier",))]
+    assert flagged(list_infinitive, back.replace("Identifié", "Identifier")) == []
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "- Installé, configuré, testé\n- Documenté\n- Livré",  # states, no infinitive beside them
+        "- Installé le poste\n- Configuré le réseau\n- Testé la connexion",  # all participles: a style
+        "1. Installé le poste\n2. Configurer le réseau",  # two items say too little
+        "- Mis à jour le soir\n- Vérifier les journaux\n- Redémarrer le service",  # no object: a state
+        "Il a identifié le fichier.\nPuis il le restaure.",
+    ],
+)
+def test_list_infinitive_leaves_lists_that_do_not_ask_for_it(back: str) -> None:
+    assert flagged(list_infinitive, back) == []
