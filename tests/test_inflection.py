@@ -7,7 +7,7 @@ import pytest
 
 from supportcards.model import Card, Location
 from supportcards.proofread.grammar import engine, engine_available
-from supportcards.proofread.inflection import list_infinitive, noun_adjective, se_infinitive
+from supportcards.proofread.inflection import causative_infinitive, list_infinitive, noun_adjective, se_infinitive
 from supportcards.proofread.spelling import Speller
 from supportcards.proofread.text import CardText, front_terms
 
@@ -111,3 +111,12 @@ def test_list_infinitive_takes_the_infinitive_of_the_other_steps() -> None:
 )
 def test_list_infinitive_leaves_lists_that_do_not_ask_for_it(back: str) -> None:
     assert flagged(list_infinitive, back) == []
+
+
+def test_causative_infinitive_offers_the_infinitive_after_faire_or_laisser() -> None:
+    assert flagged(causative_infinitive, "Il laisse l’utilisateur parlé sans le couper.") == [("parlé", ("parler",))]
+    assert flagged(causative_infinitive, "Le technicien fait le client patienté.") == [("patienté", ("patienter",))]
+    # a verb that always takes an object: its participle is the noun's state
+    assert flagged(causative_infinitive, "Il laisse la session verrouillée la nuit.") == []
+    assert flagged(causative_infinitive, "Il a laissé le poste allumé.") == []
+    assert flagged(causative_infinitive, "Il laisse parler le client.") == []

@@ -10,7 +10,10 @@ check returns nothing.
   avec la même adresse", "le routeur") and the conjugated verb right after it (past "ne" and object
   pronouns) in another person: the verb takes the noun group's head's person, in its own tense
   ("dépend" -> "dépendent", "choisis" -> "choisit"); two singular groups joined by "et" take the
-  plural ("Le câble et le port fonctionne"), unless each is "chaque …". A singular head with a
+  plural ("Le câble et le port fonctionne"), unless each is "chaque …"; an adjective after the
+  complement that agrees with the head only belongs to the group ("Les mises à jour critiques
+  doit"). An unknown verb takes the dictionary's form of the subject's person that sounds like it
+  (`unknown-verb`: "voyent", "résoud" with its silent final consonant). A singular head with a
   plural verb is left alone after "et"/"ou" (coordinated subjects) or before a plural complement
   ("la plupart des utilisateurs pensent");
 - `qui-verb`: "des appareils voisins qui utilise": after "qui", the verb agrees with the plural

@@ -18,10 +18,15 @@ Grammalecte:
 - `list-infinitive`: "1. Identifié le fichier" among "2. Choisir la sauvegarde", "3. Restaurer le
   fichier": a list item opening with a past participle and its object, where every other item of
   the list opens with an infinitive: the infinitive (a list of states, "Installé, configuré, testé",
-  has no object and no infinitive beside it).
+  has no object and no infinitive beside it);
+- `causative-infinitive`: "Il laisse le client raccroché": after faire or laisser and a noun group,
+  the participle of a verb that can do without an object may be its infinitive ("raccrocher"). A
+  finding for a person: "Il laisse le poste branché" is right, and the lexicon cannot tell them.
 """
 
 from __future__ import annotations
+
+import re
 
 from .agreement import (
     _ADJECTIVE_TAGS,
@@ -224,9 +229,38 @@ def _infinitives_of(token: Token, speller: Speller) -> list[str]:
     return fixes
 
 
+_CAUSATIVE = frozenset({"faire", "laisser"})
+
+
+def causative_infinitive(card: CardText, speller: Speller) -> list[Issue]:
+    """ "Il laisse le client raccroché": after faire or laisser and a noun group, the participle of
+    a verb that can take no object ("raccrocher", "parler") may be its infinitive. A finding for a
+    person: "il laisse le poste branché" is right."""
+    if speller.engine is None:
+        return []
+    issues = []
+    for part, offset, found in _sentences(card, speller):
+        for index in range(len(found) - 3):
+            verb, determiner, noun, participle = found[index : index + 4]
+            if not any(lemma in _CAUSATIVE for lemma, _, _ in verb.finite()):
+                continue
+            if not (determiner.is_determiner and determiner.lower not in ("de", "d’")) or not noun.has(":N"):
+                continue
+            if not participle.has(":Q") or participle.finite() or participle.has(":N"):
+                continue
+            if not any(re.search(r":V\d_i", morph) for morph in participle.morphs):
+                continue  # a verb that always takes an object: its participle is a state ("la porte fermée")
+            fixes = _infinitives_of(participle, speller)
+            if len(fixes) == 1:
+                message = f"après « {verb.text} », l’infinitif ?"
+                issues.append(_issue(part, offset, participle, "causative-infinitive", message, fixes))
+    return issues
+
+
 CHECKS = (
     ("noun-adjective", noun_adjective),
     ("se-infinitive", se_infinitive),
     ("list-infinitive", list_infinitive),
+    ("causative-infinitive", causative_infinitive),
 )
 """This module's checks, by rule name, for `rules.OWN_CHECKS`."""
