@@ -721,12 +721,18 @@ _CONJUNCTION_QUE = re.compile(
 comparison's "que", whatever comparative stands before it."""
 
 
+_ADDING_QUE = re.compile(r"\b(?:ainsi|de\s+même|aussi\s+bien|autant)\s+que\b", re.IGNORECASE)
+"""A subject that "ainsi que" (de même que…) extends: without commas it may take the plural, with
+them the singular; a verb after it is the writer's choice."""
+
+
 def _other_reading(finding: Finding) -> bool:
     """Where the words Grammalecte would join into a locution also read as a sentence's own words:
     "quant à X" opens a clause and puts a topic first, which a comma closes ("quand à midi personne
     ne l’utilise" and "tout est en ordre quand à la fin de la journée, il ferme" are "when");
     after a relative clause ("ce qu’il fait peut être long") "peut" is the main verb; a verb after
-    a comparison's "que" + noun group (`_COMPARED`) may agree with the subject before it."""
+    a comparison's "que" + noun group (`_COMPARED`) may agree with the subject before it, and one
+    after "ainsi que" + noun group (`_ADDING_QUE`) with both."""
     start = finding.context_column - 1
     if start < 0 or finding.context[start : start + len(finding.text)] != finding.text:
         return False
@@ -736,6 +742,8 @@ def _other_reading(finding: Finding) -> bool:
         opens_a_clause = re.search(r"(?:^|[,;:(]|\b(?:et|mais|ou))\s*$", sentence, re.IGNORECASE)
         return not opens_a_clause or not re.match(r"\s*(?:[^\s,.;:!?]+\s+){1,6}?[^\s,.;:!?]*[,:]", after)
     if finding.rule.startswith(("gv2__conj", "subject-verb")):
+        if _ADDING_QUE.search(sentence):
+            return True  # "Le switch ainsi que le routeur redémarrent": the plural may be meant
         compared = _COMPARED.search(sentence)
         return compared is not None and not _CONJUNCTION_QUE.search(compared.group())
     if finding.rule.startswith("g3__conf_peut_être"):

@@ -527,6 +527,7 @@ def test_an_infinitive_after_falloir_or_pour_is_certain_and_never_questions_a_no
             "puissent",
         ),
         ("Il vérifie plus souvent afin que les disques tienne.", "tienne", "subject-verb", "tiennent"),
+        ("Le disque ainsi que le câble cèdent souvent.", "cèdent", "gv2__conj_le_la_leur_nom__b1_a1_1", None),
         ("Les postes que les techniciens prépare partent.", "prépare", "gv2__conj_les__b1_a1_1", "préparent"),
         ("L’écran qui reste noir peut être débranché.", "peut être", "g3__conf_peut_être2__b1_a1_1", None),
     ],
