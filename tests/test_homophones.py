@@ -405,3 +405,21 @@ def test_et_before_an_adverb_in_a_clause_that_has_its_verb_is_left_alone(back: s
 )
 def test_on_naming_a_switch_position_is_left_alone(back: str) -> None:
     assert flagged(on_ont, back) == []
+
+
+def test_qui_on_after_a_plural_noun_group_before_what_is_no_verb_is_qui_ont() -> None:
+    assert flagged(on_ont, "Seuls les techniciens qui on le niveau requis interviennent sur le serveur.") == [
+        ("on-ont", "on", ("ont",))
+    ]
+    assert flagged(on_ont, "Les comptes qui on les droits d’administration sont surveillés.") == [
+        ("on-ont", "on", ("ont",))
+    ]
+    for back in (
+        "C’est le collègue à qui on parle en premier.",
+        "Les utilisateurs à qui on donne un badge.",
+        "Les postes qui on les trouve en panne.",  # clumsy, but "on" has its verb
+        "Les fichiers qui on ouvre souvent sont en cache.",
+        "Le technicien qui on le droit de modifier.",  # singular: "a", not "ont"
+        "Qui on appelle en premier ?",
+    ):
+        assert flagged(on_ont, back) == [], back

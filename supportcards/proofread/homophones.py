@@ -43,7 +43,8 @@ from what the clause can and cannot hold, never from a list of known sentences:
   participle, where "a" is the auxiliary ("Orange a installé");
 - `on-ont`: "on" after a plural subject that opens the clause, before a word that is not a verb
   (nor "et", "/": "les boutons on/off"), in a clause with no other verb ("Les techniciens on
-  accès"): "ont";
+  accès"): "ont"; so is "qui on" after a plural noun group when no verb follows ("les comptes qui
+  on accès"; not "à qui on parle");
 - `c-est-s-est`: "<det> <noun> c’est <participle>" where the participle agrees with the noun
   ("Le technicien c’est trompé"): "s’est" (the normalizer's `s-est` takes "il c’est", "qui c’est");
 - `peu-peut`: "peu" right after a subject (a subject pronoun, or a noun group that opens the
@@ -726,6 +727,11 @@ def on_ont(card: CardText, speller: Speller) -> list[Issue]:
     for found in _walk(card, speller):
         lexicon, part, offset, sentence = found.lexicon, found.part, found.offset, found.tokens
         for index, token in enumerate(sentence):
+            if token.lower == "on" and index > 1 and sentence[index - 1].lower == "qui":
+                if _plural_antecedent(lexicon, sentence, index - 1) and _no_verb_follows_on(lexicon, sentence, index):
+                    message = "« qui » est le sujet, après un nom pluriel : « ont » ?"
+                    issues.append(_issue(part, offset, token, token, "on-ont", message, "ont"))
+                continue
             if token.lower != "on" or index == 0 or not _plural_subject_before(lexicon, sentence, index):
                 continue
             if sentence[index - 1].lower in ("ils", "elles"):
@@ -740,6 +746,37 @@ def on_ont(card: CardText, speller: Speller) -> list[Issue]:
             message = "« on » après un sujet pluriel : « ont » ?"
             issues.append(_issue(part, offset, token, token, "on-ont", message, "ont"))
     return issues
+
+
+def _plural_antecedent(lexicon: Lexicon, sentence: list[Token], qui: int) -> bool:
+    """Whether the relative "qui" at `qui` follows a plural noun group ("les utilisateurs qui",
+    "ceux qui"); after a preposition ("à qui on parle") "qui" is no subject."""
+    previous = sentence[qui - 1]
+    if previous.lower in ("ceux", "celles"):
+        return True
+    if not lexicon.has(previous.text, ":N") or lexicon.has(previous.text, ":G"):
+        return False
+    if lexicon.plural_only(previous.text):
+        return True
+    for position in range(qui - 2, max(-1, qui - 5), -1):
+        word = sentence[position]
+        if word.lower in _DETERMINERS:
+            return word.lower in _PLURAL_DETERMINERS
+        if not lexicon.nominal(word.text):
+            return False
+    return False
+
+
+def _no_verb_follows_on(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """After "qui on", object pronouns and then no conjugated verb: "on" has no verb to be the subject
+    of ("les utilisateurs qui on le droit"); "on" then is the verb "ont"."""
+    position = index + 1
+    while (word := _word(sentence, position)) is not None and word.lower in _CLITICS:
+        position += 1
+    word = _word(sentence, position)
+    if word is None or not word.text.isalpha() or not lexicon.known(word.text) or word.lower in _COORDINATORS:
+        return False
+    return not lexicon.finite(word.text)
 
 
 def peut_etre(card: CardText, speller: Speller) -> list[Issue]:
