@@ -367,7 +367,7 @@ CERTAIN: frozenset[str] = frozenset(
         "une-part",  # a second "D’une part" -> "D’autre part"
         "et-est",  # "Le ticket et fermé" -> "est": 3 of 3 on its own chapters (bench/proofread_rules.py)
         *("ou-où", "et-est-verbe", "son-sont", "ces-ses", "a-à", "on-ont", "peut-être", "c-est-s-est"),  # homophones.py
-        *("peu-peut", "et-est-terme"),  # homophones.py
+        "peu-peut",  # homophones.py (not et-est-terme: "Un onduleur et le câble USB." lists, DAMAGE.md #11)
         *("subject-verb", "qui-verb", "noun-for-verb", "unknown-verb", "subjunctive", "si-conditional"),  # agreement.py
         *("adjective-coordination", "participle-agreement"),  # agreement.py
         *("noun-adjective", "se-infinitive", "list-infinitive"),  # inflection.py

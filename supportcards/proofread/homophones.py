@@ -31,7 +31,8 @@ from what the clause can and cannot hold, never from a list of known sentences:
 - `et-est-définition`: a sentence of prose (not a list item) "Un/Une <noun> et le/la <noun> de …."
   with no verb at all ("Un problème et la cause de…"): a definition's "est"; `et-est-terme` when
   the card's question names the first noun and not the second (the answer defines what is asked;
-  "Une sauvegarde et la restauration des données" may be a fragment naming two things);
+  "Une sauvegarde et la restauration des données" may be a fragment naming two things; so may
+  an answer under its question's noun: "Un onduleur et le câble USB." — both for a person);
 - `son-sont`: "son" after a plural subject (two noun groups joined by "et" too, or "ne") and
   before what no possessive determiner can take: an adverb, a preposition, a plural adjective
   ("Les serveurs son souvent surchargés"); before a verb or "et" it is the noun ("les cartes son
