@@ -114,7 +114,11 @@ def test_list_infinitive_leaves_lists_that_do_not_ask_for_it(back: str) -> None:
 
 
 def test_causative_infinitive_offers_the_infinitive_after_faire_or_laisser() -> None:
-    assert flagged(causative_infinitive, "Il laisse l’utilisateur parlé sans le couper.") == [("parlé", ("parler",))]
+    assert flagged(causative_infinitive, "Il laisse l’appelant patienté.") == [("patienté", ("patienter",))]
+    assert flagged(causative_infinitive, "Il fait le poste redémarré.") == [("redémarré", ("redémarrer",))]
+    # after laisser, a verb that may take an object: its participle may be the noun's state
+    assert flagged(causative_infinitive, "Il laisse le serveur branché le week-end.") == []
+    assert flagged(causative_infinitive, "Laissez la clé connectée pendant la copie.") == []
     assert flagged(causative_infinitive, "Le technicien fait le client patienté.") == [("patienté", ("patienter",))]
     # a verb that always takes an object: its participle is the noun's state
     assert flagged(causative_infinitive, "Il laisse la session verrouillée la nuit.") == []

@@ -19,9 +19,10 @@ Grammalecte:
   fichier": a list item opening with a past participle and its object, where every other item of
   the list opens with an infinitive: the infinitive (a list of states, "Installé, configuré, testé",
   has no object and no infinitive beside it);
-- `causative-infinitive`: "Il laisse le client raccroché": after faire or laisser and a noun group,
-  the participle of a verb that can do without an object may be its infinitive ("raccrocher"). A
-  finding for a person: "Il laisse le poste branché" is right, and the lexicon cannot tell them.
+- `causative-infinitive`: "Il fait le client patienté": after faire and a noun group, or after
+  laisser before the participle of a verb that never takes a direct object, the infinitive. A
+  finding for a person. "Il laisse le client raccroché" is not flagged: "raccrocher" takes an object
+  too, and "Il laisse le poste branché" is right; the lexicon cannot tell them apart.
 """
 
 from __future__ import annotations
@@ -230,12 +231,19 @@ def _infinitives_of(token: Token, speller: Speller) -> list[str]:
 
 
 _CAUSATIVE = frozenset({"faire", "laisser"})
+_DIRECT_OBJECT = re.compile(r":V\d_.t")
+"""The lexicon's flag of a verb that may take a direct object ("brancher": `:V1_it_q_zz`)."""
+
+
+def _no_object(token: Token) -> bool:
+    """A participle of a verb that never takes a direct object ("patienté"): no noun's state."""
+    verbs = [morph for morph in token.morphs if ":V" in morph]
+    return bool(verbs) and not any(_DIRECT_OBJECT.search(morph) for morph in verbs)
 
 
 def causative_infinitive(card: CardText, speller: Speller) -> list[Issue]:
-    """ "Il laisse le client raccroché": after faire or laisser and a noun group, the participle of
-    a verb that can take no object ("raccrocher", "parler") may be its infinitive. A finding for a
-    person: "il laisse le poste branché" is right."""
+    """ "Il fait le client patienté": after faire, or laisser before the participle of a verb that
+    takes no direct object, and a noun group, the infinitive. A finding for a person."""
     if speller.engine is None:
         return []
     issues = []
@@ -248,8 +256,8 @@ def causative_infinitive(card: CardText, speller: Speller) -> list[Issue]:
                 continue
             if not participle.has(":Q") or participle.finite() or participle.has(":N"):
                 continue
-            if not any(re.search(r":V\d_i", morph) for morph in participle.morphs):
-                continue  # a verb that always takes an object: its participle is a state ("la porte fermée")
+            if not _no_object(participle) and not any(lemma == "faire" for lemma, _, _ in verb.finite()):
+                continue  # after laisser, the participle of a verb that takes an object is a state ("branché")
             fixes = _infinitives_of(participle, speller)
             if len(fixes) == 1:
                 message = f"après « {verb.text} », l’infinitif ?"
