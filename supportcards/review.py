@@ -762,11 +762,25 @@ def _opens_a_sentence(finding: Finding) -> bool:
 
 def _a_name(finding: Finding) -> bool:
     """Whether the flagged word is capitalised inside a sentence: the name of a console, a product
-    or a team ("la console Utilisateurs et ordinateurs"), which grammar agreement does not rule."""
-    if not finding.text[:1].isupper() or not finding.context_column:
+    or a team ("la console Utilisateurs et ordinateurs"), which grammar agreement does not rule;
+    or is a determiner before such a name ("le Fibre Channel": the name's gender is the writer's)."""
+    if not finding.context_column:
+        return False
+    if finding.rule.startswith("g3__gn") and _before_a_name(finding):
+        return True
+    if not finding.text[:1].isupper():
         return False
     before = finding.context[: finding.context_column - 1].rstrip()
     return bool(before) and not re.search(r"(?:^(?:[-*+]|\d{1,9}[.)])|[.!?:…«\"(])$", before)
+
+
+def _before_a_name(finding: Finding) -> bool:
+    """Whether the word after the finding's is capitalised, inside a sentence."""
+    start = finding.context_column - 1
+    if finding.context[start : start + len(finding.text)] != finding.text:
+        return False
+    after = re.match(r"\s+([^\W\d_])", finding.context[start + len(finding.text) :])
+    return after is not None and after.group(1).isupper() and finding.text[:1].islower()
 
 
 def _conjugated(text: str) -> bool:

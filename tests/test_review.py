@@ -540,6 +540,19 @@ def test_a_locution_is_not_forced_where_the_words_read_as_the_sentences_own(
     assert certain_fix(finding) == fix
 
 
+def test_a_determiner_before_a_capitalised_name_keeps_the_writers_gender() -> None:
+    line = "Le réseau utilise le Token Ring depuis des années."
+    column = line.index("le Token") + 1
+    finding = Finding(Location("n.md", 1), column, "grammar", "g3__gn_le_1m__b3_a2_1", "m", "le", ("la",), line, column)
+    assert certain_fix(finding) is None
+    other = "Il change le carte réseau."
+    column = other.index("le carte") + 1
+    finding = Finding(
+        Location("n.md", 1), column, "grammar", "g3__gn_le_1m__b3_a2_1", "m", "le", ("la",), other, column
+    )
+    assert certain_fix(finding) == "la"
+
+
 @pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
 @pytest.mark.parametrize(
     ("line", "text", "fix", "taken"),
