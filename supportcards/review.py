@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 from .corrections import REVIEWED, CorrectionsFile, corrections_file
 from .model import Card, Finding, Project
@@ -376,6 +377,7 @@ CERTAIN: frozenset[str] = frozenset(
         "spelling:double-letter",  # a letter left single: instalé, diférentes (not "spelling:undoubled")
         "spelling:swap",  # two neighbouring letters swapped: locla
         "spelling:missing-letter",  # one letter left out, nothing else close: inutils, cartouhe
+        "spelling:one-edit",  # the only common word one slip away, after a word that introduces it: chaque matun
     }
 )
 """The policy of `review --yes`: the kinds of finding whose first suggestion is accepted unasked."""
@@ -432,20 +434,75 @@ def _spelling(finding: Finding) -> tuple[str, str]:
     from .proofread.spelling import missing_letter
 
     word = _bare(finding.text)
+    prefix = finding.text[: len(finding.text) - len(word)]
     kind = typo(word, _bare(finding.suggestions[0]))
     if kind == "other":
-        added = missing_letter(word, [_bare(suggestion) for suggestion in finding.suggestions])
+        added = missing_letter(word, [_bare(suggestion) for suggestion in finding.suggestions], _is_plural)
         if added is not None:
-            prefix = finding.text[: len(finding.text) - len(word)]
             return "missing-letter", prefix + added
+    if kind in ("other", "undoubled"):
+        single = _sole_edit_in_context(finding, word)
+        if single is not None:
+            return "one-edit", prefix + single
     return kind, finding.suggestions[0]
+
+
+def _is_plural(word: str) -> bool:
+    """Whether the lexicon reads `word` as a plural (without Grammalecte: whether it ends like one)."""
+    lexicon = _lexicon()
+    if lexicon is None:
+        return _plural(word)
+    return any(":p" in reading for reading in lexicon.getMorph(word.casefold()))
+
+
+def _lexicon() -> Any | None:
+    """Grammalecte's spell checker and lexicon, None without Grammalecte."""
+    from .proofread.grammar import engine, engine_available
+
+    checker = engine() if engine_available() else None
+    return checker.getSpellChecker() if checker is not None else None
+
+
+def _sole_edit_in_context(finding: Finding, word: str) -> str | None:
+    """The only likely word one edit from an unknown word (`spelling.sole_edit`), where the word
+    before it, a determiner or a preposition, introduces that word ("chaque matun", "de
+    résolusion", "l’empatie": `spelling.fits_after`). Needs Grammalecte's lexicon; a word of
+    another case than the text's first letters, or whose slip changes the case, is left."""
+    from .proofread.spelling import Speller, fits_after, sole_edit
+
+    lexicon = _lexicon()
+    if lexicon is None or not word.islower():
+        return None
+    speller = Speller(engine=lexicon)
+    fix = sole_edit(word, speller._in_dictionaries, _is_plural)
+    if fix is None:
+        return None
+    previous = _previous_word(finding, word)
+    if previous is None or not fits_after(previous, fix, lexicon.getMorph):
+        return None
+    return fix
+
+
+def _previous_word(finding: Finding, word: str) -> str | None:
+    """The word right before the finding's word in its line (its elided head, as in "l’empatie"),
+    None when punctuation or nothing stands between."""
+    head = re.match(r"^(\w{1,6})['’]", finding.text)
+    if head and finding.text.endswith(word):
+        return head.group(1)
+    if not finding.context_column:
+        return None
+    before = re.search(r"([^\W\d_]+)[ \t]+$", finding.context[: finding.context_column - 1])
+    return before.group(1) if before else None
 
 
 def _spelling_fixable(finding: Finding, fix: str) -> bool:
     """A spelling fix `review --yes` may take: the word has 5 letters or more (shorter unknown words
     are commands and abbreviations more often than slips: ping, proc, less, msc) and the fix keeps
     its plural mark."""
-    return len(_bare(finding.text)) >= 5 and _plural(finding.text) == _plural(fix)
+    word, fixed = _bare(finding.text), _bare(fix)
+    added_s = fixed.casefold() == word.casefold() + "s" and not _is_plural(fixed)  # longtemp -> longtemps
+    same_number = _plural(word) == _plural(fixed) or added_s
+    return len(word) >= 5 and same_number
 
 
 def _bare(word: str) -> str:

@@ -3,8 +3,14 @@ never a word shorter than 5 letters nor an English word."""
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+
 from supportcards.model import Finding, Location
-from supportcards.proofread.spelling import english_word, missing_letter
+from supportcards.proofread import engine_available
+from supportcards.proofread.grammar import engine
+from supportcards.proofread.spelling import Speller, english_word, fits_after, likely_slip, missing_letter
 from supportcards.review import certain_fix, policy_key
 
 
@@ -64,3 +70,110 @@ def test_a_doubled_letter_is_not_made_single_unasked() -> None:
     assert policy_key(unknown("pixellisée", "pixelisée")) == "spelling:undoubled"
     assert certain_fix(unknown("pixellisée", "pixelisée")) is None
     assert certain_fix(unknown("instalée", "installée")) == "installée"
+
+
+needs_grammalecte = pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+
+
+def lexicon() -> Any:
+    checker = engine()
+    assert checker is not None
+    return checker.getSpellChecker()
+
+
+def in_line(line: str, word: str, *suggestions: str) -> Finding:
+    """An unknown-word finding on `word` as it stands in `line`."""
+    return Finding(
+        location=Location("n.md", 4),
+        column=line.index(word) + 1,
+        kind="spelling",
+        rule="unknown-word",
+        message="unknown word",
+        text=word,
+        suggestions=suggestions,
+        context=line,
+        context_column=line.index(word) + 1,
+    )
+
+
+@needs_grammalecte
+@pytest.mark.parametrize(
+    ("line", "word", "fixed"),
+    [
+        ("Il vérifie chaque serbeur avant la mise à jour.", "serbeur", "serveur"),  # a neighbouring key
+        ("On lance des sauvegsrdes le soir.", "sauvegsrdes", "sauvegardes"),
+        ("Il ouvre la procédire de secours.", "procédire", "procédure"),
+        ("Un souci de configuratiom réseau.", "configuratiom", "configuration"),  # m/n sound alike
+        ("Le pilote de l’imprimamte est ancien.", "l’imprimamte", "l’imprimante"),  # an elided article
+        ("Il lit la pollitique de sécurité.", "pollitique", "politique"),  # a consonant doubled inside
+        ("Il tape une addresse IP.", "addresse", "adresse"),
+        ("On suit la méthde du support.", "méthde", "méthode"),  # a letter left out
+    ],
+)
+def test_the_only_common_word_one_slip_away_is_taken_after_a_word_that_introduces_it(
+    line: str, word: str, fixed: str
+) -> None:
+    speller = Speller(engine=lexicon())
+    finding = in_line(line, word, *speller.suggestions(word))
+    assert policy_key(finding) in ("spelling:one-edit", "spelling:missing-letter")
+    assert certain_fix(finding) == fixed
+
+
+@needs_grammalecte
+@pytest.mark.parametrize(
+    ("line", "word"),
+    [
+        ("Il faut faire un reset du mot de passe.", "reset"),  # English terms keep their spelling
+        ("On se connecte avec le compte root.", "root"),
+        ("Il envoie l’email au client.", "l’email"),
+        ("Le firewall bloque le port.", "firewall"),
+        ("Il déclare la struct dans le code.", "struct"),  # "strict" is no noun agreeing with "la"
+        ("On lit les traces de procps ici.", "procps"),  # p -> è is no typist's slip
+        ("Le service journald garde les traces.", "journald"),  # a daemon's final letter
+        ("Il faut réétablir la connexion.", "réétablir"),  # a doubled vowel is French: réécrire
+        ("Une image pixellisée est floue.", "pixellisée"),  # a rare word's variant
+        ("Il remplace les fichers abîmés.", "fichers"),  # fichiers or fiches: a person chooses
+        ("Il lance ctime puis quitte.", "ctime"),  # no word before that introduces a noun
+        ("Le champ (tname) est vide.", "tname"),
+    ],
+)
+def test_look_alikes_of_a_one_letter_slip_are_left(line: str, word: str) -> None:
+    speller = Speller(engine=lexicon())
+    finding = in_line(line, word, *speller.suggestions(word))
+    assert certain_fix(finding) is None
+
+
+@needs_grammalecte
+def test_a_final_letter_that_marks_no_plural_may_be_added() -> None:
+    """ "toujours" ends in "s" but is no plural (an adverb): adding it changes no number."""
+    line = "Il faut toujour redémarrer le poste."
+    speller = Speller(engine=lexicon())
+    finding = in_line(line, "toujour", *speller.suggestions("toujour"))
+    assert certain_fix(finding) == "toujours"
+    assert certain_fix(in_line("Il reste deux précies ici.", "précies", "précise", "précises")) is None
+
+
+def test_a_slip_is_told_from_a_name_by_the_edit() -> None:
+    assert likely_slip("matun", "matin") and likely_slip("parolle", "parole") and likely_slip("empatie", "empathie")
+    assert not likely_slip("stime", "estime")  # a first letter left out: rare
+    assert not likely_slip("buildd", "build") and not likely_slip("ddate", "date")  # the ends of a name
+    assert not likely_slip("journald", "journal") and not likely_slip("réétablir", "rétablir")
+    assert not likely_slip("procps", "procès")
+
+
+def test_a_determiner_must_agree_with_the_noun_it_introduces() -> None:
+    def morph(word: str) -> list[str]:
+        return {
+            "la": [">la/:G:D:f:s/*"],
+            "des": [">des/:G:D:e:p/*"],
+            "de": [">de/:G:R:Rv/*"],
+            "strict": [">strict/:A:m:s/*"],
+            "table": [">table/:N:f:s/*"],
+            "tables": [">table/:N:f:p/*"],
+            "voit": [">voir/:V3:Ip:3s/*"],
+        }.get(word, [])
+
+    assert fits_after("la", "table", morph) and fits_after("des", "tables", morph) and fits_after("de", "table", morph)
+    assert not fits_after("la", "strict", morph) and not fits_after("la", "tables", morph)
+    assert not fits_after("voit", "table", morph)
+    assert fits_after("l", "table", morph)  # l’ stands for le or la

@@ -12,6 +12,7 @@ word typed with a plural mark prefers a plural.
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from functools import lru_cache
@@ -136,18 +137,27 @@ MISSING_LETTER_MARGIN = 0.5
 of the same number for `missing_letter` to take it (measured: bench/README, "Spelling")."""
 
 
-def missing_letter(word: str, suggestions: Iterable[str]) -> str | None:
+def missing_letter(word: str, suggestions: Iterable[str], plural: Callable[[str], bool] | None = None) -> str | None:
     """The suggestion that only adds one letter to `word`, when nothing else is close: 'inutils' ->
     'inutiles', 'cartouhe' -> 'cartouche'. None unless `word` has at least 5 letters and is no
     English word, and the first suggestion that keeps its plural mark is `word` with one letter
     added (not a capitalised name), better by `MISSING_LETTER_MARGIN` than every other suggestion
     but the same word in the other number ('inutile' does not stand against 'inutiles'; 'comprit'
-    does against 'compris')."""
+    does against 'compris'). A final "s" that marks no plural (`plural`, from the lexicon, says
+    which words are plurals) keeps the number: 'longtemp' -> 'longtemps'."""
     lower = word.casefold()
     if len(lower) < 5 or english_word(lower):
         return None
-    plural = lower.endswith(("s", "x"))
-    same = [suggestion for suggestion in suggestions if suggestion.casefold().endswith(("s", "x")) == plural]
+    suggestions = list(suggestions)
+    typed_plural = lower.endswith(("s", "x"))
+
+    def keeps_number(suggestion: str) -> bool:
+        candidate = suggestion.casefold()
+        if candidate.endswith(("s", "x")) == typed_plural:
+            return True
+        return plural is not None and candidate == lower + "s" and not plural(candidate)
+
+    same = [suggestion for suggestion in suggestions if keeps_number(suggestion)]
     if not same:
         return None
     if same[0][:1].isupper() and not word[:1].isupper():
@@ -228,3 +238,111 @@ class Speller:
     def suggest(self, word: str) -> str | None:
         found = self.suggestions(word)
         return found[0] if found else None
+
+
+FRENCH_LETTERS = "abcdefghijklmnopqrstuvwxyzàâäçéèêëîïôöùûüÿœæ"
+
+SOLE_EDIT_DOMINANCE = 20
+"""How many times more frequent than any other word one edit away (another word, not the same in
+the other number) a word must be for `sole_edit` to take it: 'matun' is 'matin' (40,550), not
+'maton' (rare)."""
+
+SOLE_EDIT_MIN_FREQUENCY = 100
+"""A word rarer than this in French is no fix `sole_edit` takes: a rare word's accepted variants
+are often missing from the dictionaries ("pixellisée" beside "pixelisée")."""
+
+SOUND_ALIKE = frozenset(frozenset(pair) for pair in ("st", "sc", "sz", "cç", "ck", "cq", "gj", "iy", "ae", "mn"))
+"""Letters one writes for the other by ear: résolusion (-tion), "an"/"en", "i"/"y"."""
+
+VOWELS = frozenset("aeiouyàâäéèêëîïôöùûüÿœæ")
+
+
+def one_edit_words(word: str, known: Callable[[str], bool]) -> set[str]:
+    """The words `known` accepts that are one edit from `word` (lowercase): a letter left out,
+    added, replaced (an accent counts as a letter) or two neighbouring letters swapped."""
+    lower = word.casefold()
+    splits = [(lower[:i], lower[i:]) for i in range(len(lower) + 1)]
+    edits = {left + right[1:] for left, right in splits if right}
+    edits |= {left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1}
+    edits |= {left + letter + right[1:] for left, right in splits if right for letter in FRENCH_LETTERS}
+    edits |= {left + letter + right for left, right in splits for letter in FRENCH_LETTERS}
+    edits.discard(lower)
+    return {edit for edit in edits if known(edit)}
+
+
+def likely_slip(typed: str, word: str) -> bool:
+    """Whether the one edit from `typed` to `word` is a slip a typist makes, not a name's own
+    spelling: a key replaced by its neighbour or by a letter that sounds the same (matun,
+    résolusion; not procps -> procès), two letters swapped, a letter left out after the first
+    (longtemp, empatie; not stime -> estime), or a consonant doubled inside the word (parolle; not
+    journald, buildd, ddate, nor "réétablir", a word the dictionaries lack)."""
+    if len(typed) == len(word):
+        diff = [i for i, (a, b) in enumerate(zip(typed, word, strict=True)) if a != b]
+        if len(diff) == 2:
+            return True  # two neighbouring letters swapped (`one_edit_words` made no other pair)
+        a, b = typed[diff[0]], word[diff[0]]
+        return strip_accents(a) == strip_accents(b) or b in NEIGHBOURS.get(a, ()) or {a, b} in SOUND_ALIKE
+    if len(typed) < len(word):
+        added = next(i for i in range(len(word)) if word[:i] + word[i + 1 :] == typed)
+        return added > 0
+    dropped = [i for i in range(len(typed)) if typed[:i] + typed[i + 1 :] == word]
+    if len(dropped) < 2 or dropped[0] == 0 or dropped[-1] == len(typed) - 1:
+        return False  # only a doubled letter (dropping either gives the word), inside the word
+    return typed[dropped[0]] not in VOWELS
+
+
+def sole_edit(word: str, known: Callable[[str], bool], plural: Callable[[str], bool]) -> str | None:
+    """The one likely word one edit from `word`, if there is one: the most frequent of the words one
+    edit away (`one_edit_words`) that keep its plural mark, when it is common
+    (`SOLE_EDIT_MIN_FREQUENCY`), `SOLE_EDIT_DOMINANCE` times as frequent as every other word one
+    edit away (but the same word in the other number), and the edit a typist's slip
+    (`likely_slip`). An "s" added that marks no plural (`plural` tells which words are plurals) is
+    no change of number: 'longtemp' -> 'longtemps'; 'précies' is no 'précise'.
+
+    'matun' -> 'matin', 'opérarions' -> 'opérations', 'parolle' -> 'parole', 'empatie' -> 'empathie'.
+    """
+    lower = word.casefold()
+    found = one_edit_words(lower, known)
+    typed_plural = lower.endswith(("s", "x"))
+
+    def keeps_number(candidate: str) -> bool:
+        if candidate.endswith(("s", "x")) == typed_plural:
+            return True
+        return candidate == lower + "s" and not plural(candidate)
+
+    kept = [candidate for candidate in found if keeps_number(candidate)]
+    if not kept:
+        return None
+    best = max(kept, key=lambda candidate: (frequency(candidate), candidate))
+    if frequency(best) < SOLE_EDIT_MIN_FREQUENCY or not likely_slip(lower, best):
+        return None
+    rivals = [other for other in found if _number_stem(other) != _number_stem(best)]
+    if any(frequency(best) < SOLE_EDIT_DOMINANCE * max(frequency(other), 1) for other in rivals):
+        return None
+    return best
+
+
+def fits_after(previous: str, candidate: str, morph: Callable[[str], list[str]]) -> bool:
+    """Whether `previous` (a word, or an elided l’/d’) is a determiner or a preposition that may
+    introduce `candidate` as a noun or an adjective, a determiner agreeing with it in gender and
+    number: "chaque matin", "des opérations", "de résolution", "l’empathie"; not "la strict"."""
+    lower = previous.casefold()
+    heads = {"l": ["le/:G:D:e:s"], "d": ["de/:G:R"], "qu": [], "j": [], "n": [], "s": [], "c": [], "m": [], "t": []}
+    readings = heads.get(lower) if lower in heads else morph(lower)
+    nominal = [reading for reading in morph(candidate) if ":N" in reading or ":A" in reading]
+    if not nominal or not readings:
+        return False
+    if any(":G:R" in reading for reading in readings):
+        return True
+    determiners = [reading for reading in readings if ":G:D" in reading]
+    return any(_agree(determiner, noun) for determiner in determiners for noun in nominal)
+
+
+def _agree(first: str, second: str) -> bool:
+    def tag(reading: str, values: str) -> str | None:
+        found = re.search(rf":([{values}])(?=[:/]|$)", reading)
+        return found.group(1) if found else None
+
+    gender = tag(first, "mfe"), tag(second, "mfe")
+    number = tag(first, "spi"), tag(second, "spi")
+    return all(None in pair or "e" in pair or "i" in pair or pair[0] == pair[1] for pair in (gender, number))
