@@ -399,13 +399,30 @@ def policy_key(finding: Finding) -> str:
         if _bare(finding.text)[:1].isupper() and not _opens_a_sentence(finding):
             return "spelling:capitalised"  # a name or an English term (Root, Jira) more often than a slip
         kind = _spelling(finding)[0]
-        if kind != "other" and english_word(_bare(finding.text)):
+        if kind != "other" and (english_word(_bare(finding.text)) or _among_english_words(finding)):
             return "spelling:english"  # "reset" is no swapped "reste", "root" no doubled "rot", "email" no "émail"
         return "spelling:" + kind
     if finding.rule.startswith(UNCERTAIN_RULES):
         return finding.rule
     family = re.match(r"(g\w?\d__[^\W_]+)", finding.rule)
     return family.group(1) if family else finding.rule
+
+
+def _among_english_words(finding: Finding) -> bool:
+    """Whether the word stands in parentheses beside English words only: "(data deduplication)"
+    gives a term's English name, whose words are not French ones misspelt."""
+    from .proofread.spelling import english_word
+
+    start = finding.context_column - 1
+    if start < 0:
+        return False
+    opening = finding.context.rfind("(", 0, start)
+    closing = finding.context.find(")", start)
+    if opening < 0 or closing < 0 or ")" in finding.context[opening:start]:
+        return False
+    inside = finding.context[opening + 1 : start] + " " + finding.context[start + len(finding.text) : closing]
+    others = re.findall(r"[^\W\d_]+", inside)
+    return bool(others) and all(english_word(word) for word in others)
 
 
 def typo(word: str, suggestion: str) -> str:
@@ -431,11 +448,13 @@ def _spelling(finding: Finding) -> tuple[str, str]:
     """How an unknown word differs from the fix it stands for (`typo`), and that fix: the first
     suggestion, or where that is another kind of edit, the suggestion that only adds a missing
     letter when nothing else is close (`spelling.missing_letter`: 'inutils' -> 'inutiles')."""
-    from .proofread.spelling import missing_letter
+    from .proofread.spelling import english_ending, missing_letter
 
     word = _bare(finding.text)
     prefix = finding.text[: len(finding.text) - len(word)]
     kind = typo(word, _bare(finding.suggestions[0]))
+    if kind == "swap" and english_ending(word, _bare(finding.suggestions[0])):
+        return "english-ending", finding.suggestions[0]
     if kind == "other":
         added = missing_letter(word, [_bare(suggestion) for suggestion in finding.suggestions], _is_plural)
         if added is not None:

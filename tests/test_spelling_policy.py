@@ -177,3 +177,30 @@ def test_a_determiner_must_agree_with_the_noun_it_introduces() -> None:
     assert not fits_after("la", "strict", morph) and not fits_after("la", "tables", morph)
     assert not fits_after("voit", "table", morph)
     assert fits_after("l", "table", morph)  # l’ stands for le or la
+
+
+def test_english_terms_written_as_one_word_are_english() -> None:
+    assert english_word("hostname") and english_word("helpdesk")
+    assert not english_word("sauvegarde") and not english_word("parolle")
+
+
+def test_an_english_er_ending_is_no_swapped_re() -> None:
+    """A verb made from a command ("Pinger") or an English compound ("datacenter") ends in "-er"."""
+    assert certain_fix(in_line("Pinger : tester la réponse d’une machine.", "Pinger", "Pingre")) is None
+    assert certain_fix(in_line("Le serveur est dans le bureauter.", "bureauter", "bureautre")) is None
+    assert certain_fix(in_line("Le câble est locla.", "locla", "local")) == "local"
+
+
+def test_a_clipped_word_gets_no_last_letter() -> None:
+    """Speech clips French words after an "o" or an "i": "la dispo", "une appli"."""
+    assert missing_letter("promo", ["promos", "prome"]) is None
+    assert likely_slip("empatie", "empathie") and not likely_slip("dispo", "dispos")
+    assert certain_fix(in_line("On lance la visio depuis la salle.", "visio", "vision", "visions")) is None
+
+
+def test_a_word_among_english_words_in_parentheses_is_english() -> None:
+    line = "La suppression des doublons (data deduplication) libère de la place."
+    finding = in_line(line, "deduplication", "déduplication")
+    assert policy_key(finding) == "spelling:english" and certain_fix(finding) is None
+    french = in_line("Il lance la copie (voir la reponse).", "reponse", "réponse")
+    assert certain_fix(french) == "réponse"

@@ -36,9 +36,14 @@ def _english() -> SpellChecker:
 
 
 def english_word(word: str) -> bool:
-    """Whether `word` is an English word (pyspellchecker's English list): in IT notes, a term
+    """Whether `word` is an English word (pyspellchecker's English list), or two of them of 4
+    letters or more written as one ("datacenter", "hostname", "helpdesk"): in IT notes, a term
     ("reset", "root") more often than a French word mistyped."""
-    return word.casefold() in _english()
+    lower = word.casefold()
+    english = _english()
+    if lower in english:
+        return True
+    return any(lower[:i] in english and lower[i:] in english for i in range(4, len(lower) - 3))
 
 
 _QWERTY = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
@@ -163,6 +168,8 @@ def missing_letter(word: str, suggestions: Iterable[str], plural: Callable[[str]
     if same[0][:1].isupper() and not word[:1].isupper():
         return None  # a name is no fix of a lowercase word: 'anacron' (a command) is not 'Anacréon'
     first = same[0].casefold()
+    if clipped(lower, first):
+        return None
     if len(first) != len(lower) + 1 or not any(first[:i] + first[i + 1 :] == lower for i in range(len(first))):
         return None
     best = score(lower, first, frequency)
@@ -270,6 +277,19 @@ def one_edit_words(word: str, known: Callable[[str], bool]) -> set[str]:
     return {edit for edit in edits if known(edit)}
 
 
+def english_ending(typed: str, word: str) -> bool:
+    """Whether `word` only turns an English "-er" ending into the French "-re": "datacenter" is no
+    swapped "datacentre", "pinger" (ping + -er, a verb made from a command) no "pingre"."""
+    return typed.casefold().endswith("er") and word.casefold() == typed.casefold()[:-2] + "re"
+
+
+def clipped(typed: str, word: str) -> bool:
+    """Whether `typed` is `word` clipped of its last letter after an "o" or an "i", as speech
+    shortens French words ("visio", "dispo", "appli"): no letter left out."""
+    lower = typed.casefold()
+    return lower.endswith(("o", "i")) and word.casefold()[:-1] == lower
+
+
 def likely_slip(typed: str, word: str) -> bool:
     """Whether the one edit from `typed` to `word` is a slip a typist makes, not a name's own
     spelling: a key replaced by its neighbour or by a letter that sounds the same (matun,
@@ -279,12 +299,12 @@ def likely_slip(typed: str, word: str) -> bool:
     if len(typed) == len(word):
         diff = [i for i, (a, b) in enumerate(zip(typed, word, strict=True)) if a != b]
         if len(diff) == 2:
-            return True  # two neighbouring letters swapped (`one_edit_words` made no other pair)
+            return not english_ending(typed, word)  # two neighbouring letters swapped
         a, b = typed[diff[0]], word[diff[0]]
         return strip_accents(a) == strip_accents(b) or b in NEIGHBOURS.get(a, ()) or {a, b} in SOUND_ALIKE
     if len(typed) < len(word):
-        added = next(i for i in range(len(word)) if word[:i] + word[i + 1 :] == typed)
-        return added > 0
+        added = [i for i in range(len(word)) if word[:i] + word[i + 1 :] == typed]
+        return added[0] > 0 and not clipped(typed, word)
     dropped = [i for i in range(len(typed)) if typed[:i] + typed[i + 1 :] == word]
     if len(dropped) < 2 or dropped[0] == 0 or dropped[-1] == len(typed) - 1:
         return False  # only a doubled letter (dropping either gives the word), inside the word
