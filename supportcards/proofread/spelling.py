@@ -7,6 +7,11 @@ weighted edit distance, where the slips these notes are made of cost less than o
 missing or wrong accent, a doubled or undoubled letter, letters that sound alike, a neighbouring
 key, two swapped letters), then by how frequent the word is in French (pyspellchecker's counts); a
 word typed with a plural mark prefers a plural.
+
+For `review --yes` (`review.py`): `missing_letter` (one letter left out, nothing else close) and
+`sole_edit` (the only common word one typist's slip away, `likely_slip`, taken where the word
+before introduces it as a noun, `fits_after`) name fixes that are certain; English words, an
+English "-er" ending, a word clipped after "o" or "i" are never "fixed".
 """
 
 from __future__ import annotations
@@ -36,14 +41,9 @@ def _english() -> SpellChecker:
 
 
 def english_word(word: str) -> bool:
-    """Whether `word` is an English word (pyspellchecker's English list), or two of them of 4
-    letters or more written as one ("datacenter", "hostname", "helpdesk"): in IT notes, a term
+    """Whether `word` is an English word (pyspellchecker's English list): in IT notes, a term
     ("reset", "root") more often than a French word mistyped."""
-    lower = word.casefold()
-    english = _english()
-    if lower in english:
-        return True
-    return any(lower[:i] in english and lower[i:] in english for i in range(4, len(lower) - 3))
+    return word.casefold() in _english()
 
 
 _QWERTY = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
@@ -344,12 +344,13 @@ def sole_edit(word: str, known: Callable[[str], bool], plural: Callable[[str], b
 
 def fits_after(previous: str, candidate: str, morph: Callable[[str], list[str]]) -> bool:
     """Whether `previous` (a word, or an elided l’/d’) is a determiner or a preposition that may
-    introduce `candidate` as a noun or an adjective, a determiner agreeing with it in gender and
-    number: "chaque matin", "des opérations", "de résolution", "l’empathie"; not "la strict"."""
+    introduce `candidate` as a noun, a determiner agreeing with it in gender and number: "chaque
+    matin", "des opérations", "de résolution", "l’empathie"; not "la strict", nor "l’ultime" (an
+    adjective: "l’uptime" is an English term)."""
     lower = previous.casefold()
     heads = {"l": ["le/:G:D:e:s"], "d": ["de/:G:R"], "qu": [], "j": [], "n": [], "s": [], "c": [], "m": [], "t": []}
     readings = heads.get(lower) if lower in heads else morph(lower)
-    nominal = [reading for reading in morph(candidate) if ":N" in reading or ":A" in reading]
+    nominal = [reading for reading in morph(candidate) if ":N" in reading]
     if not nominal or not readings:
         return False
     if any(":G:R" in reading for reading in readings):
