@@ -53,6 +53,21 @@ def test_rules_have_unique_names_in_a_fixed_order() -> None:
         ("grammar", "au dehors des heures", "en dehors des heures"),
         ("locutions", "c'est à dire vis à vis d’eux même", "c’est-à-dire vis-à-vis d’eux-mêmes"),
         ("locutions", "Quand à lui\nmais quand à 8 h", "Quant à lui\nmais quand à 8 h"),
+        (
+            "locutions",
+            "Au dela du mur, vis a vis du client, c est a dire lui meme, par-dela",
+            "Au-delà du mur, vis-à-vis du client, c’est-à-dire lui-même, par-delà",
+        ),
+        (
+            "locutions",
+            "quant a lui, au fur à mesure, eux-memes, C'est-a-dire",
+            "quant à lui, au fur et à mesure, eux-mêmes, C’est-à-dire",
+        ),
+        (
+            "locutions",
+            "Quand a lieu la sauvegarde ? en dessous, son quant-à-soi, la basse, elle mémorise",
+            "Quand a lieu la sauvegarde ? en dessous, son quant-à-soi, la basse, elle mémorise",
+        ),
         ("contraction", "de le serveur à les clients", "du serveur aux clients"),
         ("contraction", "de le faire, à les aider, de le bien faire", "de le faire, à les aider, de le bien faire"),
         ("elision", "lorsque il dit que on sait si il vient", "lorsqu’il dit qu’on sait s’il vient"),
