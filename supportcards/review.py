@@ -201,22 +201,19 @@ class Review:
         if not covered:
             return None
         expected = normalized[: place.offset] + replacement + normalized[place.offset + len(flagged) :]
-        for words in _CONTEXT_WORDS:
-            low, high = max(covered[0] - words, 0), min(covered[-1] + words, len(tokens) - 1)
+        for low, high, anchored in _windows(covered[0], covered[-1], len(tokens)):
             a, b = tokens[low][0], tokens[high][1]
             wrong = " ".join(table_text[a:b].split())
             right = table_text[a:start] + replacement + table_text[end:b]
             if not right.strip():
                 continue  # a table refuses an entry that deletes words: take a neighbour in
             candidates = [wrong]
-            if covered[0] - words < 0:
+            if anchored:
                 candidates.insert(0, "^" + wrong)
             for candidate in candidates:
                 entry = Entry(candidate, right)
                 if self._unique(entry, place, (a, b)) and self._gives(entry, place, expected):
                     return entry
-            if low == 0 and high == len(tokens) - 1:
-                break
         return None
 
     def _unique(self, entry: Entry, place: _Place, span: tuple[int, int]) -> bool:
@@ -290,6 +287,22 @@ class Review:
                     best = (score, offset)
             return _Place(card, front, best[1]) if best else None
         return None
+
+
+def _windows(first: int, last: int, count: int) -> Iterator[tuple[int, int, bool]]:
+    """The token spans an entry tries around tokens `first`..`last` of a line of `count` tokens:
+    as many words on each side (`_CONTEXT_WORDS`), then words on one side only, for a place next
+    to inline code or a link ("la commande `history` affiche le historique"), which no table entry
+    can match across. The flag: the span wanted more words before than the line has, so the entry
+    may be anchored to the line's start."""
+    tried: set[tuple[int, int]] = set()
+    sides = [(words, words) for words in _CONTEXT_WORDS]
+    sides += [(0, words) for words in _CONTEXT_WORDS] + [(words, 0) for words in _CONTEXT_WORDS]
+    for before, after in sides:
+        window = (max(first - before, 0), min(last + after, count - 1))
+        if window not in tried:
+            tried.add(window)
+            yield (*window, first - before < 0)
 
 
 def about_a_word(finding: Finding) -> bool:
@@ -719,7 +732,7 @@ def _certain_fix(finding: Finding) -> str | None:
     """
     if policy_key(finding) == "g3__gn" and (_conjugated(finding.text) or _complement_number(finding)):
         return None
-    if finding.kind != "spelling" and (_a_name(finding) or _other_reading(finding)):
+    if finding.kind != "spelling" and (_a_name(finding) or _other_reading(finding) or _gender_of_a_term(finding)):
         return None
     if certain(finding):
         return _spelling(finding)[1] if finding.kind == "spelling" else finding.suggestions[0]
@@ -857,6 +870,47 @@ def _before_a_name(finding: Finding) -> bool:
         return False
     after = re.match(r"\s+([^\W\d_])", finding.context[start + len(finding.text) :])
     return after is not None and after.group(1).isupper() and finding.text[:1].islower()
+
+
+_GENDER_PAIRS = frozenset(
+    frozenset(pair)
+    for pair in (
+        ("le", "la"), ("un", "une"), ("ce", "cette"), ("cet", "cette"), ("du", "de la"), ("au", "à la"),
+        ("mon", "ma"), ("ton", "ta"), ("son", "sa"), ("quel", "quelle"), ("aucun", "aucune"), ("tout", "toute"),
+    )
+)  # fmt: skip
+"""A determiner and the same determiner of the other gender."""
+
+
+def _gender_of_a_term(finding: Finding) -> bool:
+    """A determiner's gender changed before a name or a borrowed term: a capitalised noun (a
+    protocol, a product: "le Fibre Channel" is no "fibre"), an English word French dictionaries do
+    not list ("le hub", "la switch") or a word Grammalecte does not know. Such a term's gender is
+    usage, which a person knows and no lexicon does."""
+    if not finding.suggestions:
+        return False
+    pair = frozenset((finding.text.strip().casefold(), finding.suggestions[0].strip().casefold()))
+    start = finding.context_column - 1
+    if pair not in _GENDER_PAIRS or start < 0 or finding.context[start : start + len(finding.text)] != finding.text:
+        return False
+    following = re.match(r"[\s’'(«\"]*([^\W\d_][\w-]*)", finding.context[start + len(finding.text) :])
+    if following is None:
+        return False
+    noun = following.group(1)
+    return noun[:1].isupper() or _borrowed(noun)
+
+
+def _borrowed(word: str) -> bool:
+    """A word no French list has: English ("hub", "switch"; not "service", which French shares) or
+    unknown to Grammalecte's lexicon."""
+    from .proofread.grammar import engine
+    from .proofread.spelling import dictionary, english_word
+
+    lower = word.casefold()
+    if lower in dictionary():
+        return False
+    checker = engine()
+    return english_word(lower) or (checker is not None and not checker.getSpellChecker().getMorph(lower))
 
 
 def _conjugated(text: str) -> bool:

@@ -619,3 +619,33 @@ def test_a_capital_that_opens_a_list_item_or_a_sentence_is_no_name() -> None:
     assert certain(after_a_full_stop)
     inside = replace(word, context="Ouvrir la console Instalation", column=19, context_column=19)
     assert policy_key(inside) == "spelling:capitalised" and not certain(inside)
+
+
+def test_a_fix_next_to_inline_code_gets_an_entry_of_the_words_on_its_other_side(write_source) -> None:
+    """No table entry matches across inline code: "`history` affiche le historique" takes its
+    words after the slip."""
+    notes = "# Chapitre 4 — X\n\n## Historique\nLa commande `hist` affiche le historique des commandes.\n"
+    project = load_project([write_source({"chapitre-04.md": notes})])
+    review = Review(project, [finding(project, 4, "le ", "l’", rule="g2__eleu_élisions_manquantes__b1_a1_1")])
+    entry = review.accept(next(review.pending()), "l’")
+    assert entry is not None and "`" not in entry.wrong
+    assert backs(project) == ["La commande `hist` affiche l’historique des commandes."]
+
+
+def determiner(line: str, word: str, fix: str) -> Finding:
+    column = line.index(f" {word} ") + 2
+    return Finding(Location("n.md", 1), column, "grammar", "g3__gn_le_1m__b3_a2_1", "m", word, (fix,), line, column)
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_a_determiners_gender_before_a_name_or_a_borrowed_term_is_left_to_a_person() -> None:
+    """ "le Fibre Channel" names a protocol, not a "fibre"; "le hub" and "le cloud" are English
+    terms whose gender is usage. French nouns, even those English shares, keep the fix."""
+    assert certain_fix(determiner("Il utilise le Fibre Channel ou l’iSCSI.", "le", "la")) is None
+    assert certain_fix(determiner("On branche la Switch Cisco.", "la", "le")) is None
+    assert certain_fix(determiner("Il branche la hub du bureau.", "la", "le")) is None
+    assert certain_fix(determiner("On stocke tout dans la cloud.", "la", "le")) is None
+    assert certain_fix(determiner("Le technicien remplace la disque dur.", "la", "le")) == "le"
+    assert certain_fix(determiner("On relance la service web.", "la", "le")) == "le"
+    assert certain_fix(determiner("On lit le documentation.", "le", "la")) == "la"
+    assert certain_fix(determiner("On range cette disque.", "cette", "ce")) == "ce"
