@@ -667,6 +667,7 @@ _PROTECTED = (
     r"|&(?:#\d+|#x[0-9a-fA-F]+|\w+);"  # HTML entities
     r"|\]\([^)\n]*\)"  # Markdown link and image targets
     r"|\b(?:https?|ftp|mailto):[^\s<>)\]]+|\bwww\.[^\s<>)\]]+"  # bare URLs
+    r"|(?<![\w.+:/-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*"  # e-mail addresses, real or a pattern ("utilisateur@domaine")
 )
 
 
@@ -681,7 +682,7 @@ def _protected_with_labels(labels: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(_PROTECTED + rf"|\[(?i:{names})\](?:\[\])?", re.DOTALL)
 
 
-_MAY_PROTECT = ("`", "~~~", "\\", "<", ">", "&", "](", "][", "]:", "$$", "http", "ftp:", "mailto:", "www.")
+_MAY_PROTECT = ("`", "~~~", "\\", "<", ">", "&", "](", "][", "]:", "$$", "http", "ftp:", "mailto:", "www.", "@")
 
 
 def split_protected(text: str) -> list[tuple[str, bool]]:

@@ -259,3 +259,10 @@ def test_math_and_tags_stay_protected(protected: str) -> None:
     back = f"Avant \\( : {protected} et l'aide : x"
     fixed, _ = normalize_card(card(back))
     assert protected in fixed.back and fixed.back.endswith(f"l’aide{NBSP}: x")
+
+
+@pytest.mark.parametrize("address", ["solicités@exemple.fr", "prenom.solicités+tag@mail.exemple.fr"])
+def test_an_email_address_is_never_corrected(address: str) -> None:
+    fixed, changes = normalize_card(card(f"Les spécialistes solicités écrivent à {address} : merci"))
+    assert address in fixed.back
+    assert [change.rule for change in changes if "solicités" in change.before] == ["spelling"]

@@ -207,3 +207,13 @@ def test_two_checkers_that_flag_the_same_text_with_the_same_fix_make_one_finding
         ("first", ("répondent",)),
         ("third", ("répondit",)),
     ]
+
+
+def test_an_email_address_or_its_pattern_is_never_flagged(write_source) -> None:
+    notes = (
+        "# Chapitre 7\n\n## Adresse de messagerie\n\n"
+        "Elle a la forme utilisateur@domaine, par exemple jdupont@societe.fr.\n"
+    )
+    folder = write_source({"chapitre-07.md": notes})
+    flagged = {finding.text for finding in proofread_project(load_project([folder]))}
+    assert not flagged & {"utilisateur", "domaine", "jdupont", "societe"}, flagged
