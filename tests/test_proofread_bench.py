@@ -90,8 +90,9 @@ def test_every_slip_of_a_key_can_be_put_right(key_path: Path) -> None:
     corrected = clean.corrected_chapter(key)
     assert corrected.problems == ()
     cards = evaluator.source_cards(detect_cards(corrected.text, str(key.chapter)).to_source())
-    for slip in key.slips:
-        assert not any(evaluator.contains(card.text, slip.wrong) for card in cards), slip.wrong
+    for slip in key.slips:  # in its own card: another card may rightly hold the same words
+        own = [card for card in cards if evaluator.comparable(card.front) == evaluator.comparable(slip.front)]
+        assert not any(evaluator.contains(card.text, slip.wrong) for card in own), slip.wrong
     for front, expected in corrected.expected:  # the card named by its front as corrected ("Citez 4 …")
         (card,) = [card for card in cards if evaluator.comparable(card.front) == evaluator.comparable(front)]
         assert evaluator.contains(card.text, expected), (front, expected)
