@@ -897,7 +897,23 @@ def _gender_of_a_term(finding: Finding) -> bool:
     if following is None:
         return False
     noun = following.group(1)
-    return noun[:1].isupper() or _borrowed(noun)
+    before = re.search(r"([^\W\d_][\w-]*)\W*$", finding.context[:start])
+    after_a_verb = before is not None and _a_finite_verb(before.group(1))
+    pronoun = finding.text.strip().casefold() in {"le", "la"} and not after_a_verb and _a_finite_verb(noun)
+    return noun[:1].isupper() or _borrowed(noun) or pronoun
+
+
+def _a_finite_verb(word: str) -> bool:
+    """A word that may be a conjugated verb: "le"/"la" between it and a word that is no verb may be
+    an object pronoun ("`systemctl enable ssh` le lance au démarrage"), whose gender is its
+    antecedent's; after a verb ("Il change le carte") it is a determiner."""
+    from .proofread.grammar import engine
+
+    checker = engine()
+    if checker is None:
+        return False
+    morphs = checker.getSpellChecker().getMorph(word.casefold())
+    return any(re.search(r":V.*:(?:Ip|Iq|Is|If|K|Sp|Sq)", morph) for morph in morphs)
 
 
 def _borrowed(word: str) -> bool:

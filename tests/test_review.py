@@ -649,3 +649,12 @@ def test_a_determiners_gender_before_a_name_or_a_borrowed_term_is_left_to_a_pers
     assert certain_fix(determiner("On relance la service web.", "la", "le")) == "le"
     assert certain_fix(determiner("On lit le documentation.", "le", "la")) == "la"
     assert certain_fix(determiner("On range cette disque.", "cette", "ce")) == "ce"
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_le_or_la_before_a_word_that_may_be_a_verb_is_left_to_a_person() -> None:
+    """ "`systemctl enable ssh` le lance" : with its subject in code, "le" reads as a determiner,
+    but it is the object pronoun of "lance"; its gender is its antecedent's, which no lexicon knows."""
+    assert certain_fix(determiner("La commande `x` le lance au démarrage.", "le", "la")) is None
+    assert certain_fix(determiner("Le script la ferme après usage.", "la", "le")) is None
+    assert certain_fix(determiner("Le technicien remplace la disque dur.", "la", "le")) == "le"
