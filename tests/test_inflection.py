@@ -4,25 +4,14 @@ tests: each slip they must flag, with its fix, and correct look-alikes they must
 from __future__ import annotations
 
 import pytest
+from proofread_helpers import flagged
 
-from supportcards.model import Card, Location
-from supportcards.proofread.grammar import engine, engine_available
+from supportcards.proofread.grammar import engine_available
 from supportcards.proofread.inflection import causative_infinitive, list_infinitive, noun_adjective, se_infinitive
-from supportcards.proofread.spelling import Speller
-from supportcards.proofread.text import CardText, front_terms
 
 pytestmark = pytest.mark.skipif(
     not engine_available(), reason="Grammalecte is not installed (apt install python3-grammalecte, then make)"
 )
-
-
-def flagged(check, back: str, front: str = "Carte") -> list[tuple[str, tuple[str, ...]]]:
-    source = Card(front=front, back=back, location=Location("n.md", 3), back_line=4)
-    text = CardText(source, front, back, (), front_terms(front))
-    checker = engine()
-    assert checker is not None
-    speller = Speller(engine=checker.getSpellChecker())
-    return [(text.text(issue.part)[issue.start : issue.end], issue.suggestions) for issue in check(text, speller)]
 
 
 @pytest.mark.parametrize(
