@@ -589,8 +589,9 @@ def _verb_over_plural_pronoun(group: list[Finding]) -> Finding | None:
 
 def _keeping_the_noun(group: list[Finding]) -> Finding | None:
     """In "les données privés" Grammalecte offers 'données' -> 'donnés' or 'privés' -> 'privées':
-    the fix that keeps the noun after its determiner (`_takes_the_noun`)."""
-    kept = [finding for finding in group if not _takes_the_noun(finding)]
+    the fix that keeps the noun after its determiner (`_takes_the_noun`). An action that offers no
+    word at all ("connexions" -> nothing) is no fix to keep."""
+    kept = [finding for finding in group if finding.suggestions and not _takes_the_noun(finding)]
     return kept[0] if len(group) == 2 and len(kept) == 1 else None
 
 

@@ -461,9 +461,9 @@ def test_the_number_of_a_noun_complementing_a_noun_is_left_to_a_person() -> None
 def test_two_readings_of_one_slip_on_neighbouring_words_are_rivals() -> None:
     """ "a changer": 'a' -> 'à' or 'changer' -> 'changé'; one fix answers both findings."""
 
-    def at(line: str, rule: str, text: str, fix: str) -> Finding:
+    def at(line: str, rule: str, text: str, *fixes: str) -> Finding:
         column = line.index(f" {text} ") + 2
-        return Finding(Location("n.md", 1), column, "grammar", rule, "m", text, (fix,), line, column)
+        return Finding(Location("n.md", 1), column, "grammar", rule, "m", text, fixes, line, column)
 
     line = "Le serveur a redémarrer la nuit dernière, puis il répond."
     homophone = at(line, "g2__conf_à_a_infinitif__b1_a1_1", "a", "à")
@@ -496,6 +496,10 @@ def test_two_readings_of_one_slip_on_neighbouring_words_are_rivals() -> None:
     noun = at(line, "g3__gn_les_2m__b1_a3_1", "archives", "archivés")
     adjective = at(line, "g3__gn_les_2m__b1_a2_1", "anciens", "anciennes")
     assert contested([noun, adjective]) == {noun}  # the noun after "les" stays a noun
+    line = "Les sessions refusé sont notées."
+    bare = at(line, "g3__gn_les_2m__b1_a3_1", "sessions")  # an action that offers no word
+    adjective = at(line, "g3__gn_les_2m__b1_a2_1", "refusé", "refusées")
+    assert contested([bare, adjective]) == {bare}
 
 
 @pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
