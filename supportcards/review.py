@@ -385,6 +385,7 @@ CERTAIN: frozenset[str] = frozenset(
         *("subject-verb", "qui-verb", "noun-for-verb", "unknown-verb", "subjunctive", "si-conditional"),  # agreement.py
         *("adjective-coordination", "participle-agreement"),  # agreement.py
         *("noun-adjective", "se-infinitive", "list-infinitive"),  # inflection.py
+        *("et-est-nom", "et-est-superlatif", "à-a", "on-ont-participe"),  # predicates.py
         # unknown words, by how they differ from the first suggestion
         "spelling:accents",  # only accents: regulierement, dégats
         "spelling:double-letter",  # a letter left single: instalé, diférentes (not "spelling:undoubled")
@@ -566,7 +567,7 @@ def contested(findings: Sequence[Finding]) -> set[Finding]:
     rivals: set[Finding] = set()
     for group in seen.values():
         if len(group) > 1:
-            decided = _verb_over_plural_pronoun(group) or _keeping_the_noun(group)
+            decided = _verb_over_plural_pronoun(group) or _keeping_the_noun(group) or _one_confirmed(group)
             rivals.update(finding for finding in group if finding is not decided)
     return rivals | neighbour_rivals(findings)
 
@@ -593,6 +594,13 @@ def _keeping_the_noun(group: list[Finding]) -> Finding | None:
     word at all ("connexions" -> nothing) is no fix to keep."""
     kept = [finding for finding in group if finding.suggestions and not _takes_the_noun(finding)]
     return kept[0] if len(group) == 2 and len(kept) == 1 else None
+
+
+def _one_confirmed(group: list[Finding]) -> Finding | None:
+    """Of two actions of one rule ("Le technicien à réinitialisé": 'à' -> 'a', or 'réinitialisé' ->
+    'réinitialiser'), the only one a word-class check of `review --yes` makes too (`_confirmed`)."""
+    confirmed = [finding for finding in group if finding.suggestions and _confirmed(finding)]
+    return confirmed[0] if len(group) == 2 and len(confirmed) == 1 else None
 
 
 def neighbour_rivals(findings: Iterable[Finding]) -> set[Finding]:
@@ -737,6 +745,8 @@ def _certain_fix(finding: Finding) -> str | None:
         return None
     if certain(finding):
         return _spelling(finding)[1] if finding.kind == "spelling" else finding.suggestions[0]
+    if finding.kind == "grammar" and len(finding.suggestions) == 1 and "__" in finding.rule and _confirmed(finding):
+        return finding.suggestions[0]  # a rule of Grammalecte that one of our certain checks confirms
     several = finding.kind != "spelling" and len(finding.suggestions) > 1
     if several and policy_key(finding) in CERTAIN:
         return tense_choice(finding) or engine_choice(finding) or subject_choice(finding)

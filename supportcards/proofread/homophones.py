@@ -907,7 +907,9 @@ def line_readings(engine: object, line: str) -> list[Issue]:
     source = Card(front="", back=line, location=Location("", 1), back_line=1)
     text = CardText(source, "", line)
     speller = Speller(engine=engine)
-    return [issue for _, check in HOMOPHONE_CHECKS for issue in check(text, speller)]
+    from .predicates import CHECKS as PREDICATE_CHECKS  # it reads this module's word classes
+
+    return [issue for _, check in (*HOMOPHONE_CHECKS, *PREDICATE_CHECKS) for issue in check(text, speller)]
 
 
 HOMOPHONE_CHECKS = (

@@ -26,6 +26,7 @@ from .agreement import CHECKS as AGREEMENT_CHECKS
 from .articles import missing_article
 from .homophones import HOMOPHONE_CHECKS
 from .inflection import CHECKS as INFLECTION_CHECKS
+from .predicates import CHECKS as PREDICATE_CHECKS
 from .spelling import Speller
 from .text import BACK, FRONT, CardText, Issue
 
@@ -243,4 +244,5 @@ OWN_CHECKS: tuple[tuple[str, Check], ...] = (
     *HOMOPHONE_CHECKS,
     *AGREEMENT_CHECKS,
     *INFLECTION_CHECKS,  # inflection.py
+    *PREDICATE_CHECKS,  # predicates.py
 )

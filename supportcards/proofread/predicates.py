@@ -1,0 +1,291 @@
+"""A clause's verb written as its homophone, after a subject the other checks do not read.
+
+`homophones.py` reads a determiner and its noun; these checks read the subjects it leaves: a name,
+an acronym or a number ("Outlook", "le RSSI", "le port 22"), and a subject and "à" before a past
+participle. They fire on word classes (Grammalecte's lexicon, `homophones.Lexicon`), never on a
+list of words, and return [] without Grammalecte:
+
+- `et-est-nom`: a subject that opens the clause and ends with a name, an acronym or a number (a
+  word the lexicon does not know, or digits: "Le port 22", "Le VPN", "L’adresse 127.0.0.1"; a
+  name alone only at the start of a sentence), no preposition nor verb in it, then "et", adverbs
+  maybe, and an adjective or past participle that is no noun (or a noun too, before a
+  preposition: "indispensable pour") with a complement after it and no verb in the rest of the
+  clause ("Le port 22 et ouvert seulement depuis le réseau interne"): two names or numbers are
+  joined by "et", an adjective is not, so the clause's missing verb is "est" ("sont" after a
+  plural determiner). An adjective that ends the clause is left ("Windows 10 et ultérieur." may
+  be a range); so is a list item (a fragment);
+- `et-est-superlatif`: a name or acronym alone opening a sentence with no verb, "et", a determiner,
+  a noun and, in the same clause, a superlative ("le plus", "la moins"): "Outlook et le client le
+  plus répandu" defines the name ("est"); a list of two things does not rank the second;
+- `à-a`: "à" right before a past participle that is no infinitive, after a subject pronoun, "qui",
+  or a subject noun group or name that opens the clause with no verb ("Le technicien à
+  réinitialisé le code"): the auxiliary "a". A preposition takes an infinitive ("à réinitialiser")
+  or a noun, not a participle. Grammalecte flags "à" and the participle as rival readings ("a
+  réinitialisé", "à réinitialiser"); `review.contested` keeps the one a check here confirms;
+- `on-ont-participe`: "on" right before a past participle (no infinitive, no conjugated verb), after
+  a plural noun group ("Les administrateurs on créé", "les règles que les agents on créées"): no
+  participle follows the pronoun "on" without its auxiliary; "ont". Unlike `homophones.on_ont` it
+  holds in a relative whose main clause has its verb ("… on créées s’appliquent").
+"""
+
+from __future__ import annotations
+
+from .homophones import (
+    _CLAUSE_PUNCTUATION,
+    _DETERMINERS,
+    _PLURAL_DETERMINERS,
+    _SENTENCE_END,
+    Lexicon,
+    Sentence,
+    Token,
+    _clause_start,
+    _issue,
+    _lines,
+    _plural_antecedent,
+    _verb_after,
+    _verb_at,
+    _walk,
+    _word,
+    tokens,
+)
+from .spelling import Speller
+from .text import CardText, Issue
+
+_SUBJECT_PRONOUNS = frozenset({"il", "elle", "on", "qui"})
+_NAME_DETERMINERS = _DETERMINERS - {"un", "une", "des", "du", "au", "aux", "chaque", "plusieurs"}
+"""Determiners of a subject that names one thing (a list item "Un écran 24 pouces et réglable"
+describes, it does not state)."""
+_SUPERLATIVES = frozenset({"plus", "moins"})
+_SUPERLATIVE_ARTICLES = frozenset({"le", "la", "les"})
+
+
+def _name(lexicon: Lexicon, token: Token) -> bool:
+    """A name, an acronym or a number: digits (and dots), a word the lexicon does not know, or a
+    capitalised word that is no common word ("Outlook", "RSSI", "22", "127.0.0.1")."""
+    text = token.text
+    if text.replace(".", "").isdigit():
+        return True
+    if not text.replace("-", "").isalpha():
+        return False
+    return not lexicon.known(text)
+
+
+def _subject_with_name(lexicon: Lexicon, sentence: list[Token], start: int, end: int) -> bool | None:
+    """Whether `sentence[start:end]` is a subject that ends with a name or a number: a determiner of
+    one thing, nouns, names, numbers (no preposition, no verb); or a name alone. Its number (True
+    for plural) or None when it is no such subject."""
+    words = sentence[start:end]
+    if not words or not _name(lexicon, words[-1]):
+        return None
+    first = words[0]
+    if len(words) == 1:  # a name alone opens its sentence ("… 20 et 21 et …" is a list)
+        return False if start == 0 and first.text[:1].isupper() else None
+    if first.lower not in _NAME_DETERMINERS:
+        return None
+    for position in range(start + 1, end):
+        word = sentence[position]
+        if _name(lexicon, word):
+            continue
+        if not lexicon.has(word.text, ":N") or lexicon.has(word.text, ":G") or _verb_at(lexicon, sentence, position):
+            return None
+    return first.lower in _PLURAL_DETERMINERS
+
+
+def _numbers(sentence: list[Token]) -> list[Token]:
+    """The tokens with a number and its dots as one ("127.0.0.1", "2.4"), for `_name`."""
+    merged: list[Token] = []
+    for token in sentence:
+        if merged and token.start == merged[-1].end:
+            last = merged[-1]
+            joins = (token.text == "." and last.text[-1:].isdigit()) or (
+                token.text.isdigit() and last.text.endswith(".") and last.text[:1].isdigit()
+            )
+            if joins:
+                merged[-1] = Token(last.text + token.text, last.start, token.end)
+                continue
+        merged.append(token)
+    return merged
+
+
+def _walk_numbers(card: CardText, speller: Speller) -> list[Sentence]:
+    """`homophones._walk`, with a number's dots kept inside it ("L’adresse 127.0.0.1 et …" is one
+    sentence, not four)."""
+    if speller.engine is None:
+        return []
+    lexicon = Lexicon(speller.engine)
+    found = []
+    for part, offset, line, in_list in _lines(card):
+        sentence: list[Token] = []
+        for token in _numbers(tokens(line)):
+            sentence.append(token)
+            if token.text in _SENTENCE_END:
+                found.append(Sentence(lexicon, part, offset, sentence, in_list))
+                sentence = []
+        if sentence:
+            found.append(Sentence(lexicon, part, offset, sentence, in_list))
+    return found
+
+
+def _predicate_adjective(lexicon: Lexicon, sentence: list[Token], index: int) -> Token | None:
+    """After "et" at `index`: adverbs maybe, then an adjective or participle that is no noun, no
+    conjugated verb, and no word of the clause's end (a complement follows it)."""
+    position = index + 1
+    while (
+        (word := _word(sentence, position)) is not None
+        and lexicon.adverb(word.text)
+        and not lexicon.has(word.text, ":A")
+    ):
+        position += 1
+    word = _word(sentence, position)
+    if word is None or not (lexicon.has(word.text, ":A") or lexicon.has(word.text, ":Q")):
+        return None
+    if lexicon.finite(word.text) or lexicon.has(word.text, ":G"):
+        return None
+    after = _word(sentence, position + 1)
+    if lexicon.has(word.text, ":N") and (after is None or not lexicon.has(after.text, ":G:R")):
+        return None  # "indispensable", "responsable" are nouns too, adjectives before a preposition
+    if after is None or after.text in _CLAUSE_PUNCTUATION:
+        return None  # "Windows 10 et ultérieur.": maybe a range of versions
+    if _verb_after(lexicon, sentence, position + 1):
+        return None  # "Les versions 2019 et ultérieures sont prises en charge"
+    return word
+
+
+def et_est_nom(card: CardText, speller: Speller) -> list[Issue]:
+    """ "Le port 22 et ouvert depuis le réseau interne": "et" after a name or number, before an adjective."""
+    issues = []
+    for found in _walk_numbers(card, speller):
+        if found.in_list:
+            continue
+        lexicon, part, offset, sentence = found.lexicon, found.part, found.offset, found.tokens
+        for index, token in enumerate(sentence):
+            if token.lower != "et" or index == 0:
+                continue
+            start = _clause_start(sentence, index - 1)
+            plural = _subject_with_name(lexicon, sentence, start, index)
+            if plural is None or _predicate_adjective(lexicon, sentence, index) is None:
+                continue
+            fix = "sont" if plural else "est"
+            message = f"« et » entre un sujet et un adjectif, sans verbe : « {fix} » ?"
+            issues.append(_issue(part, offset, token, token, "et-est-nom", message, fix))
+    return issues
+
+
+def et_est_superlatif(card: CardText, speller: Speller) -> list[Issue]:
+    """ "Outlook et le client le plus répandu": a name, "et", and a noun group ranked by a superlative."""
+    issues = []
+    for found in _walk(card, speller):
+        if found.in_list:
+            continue
+        lexicon, part, offset, sentence = found.lexicon, found.part, found.offset, found.tokens
+        if len(sentence) < 6 or sentence[1].lower != "et" or not sentence[0].text[:1].isupper():
+            continue
+        if not _name(lexicon, sentence[0]) or sentence[2].lower not in _NAME_DETERMINERS:
+            continue
+        if not lexicon.has(sentence[3].text, ":N"):
+            continue
+        if any(_verb_at(lexicon, sentence, position) for position in range(len(sentence))):
+            continue
+        clause_end = next(
+            (position for position in range(2, len(sentence)) if sentence[position].text in _CLAUSE_PUNCTUATION),
+            len(sentence),
+        )
+        ranked = any(
+            sentence[position].lower in _SUPERLATIVE_ARTICLES and sentence[position + 1].lower in _SUPERLATIVES
+            for position in range(4, clause_end - 1)
+        )
+        if ranked:
+            message = "« et » entre un nom et le groupe qui le définit, sans verbe : « est » ?"
+            issues.append(_issue(part, offset, sentence[1], sentence[1], "et-est-superlatif", message, "est"))
+    return issues
+
+
+def a_avoir(card: CardText, speller: Speller) -> list[Issue]:
+    """ "Le technicien à réinitialisé le code": "à" between a subject and a past participle."""
+    issues = []
+    for found in _walk(card, speller):
+        lexicon, part, offset, sentence = found.lexicon, found.part, found.offset, found.tokens
+        for index, token in enumerate(sentence):
+            if token.lower != "à" or index == 0:
+                continue
+            participle = _word(sentence, index + 1)
+            if participle is None or not _participle(lexicon, participle.text):
+                continue
+            if not _subject_before(lexicon, sentence, index):
+                continue
+            fix = "A" if token.text == "À" else "a"
+            message = "« à » devant un participe passé, après le sujet : l’auxiliaire « a » ?"
+            issues.append(_issue(part, offset, token, token, "à-a", message, fix))
+    return issues
+
+
+def _participle(lexicon: Lexicon, word: str) -> bool:
+    """A past participle that is no infinitive, no conjugated verb and no adjective of its own."""
+    morphs = lexicon.morphs(word)
+    return (
+        any(":Q" in morph for morph in morphs)
+        and not any(":Y" in morph for morph in morphs)
+        and not (lexicon.finite(word))
+    )
+
+
+def _subject_before(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """A subject right before `index`: "il", "elle", "on", "qui", or a noun group or name that opens
+    the clause, with no verb in it ("Le technicien", "Outlook")."""
+    previous = sentence[index - 1]
+    if previous.lower in _SUBJECT_PRONOUNS:
+        return True
+    start = _clause_start(sentence, index - 1)
+    words = sentence[start:index]
+    if any(_verb_at(lexicon, sentence, position) for position in range(start, index)):
+        return False
+    if len(words) == 1:
+        return words[0].text[:1].isupper() and _name(lexicon, words[0])
+    if words[0].lower not in _DETERMINERS:
+        return False
+    for word in words[1:]:
+        if lexicon.has(word.text, ":G") or not (lexicon.nominal(word.text) or _name(lexicon, word)):
+            return False
+    return True
+
+
+def on_ont_participe(card: CardText, speller: Speller) -> list[Issue]:
+    """ "Les agents on créé un groupe", "les règles que les agents on créées": "on" + a participle."""
+    issues = []
+    for found in _walk(card, speller):
+        lexicon, part, offset, sentence = found.lexicon, found.part, found.offset, found.tokens
+        for index, token in enumerate(sentence):
+            if token.lower != "on" or index == 0:
+                continue
+            participle = _word(sentence, index + 1)
+            if participle is None or participle.start != token.end + 1 or not _participle(lexicon, participle.text):
+                continue
+            if not _plural_antecedent(lexicon, sentence, index) or not _group_is_subject(sentence, index):
+                continue
+            message = "« on » devant un participe passé, après un sujet pluriel : « ont » ?"
+            issues.append(_issue(part, offset, token, token, "on-ont-participe", message, "ont"))
+    return issues
+
+
+_BEFORE_SUBJECT = frozenset({"que", "qu’", "et", "mais", "ou", "donc", "car", "puis", "si", "quand", "lorsque"})
+
+
+def _group_is_subject(sentence: list[Token], index: int) -> bool:
+    """Whether the noun group before `index` opens the sentence or follows a punctuation mark or a
+    conjunction ("que les agents"): after a preposition ("Dans les bureaux on …") it is no subject."""
+    position = index - 1
+    while position >= 0 and sentence[position].lower not in _DETERMINERS:
+        position -= 1
+    if position < 0:
+        return False
+    before = _word(sentence, position - 1)
+    return before is None or before.text in _CLAUSE_PUNCTUATION or before.lower in _BEFORE_SUBJECT
+
+
+CHECKS = (
+    ("et-est-nom", et_est_nom),
+    ("et-est-superlatif", et_est_superlatif),
+    ("à-a", a_avoir),
+    ("on-ont-participe", on_ont_participe),
+)
+"""This module's checks, by rule name, for `rules.OWN_CHECKS` (and `homophones.line_readings`)."""

@@ -1,0 +1,154 @@
+"""The checks of `proofread/predicates.py` on sentences written for them: the slips they must flag
+(a verb written as its homophone after a name, a number or a subject) and correct look-alikes."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from proofread_helpers import flagged
+
+from supportcards.cli import main
+from supportcards.proofread.grammar import engine_available
+from supportcards.proofread.predicates import CHECKS, a_avoir, et_est_nom, et_est_superlatif, on_ont_participe
+from supportcards.proofread.rules import OWN_CHECKS
+from supportcards.review import CERTAIN
+
+pytestmark = pytest.mark.skipif(
+    not engine_available(), reason="Grammalecte is not installed (apt install python3-grammalecte, then make)"
+)
+
+
+def test_the_checks_are_registered_and_certain() -> None:
+    assert set(dict(CHECKS)) <= set(dict(OWN_CHECKS))
+    assert set(dict(CHECKS)) <= CERTAIN
+
+
+@pytest.mark.parametrize(
+    ("back", "fix"),
+    [
+        ("Le port 8080 et ouvert uniquement pour le proxy.", "est"),
+        ("Le NTP et rarement configuré sur les imprimantes.", "est"),
+        ("L’adresse 192.168.1.1 et attribuée à la box.", "est"),
+        ("Le SIEM et indispensable pour tracer les accès.", "est"),
+        ("Les serveurs DNS et souvent doublés par sécurité.", "sont"),
+        ("Thunderbird et gratuit pour tous les usages.", "est"),
+    ],
+)
+def test_et_after_a_name_or_number_before_an_adjective_is_est(back: str, fix: str) -> None:
+    assert flagged(et_est_nom, back) == [("et", (fix,))]
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Les ports 80 et 443 sont ouverts.",
+        "Windows 11 et ultérieur.",
+        "Les versions 2019 et ultérieures sont prises en charge.",
+        "Le port 22 et le port 23 sont fermés.",
+        "Les ports 20 et 21 et réservés au FTP.",
+        "Un écran 24 pouces et réglable en hauteur.",
+        "Le serveur rapide et fiable de la salle.",
+        "- Le NAS et indispensable pour les sauvegardes.",
+        "Le poste de Julie et celui de Marc sont prêts.",
+    ],
+)
+def test_names_joined_by_et_and_fragments_are_left(back: str) -> None:
+    assert flagged(et_est_nom, back) == []
+
+
+def test_a_name_and_a_ranked_noun_group_with_no_verb_is_est() -> None:
+    assert flagged(et_est_superlatif, "Firefox et le navigateur le plus installé sous Linux.") == [("et", ("est",))]
+    assert flagged(et_est_superlatif, "Zabbix et l’outil de supervision la plus simple à installer.") == [
+        ("et", ("est",))
+    ]
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Chrome et le navigateur de Microsoft.",
+        "Chrome et le navigateur le plus installé sont comparés.",
+        "Excel et Word, les outils les plus utilisés.",
+        "- Chrome et le navigateur le plus rapide.",
+    ],
+)
+def test_a_list_of_two_things_is_left(back: str) -> None:
+    assert flagged(et_est_superlatif, back) == []
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Le stagiaire à supprimé le dossier par erreur.",
+        "Elle à réinstallé le pilote de la carte.",
+        "C’est lui qui à configuré le routeur.",
+        "Zabbix à détecté une panne du disque.",
+    ],
+)
+def test_a_between_a_subject_and_a_participle_is_the_auxiliary(back: str) -> None:
+    assert flagged(a_avoir, back) == [("à", ("a",))]
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "C’est tout à fait normal.",
+        "Il reste deux postes à réinstaller.",
+        "Le passage à niveau est fermé.",
+        "Il pense à l’ordinateur installé hier.",
+        "On envoie le colis à Paris.",
+        "Les clés à usage unique expirent.",
+    ],
+)
+def test_a_preposition_before_an_infinitive_or_a_noun_is_left(back: str) -> None:
+    assert flagged(a_avoir, back) == []
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Les stagiaires on configuré les imprimantes.",
+        "Les licences que les écoles on achetées expirent en juin.",
+    ],
+)
+def test_on_before_a_participle_after_a_plural_subject_is_ont(back: str) -> None:
+    assert flagged(on_ont_participe, back) == [("on", ("ont",))]
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Dans les bureaux on installé des écrans.",
+        "Les boutons on et off sont à l’arrière.",
+        "Les licences qu’on a achetées expirent.",
+        "Les utilisateurs on les prévient par e-mail.",
+        "Le technicien on configuré le poste.",
+    ],
+)
+def test_on_after_a_complement_or_before_other_words_is_left(back: str) -> None:
+    assert flagged(on_ont_participe, back) == []
+
+
+@pytest.mark.parametrize(
+    ("back", "wrong", "right"),
+    [
+        # Grammalecte offers 'à' -> 'a' and 'supprimé' -> 'supprimer' as two actions of one rule
+        ("Le stagiaire à supprimé le dossier par erreur.", "à supprimé", "a supprimé"),
+        # Grammalecte's rule of this "on" is no certain family; `on-ont-participe` confirms its fix
+        ("Les stagiaires on configuré les imprimantes.", "on configuré", "ont configuré"),
+    ],
+)
+def test_review_yes_takes_the_reading_a_check_confirms(
+    back: str, wrong: str, right: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "source").mkdir()
+    (tmp_path / "source" / "chapitre-01.md").write_text(f"# Chapitre 1 — Notes\n\n## Question\n{back}\n")
+    result = CliRunner().invoke(main, ["review", "--yes", "source"])
+    assert result.exit_code == 0, result.output
+    table = tomllib.loads((tmp_path / "source" / "corrections.toml").read_text(encoding="utf-8"))
+    fixed = table.get("reviewed", {})
+    assert any(wrong in before and right in after for before, after in fixed.items()), (fixed, result.output)
