@@ -12,7 +12,14 @@ from proofread_helpers import flagged
 
 from supportcards.cli import main
 from supportcards.proofread.grammar import engine_available
-from supportcards.proofread.predicates import CHECKS, a_avoir, et_est_nom, et_est_superlatif, on_ont_participe
+from supportcards.proofread.predicates import (
+    CHECKS,
+    a_avoir,
+    et_est_nom,
+    et_est_superlatif,
+    on_ont_participe,
+    unknown_conjugation,
+)
 from supportcards.proofread.rules import OWN_CHECKS
 from supportcards.review import CERTAIN
 
@@ -152,3 +159,29 @@ def test_review_yes_takes_the_reading_a_check_confirms(
     table = tomllib.loads((tmp_path / "source" / "corrections.toml").read_text(encoding="utf-8"))
     fixed = table.get("reviewed", {})
     assert any(wrong in before and right in after for before, after in fixed.items()), (fixed, result.output)
+
+
+@pytest.mark.parametrize(
+    ("back", "fix"),
+    [
+        ("Les serveurs recevent les journaux de tous les postes.", "reçoivent"),
+        ("Ils metent les fichiers suspects à part.", "mettent"),
+        ("Elles apprenent à verrouiller leur session.", "apprennent"),
+        ("Ils devent redémarrer le poste après la mise à jour.", "doivent"),
+    ],
+)
+def test_a_form_no_verb_has_after_its_subject_takes_the_verb_of_its_stem(back: str, fix: str) -> None:
+    assert [fixes for _, fixes in flagged(unknown_conjugation, back)] == [(fix,)]
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Les utilisateurs forwardent les mails.",  # no French verb "forwarder"
+        "Les postes redémarrent la nuit.",
+        "Le routeur ping les adresses.",
+        "Les scripts Bash tournent la nuit.",
+    ],
+)
+def test_known_forms_and_borrowed_words_are_left(back: str) -> None:
+    assert flagged(unknown_conjugation, back) == []

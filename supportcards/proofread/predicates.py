@@ -25,11 +25,17 @@ list of words, and return [] without Grammalecte:
 - `on-ont-participe`: "on" right before a past participle (no infinitive, no conjugated verb), after
   a plural noun group ("Les administrateurs on créé", "les règles que les agents on créées"): no
   participle follows the pronoun "on" without its auxiliary; "ont". Unlike `homophones.on_ont` it
-  holds in a relative whose main clause has its verb ("… on créées s’appliquent").
+  holds in a relative whose main clause has its verb ("… on créées s’appliquent");
+- `unknown-conjugation`: a word the lexicon does not know right after a subject (a noun group that
+  opens its clause, or il/elle/on/ils/elles), which, its person's ending cut ("-ent", "-e", "-t"…),
+  is the stem of one infinitive in the lexicon: "Les techniciens recevent" (recevoir) ->
+  "reçoivent", "ils prenent" (prendre) -> "prennent"; the present of the subject's person. Where
+  `agreement.unknown-verb` finds the one sound-alike verb of a noun group's person, it decides.
 """
 
 from __future__ import annotations
 
+from . import agreement
 from .homophones import (
     _CLAUSE_PUNCTUATION,
     _DETERMINERS,
@@ -282,10 +288,68 @@ def _group_is_subject(sentence: list[Token], index: int) -> bool:
     return before is None or before.text in _CLAUSE_PUNCTUATION or before.lower in _BEFORE_SUBJECT
 
 
+_PERSON_ENDINGS = {"3p": ("ent",), "3s": ("e", "t", "d", "s")}
+_INFINITIVE_ENDINGS = ("er", "ir", "re", "oir", "dre", "tre")
+_PRONOUN_PERSONS = {"il": "3s", "elle": "3s", "on": "3s", "ils": "3p", "elles": "3p"}
+
+
+def unknown_conjugation(card: CardText, speller: Speller) -> list[Issue]:
+    """ "Les techniciens recevent", "ils prenent": a form no verb has, built on a real verb's stem."""
+    if speller.engine is None:
+        return []
+    issues = []
+    for part, offset, found in agreement._sentences(card, speller):
+        subjects = [(group.end, "3" + str(group.number), True) for group, _ in agreement._subjects(found)]
+        subjects += [
+            (index + 1, _PRONOUN_PERSONS[token.lower], False)
+            for index, token in enumerate(found)
+            if token.lower in _PRONOUN_PERSONS and agreement._opening(found, index) is not None
+        ]
+        for end, person, noun_group in subjects:
+            index = agreement._verb_after(found, end)
+            if index >= len(found):
+                continue
+            verb = found[index]
+            if verb.known or not verb.text.isalpha() or not verb.text.islower():
+                continue
+            if noun_group and len(agreement._sound_alike_verbs(verb, person, speller)) == 1:
+                continue  # `unknown-verb` (agreement.py) flags it: "voyent", "résoud"
+            fixes = same_verb_forms(verb.text, person)
+            if len(fixes) == 1:
+                message = f"forme inconnue du verbe : « {fixes[0]} » ?"
+                issues.append(agreement._issue(part, offset, verb, "unknown-conjugation", message, fixes))
+    return issues
+
+
+def same_verb_forms(word: str, person: str) -> list[str]:
+    """The present of `person` of each verb whose infinitive is the stem of `word` (its person's
+    ending cut) and an infinitive ending: "recevent" -> recevoir -> "reçoivent", "prenent" ->
+    prendre -> "prennent"."""
+    modules = agreement._engine_modules()
+    if modules is None:
+        return []
+    conj = modules[0]
+    forms: list[str] = []
+    for ending in _PERSON_ENDINGS.get(person, ()):
+        if not word.endswith(ending) or len(word) - len(ending) < 3:
+            continue
+        stem = word[: -len(ending)]
+        for stem_form in dict.fromkeys((stem, stem.replace("ç", "c"))):
+            for infinitive in _INFINITIVE_ENDINGS:
+                lemma = stem_form + infinitive
+                if not conj.isVerb(lemma) or not conj.hasConj(lemma, ":Ip", ":" + person):
+                    continue
+                form = conj.getConj(lemma, ":Ip", ":" + person)
+                if form and form != word and form not in forms:
+                    forms.append(form)
+    return forms
+
+
 CHECKS = (
     ("et-est-nom", et_est_nom),
     ("et-est-superlatif", et_est_superlatif),
     ("à-a", a_avoir),
     ("on-ont-participe", on_ont_participe),
+    ("unknown-conjugation", unknown_conjugation),
 )
 """This module's checks, by rule name, for `rules.OWN_CHECKS` (and `homophones.line_readings`)."""
