@@ -385,7 +385,7 @@ CERTAIN: frozenset[str] = frozenset(
         *("subject-verb", "qui-verb", "noun-for-verb", "unknown-verb", "subjunctive", "si-conditional"),  # agreement.py
         *("adjective-coordination", "participle-agreement"),  # agreement.py
         *("noun-adjective", "se-infinitive", "list-infinitive"),  # inflection.py
-        *("et-est-nom", "et-est-superlatif", "à-a", "on-ont-participe", "unknown-conjugation"),  # predicates.py
+        *("et-est-nom", "et-est-superlatif", "à-a", "on-ont-participe", "unknown-conjugation", "sont-son", "ce-se"),
         # unknown words, by how they differ from the first suggestion
         "spelling:accents",  # only accents: regulierement, dégats
         "spelling:double-letter",  # a letter left single: instalé, diférentes (not "spelling:undoubled")

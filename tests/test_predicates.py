@@ -18,6 +18,8 @@ from supportcards.proofread.predicates import (
     et_est_nom,
     et_est_superlatif,
     on_ont_participe,
+    qui_ce_se,
+    sont_son,
     unknown_conjugation,
 )
 from supportcards.proofread.rules import OWN_CHECKS
@@ -185,3 +187,56 @@ def test_a_form_no_verb_has_after_its_subject_takes_the_verb_of_its_stem(back: s
 )
 def test_known_forms_and_borrowed_words_are_left(back: str) -> None:
     assert flagged(unknown_conjugation, back) == []
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Le technicien choisit sont numéro de poste.",
+        "Il faut vérifier sont identifiant avant la connexion.",
+        "Pour sont accès distant, il installe le client VPN.",
+    ],
+)
+def test_sont_before_a_noun_when_the_clause_has_its_verb_is_son(back: str) -> None:
+    assert [fixes for _, fixes in flagged(sont_son, back)] == [("son",)]
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Les pannes sont source de retards.",
+        "Il pense que les disques sont pleins.",
+        "Les serveurs sont Dell et HP.",
+        "Ils vérifient que les câbles sont branchés.",
+        "Les postes qui sont prêts partent demain.",
+        "Il faut que les comptes sont désactivés.",
+    ],
+)
+def test_sont_as_the_verb_of_its_clause_is_left(back: str) -> None:
+    assert flagged(sont_son, back) == []
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "La sauvegarde échoue, ce qui ce voit dans les journaux.",
+        "Il ce déconnecte à chaque mise en veille.",
+        "Elles ce trouvent dans le dossier partagé.",
+    ],
+)
+def test_ce_between_a_subject_and_its_verb_is_se(back: str) -> None:
+    assert [fixes for _, fixes in flagged(qui_ce_se, back)] == [("se",)]
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Ce sont des serveurs de fichiers.",
+        "Celui qui ce matin a appelé attend encore.",
+        "Il a compris, ce qui change tout.",
+        "C’est ce qui ce doit d’être fait.",
+        "Qui ce jour-là était d’astreinte ?",
+    ],
+)
+def test_ce_as_a_pronoun_or_a_determiner_is_left(back: str) -> None:
+    assert flagged(qui_ce_se, back) == []

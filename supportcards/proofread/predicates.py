@@ -30,7 +30,14 @@ list of words, and return [] without Grammalecte:
   opens its clause, or il/elle/on/ils/elles), which, its person's ending cut ("-ent", "-e", "-t"…),
   is the stem of one infinitive in the lexicon: "Les techniciens recevent" (recevoir) ->
   "reçoivent", "ils prenent" (prendre) -> "prennent"; the present of the subject's person. Where
-  `agreement.unknown-verb` finds the one sound-alike verb of a noun group's person, it decides.
+  `agreement.unknown-verb` finds the one sound-alike verb of a noun group's person, it decides;
+- `sont-son`: "sont" before a singular noun that takes "son" (masculine, or with a vowel first) and
+  is no past participle, adverb nor conjugated verb, where the clause already has its verb or a
+  preposition stands right before ("on vérifie sont nom", "pour sont adresse"): the possessive. A
+  clause with no other verb keeps "sont" ("Les pannes sont source de stress");
+- `ce-se`: "ce" right after a subject pronoun or "qui" and before a conjugated verb (not être,
+  pouvoir, devoir: "ce sont", "ce doit être"), one that is no noun or may be pronominal: "ce qui
+  ce produit", "il ce connecte": the reflexive "se".
 """
 
 from __future__ import annotations
@@ -47,6 +54,7 @@ from .homophones import (
     _clause_start,
     _issue,
     _lines,
+    _main_verb_before,
     _plural_antecedent,
     _verb_after,
     _verb_at,
@@ -288,6 +296,80 @@ def _group_is_subject(sentence: list[Token], index: int) -> bool:
     return before is None or before.text in _CLAUSE_PUNCTUATION or before.lower in _BEFORE_SUBJECT
 
 
+def sont_son(card: CardText, speller: Speller) -> list[Issue]:
+    """ "on vérifie sont nom", "pour sont mot de passe": "sont" before a singular noun, where the
+    clause already has its verb or a preposition comes right before: the possessive "son"."""
+    issues = []
+    for found in _walk(card, speller):
+        lexicon, part, offset, sentence = found.lexicon, found.part, found.offset, found.tokens
+        for index, token in enumerate(sentence):
+            if token.lower != "sont" or index == 0:
+                continue
+            noun = _word(sentence, index + 1)
+            if noun is None or not _masculine_or_vowel_noun(lexicon, noun.text):
+                continue
+            previous = sentence[index - 1]
+            after_preposition = lexicon.has(previous.text, ":G:R")
+            if not after_preposition and not _main_verb_before(
+                lexicon, sentence, _clause_start(sentence, index), index
+            ):
+                continue  # "Les pannes sont source de stress": "sont" is the clause's verb
+            fix = "Son" if token.text[:1].isupper() else "son"
+            message = "« sont » devant un nom, la proposition a déjà son verbe : « son » ?"
+            issues.append(_issue(part, offset, token, token, "sont-son", message, fix))
+    return issues
+
+
+def _masculine_or_vowel_noun(lexicon: Lexicon, word: str) -> bool:
+    """A singular noun that takes "son": masculine, or starting with a vowel ("son adresse"); no
+    past participle, adverb nor conjugated verb ("sont installés", "sont bien"), and not plural
+    only ("sont prêts")."""
+    morphs = lexicon.morphs(word)
+    if not any(":N" in morph for morph in morphs) or lexicon.finite(word):
+        return False
+    if any(tag in morph for morph in morphs for tag in (":Q", ":Y", ":W", ":G")):
+        return False
+    singular = [morph for morph in morphs if ":s" in morph or ":i" in morph]
+    if not singular:
+        return False
+    return word[:1].casefold() in "aeiouyéèêh" or any(":m" in morph or ":e" in morph for morph in singular)
+
+
+_CE_SUBJECTS = frozenset({"il", "elle", "on", "ils", "elles", "qui"})
+
+
+def qui_ce_se(card: CardText, speller: Speller) -> list[Issue]:
+    """ "ce qui ce produit", "il ce connecte": "ce" between a subject and a conjugated verb is "se"."""
+    issues = []
+    for found in _walk(card, speller):
+        lexicon, part, offset, sentence = found.lexicon, found.part, found.offset, found.tokens
+        for index, token in enumerate(sentence):
+            if token.lower != "ce" or index == 0 or sentence[index - 1].lower not in _CE_SUBJECTS:
+                continue
+            verb = _word(sentence, index + 1)
+            if (
+                verb is None
+                or not lexicon.finite(verb.text)
+                or (
+                    lexicon.has(verb.text, ":N")
+                    and not (lexicon.only_finite(verb.text) or _reflexive_verb(lexicon, verb.text))
+                )
+            ):
+                continue
+            if any(morph.startswith((">être/", ">pouvoir/", ">devoir/")) for morph in lexicon.morphs(verb.text)):
+                continue  # "ce sont", "ce doit être": "ce" is the subject
+            fix = "Se" if token.text[:1].isupper() else "se"
+            message = "« ce » entre le sujet et son verbe : le pronom « se » ?"
+            issues.append(_issue(part, offset, token, token, "ce-se", message, fix))
+    return issues
+
+
+def _reflexive_verb(lexicon: Lexicon, word: str) -> bool:
+    """A conjugated verb the lexicon says may be pronominal (its flags hold "q": "produire",
+    "trouver"): "ce" before it is the reflexive pronoun."""
+    return any(":V" in morph and "q" in morph.split(":V", 1)[1].split(":", 1)[0] for morph in lexicon.morphs(word))
+
+
 _PERSON_ENDINGS = {"3p": ("ent",), "3s": ("e", "t", "d", "s")}
 _INFINITIVE_ENDINGS = ("er", "ir", "re", "oir", "dre", "tre")
 _PRONOUN_PERSONS = {"il": "3s", "elle": "3s", "on": "3s", "ils": "3p", "elles": "3p"}
@@ -351,5 +433,7 @@ CHECKS = (
     ("à-a", a_avoir),
     ("on-ont-participe", on_ont_participe),
     ("unknown-conjugation", unknown_conjugation),
+    ("sont-son", sont_son),
+    ("ce-se", qui_ce_se),
 )
 """This module's checks, by rule name, for `rules.OWN_CHECKS` (and `homophones.line_readings`)."""
