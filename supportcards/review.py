@@ -392,6 +392,7 @@ CERTAIN: frozenset[str] = frozenset(
         "spelling:swap",  # two neighbouring letters swapped: locla
         "spelling:missing-letter",  # one letter left out, nothing else close: inutils, cartouhe
         "spelling:one-edit",  # the only common word one slip away, after a word that introduces it: chaque matun
+        *("spelling:cognate", "spelling:short-accents", "spelling:attribute-accents"),  # proofread/cognates.py
     }
 )
 """The policy of `review --yes`: the kinds of finding whose first suggestion is accepted unasked."""
@@ -413,7 +414,11 @@ def policy_key(finding: Finding) -> str:
         if _bare(finding.text)[:1].isupper() and not _opens_a_sentence(finding):
             return "spelling:capitalised"  # a name or an English term (Root, Jira) more often than a slip
         kind = _spelling(finding)[0]
-        if kind != "other" and (english_word(_bare(finding.text)) or _among_english_words(finding)):
+        if (
+            kind not in FRENCH_FIXES
+            and kind != "other"
+            and (english_word(_bare(finding.text)) or _among_english_words(finding))
+        ):
             return "spelling:english"  # "reset" is no swapped "reste", "root" no doubled "rot", "email" no "émail"
         return "spelling:" + kind
     if finding.rule.startswith(UNCERTAIN_RULES):
@@ -462,11 +467,14 @@ def _spelling(finding: Finding) -> tuple[str, str]:
     """How an unknown word differs from the fix it stands for (`typo`), and that fix: the first
     suggestion, or where that is another kind of edit, the suggestion that only adds a missing
     letter when nothing else is close (`spelling.missing_letter`: 'inutils' -> 'inutiles')."""
-    from .proofread.spelling import english_ending, missing_letter
+    from .proofread.spelling import english_ending, english_word, missing_letter
 
     word = _bare(finding.text)
     prefix = finding.text[: len(finding.text) - len(word)]
     kind = typo(word, _bare(finding.suggestions[0]))
+    own = _french_fix(finding, word) if english_word(word) or len(word) < 5 or kind in ("other", "undoubled") else None
+    if own is not None and (english_word(word) or len(word) < 5):
+        return own[0], prefix + own[1]
     if kind == "swap" and english_ending(word, _bare(finding.suggestions[0])):
         return "english-ending", finding.suggestions[0]
     if kind == "other":
@@ -477,7 +485,40 @@ def _spelling(finding: Finding) -> tuple[str, str]:
         single = _sole_edit_in_context(finding, word)
         if single is not None:
             return "one-edit", prefix + single
+    if own is not None:
+        return own[0], prefix + own[1]
     return kind, finding.suggestions[0]
+
+
+FRENCH_FIXES = ("cognate", "short-accents", "attribute-accents")
+"""The kinds `proofread.cognates` names: an English or accentless spelling of a French word."""
+
+
+def _french_fix(finding: Finding, word: str) -> tuple[str, str] | None:
+    """`cognates.french_fix` for the finding's word, from the words beside it in its line."""
+    from .proofread.cognates import french_fix
+    from .proofread.spelling import Speller
+
+    lexicon = _lexicon()
+    if lexicon is None:
+        return None
+    suggestions = [_bare(suggestion) for suggestion in finding.suggestions]
+    return french_fix(
+        word,
+        suggestions,
+        _previous_word(finding, word),
+        _next_word(finding),
+        lexicon,
+        Speller(engine=lexicon)._in_dictionaries,
+    )
+
+
+def _next_word(finding: Finding) -> str | None:
+    """The word right after the finding's word in its line, None when punctuation or nothing stands between."""
+    if not finding.context_column:
+        return None
+    after = re.match(r"[ \t]+([^\W\d_]+)", finding.context[finding.context_column - 1 + len(finding.text) :])
+    return after.group(1) if after else None
 
 
 def _is_plural(word: str) -> bool:
@@ -528,14 +569,15 @@ def _previous_word(finding: Finding, word: str) -> str | None:
     return before.group(1) if before else None
 
 
-def _spelling_fixable(finding: Finding, fix: str) -> bool:
+def _spelling_fixable(finding: Finding, fix: str, kind: str = "") -> bool:
     """A spelling fix `review --yes` may take: the word has 5 letters or more (shorter unknown words
-    are commands and abbreviations more often than slips: ping, proc, less, msc) and the fix keeps
+    are commands and abbreviations more often than slips: ping, proc, less, msc; but not a noun
+    after its article that lacks only its accents, `kind` "short-accents": l'etat) and the fix keeps
     its plural mark."""
     word, fixed = _bare(finding.text), _bare(fix)
     added_s = fixed.casefold() == word.casefold() + "s" and not _is_plural(fixed)  # longtemp -> longtemps
-    same_number = _plural(word) == _plural(fixed) or added_s
-    return len(word) >= 5 and same_number
+    same_number = _plural(word) == _plural(fixed) or added_s or kind == "cognate"  # address -> adresse
+    return (len(word) >= 5 or kind == "short-accents") and same_number
 
 
 def _bare(word: str) -> str:
@@ -714,7 +756,7 @@ def certain(finding: Finding) -> bool:
         return False
     if finding.kind != "spelling" and len(finding.suggestions) > 1:
         return False
-    if finding.kind == "spelling" and not _spelling_fixable(finding, _spelling(finding)[1]):
+    if finding.kind == "spelling" and not _spelling_fixable(finding, *_spelling(finding)[::-1]):
         return False
     return policy_key(finding) in CERTAIN
 

@@ -1,0 +1,180 @@
+"""French words a French student writes the English or the accentless way, and their certain fix.
+
+Each rule decides on an unknown word (a spelling finding) from the words around it, for
+`review --yes` (`review._spelling`):
+
+- `cognate`: a word no French dictionary knows that is its French cognate but for the regular
+  spelling changes between the two languages (`skeleton`: accents, doubled letters, "ction" for
+  "xion", "o" for "au", "ment" for "ement", a final mute "e"): "la connection" -> "connexion",
+  "les mêmes resources" -> "ressources", "une address" -> "adresse", "le developement" ->
+  "développement". Only one common French word may fit, in the number typed, and only in a French
+  phrase: the word before is French (an English word only if it is a determiner or a preposition),
+  the word after is no English word ("connection string", "resource group" are English terms), and
+  the word is lowercase and outside code, which the checker never sees;
+- `short-accents`: a word of three or four letters that lacks only its accents, right after an
+  elided article or preposition or after a determiner that agrees with it ("l'etat", "une cle"):
+  there a short unknown word is a noun, not a command or an abbreviation;
+- `attribute-accents`: an English word that is a French adjective but for its accents, after a form
+  of "être" ("doit être present" -> "présent"): an English term is a noun, never the attribute.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from .spelling import (
+    ELISIONS,
+    SOLE_EDIT_DOMINANCE,
+    SOLE_EDIT_MIN_FREQUENCY,
+    english_word,
+    fits_after,
+    frequency,
+    strip_accents,
+)
+
+COGNATE_MIN_LENGTH = 6
+"""Shorter English words ("mouse", "reset", "email") are terms French IT notes use as such."""
+
+_ENDINGS = (("xion", "ction"), ("ement", "ment"), ("au", "o"))
+"""French spelling -> the English one (connexion / connection, développement / development,
+restauration / restoration); doubled letters, accents and a final "e" are dropped besides."""
+
+
+def skeleton(word: str) -> str:
+    """`word` without what tells a French word from its English cognate: accents, case, doubled
+    letters, a final mute "e" (before a plural "s" too), and with "ction", "ment", "o" for the
+    French "xion", "ement", "au". 'connexion' and 'connection', 'ressources' and 'resources',
+    'adresse' and 'address' share one."""
+    plain = strip_accents(word.casefold())
+    for french, english in _ENDINGS:
+        plain = plain.replace(french, english)
+    plain = re.sub(r"e(s?)$", r"\1", plain)
+    return re.sub(r"(.)\1+", r"\1", plain)
+
+
+def plural_mark(word: str) -> bool:
+    """Whether `word` ends with a plural mark: an "s" or "x", not a doubled "ss" (address)."""
+    lower = word.casefold()
+    return lower.endswith(("s", "x")) and not lower.endswith("ss")
+
+
+def cognate(
+    word: str, candidates: Iterable[str], known: Callable[[str], bool], fits: Callable[[str], bool] | None = None
+) -> str | None:
+    """The one common French word among `candidates` (and the words "ement" or a doubled letter
+    makes of `word`: 'environment' -> 'environnement') that `word` is the cognate of (`skeleton`),
+    in the number typed; None when none is, when several are of like frequency ('comande':
+    'commande' and 'commandé'), or when `word` is shorter than `COGNATE_MIN_LENGTH`. Where some
+    `fits` the word before, only those count (a noun after "une": 'adresse', not 'adressé')."""
+    lower = word.casefold()
+    if len(lower) < COGNATE_MIN_LENGTH:
+        return None
+    pool = {candidate.casefold() for candidate in candidates} | _respelt(lower, known)
+    target = skeleton(lower)
+    found = [
+        candidate
+        for candidate in pool
+        if strip_accents(candidate) != lower  # accents alone: "present" may be the English term
+        and skeleton(candidate) == target
+        and plural_mark(candidate) == plural_mark(lower)
+        and known(candidate)
+    ]
+    if fits is not None:
+        found = [candidate for candidate in found if fits(candidate)]
+    if not found:
+        return None
+    best = max(found, key=lambda candidate: (frequency(candidate), candidate))
+    if frequency(best) < SOLE_EDIT_MIN_FREQUENCY:
+        return None
+    if any(frequency(best) < SOLE_EDIT_DOMINANCE * max(frequency(other), 1) for other in found if other != best):
+        return None
+    return best
+
+
+def _respelt(word: str, known: Callable[[str], bool]) -> set[str]:
+    """French spellings of an English `word` that spell-checkers do not suggest, being two edits
+    away: "ment" -> "ement" with one consonant doubled ('environment' -> 'environnement')."""
+    bases = {word}
+    if word.endswith(("ment", "ments")) and not word.endswith(("ement", "ements")):
+        bases.add(re.sub(r"ment(s?)$", r"ement\1", word))
+    found: set[str] = set()
+    for base in bases:
+        doubled = {base[: i + 1] + base[i:] for i in range(1, len(base) - 1) if base[i] not in "aeiouy"}
+        found.update(candidate for candidate in doubled | {base} if known(candidate))
+    return found
+
+
+def french_phrase(
+    before: str | None, after: str | None, french: Callable[[str], bool], morph: Callable[[str], list[str]]
+) -> bool:
+    """Whether the words around a word make it part of a French phrase: the word `before` is French
+    (an English one too only as a determiner or a preposition: "de", "a"), and the word `after`, if
+    any, is no English word ("connection string", "resource group"), unless a French grammatical
+    word ("de", "et")."""
+    if before is None or not (before.casefold() in ELISIONS or french(before)):
+        return False
+    if (
+        before.casefold() not in ELISIONS
+        and english_word(before)
+        and not any(re.search(":G:[DR]", reading) for reading in morph(before.casefold()))
+    ):
+        return False
+    return after is None or not english_word(after) or any(":G:" in reading for reading in morph(after.casefold()))
+
+
+def short_accents(word: str, fix: str, before: str | None, morph: Callable[[str], list[str]]) -> bool:
+    """Whether `fix`, `word` with its accents (a word of three or four letters), is certain: it is a
+    noun the word before introduces, an elided article or preposition ("l'etat", "d'ete") or an
+    agreeing determiner ("une cle") (`spelling.fits_after`)."""
+    lower = word.casefold()
+    if not 3 <= len(lower) <= 4 or not lower.isalpha() or english_word(lower):
+        return False
+    if strip_accents(fix.casefold()) != lower or fix.casefold() == lower:
+        return False
+    return before is not None and fits_after(before, fix.casefold(), morph)
+
+
+def attribute_accents(word: str, fix: str, before: str | None, morph: Callable[[str], list[str]]) -> bool:
+    """Whether `fix`, `word` with its accents, is an adjective after a form of "être" ("être
+    present", "est complete"): an English word there is the French adjective unaccented."""
+    if before is None or strip_accents(fix.casefold()) != word.casefold() or fix.casefold() == word.casefold():
+        return False
+    after_etre = any(reading.startswith(">être/") for reading in morph(before.casefold()))
+    return after_etre and any(":A" in reading for reading in morph(fix.casefold()))
+
+
+def french_fix(
+    word: str,
+    suggestions: list[str],
+    before: str | None,
+    after: str | None,
+    lexicon: Any,
+    known: Callable[[str], bool],
+) -> tuple[str, str] | None:
+    """The rule of this module that fixes `word`, an unknown lowercase word, and its fix (see the
+    module), or None. `before` and `after` are the words beside it in its sentence (None at a
+    punctuation mark), `lexicon` Grammalecte's spell checker, `known` whether a word is French."""
+    if not word.isalpha() or not word.islower() or not suggestions:
+        return None
+    morph = lexicon.getMorph
+    first = suggestions[0]
+    if short_accents(word, first, before, morph):
+        return "short-accents", first
+    if english_word(word) and attribute_accents(word, first, before, morph):
+        return "attribute-accents", first
+    if not french_phrase(before, after, known, morph):
+        return None
+    fix = cognate(word, suggestions, known, lambda candidate: _introduced(before, candidate, morph))
+    return ("cognate", fix) if fix is not None else None
+
+
+def _introduced(before: str | None, noun: str, morph: Callable[[str], list[str]]) -> bool:
+    """Whether `noun` may stand after `before` as a noun: `before` introduces it (a determiner or
+    a preposition, `spelling.fits_after`) or is an adjective before it ("les mêmes ressources")."""
+    if before is None or not any(":N" in reading for reading in morph(noun)):
+        return False
+    if fits_after(before, noun, morph):
+        return True
+    return before.casefold() not in ELISIONS and any(":A" in reading for reading in morph(before.casefold()))

@@ -1,0 +1,106 @@
+"""English and accentless spellings of French words (`proofread.cognates`): what `review --yes`
+fixes unasked, and the English terms and correct look-alikes it leaves."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from supportcards.model import Finding, Location
+from supportcards.proofread import engine_available
+from supportcards.proofread.cognates import cognate, skeleton
+from supportcards.proofread.grammar import engine
+from supportcards.proofread.spelling import Speller
+from supportcards.review import certain_fix, policy_key
+
+needs_grammalecte = pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+
+
+def test_a_french_word_and_its_english_cognate_share_a_skeleton() -> None:
+    assert skeleton("connexion") == skeleton("connection")
+    assert skeleton("ressources") == skeleton("resources")
+    assert skeleton("adresse") == skeleton("address")
+    assert skeleton("restauration") == skeleton("restoration")
+    assert skeleton("développement") == skeleton("developement")
+    assert skeleton("datacentre") != skeleton("datacenter")  # "-er" for "-re" is no slip of ours
+
+
+def test_the_cognate_keeps_the_number_typed() -> None:
+    def known(word: str) -> bool:
+        return word in {"adresse", "adresses", "ressource", "ressources"}
+
+    assert cognate("address", ["adresses", "adresse"], known) == "adresse"
+    assert cognate("addresses", ["adresse", "adresses"], known) == "adresses"
+    assert cognate("resources", ["ressource", "ressources"], known) == "ressources"
+    assert cognate("reset", ["reste"], known) is None  # too short: a term
+
+
+def lexicon() -> Any:
+    checker = engine()
+    assert checker is not None
+    return checker.getSpellChecker()
+
+
+def in_line(line: str, word: str) -> Finding:
+    """An unknown-word finding on `word` as it stands in `line`, with the speller's suggestions."""
+    column = line.index(word) + 1
+    suggestions = tuple(Speller(engine=lexicon()).suggestions(word))
+    return Finding(
+        location=Location("n.md", 3),
+        column=column,
+        kind="spelling",
+        rule="unknown-word",
+        message="unknown word",
+        text=word,
+        suggestions=suggestions,
+        context=line,
+        context_column=column,
+    )
+
+
+@needs_grammalecte
+@pytest.mark.parametrize(
+    ("line", "word", "fixed", "rule"),
+    [
+        ("Le routeur coupe la connection après une minute.", "connection", "connexion", "cognate"),
+        ("Chaque poste partage ses resources avec le serveur.", "resources", "ressources", "cognate"),
+        ("Notez une address valide dans le formulaire.", "address", "adresse", "cognate"),
+        ("Les addresses des imprimantes sont fixes.", "addresses", "adresses", "cognate"),
+        ("Le developement du script prend une semaine.", "developement", "développement", "cognate"),
+        ("Après la restoration du disque, on redémarre.", "restoration", "restauration", "cognate"),
+        ("On vérifie l'environment de test avant la mise en service.", "l'environment", "l'environnement", "cognate"),
+        ("Le rapport décrit l'etat du parc.", "l'etat", "l'état", "short-accents"),
+        ("Il range la cle dans le tiroir.", "cle", "clé", "short-accents"),
+        ("Le câble doit rester present pendant le test.", "present", "présent", None),
+        ("Le technicien est present pendant la migration.", "present", "présent", "attribute-accents"),
+    ],
+)
+def test_a_french_word_spelt_the_english_or_accentless_way_is_fixed(
+    line: str, word: str, fixed: str, rule: str | None
+) -> None:
+    finding = in_line(line, word)
+    if rule is None:
+        assert certain_fix(finding) is None  # not after "être": a person chooses
+        return
+    assert policy_key(finding) == "spelling:" + rule
+    assert certain_fix(finding) == fixed
+
+
+@needs_grammalecte
+@pytest.mark.parametrize(
+    ("line", "word"),
+    [
+        ("Copiez la connection string dans le fichier.", "connection"),  # an English term: next word English
+        ("Le pool (connection pooling) est réglé.", "connection"),  # an English name in parentheses
+        ("Open the connection and wait.", "connection"),  # an English sentence
+        ("Le resource group contient les machines.", "resource"),  # an English term, and short
+        ("On monte un datacenter en Suisse.", "datacenter"),  # "-er" for "-re" is no cognate slip
+        ("Il envoie un email au client.", "email"),  # a short English term
+        ("La commande cle affiche la clé.", "cle"),  # not after an article: a command
+        ("Le fichier etat.json décrit le parc.", "etat"),  # a file name's part
+        ("Un present pour le client.", "present"),  # accents on a noun, not after être
+    ],
+)
+def test_english_terms_and_look_alikes_are_left(line: str, word: str) -> None:
+    assert certain_fix(in_line(line, word)) is None
