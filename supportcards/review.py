@@ -386,6 +386,7 @@ CERTAIN: frozenset[str] = frozenset(
         *("adjective-coordination", "participle-agreement"),  # agreement.py
         *("noun-adjective", "se-infinitive", "list-infinitive"),  # inflection.py
         *("et-est-nom", "et-est-superlatif", "à-a", "on-ont-participe", "unknown-conjugation", "sont-son", "ce-se"),
+        *("distant-verb", "distant-participle", "name-participle"),  # distant.py (one gender offered)
         # unknown words, by how they differ from the first suggestion
         "spelling:accents",  # only accents: regulierement, dégats
         "spelling:double-letter",  # a letter left single: instalé, diférentes (not "spelling:undoubled")
@@ -611,7 +612,37 @@ def contested(findings: Sequence[Finding]) -> set[Finding]:
         if len(group) > 1:
             decided = _verb_over_plural_pronoun(group) or _keeping_the_noun(group) or _one_confirmed(group)
             rivals.update(finding for finding in group if finding is not decided)
-    return rivals | neighbour_rivals(findings)
+    return rivals | neighbour_rivals(findings) | same_word_rivals(findings)
+
+
+def same_word_rivals(findings: Iterable[Finding]) -> set[Finding]:
+    """Where Grammalecte agrees a participle with "être" alone ("Les images du disque système sont
+    compressé": 'compressés', the participle's own gender) and one of our checks, on the same word,
+    with the subject it found ('compressées'), Grammalecte's fix is the rival: the subject's gender
+    stands."""
+    by_word: dict[tuple[str, int, str, int, str], list[Finding]] = {}
+    for finding in findings:
+        if finding.kind != "spelling" and finding.suggestions and finding.context_column > 0:
+            key = (finding.location.path, finding.location.line, finding.context, finding.context_column, finding.text)
+            by_word.setdefault(key, []).append(finding)
+    rivals: set[Finding] = set()
+    for group in by_word.values():
+        ours = {finding.suggestions[0] for finding in group if finding.rule in SUBJECT_PARTICIPLE_RULES}
+        if len(ours) == 1:
+            rivals.update(
+                finding for finding in group if _unlinked_participle(finding) and finding.suggestions[0] not in ours
+            )
+    return rivals
+
+
+SUBJECT_PARTICIPLE_RULES = frozenset({"participle-agreement", "distant-participle"})
+"""supportcards' checks that make a participle after "être" agree with the subject they found."""
+
+
+def _unlinked_participle(finding: Finding) -> bool:
+    """Grammalecte's agreement of a participle with "être" alone, no subject found ("sont
+    compressé" -> 'compressés': the participle's own gender, made plural)."""
+    return finding.rule.startswith("gv1__ppas_être_accord_")
 
 
 PLURAL_SUBJECT_PRONOUNS = frozenset({"ils", "elles"})
@@ -849,11 +880,13 @@ def tense_choice(finding: Finding) -> str | None:
 
 
 _COMPARED = re.compile(
-    r"\b(?:même|plus|moins|aussi|autant|autre|autres)\b(?:\s+\S+){0,3}?\s+que\s+(?:\S+\s+){1,4}?(?:ne\s+|n['’])?$",
+    r"\b(?:mêmes?|plus|moins|aussi|autant|autres?)\b(?:\s+\S+){0,3}?\s+que\s+(?:\S+\s+){1,4}?(?:ne\s+|n['’])?"
+    r"(?:[lmst]['’]|(?:se|le|la|les|lui|leur|y|en)\s+)?$",
     re.IGNORECASE,
 )
-"""A comparison's "que" and its noun group right before the verb: "la même salle que les serveurs
-ne protège pas" — the noun group is compared, the verb's subject came before."""
+"""A comparison's "que" and its noun group right before the verb (and its "ne" or object pronoun):
+"la même salle que les serveurs ne protège pas", "les mêmes règles que le pare-feu s'appliquent" —
+the noun group is compared, the verb's subject came before."""
 
 
 _CONJUNCTION_QUE = re.compile(

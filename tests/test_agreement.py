@@ -37,6 +37,9 @@ pytestmark = pytest.mark.skipif(
         # an adjective of the head after its complement: "urgentes" is the updates', not the day's
         ("Les mises à jour urgentes doit être appliquées.", [("doit", ("doivent",))]),
         ("Les copies de secours chiffrées part chaque soir.", [("part", ("partent",))]),
+        # a word that is also a preposition opens a complement; "au", "aux" are articles too
+        ("Les paquets perdus pendant le transfert est renvoyés.", [("est", ("sont",))]),
+        ("Les droits d’accès au dossier partagé dépend du groupe.", [("dépend", ("dépendent",))]),
     ],
 )
 def test_subject_verb_gives_the_verb_its_subjects_person_in_the_same_tense(back: str, expected: list) -> None:
@@ -108,6 +111,8 @@ def test_a_noun_written_for_its_sound_alike_verb_after_a_subject() -> None:
 
 
 def test_the_second_of_two_coordinated_adjectives_agrees_like_the_first() -> None:
+    after_adverb = flagged(adjective_coordination, "Une console déjà installée et paramétré sert de modèle.")
+    assert after_adverb == [("paramétré", ("paramétrée",))]
     assert flagged(adjective_coordination, "Il faut une connexion stable et rapidee.") == []  # unknown: spelling's
     assert flagged(adjective_coordination, "Elle donne une réponse précise et complet.") == [("complet", ("complète",))]
     assert flagged(adjective_coordination, "Des procédures simples et documenté.") == [("documenté", ("documentées",))]
@@ -193,6 +198,13 @@ def test_an_adjective_that_is_also_a_verb_after_noun_de_noun_is_still_pointed_at
         ("Il est conseillé de redémarrer.", []),
         ("Elles sont mis à jour la nuit.", [("mis", ("mises",))]),
         ("Ils ont hérité du dossier parent.", []),  # "avoir": no agreement with the subject
+        # "être" in the plural after a collective: it agrees with the complement, and so does the participle
+        ("Une dizaine de postes sont concernés.", []),
+        # participles joined by "et", "puis" agree alike
+        ("Les messages sont téléchargés puis supprimé du serveur.", [("supprimé", ("supprimés",))]),
+        ("Les postes sont livrés et installé le lendemain.", [("installé", ("installés",))]),
+        ("Les fichiers sont copiés et le disque formaté.", []),
+        ("Un groupe de techniciens sont prévenus.", []),
     ],
 )
 def test_a_participle_after_etre_agrees_with_the_clause_subject(back: str, expected: list) -> None:

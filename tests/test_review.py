@@ -29,6 +29,7 @@ from supportcards.review import (
     certain_fix,
     contested,
     policy_key,
+    same_word_rivals,
     subject_choice,
     tense_choice,
     typo,
@@ -524,6 +525,8 @@ def test_an_infinitive_after_falloir_or_pour_is_certain_and_never_questions_a_no
         ("Ce qu’il fait peut être long.", "peut être", "g3__conf_peut_être2__b1_a1_1", None),
         ("Un NAS dans la même salle que les serveurs ne protège pas.", "protège", "gv2__conj_les__b1_a1_1", None),
         ("Un disque plus lent que les SSD suffit.", "suffit", "subject-verb", None),
+        ("Les mêmes règles que le pare-feu s’appliquent au proxy.", "appliquent", "subject-verb", None),
+        ("Les postes que les techniciens s’attribue partent.", "attribue", "subject-verb", "attribuent"),
         (
             "Il en faut au moins deux pour que les postes puisse démarrer.",
             "puisse",
@@ -662,3 +665,19 @@ def test_le_or_la_before_a_word_that_may_be_a_verb_is_left_to_a_person() -> None
     assert certain_fix(determiner("La commande `x` le lance au démarrage.", "le", "la")) is None
     assert certain_fix(determiner("Le script la ferme après usage.", "la", "le")) is None
     assert certain_fix(determiner("Le technicien remplace la disque dur.", "la", "le")) == "le"
+
+
+def test_a_participle_agreed_with_its_subject_outranks_one_agreed_with_etre_alone() -> None:
+    line = "Les images du disque système sont compressé puis copiées."
+    column = line.index("compressé") + 1
+
+    def on_word(rule: str, fix: str) -> Finding:
+        return Finding(Location("n.md", 1), column, "grammar", rule, "m", "compressé", (fix,), line, column)
+
+    unlinked = on_word("gv1__ppas_être_accord_plur__b1_a1_1", "compressés")
+    subject = on_word("distant-participle", "compressées")
+    # Grammalecte agreed the participle with "être" alone; the subject's gender stands
+    assert same_word_rivals([unlinked, subject]) == {unlinked}
+    assert contested([unlinked, subject]) == {unlinked}
+    assert same_word_rivals([unlinked, on_word("noun-adjective", "compressée")]) == set()
+    assert same_word_rivals([unlinked, on_word("participle-agreement", "compressés")]) == set()

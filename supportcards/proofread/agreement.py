@@ -22,7 +22,8 @@ check returns nothing.
 - `noun-for-verb`: "le technicien essai un autre câble": after a subject, a noun that only differs
   from the verb meant by its silent ending (essai/essaie, envoi/envoie), before the verb's object;
 - `adjective-coordination`: "une communication claire et régulier": of two adjectives joined by
-  "et"/"ou" after a noun, the first agrees with it and the second does not;
+  "et"/"ou" after a noun (adverbs maybe between: "déjà installée et configuré"), the first agrees
+  with it and the second does not;
 - `adjective-complement`: "les mots de passe trop court": an adjective after "noun de noun" that
   agrees with the second noun only. Left to a person ("des tickets de niveau supérieur" is right);
 - `subjunctive`: "avant que la situation ne devient critique": after a conjunction that asks for
@@ -32,7 +33,9 @@ check returns nothing.
 - `si-conditional`: "Si le client voudrait être rappelé, …": no conditional or future after a
   "si" that opens a condition: the present, or the imperfect when the other verb is a conditional;
 - `participle-agreement`: "Ils sont hérité du dossier": a past participle after "être" agrees with
-  the pronoun or noun group that opens the clause (not after "se": "ils se sont parlé").
+  the pronoun or noun group that opens the clause (not after "se": "ils se sont parlé"), and so do
+  the participles joined to it ("téléchargés puis supprimé"); not where "être" takes another number
+  than the group ("Une dizaine de postes sont concernés").
 
 How often each is right is measured by `bench/review_policy.py` and `bench/proofread_rules.py`;
 those that are right every time are in `review.CERTAIN`.
@@ -224,7 +227,7 @@ class NounGroup:
     plural_complement: bool = False
 
 
-_DETERMINER_TAGS = (":G:D", ":B")
+_DETERMINER_TAGS = (":G:D", ":G:R:D", ":B")  # ":G:R:D": "au", "aux", a preposition and its article
 _NOUN_TAGS = (":N",)
 _ADJECTIVE_TAGS = (":A", ":Q")
 _CONTRACTED = frozenset({"du", "des", "au", "aux"})
@@ -297,8 +300,9 @@ def _agreeing(first: frozenset[str], second: frozenset[str]) -> frozenset[str]:
 
 
 def _adjective_here(token: Token) -> bool:
-    """An adjective or a participle after a noun, that cannot be read as a conjugated verb."""
-    return token.is_adjective and not token.finite() and not token.is_determiner
+    """An adjective or a participle after a noun, that cannot be read as a conjugated verb nor as
+    a preposition ("perdus pendant le transfert": 'pendant' opens a complement)."""
+    return token.is_adjective and not token.finite() and not token.is_determiner and not token.has(":G:R")
 
 
 def noun_group(found: list[Token], first: int) -> NounGroup | None:
@@ -387,13 +391,17 @@ def _auxiliary(token: Token) -> bool:
 
 
 def conjugate(token: Token, person: str, tenses: frozenset[str] | None = None) -> list[str]:
-    """`token`'s verb in `person` ('3p'), in each tense it was written in (or in `tenses`)."""
+    """`token`'s verb in `person` ('3p'), in each tense it was written in (or in `tenses`); a form
+    that is both present and past simple ("grandit", "finit") is the present of the notes."""
     modules = _engine_modules()
     if modules is None:
         return []
     conj = modules[0]
     forms: list[str] = []
-    for lemma, tense, _ in token.finite():
+    readings = token.finite()
+    if any(tense == "Ip" for _, tense, _ in readings):
+        readings = [reading for reading in readings if reading[1] != "Is"]
+    for lemma, tense, _ in readings:
         for wanted in sorted(tenses) if tenses is not None else (tense,):
             if conj.hasConj(lemma, ":" + wanted, ":" + person):
                 form = _case_like(conj.getConj(lemma, ":" + wanted, ":" + person), token.text)
@@ -608,7 +616,10 @@ def adjective_coordination(card: CardText, speller: Speller) -> list[Issue]:
         for index in range(2, len(found) - 1):
             if found[index].lower not in ("et", "ou"):
                 continue
-            noun, first, second = found[index - 2], found[index - 1], found[index + 1]
+            before = index - 2
+            while before > 0 and found[before].has(":W") and not found[before].is_adjective:
+                before -= 1  # "une console déjà installée et paramétré"
+            noun, first, second = found[before], found[index - 1], found[index + 1]
             if not (noun.known and noun.has(":N") and first.is_adjective and second.is_adjective):
                 continue
             if second.finite() or second.is_determiner:
@@ -618,7 +629,7 @@ def adjective_coordination(card: CardText, speller: Speller) -> list[Issue]:
                 continue  # "claire et simple explication": another group may start
             if after is not None and after.lower in (*_DE, "à"):
                 continue  # "neuve et haut de gamme", "simple et facile à lire": a phrase of its own
-            group = _group_ending_at(found, index - 1)
+            group = _group_ending_at(found, before + 1)
             genders = group.genders if group is not None else noun.genders(_NOUN_TAGS)
             number = group.number if group is not None else _one(noun.numbers(_NOUN_TAGS))
             gender = _one_gender(_agreeing(genders, first.genders(_ADJECTIVE_TAGS)))
@@ -831,8 +842,8 @@ class _AfterEtre:
 
 def _after_etre(found: list[Token]) -> Iterator[_AfterEtre]:
     """Each word after a form of "être" whose subject opens the clause: il, elle, ils, elles, or a
-    noun group (not one after "et": "Le téléphone et ses applications sont …" has two), and no
-    "se" before "être" (a reflexive verb, "ils se sont parlé", agrees otherwise)."""
+    noun group (not one after "et": "Le téléphone et ses applications sont …" has two) whose number
+    "être" takes, and no "se" before "être" (a reflexive verb, "ils se sont parlé", agrees otherwise)."""
     for index, token in enumerate(found):
         opening = _opening(found, index)
         if opening is None:
@@ -850,6 +861,8 @@ def _after_etre(found: list[Token]) -> Iterator[_AfterEtre]:
             continue
         if not any(lemma == "être" for lemma, _, _ in found[verb].finite()):
             continue
+        if "3" + number not in found[verb].persons() and head is not token:
+            continue  # "Une dizaine de postes sont concernés": "être" agrees elsewhere, or is the slip
         at = verb + 1
         while at < len(found) and (found[at].has(":W") or found[at].has(":G:X")) and not found[at].is_adjective:
             at += 1  # ne … pas, jamais, souvent, automatiquement
@@ -865,17 +878,25 @@ def participle_agreement(card: CardText, speller: Speller) -> list[Issue]:
     issues = []
     for part, offset, found in _sentences(card, speller):
         for place in _after_etre(found):
-            participle = found[place.index]
-            if not participle.has(":Q"):
-                continue  # after "être", "mis" is the participle, not the past simple
-            chosen = _one_gender(place.genders) or _one_gender(participle.genders((":Q",)))
-            if chosen is None or _agrees(participle, chosen, place.number):
-                continue
-            fixes = inflect(participle, chosen, place.number, speller)
-            if len(fixes) == 1:
-                message = f"accord du participe avec « {place.head.text} »"
-                issues.append(_issue(part, offset, participle, "participle-agreement", message, fixes))
+            for participle in _participles(found, place.index):  # "mis" is the participle, not the past
+                chosen = _one_gender(place.genders) or _one_gender(participle.genders((":Q",)))
+                if chosen is None or _agrees(participle, chosen, place.number):
+                    continue
+                fixes = inflect(participle, chosen, place.number, speller)
+                if len(fixes) == 1:
+                    message = f"accord du participe avec « {place.head.text} »"
+                    issues.append(_issue(part, offset, participle, "participle-agreement", message, fixes))
     return issues
+
+
+def _participles(found: list[Token], index: int) -> Iterator[Token]:
+    """The participle at `index` and those joined to it by "et", "ou", "puis" ("sont téléchargés
+    puis supprimés"): each agrees with the subject of "être"."""
+    while index < len(found) and found[index].has(":Q"):
+        yield found[index]
+        if index + 2 >= len(found) or found[index + 1].lower not in ("et", "ou", "puis"):
+            return
+        index += 2
 
 
 def subject_choice(line: str, column: int, word: str, suggestions: tuple[str, ...]) -> str | None:

@@ -1,0 +1,369 @@
+"""Agreement across what stands between a plural subject and its verb, by Grammalecte's morphology.
+
+`agreement.subject_verb` reads a noun group with its complements ("Les journaux du pare-feu") and
+the verb right after it; Grammalecte links a subject to its verb over a few words only. These
+checks follow a plural noun group that opens its clause over what may come between it and its
+verb, read from word classes (`getMorph` tags), never from a list of words, and return nothing
+without Grammalecte:
+
+- what they step over: a relative clause whose own verb agrees with its own subject ("qui
+  hébergent la base", "que le technicien a configurés", "qu’il héberge", "dont le compte
+  expire") and its complements; a parenthesis; a bare noun or a name after a noun ("l’équipe
+  réseau", "le disque système", "un RAID 5"); a complement whose noun is a code span or is
+  preceded by "tous"/"toutes" ("de toutes les VM"); a participle and its complements ("achetées
+  par l’entreprise");
+- `distant-verb`: "Les serveurs qui hébergent la base redémarre": the verb after all this, when
+  it can only be a conjugated verb (or stands after "se", "ne"), takes the third person plural in
+  its own tense ("redémarrent"; the present where the form is also a past simple: "grandit");
+- `distant-participle`: "Les sauvegardes qu’il lance sont vérifié": after such a subject and a
+  plural "être", the participle takes the subject's number and the head noun's gender (the
+  participle's own where the noun does not say it: "les VM", or that of "toutes" before it);
+- `name-participle`: "toutes les VM hébergé": a singular participle or adjective (nothing else)
+  right after a plural determiner and a name or acronym the dictionary does not know takes the
+  plural, in the gender of "tous"/"toutes" or of the determiner; where nothing gives it, both
+  genders are offered (the written one first) and a person chooses.
+- `adjective-chain`: "des disques durs externe": after a plural determiner, its noun and an
+  adjective agreeing with it, a singular-only adjective (no noun) takes their gender and number.
+
+Only a plural subject with a singular verb is taken: a singular head with a plural verb is often
+right ("la plupart des postes sont", "une dizaine de postes sont"); and never a noun group after
+"que", which may be compared rather than the subject ("la même salle que les serveurs ne protège").
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .agreement import (
+    _ADJECTIVE_TAGS,
+    _CONTRACTED,
+    _DE,
+    _DETERMINER_TAGS,
+    _NEGATION,
+    _NOUN_TAGS,
+    _OBJECT_PRONOUNS,
+    _PREPOSITIONS,
+    _SUBJECT_PRONOUNS,
+    NounGroup,
+    Token,
+    _adjective_here,
+    _agreeing,
+    _agrees,
+    _auxiliary,
+    _issue,
+    _one_gender,
+    _opening,
+    _participles,
+    _sentences,
+    _simple_group,
+    _verb_after,
+    conjugate,
+    inflect,
+    noun_group,
+)
+from .spelling import Speller
+from .text import CardText, Issue
+
+_RELATIVE_OBJECT = frozenset({"que", "qu’", "dont"})
+_ALL = frozenset({"tous", "toutes", "tout", "toute"})
+
+
+def _gap_before(found: list[Token], index: int) -> bool:
+    """Whether a blanked span (inline code, a URL) stands right before tokens[index]."""
+    return 0 < index < len(found) and found[index].start - found[index - 1].end > 1
+
+
+def _complement_end(found: list[Token], preposition: int) -> int | None:
+    """The end of "preposition [tous/toutes] [determiner] noun adjective*" at `preposition`, or of
+    a preposition before a code span; None when no noun group follows."""
+    start = preposition + 1
+    if start >= len(found):
+        return None
+    if _gap_before(found, start):
+        return start  # "de `config.yml`": the code span is the complement
+    if found[start].lower in ("plus", "moins") and start + 1 < len(found) and found[start + 1].lower in _DE:
+        start += 2
+    if found[start].lower in _ALL and start + 1 < len(found) and found[start + 1].is_determiner:
+        start += 1  # "de toutes les VM"
+    if found[preposition].lower in _CONTRACTED:
+        inner = _simple_group(found, start, contracted=found[preposition])
+    else:
+        inner = _simple_group(found, start) or _simple_group(found, start, bare=True)
+    return inner.end if inner is not None else None
+
+
+def _name_or_bare_noun(found: list[Token], index: int) -> bool:
+    """A word that adds to the noun before it: a number after a name ("RAID 5"), a name written
+    in capitals ("DNS"), or a noun with no verb reading ("réseau", "système")."""
+    token = found[index]
+    before = found[index - 1]
+    if before.is_punctuation:
+        return False
+    if token.text.isdigit():
+        return not before.known or before.text.isupper()
+    if not token.known:
+        return token.text[:1].isupper() and token.text[1:2].isupper()
+    return token.has(":N") and not token.finite() and not token.has(":G") and not token.is_adjective
+
+
+def _pronoun_or_group_end(found: list[Token], index: int) -> tuple[int, str] | None:
+    """The end of the subject of a relative clause at `index` and its person."""
+    if index >= len(found):
+        return None
+    if found[index].lower in _SUBJECT_PRONOUNS:
+        return index + 1, _SUBJECT_PRONOUNS[found[index].lower]
+    group = noun_group(found, index)
+    if group is None or group.number is None:
+        return None
+    return group.end, "3" + group.number
+
+
+def _verb_chain_end(found: list[Token], index: int, person: str) -> int | None:
+    """The end of a conjugated verb in `person` at `index` (after "ne" and object pronouns) and the
+    participles or infinitives after it; None where the word there is no such verb."""
+    verb = _verb_after(found, index)
+    if verb >= len(found) or person not in found[verb].persons():
+        return None
+    end = verb + 1
+    while end < len(found) and found[end].lower in ("pas", "plus", "jamais"):
+        end += 1
+    while end < len(found) and (found[end].has(":Q") or found[end].has(":Y")) and not found[end].finite():
+        end += 1
+    return end
+
+
+def _relative_end(found: list[Token], index: int) -> int | None:
+    """The end of a relative clause opening at tokens[index] (qui, que, dont) after a plural noun
+    group, where its verb agrees with its own subject; None where it cannot be read so."""
+    if found[index].lower == "qui":
+        end = _verb_chain_end(found, index + 1, "3p")
+    else:
+        subject = _pronoun_or_group_end(found, index + 1)
+        end = _verb_chain_end(found, subject[0], subject[1]) if subject is not None else None
+    if end is None:
+        return None
+    return _complements_end(found, end)
+
+
+def _complements_end(found: list[Token], end: int) -> int:
+    """The end of the objects, complements, adverbs and numbers of a verb from `end`."""
+    while end < len(found):
+        token = found[end]
+        if token.lower in _PREPOSITIONS:
+            after = _complement_end(found, end)
+            if after is None:
+                if end + 1 < len(found) and found[end + 1].has(":Y") and not found[end + 1].finite():
+                    end += 2  # "de sauvegarder"
+                    continue
+                return end
+            end = after
+        elif token.is_determiner and token.lower not in _DE:
+            group = noun_group(found, end)
+            if group is None:
+                return end
+            end = group.end
+        elif token.text.isdigit() or (token.has(":W") and not token.is_adjective and not token.finite()):
+            end += 1
+        else:
+            return end
+    return end
+
+
+def _subject_end(found: list[Token], group: NounGroup) -> tuple[int, bool]:
+    """Where the plural subject `group` ends once what stands before its verb is stepped over, and
+    whether anything was stepped over."""
+    end = group.end
+    stepped = False
+    while end < len(found):
+        token = found[end]
+        if token.text == "(":
+            close = next((i for i in range(end + 1, len(found)) if found[i].text in ").;:!?"), None)
+            if close is None or found[close].text != ")":
+                break
+            end = close + 1
+        elif token.lower in _PREPOSITIONS:
+            after = _complement_end(found, end)
+            if after is None:
+                break
+            end = after
+        elif token.lower == "qui" or token.lower in _RELATIVE_OBJECT:
+            after = _relative_end(found, end)
+            if after is None:
+                break
+            end = after
+        elif _name_or_bare_noun(found, end) or (
+            _adjective_here(token) and any(_agrees(token, gender, "p") for gender in "mf")
+        ):
+            end += 1  # "l'équipe réseau", "un RAID 5", "achetées (par …)"
+        else:
+            break
+        stepped = True
+    return end, stepped
+
+
+def _plural_subjects(found: list[Token]) -> list[tuple[NounGroup, int, bool]]:
+    """Plural noun groups that open their clause (not after "et", "ou"), each with the index of
+    the word after what stands between them and their verb, and whether anything does."""
+    subjects = []
+    for index in range(len(found)):
+        if _opening(found, index) != "start" or found[index].has(":De"):
+            continue
+        if index > 0 and found[index - 1].lower in ("que", "qu’"):
+            continue  # "la même salle que les serveurs ne protège pas": compared, not the subject
+        group = _predetermined_group(found, index) or noun_group(found, index)
+        if group is None or group.number != "p":
+            continue
+        code = next((i for i in range(group.head + 1, group.end) if _gap_before(found, i)), None)
+        if code is not None and found[code - 1].lower in _PREPOSITIONS:
+            group = replace(group, end=code - 1)  # "de `config.yml` est": the code span ends the complement
+        end, stepped = _subject_end(found, group)
+        if end < len(found):
+            subjects.append((group, end, stepped))
+    return subjects
+
+
+def _predetermined_group(found: list[Token], index: int) -> NounGroup | None:
+    """ "toutes les VM": the noun group after "tous"/"toutes", which gives the gender a name or an
+    acronym does not."""
+    if found[index].lower not in _ALL or index + 1 >= len(found) or not found[index + 1].is_determiner:
+        return None
+    group = noun_group(found, index + 1)
+    if group is None or group.genders - {"e"}:
+        return group
+    return replace(group, genders=found[index].genders(_DETERMINER_TAGS))
+
+
+def _clearly_a_verb(found: list[Token], end: int, verb: int) -> bool:
+    """Whether tokens[verb] reads as the conjugated verb: a word that can be nothing else, "être"
+    or "avoir", or a word after "ne" or an object pronoun ("s’affiche")."""
+    token = found[verb]
+    if not token.finite() or token.has(":G:R"):
+        return False
+    after_clitic = verb > end and found[verb - 1].lower in (_NEGATION | _OBJECT_PRONOUNS)
+    return (token.only_verb() and not token.has(":Q")) or _auxiliary(token) or after_clitic
+
+
+def distant_verb(card: CardText, speller: Speller) -> list[Issue]:
+    """A singular verb after a plural subject and what stands between them (see the module)."""
+    if speller.engine is None:
+        return []
+    issues = []
+    for part, offset, found in _sentences(card, speller):
+        for group, end, stepped in _plural_subjects(found):
+            verb = _verb_after(found, end)
+            if verb >= len(found) or not _clearly_a_verb(found, end, verb):
+                continue
+            if not stepped and verb == end:
+                continue  # nothing between, no "se" nor "ne": `agreement.subject_verb`'s case
+            persons = found[verb].persons()
+            if "3p" in persons or "3s" not in persons:
+                continue
+            fixes = conjugate(found[verb], "3p")
+            if fixes:
+                message = f"accord du verbe avec « {found[group.head].text} »"
+                issues.append(_issue(part, offset, found[verb], "distant-verb", message, fixes))
+    return issues
+
+
+def distant_participle(card: CardText, speller: Speller) -> list[Issue]:
+    """A participle after a plural "être" that disagrees with the plural subject before what stands
+    between them (see the module)."""
+    if speller.engine is None:
+        return []
+    issues = []
+    for part, offset, found in _sentences(card, speller):
+        for group, end, stepped in _plural_subjects(found):
+            verb = _verb_after(found, end)
+            if not stepped or verb >= len(found) or verb > end:
+                continue  # "se" or "ne" before it: a reflexive verb agrees otherwise
+            if not any(lemma == "être" and "3p" in persons for lemma, _, persons in found[verb].finite()):
+                continue
+            at = verb + 1
+            while at < len(found) and (found[at].has(":W") or found[at].has(":G:X")) and not found[at].is_adjective:
+                at += 1
+            for participle in _participles(found, at):
+                gender = _one_gender(group.genders) or _one_gender(participle.genders((":Q",)))
+                if gender is None or _agrees(participle, gender, "p"):
+                    continue
+                fixes = inflect(participle, gender, "p", speller)
+                if len(fixes) == 1:
+                    message = f"accord du participe avec « {found[group.head].text} »"
+                    issues.append(_issue(part, offset, participle, "distant-participle", message, fixes))
+    return issues
+
+
+def name_participle(card: CardText, speller: Speller) -> list[Issue]:
+    """ "Les VM hébergé sur l’hôte": after a plural determiner and a name or an acronym that the
+    dictionary does not know (Grammalecte reads no noun group there), a singular participle or
+    adjective that is nothing else takes the plural; in the gender "tous"/"toutes" or the
+    determiner gives, else in both, for a person to choose."""
+    if speller.engine is None:
+        return []
+    issues = []
+    for part, offset, found in _sentences(card, speller):
+        for index in range(1, len(found) - 1):
+            name, word = found[index], found[index + 1]
+            if name.known or not name.text[:1].isupper():
+                continue
+            determiner = found[index - 1]
+            if not determiner.is_determiner or determiner.numbers(_DETERMINER_TAGS) != frozenset({"p"}):
+                continue
+            if not word.is_adjective or word.has(":N") or word.finite() or "s" not in word.numbers(_ADJECTIVE_TAGS):
+                continue
+            if any(_agrees(word, gender, "p") for gender in "mf"):
+                continue
+            genders = determiner.genders(_DETERMINER_TAGS) - {"e"}
+            if index > 1 and found[index - 2].lower in _ALL:
+                genders = found[index - 2].genders(_DETERMINER_TAGS) - {"e"}
+            written = word.genders(_ADJECTIVE_TAGS)
+            order = sorted(genders or {"m", "f"}, key=lambda gender: gender not in written)  # the written one first
+            fixes = [fix for gender in order for fix in inflect(word, gender, "p", speller)]
+            if fixes:
+                message = f"accord avec « {determiner.text} {name.text} »"
+                issues.append(_issue(part, offset, word, "name-participle", message, list(dict.fromkeys(fixes))))
+    return issues
+
+
+def adjective_chain(card: CardText, speller: Speller) -> list[Issue]:
+    """ "des disques durs externe": after a plural determiner, its noun and an adjective that agrees
+    with it, a second adjective that is only singular and no noun takes the noun's gender and
+    number (not before "de"/"à" or a noun, where it may head a phrase of its own: "des écrans plats
+    bon marché"; nor a verb before its object: "Les serveurs distants limite l'accès")."""
+    if speller.engine is None:
+        return []
+    issues = []
+    for part, offset, found in _sentences(card, speller):
+        for index in range(len(found) - 3):
+            determiner, noun, first, second = found[index : index + 4]
+            if not determiner.is_determiner or determiner.numbers(_DETERMINER_TAGS) != frozenset({"p"}):
+                continue
+            if not (noun.known and noun.has(":N") and "p" in noun.numbers(_NOUN_TAGS)):
+                continue
+            if not first.is_adjective or first.finite() or second.has(":G") or not second.has(":A"):
+                continue
+            if any(":N" in morph and ":A" not in morph for morph in second.morphs) or second.only_verb():
+                continue  # a noun ("les droits administrateur") or a verb: not this slip
+            if second.numbers(_ADJECTIVE_TAGS) != frozenset({"s"}):
+                continue
+            after = found[index + 4] if index + 4 < len(found) else None
+            if after is not None and not after.is_punctuation and (after.lower in (*_DE, "à") or after.is_noun):
+                continue
+            if after is not None and (after.is_determiner or after.lower in _OBJECT_PRONOUNS) and second.finite():
+                continue  # "Les serveurs distants limite l'accès": the verb's slip, not the adjective's
+            gender = _one_gender(_agreeing(noun.genders(_NOUN_TAGS), first.genders(_ADJECTIVE_TAGS)))
+            if gender is None or not _agrees(first, gender, "p") or _agrees(second, gender, "p"):
+                continue
+            fixes = inflect(second, gender, "p", speller)
+            if len(fixes) == 1:
+                message = f"accord avec « {noun.text} », comme « {first.text} »"
+                issues.append(_issue(part, offset, second, "adjective-chain", message, fixes))
+    return issues
+
+
+CHECKS = (
+    ("distant-verb", distant_verb),
+    ("distant-participle", distant_participle),
+    ("name-participle", name_participle),
+    ("adjective-chain", adjective_chain),
+)
+"""This module's checks, by rule name, for `rules.OWN_CHECKS`."""

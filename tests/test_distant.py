@@ -1,0 +1,113 @@
+"""supportcards' agreement checks across what stands between a plural subject and its verb
+(`proofread/distant.py`), on sentences written for these tests: each slip they must flag, with its
+fix, and correct look-alikes they must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+from proofread_helpers import flagged
+
+from supportcards.proofread.distant import adjective_chain, distant_participle, distant_verb, name_participle
+from supportcards.proofread.grammar import engine_available
+
+pytestmark = pytest.mark.skipif(
+    not engine_available(), reason="Grammalecte is not installed (apt install python3-grammalecte, then make)"
+)
+
+
+@pytest.mark.parametrize(
+    ("back", "expected"),
+    [
+        ("Les serveurs qui hébergent la base redémarre chaque nuit.", [("redémarre", ("redémarrent",))]),
+        ("Les postes que le technicien a configurés fonctionne bien.", [("fonctionne", ("fonctionnent",))]),
+        ("Les comptes dont le mot de passe expire est bloqués.", [("est", ("sont",))]),
+        ("Les techniciens de l’équipe réseau travaille de nuit.", [("travaille", ("travaillent",))]),
+        ("Les disques d’un RAID 5 contient les mêmes blocs.", [("contient", ("contiennent",))]),
+        ("Les clients de toutes les VM perd la connexion.", [("perd", ("perdent",))]),
+        ("Les fichiers de chaque utilisateur s’affiche dans son dossier.", [("affiche", ("affichent",))]),
+        ("Les machines (serveurs et postes) redémarre la nuit.", [("redémarre", ("redémarrent",))]),
+        ("Les paramètres de `config.yml` est relus au démarrage.", [("est", ("sont",))]),
+        ("Les outils qui servent à surveiller le réseau prévient le technicien.", [("prévient", ("préviennent",))]),
+        # "grandit" is present and past simple: the present of the notes
+        ("Les disques de toutes les VM grandit chaque jour.", [("grandit", ("grandissent",))]),
+    ],
+)
+def test_a_singular_verb_after_a_plural_subject_and_what_stands_between_takes_the_plural(
+    back: str, expected: list[tuple[str, tuple[str, ...]]]
+) -> None:
+    assert flagged(distant_verb, back) == expected
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Les serveurs qui hébergent la base que le client consulte redémarrent.",
+        "Les postes dont l’écran clignote sont changés.",
+        "Les droits de l’utilisateur qui se connecte sont vérifiés.",  # "qui" agrees with "utilisateur"
+        "Les messages que reçoit le serveur sont filtrés.",  # the relative's subject after its verb
+        "Les utilisateurs qui pensent que le réseau est lent appellent le support.",
+        "Les serveurs qui hébergent la base et le site reste en ligne.",  # "le site" has its own verb
+        "Les mêmes règles que le pare-feu s’appliquent au proxy.",
+        "Les serveurs ainsi que le routeur redémarrent la nuit.",
+        "Les postes, comme le serveur, redémarrent la nuit.",
+        "La plupart des postes qui tombent en panne est réparée le jour même.",  # a singular head
+        "Une dizaine de postes (les plus vieux) sont concernés.",
+        "Les serveurs qui hébergent la base ferme à minuit.",  # "ferme" may be an adjective: not sure
+        "Les outils qui servent à surveiller le réseau alerte le technicien.",  # "alerte", a noun too
+        "Les techniciens qui connaissent le réseau le réparent vite.",
+        "Les comptes qu’il a créés lui permettent de tester.",
+        "Un NAS dans la même salle que les disques de secours ne protège pas.",  # compared
+    ],
+)
+def test_correct_look_alikes_and_unsure_readings_are_left_alone(back: str) -> None:
+    assert flagged(distant_verb, back) == []
+    assert flagged(distant_participle, back) == []
+
+
+@pytest.mark.parametrize(
+    ("back", "expected"),
+    [
+        ("Les sauvegardes qu’il lance sont vérifié le lundi.", [("vérifié", ("vérifiées",))]),
+        ("Les images du disque système sont compressé puis copiées.", [("compressé", ("compressées",))]),
+        ("Les VM que le cluster héberge sont touché.", [("touché", ("touchés",))]),  # its own gender
+        ("En panne, toutes les VM qu’il héberge sont touchés.", [("touchés", ("touchées",))]),  # "toutes"
+        ("Les VM qu’il héberge sont touchées.", []),
+        ("Les postes qu’il se sont partagé restent là.", []),  # not after "être" alone
+    ],
+)
+def test_a_participle_after_a_distant_plural_subject_and_etre_agrees_with_it(
+    back: str, expected: list[tuple[str, tuple[str, ...]]]
+) -> None:
+    assert flagged(distant_participle, back) == expected
+
+
+def test_a_singular_participle_after_a_plural_name_or_acronym_takes_the_plural() -> None:
+    # "toutes" gives the gender; without it, both genders are offered, the one written first
+    assert flagged(name_participle, "Il peut toucher toutes les VM hébergé sur l’hôte.") == [
+        ("hébergé", ("hébergées",))
+    ]
+    assert flagged(name_participle, "Tous les NAS testé ont tenu.") == [("testé", ("testés",))]
+    assert flagged(name_participle, "Les GPO appliqué au domaine.") == [("appliqué", ("appliqués", "appliquées"))]
+    assert flagged(name_participle, "Les VM hébergées sur le cluster migrent.") == []
+    assert flagged(name_participle, "Les PC portable sont livrés.") == []  # "portable", a noun too
+    assert flagged(name_participle, "Le VPN chiffré protège le trafic.") == []
+
+
+@pytest.mark.parametrize(
+    ("back", "expected"),
+    [
+        ("Il faut brancher des disques durs externe.", [("externe", ("externes",))]),
+        ("Les ordinateurs portables récent sont rapides.", [("récent", ("récents",))]),
+        ("Les disques durs externes sont chiffrés.", []),
+        ("Des écrans plats bon marché.", []),  # a phrase of its own before a noun
+        ("Des procédures claires simple à suivre.", []),  # "simple à suivre", a phrase of its own
+        ("Des chemises bleu clair.", []),  # the first does not agree: a colour's shade
+        ("Les câbles réseau blindé sont chers.", []),  # a noun between: not this pattern
+        ("Les serveurs distants limite l’accès.", []),  # a verb before its object
+        ("Les droits administrateurs local restent.", []),  # "local" after a noun that is no adjective
+    ],
+)
+def test_a_second_adjective_after_a_plural_noun_and_its_adjective_agrees(
+    back: str, expected: list[tuple[str, tuple[str, ...]]]
+) -> None:
+    assert flagged(adjective_chain, back) == expected
