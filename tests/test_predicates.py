@@ -17,6 +17,7 @@ from supportcards.proofread.predicates import (
     a_avoir,
     et_est_nom,
     et_est_superlatif,
+    infinitive_participle,
     on_ont_participe,
     qui_ce_se,
     sont_son,
@@ -240,3 +241,30 @@ def test_ce_between_a_subject_and_its_verb_is_se(back: str) -> None:
 )
 def test_ce_as_a_pronoun_or_a_determiner_is_left(back: str) -> None:
     assert flagged(qui_ce_se, back) == []
+
+
+@pytest.mark.parametrize(
+    ("back", "fix"),
+    [
+        ("Un colis livrer par le transporteur attend à l’accueil.", "livré"),
+        ("Les comptes créer pendant le week-end sont vérifiés lundi.", "créés"),
+        ("La facture envoyer au client est archivée.", "envoyée"),
+    ],
+)
+def test_an_infinitive_between_the_subject_and_its_complement_is_the_participle(back: str, fix: str) -> None:
+    assert [fixes for _, fixes in flagged(infinitive_participle, back)] == [(fix,)]
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Le bouton envoyer est grisé.",
+        "Le technicien doit envoyer un mail au client.",
+        "Pour envoyer un mail, il clique sur le bouton.",
+        "Le dîner de fin d’année est annulé.",
+        "Un message envoyé par le client arrive dans la file.",
+        "Les postes installer dans la salle.",
+    ],
+)
+def test_an_infinitive_in_its_place_or_a_noun_is_left(back: str) -> None:
+    assert flagged(infinitive_participle, back) == []

@@ -37,7 +37,12 @@ list of words, and return [] without Grammalecte:
   clause with no other verb keeps "sont" ("Les pannes sont source de stress");
 - `ce-se`: "ce" right after a subject pronoun or "qui" and before a conjugated verb (not être,
   pouvoir, devoir: "ce sont", "ce doit être"), one that is no noun or may be pronominal: "ce qui
-  ce produit", "il ce connecte": the reflexive "se".
+  ce produit", "il ce connecte": the reflexive "se";
+- `infinitive-participle`: a determiner and a noun that open the clause, then an infinitive in
+  "-er" that is nothing else, a preposition, and the clause's conjugated verb later ("Un
+  formulaire envoyer par le client arrive dans la file"): the past participle agreeing with the
+  noun ("envoyé"). A name of a button keeps its verb ("Le bouton envoyer est grisé": no
+  preposition after it); a noun of unsure gender is left.
 """
 
 from __future__ import annotations
@@ -370,6 +375,52 @@ def _reflexive_verb(lexicon: Lexicon, word: str) -> bool:
     return any(":V" in morph and "q" in morph.split(":V", 1)[1].split(":", 1)[0] for morph in lexicon.morphs(word))
 
 
+def infinitive_participle(card: CardText, speller: Speller) -> list[Issue]:
+    """ "Un formulaire envoyer par le client arrive…": an infinitive in "-er" right after the
+    determiner and noun that open the clause, before a preposition, the clause's verb after it."""
+    if speller.engine is None:
+        return []
+    conj = agreement._engine_modules()
+    issues = []
+    for found in _walk(card, speller):
+        lexicon, part, offset, sentence = found.lexicon, found.part, found.offset, found.tokens
+        for index in range(2, len(sentence) - 1):
+            verb, noun, determiner = sentence[index], sentence[index - 1], sentence[index - 2]
+            if not _bare_infinitive(lexicon, verb.text) or _clause_start(sentence, index - 1) != index - 2:
+                continue
+            if determiner.lower not in _DETERMINERS or not lexicon.has(noun.text, ":N") or lexicon.has(noun.text, ":G"):
+                continue
+            following = sentence[index + 1]
+            preposition = lexicon.has(following.text, ":G:R") or following.lower in ("au", "aux")
+            if not preposition or not _verb_after(lexicon, sentence, index + 1):
+                continue  # "Le bouton envoyer est grisé": a name; the participle's complement must follow
+            agreement_tags = _gender_number(lexicon, noun.text, determiner.lower)
+            if agreement_tags is None or conj is None:
+                continue
+            fix = conj[0].getConj(verb.text, ":Q", agreement_tags)
+            if fix:
+                message = f"un infinitif après le sujet, le verbe de la phrase plus loin : le participe « {fix} » ?"
+                issues.append(_issue(part, offset, verb, verb, "infinitive-participle", message, fix))
+    return issues
+
+
+def _bare_infinitive(lexicon: Lexicon, word: str) -> bool:
+    """An infinitive in "-er" (it sounds like its participle) that is nothing else ("envoyer", not
+    "le dîner")."""
+    morphs = lexicon.morphs(word)
+    return word.islower() and word.endswith("er") and bool(morphs) and all(":Y" in morph for morph in morphs)
+
+
+def _gender_number(lexicon: Lexicon, noun: str, determiner: str) -> str | None:
+    """The participle's tags (":m:s"…) for a noun after its determiner, None where its gender is unsure."""
+    nouns = [morph for morph in lexicon.morphs(noun) if ":N" in morph]
+    genders = {gender for gender in ("m", "f") if all(f":{gender}" in morph for morph in nouns)}
+    if len(genders) != 1:
+        return None
+    plural = determiner in _PLURAL_DETERMINERS or lexicon.plural_only(noun)
+    return f":{genders.pop()}:{'p' if plural else 's'}"
+
+
 _PERSON_ENDINGS = {"3p": ("ent",), "3s": ("e", "t", "d", "s")}
 _INFINITIVE_ENDINGS = ("er", "ir", "re", "oir", "dre", "tre")
 _PRONOUN_PERSONS = {"il": "3s", "elle": "3s", "on": "3s", "ils": "3p", "elles": "3p"}
@@ -435,5 +486,6 @@ CHECKS = (
     ("unknown-conjugation", unknown_conjugation),
     ("sont-son", sont_son),
     ("ce-se", qui_ce_se),
+    ("infinitive-participle", infinitive_participle),
 )
 """This module's checks, by rule name, for `rules.OWN_CHECKS` (and `homophones.line_readings`)."""
