@@ -28,6 +28,7 @@ import difflib
 import re
 import sys
 import tempfile
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +40,22 @@ CLEAN = ev.CHAPTERS / "clean"
 # Normalizer rules whose word changes are the project's choice, not a correction of French: "Av:" is
 # written out as "Avantages :" on every card. Their changes are counted apart, never dropped.
 BY_DESIGN = frozenset({"abbreviations"})
+
+
+def _shorthand() -> frozenset[tuple[str, str]]:
+    """The package's shorthand expansions as (written, shown) words: "Désav:" -> "Désavantages :"."""
+    path = Path(__file__).resolve().parent.parent / "supportcards" / "data" / "corrections.toml"
+    table = tomllib.loads(path.read_text(encoding="utf-8")).get("abbreviations", {})
+
+    def word(text: str) -> str:
+        return ev.comparable(text.lstrip("^").rstrip(": "))
+
+    return frozenset((word(short), word(long)) for short, long in table.items())
+
+
+# A change that is exactly one of these expansions is the project's choice even when another rule's
+# finding (a grammar suggestion left for a person, say) touches the same words.
+SHORTHAND = _shorthand()
 _LIST_MARKER = re.compile(r"^\s*(?:\d+[.)]|[-*+•])\s+")
 _LOOSE = {
     "'": "['’‘ʼ]",
@@ -166,6 +183,12 @@ def _excerpt(text: str, spans: list[tuple[str, tuple[int, int]]], start: int, en
     return f"{text[left:begin]}[{text[begin:stop]}]{text[stop:right]}".replace("\n", " ")
 
 
+def _bracketed(excerpt: str) -> str:
+    """The changed words of a `word_changes` excerpt ("... [désav]: ..." -> "désav")."""
+    start, end = excerpt.find("["), excerpt.find("]")
+    return excerpt[start + 1 : end].strip() if 0 <= start < end else ""
+
+
 @dataclass
 class Damage:
     front: str
@@ -182,7 +205,9 @@ class Damage:
     @property
     def by_design(self) -> bool:
         """Made only by a rule that expands the student's shorthand on purpose (see BY_DESIGN)."""
-        return bool(self.rules) and set(self.rules) <= BY_DESIGN
+        if not self.rules or not set(self.rules) & BY_DESIGN:
+            return False
+        return set(self.rules) <= BY_DESIGN or (_bracketed(self.written), _bracketed(self.shown)) in SHORTHAND
 
 
 @dataclass

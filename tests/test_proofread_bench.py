@@ -150,3 +150,16 @@ def test_the_clean_measure_sees_a_word_changed_in_anki(tmp_path: Path) -> None:
     assert [(change.written, change.shown, change.rules) for change in result.by_design] == [
         ("du wi-fi [av]: mobilité pas de", "du wi-fi [avantages]: mobilité pas de", ["abbreviations"])
     ]
+
+
+def test_a_shorthand_expansion_is_by_design_even_where_a_finding_touches_it() -> None:
+    """ "Désav:" spelled out is the project's choice; a grammar finding on the next word must not make it damage."""
+    clean = _clean_measure()
+    grammar = "source/chapitre-08.md:30:3: grammar: 'Prend' -> 'Prends' (S’il s’agit d’un impératif, ajoutez un « s ».)"
+    shorthand = "source/chapitre-08.md:29: abbreviations: 'Désav:' -> 'Désavantages :'"
+    expanded = clean.Damage(
+        "Sauvegarde", 25, "suffit [désav]: prend", "suffit [désavantages]: prend", [shorthand, grammar]
+    )
+    assert expanded.by_design
+    other = clean.Damage("Sauvegarde", 25, "[prend] beaucoup", "[prends] beaucoup", [shorthand, grammar])
+    assert not other.by_design
