@@ -260,6 +260,8 @@ def front_doubts(text: str) -> list[str]:
         doubts.append("a question with no topic of its own")
     if _quand_clause(text):
         doubts.append("'quand' and a subject, like a time clause")
+    if text[:1].islower():
+        doubts.append("it starts in lowercase, like a line that goes on")
     return doubts
 
 
@@ -358,7 +360,7 @@ def detect_cards(text: str, path: str) -> ImportResult:
         stripped = line.strip()
         next_line = body[index + 1][1] if index + 1 < len(body) else None
         previous = body[index - 1][1].strip() if index else None
-        rule = _hard_rule(stripped, previous_front, next_line is None, index == 0)
+        rule = _hard_rule(stripped, previous_front, next_line is None, index == 0, previous)
         guessed = decisions[-1] if previous_front and decisions[-1].confidence < REVIEW_BELOW else None
         if guessed is not None and _STRONG_TERM.match(stripped):
             # A term with its expansion is a surer front than the guess before it: that was answer text.
@@ -399,7 +401,9 @@ def detect_cards(text: str, path: str) -> ImportResult:
     return ImportResult(title, tuple(cards), tuple(decisions))
 
 
-def _hard_rule(text: str, previous_front: bool, last: bool, first: bool) -> tuple[bool, str] | None:
+def _hard_rule(
+    text: str, previous_front: bool, last: bool, first: bool, previous: str | None = None
+) -> tuple[bool, str] | None:
     """The certain cases: (is a front, why), or None when the clues have to decide."""
     if first:
         return True, "the first line after the title"
@@ -409,13 +413,20 @@ def _hard_rule(text: str, previous_front: bool, last: bool, first: bool) -> tupl
         return False, "the last line belongs to the last card's answer"
     if _LIST_ITEM.match(text):
         return False, "a list item"
-    if text[:1].islower():
+    if text[:1].islower() and not _lowercase_term(text, previous):
         return False, "starts in lowercase: the previous line goes on"
     if text.endswith(":"):
         return False, "ends with ':', it introduces what follows"
     if " : " in text or " :" in text[-3:]:
         return False, "a definition 'x : y'"
     return None
+
+
+def _lowercase_term(text: str, previous: str | None) -> bool:
+    """A command or a term written in lowercase with its expansion ("msconfig (Configuration du
+    système)") after a finished line: it may start a card, so the clues decide, not the case."""
+    finished = previous is not None and bool(_FINISHED.search(previous) or _LIST_ITEM.match(previous))
+    return finished and bool(_TERM_WITH_EXPANSION.match(text)) and not _VERB.search(text)
 
 
 _CHAPTER_NUMBER = re.compile(r"\bchap(?:itre|ter|\.)?\s*(?:n[°o]\.?\s*)?(\d+)", re.IGNORECASE)

@@ -383,3 +383,29 @@ def test_a_question_inside_any_answer_adds_no_card(notes: Path, where: int, inse
     lines.insert(card.line - 1, inserted)
     after = detect_cards("\n".join(lines), str(notes))
     assert [card.front for card in after.cards] == [card.front for card in before.cards]
+
+
+def test_a_lowercase_command_with_its_expansion_starts_a_card_listed_for_review() -> None:
+    notes = (
+        "Chapitre 21\n"
+        "Gestionnaire des tâches\n"
+        "Il montre les processus et la charge du processeur.\n"
+        "msconfig (Configuration du système)\n"
+        "Permet de choisir les programmes lancés au démarrage.\n"
+    )
+    result = detect_cards(notes, "notes.txt")
+    assert [card.front for card in result.cards] == ["Gestionnaire des tâches", "msconfig (Configuration du système)"]
+    assert [decision.line for decision in result.uncertain][:1] == [4]
+
+
+def test_a_wrapped_line_in_lowercase_still_goes_on_even_with_parentheses() -> None:
+    notes = (
+        "Chapitre 21\n"
+        "Gestionnaire des tâches\n"
+        "On l’ouvre avec le raccourci\n"
+        "ctrl+maj+échap (trois touches)\n"
+        "Pare-feu\n"
+        "Il filtre le trafic, par exemple\n"
+        "le port 443 (HTTPS) est ouvert.\n"
+    )
+    assert fronts(notes) == ["Gestionnaire des tâches", "Pare-feu"]
