@@ -39,6 +39,8 @@ def test_key_fits_its_chapter(key_path: Path) -> None:
     imported = detect_cards(key.chapter.read_text(encoding="utf-8"), str(key.chapter))
     cards = evaluator.source_cards(imported.to_source())
     assert evaluator.check_key(key, cards) == []
+    if key_path.parent.name == "seed":  # the student's own chapter: its slips are as many as it has
+        return
     assert len(key.slips) == 25
     assert len(key.traps) == 10
     assert 25 <= len(cards) <= 40
