@@ -98,6 +98,22 @@ _STRONG_TERM = re.compile(r"^[\w][\w./&+-]*(?:\s[\w./&+-]+){0,3}\s+\((?:[A-Z][\w
 _LEAD_IN_END = re.compile(
     r"\b(?:sont|est|comme|notamment|exemple|suivants?|suivantes?|que|tels|telles|soit|voici)\s*$", re.IGNORECASE
 )
+_EXPANSION = re.compile(r"\s*\([^)]*\)\s*\.?$")
+"""The expansion in parentheses that ends a term: English words ("as a Service") that are no French verb."""
+_LINK_WORDS = frozenset({"a", "an", "as", "and", "by", "for", "in", "of", "on", "or", "the", "to", "with"})
+"""Small English words between the capitalised words of an expansion ("Software as a Service")."""
+
+
+def _strong_term(text: str) -> bool:
+    """A term and its English-style expansion, nothing after: "DHCP (Dynamic Host Configuration
+    Protocol)", "SaaS (Software as a Service)"; the expansion's small link words aside."""
+    found = re.match(r"^(?P<term>.*\()(?P<inside>[^()]*)\)$", text)
+    if found is None:
+        return False
+    inside = " ".join(word for word in found["inside"].split() if word not in _LINK_WORDS)
+    return bool(_STRONG_TERM.match(f"{found['term']}{inside})"))
+
+
 _TERM_WITH_EXPANSION = re.compile(r"^[^\s()]{2,}(?:\s[^\s()]+){0,3}\s*\([^)]+\)\s*\.?$")
 _FORMULA = re.compile(r"[=≈≤≥<>×÷^]|\s[+*/-]\s|\d\s*%")
 _FINISHED = re.compile(r"[.!?…)»\"”]\s*$")
@@ -290,7 +306,7 @@ def front_score(text: str, previous: str | None, next_line: str | None) -> tuple
         clues.append((2.0, "short, like a term"))
     elif 3 < len(words) <= 8:
         clues.append((0.5, "fairly short"))
-    if _STRONG_TERM.match(text):
+    if _strong_term(text):
         clues.append((3.0, "a term and its capitalised expansion in parentheses"))
     elif _TERM_WITH_EXPANSION.match(text):
         clues.append((1.5, "a term and its expansion in parentheses"))
@@ -321,7 +337,8 @@ def front_score(text: str, previous: str | None, next_line: str | None) -> tuple
         clues.append((-2.5, "starts with a word that refers back: it continues the answer"))
     elif _ARTICLE.match(text) and not question and not opens_clause:
         clues.append((-1.0, "starts like a sentence"))
-    has_verb = bool(_VERB.search(text) or _has_clause(text)) and not question
+    outside = _EXPANSION.sub("", text) if _TERM_WITH_EXPANSION.match(text) else text
+    has_verb = bool(_VERB.search(outside) or _has_clause(outside)) and not question
     if has_verb:
         clues.append((-1.0, "has a conjugated verb"))
     elif (
@@ -362,7 +379,7 @@ def detect_cards(text: str, path: str) -> ImportResult:
         previous = body[index - 1][1].strip() if index else None
         rule = _hard_rule(stripped, previous_front, next_line is None, index == 0, previous)
         guessed = decisions[-1] if previous_front and decisions[-1].confidence < REVIEW_BELOW else None
-        if guessed is not None and _STRONG_TERM.match(stripped):
+        if guessed is not None and _strong_term(stripped):
             # A term with its expansion is a surer front than the guess before it: that was answer text.
             reason = f"the next line, a term with its expansion, is a surer front ({guessed.reason})"
             decisions[-1] = Decision(path, guessed.line, guessed.text, False, guessed.confidence, reason)
@@ -374,7 +391,7 @@ def detect_cards(text: str, path: str) -> ImportResult:
             # The line after an uncertain front is as uncertain as that front.
             confidence = guessed.confidence if guessed is not None else 1.0
             decisions.append(Decision(path, number, stripped, is_front, confidence, reason))
-        elif open_question is not None and not _STRONG_TERM.match(stripped) and not _asks_on_its_own(stripped):
+        elif open_question is not None and not _strong_term(stripped) and not _asks_on_its_own(stripped):
             # Asked inside an answer, a question is answered on the next line: as sure as that question.
             # A term with its expansion, or a question or instruction with a topic, is a front all the same.
             reason = "answers the question asked inside the answer on the line before"

@@ -409,3 +409,26 @@ def test_a_wrapped_line_in_lowercase_still_goes_on_even_with_parentheses() -> No
         "le port 443 (HTTPS) est ouvert.\n"
     )
     assert fronts(notes) == ["Gestionnaire des tâches", "Pare-feu"]
+
+
+def test_an_english_expansion_with_link_words_is_a_sure_front() -> None:
+    """ "as a" in "Software as a Service" is English, not the French verb "a": no doubt is raised."""
+    notes = (
+        "Chapitre 20\n"
+        "Cloud computing\n"
+        "Des ressources informatiques fournies à la demande par Internet.\n"
+        "SaaS (Software as a Service)\n"
+        "Le fournisseur gère tout, l’utilisateur se sert du logiciel dans le navigateur.\n"
+        "RFC (Request for Change)\n"
+        "C’est une demande de changement.\n"
+        "Le PC a planté (écran bleu)\n"
+        "On redémarre en mode sans échec.\n"
+    )
+    result = detect_cards(notes, "notes.txt")
+    assert [card.front for card in result.cards][:3] == [
+        "Cloud computing",
+        "SaaS (Software as a Service)",
+        "RFC (Request for Change)",
+    ]
+    # A French verb outside the parentheses still counts: that line stays a doubt for a person.
+    assert [decision.line for decision in result.uncertain] == [8]
