@@ -11,7 +11,9 @@ How a line is judged, in order:
 1. **Hard rules** (certain): the first line after the title is a front; a card needs an answer, so
    the line right after a front, and the last line, are answer text; a list item (`- `, `1. `), a
    line starting in lowercase, and a line ending in ":" (a lead-in) or containing " : " (a
-   definition) continue the answer.
+   definition) continue the answer. Only a command ("ping", "ipconfig /all") or a lowercase term
+   with its expansion ("msconfig (Configuration du système)") after a finished line escapes the
+   lowercase rule: the clues weigh it, and a front that starts in lowercase is listed for review.
 2. **A score** for the remaining lines, a sum of small, named clues:
    - for a front: a question or an instruction (Citez, Indiquez, Qu'est-ce, Quels, ...); a short
      line (a term: "Help-Desk", "Service de piquet"); a term followed by its expansion in
@@ -116,6 +118,8 @@ def _strong_term(text: str) -> bool:
 
 _TERM_WITH_EXPANSION = re.compile(r"^[^\s()]{2,}(?:\s[^\s()]+){0,3}\s*\([^)]+\)\s*\.?$")
 _FORMULA = re.compile(r"[=≈≤≥<>×÷^]|\s[+*/-]\s|\d\s*%")
+_CODE_EXAMPLE = re.compile(r"\s:\s.*\S*\d\S*$")
+"""A definition ending in a code ("Exemple : 00-1A-2B-3C-4D-5E"): complete without a final period."""
 _FINISHED = re.compile(r"[.!?…)»\"”]\s*$")
 _SUBJECT = re.compile(
     r"(?:^|(?<=[\s,;(«\"])|(?<=\b[sl]['’])|(?<=\bqu['’])|(?<=\blorsqu['’])|(?<=\bpuisqu['’]))"
@@ -284,7 +288,13 @@ def front_doubts(text: str) -> list[str]:
 def front_score(text: str, previous: str | None, next_line: str | None) -> tuple[float, list[str]]:
     """The clues for and against `text` being a front, summed; and their names."""
     clues: list[tuple[float, str]] = []
-    if previous and not _FINISHED.search(previous) and not _LIST_ITEM.match(previous) and not previous.endswith(":"):
+    if (
+        previous
+        and not _FINISHED.search(previous)
+        and not _LIST_ITEM.match(previous)
+        and not previous.endswith(":")
+        and not _CODE_EXAMPLE.search(previous)
+    ):
         clues.append((-2.0, "the previous line is unfinished"))
     words = text.split()
     asks = bool(_QUESTION.match(text)) or text.rstrip().endswith("?")
@@ -439,11 +449,21 @@ def _hard_rule(
     return None
 
 
+_COMMAND = re.compile(r"^[a-z][a-z0-9_-]*(?:\.(?:exe|msc|cpl))?(?:\s+(?:[/-]{1,2}[\w:.-]+|et|[a-z][a-z0-9_-]*))*$")
+"""A command line as a heading: "ipconfig", "ipconfig /all", "ipconfig /release et ipconfig /renew"."""
+
+
 def _lowercase_term(text: str, previous: str | None) -> bool:
-    """A command or a term written in lowercase with its expansion ("msconfig (Configuration du
-    système)") after a finished line: it may start a card, so the clues decide, not the case."""
-    finished = previous is not None and bool(_FINISHED.search(previous) or _LIST_ITEM.match(previous))
-    return finished and bool(_TERM_WITH_EXPANSION.match(text)) and not _VERB.search(text)
+    """A term written in lowercase with its expansion ("msconfig (Configuration du système)"), or a
+    command ("ping", "ipconfig /all"), after a finished line: it may start a card, so the clues
+    decide, not the case."""
+    if previous is None or not (_FINISHED.search(previous) or _LIST_ITEM.match(previous)):
+        return False
+    if _TERM_WITH_EXPANSION.match(text):
+        return not _VERB.search(text)
+    words = text.split()
+    command = bool(_COMMAND.match(text)) and (len(words) == 1 or any(word[0] in "/-" for word in words))
+    return command and len(words) <= 6
 
 
 _CHAPTER_NUMBER = re.compile(r"\bchap(?:itre|ter|\.)?\s*(?:n[°o]\.?\s*)?(\d+)", re.IGNORECASE)

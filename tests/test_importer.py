@@ -432,3 +432,42 @@ def test_an_english_expansion_with_link_words_is_a_sure_front() -> None:
     ]
     # A French verb outside the parentheses still counts: that line stays a doubt for a person.
     assert [decision.line for decision in result.uncertain] == [8]
+
+
+def test_a_command_alone_on_its_line_starts_a_card_listed_for_review() -> None:
+    notes = (
+        "Chapitre 25\n"
+        "Adresse MAC\n"
+        "C’est l’adresse physique de la carte réseau.\n"
+        "Exemple : 00-1A-2B-3C-4D-5E\n"
+        "Réinitialisation de la pile réseau\n"
+        "On la fait quand rien d’autre ne marche.\n"
+        "ipconfig /all\n"
+        "Affiche la configuration complète de chaque carte.\n"
+        "ping\n"
+        "Teste si une machine répond.\n"
+        "Les commandes utiles sont:\n"
+        "tracert\n"
+        "nslookup\n"
+    )
+    result = detect_cards(notes, "notes.txt")
+    assert [card.front for card in result.cards] == [
+        "Adresse MAC",
+        "Réinitialisation de la pile réseau",
+        "ipconfig /all",
+        "ping",
+    ]
+    assert {7, 9} <= {decision.line for decision in result.uncertain}
+
+
+def test_lowercase_words_after_a_sentence_are_not_commands() -> None:
+    notes = (
+        "Chapitre 25\n"
+        "Câble réseau\n"
+        "On vérifie qu’il est branché des deux côtés.\n"
+        "puis on regarde les voyants de la carte.\n"
+        "Wi-Fi\n"
+        "Le signal est faible.\n"
+        "etc.\n"
+    )
+    assert fronts(notes) == ["Câble réseau", "Wi-Fi"]
