@@ -24,6 +24,11 @@ pytestmark = pytest.mark.skipif(
 
 CASES = [
     pytest.param(
+        "Extinction",
+        "Le technicien ferme les fichiers et éteint le poste.",
+        id="et + a present that is also a participle",
+    ),
+    pytest.param(
         "Carte son",
         "Les cartes son sur les postes fixes sont rarement en panne.",
         id="cartes son sur",

@@ -136,3 +136,21 @@ def test_capitalised_runs_in_an_answer_are_terms_too() -> None:
     terms = card_terms("Qu’est-ce qu’un incident ?", "Il est transmis au Service Desk.\nLe Desk répond.")
     assert {"service", "desk"} <= terms and "transmis" not in terms
     assert card_terms("Maintenance", "La Mantenance du poste. Le Ticket System sert.") == {"ticket", "system"}
+
+
+@needs_grammalecte
+def test_et_before_a_present_that_is_also_a_participle_joins_a_second_verb() -> None:
+    """ "ferme les fichiers et éteint le poste": the clause has its verb, "éteint" is a second one."""
+    for back in (
+        "Le technicien ferme les fichiers et éteint le poste.",
+        "Le contrôleur remplace le disque et reconstruit la grappe.",
+        "Le technicien ouvre le ticket et décrit le problème.",
+        "L’antivirus isole le virus et détruit le fichier infecté.",
+        "La sonde dépasse le seuil et atteint 60 °C.",
+    ):
+        assert flagged(et_est, "C", back, with_engine=True) == [], back
+    # no verb before the noun group: the slip is still found, for a participle that is also a present
+    assert flagged(et_est, "C", "Le problème et résolu.", with_engine=True) == [("et", ("est",))]
+    assert flagged(et_est, "C", "Le fichier et détruit chaque nuit.", with_engine=True) == [("et", ("est",))]
+    # a participle only, after a verb: still "est"
+    assert flagged(et_est, "C", "Après la panne, le serveur et redémarré.", with_engine=True) == [("et", ("est",))]

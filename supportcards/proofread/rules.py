@@ -160,6 +160,8 @@ def et_est(card: CardText, speller: Speller) -> list[Issue]:
                 continue
             if _participle_before(text, match.start(), speller):
                 continue
+            if _joins_two_verbs(text, match.start(), participle, speller):
+                continue
             verb = "sont" if match.group("determiner").casefold() in _PLURAL_DETERMINERS else "est"
             issues.append(
                 Issue(
@@ -183,6 +185,25 @@ def _participle_before(text: str, end: int, speller: Speller) -> bool:
         word.casefold().endswith(_PARTICIPLE_ENDINGS) and _is_participle(word, speller)
         for word in re.findall(r"[^\W\d_]+", clause)
     )
+
+
+_FINITE = re.compile(r":(?:I[pqsf]|K|S[pq])")
+
+
+def _finite(word: str, speller: Speller) -> bool:
+    """Whether the lexicon knows `word` as a conjugated verb form (present, past, future, ...)."""
+    engine = speller.engine
+    return engine is not None and any(_FINITE.search(morph) for morph in engine.getMorph(word.casefold()))  # type: ignore[attr-defined]
+
+
+def _joins_two_verbs(text: str, start: int, participle: str, speller: Speller) -> bool:
+    """ "Le technicien ferme les fichiers et éteint le poste": the word after "et" is also a present
+    ("éteint", "décrit", "reconstruit"), and the clause already has a verb before the noun group, so
+    "et" joins a second verb to the subject, and "est" would make nonsense."""
+    if not _finite(participle, speller):
+        return False
+    clause = re.split(r"[.;:!?,\n]", text[:start])[-1]
+    return any(_finite(word, speller) for word in re.findall(r"[^\W\d_]+", clause))
 
 
 def _is_participle(word: str, speller: Speller, *, strict: bool = False) -> bool:
