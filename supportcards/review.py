@@ -388,6 +388,7 @@ CERTAIN: frozenset[str] = frozenset(
         *("et-est-nom", "et-est-superlatif", "à-a", "on-ont-participe", "unknown-conjugation", "sont-son", "ce-se"),
         *("distant-verb", "distant-participle", "name-participle"),  # distant.py (one gender offered)
         "infinitive-participle",  # predicates.py
+        *("coordinated-verb", "coordinated-noun-verb"),  # coordination.py
         # unknown words, by how they differ from the first suggestion
         "spelling:accents",  # only accents: regulierement, dégats
         "spelling:double-letter",  # a letter left single: instalé, diférentes (not "spelling:undoubled")

@@ -24,6 +24,7 @@ from collections.abc import Callable
 
 from .agreement import CHECKS as AGREEMENT_CHECKS
 from .articles import missing_article
+from .coordination import CHECKS as COORDINATION_CHECKS
 from .distant import CHECKS as DISTANT_CHECKS
 from .homophones import HOMOPHONE_CHECKS
 from .inflection import CHECKS as INFLECTION_CHECKS
@@ -268,4 +269,5 @@ OWN_CHECKS: tuple[tuple[str, Check], ...] = (
     *INFLECTION_CHECKS,  # inflection.py
     *PREDICATE_CHECKS,  # predicates.py
     *DISTANT_CHECKS,  # distant.py
+    *COORDINATION_CHECKS,  # coordination.py
 )
