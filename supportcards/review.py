@@ -543,17 +543,23 @@ def _lexicon() -> Any | None:
 def _sole_edit_in_context(finding: Finding, word: str) -> str | None:
     """The only likely word one edit from an unknown word (`spelling.sole_edit`), where the word
     before it, a determiner or a preposition, introduces that word ("chaque matun", "de
-    résolusion", "l’empatie": `spelling.fits_after`). Needs Grammalecte's lexicon; a word of
+    résolusion", "l’empatie": `spelling.fits_after`), or an adjective agreeing with the noun it
+    qualifies, of the words one edit away that agree with it (`spelling.qualified_noun`: "Réponses
+    moins précies" -> 'précises'). Needs Grammalecte's lexicon; a word of
     another case than the text's first letters, or whose slip changes the case, is left."""
-    from .proofread.spelling import Speller, fits_after, sole_edit
+    from .proofread.spelling import Speller, agrees_with, fits_after, qualified_noun, sole_edit
 
     lexicon = _lexicon()
     if lexicon is None or not word.islower():
         return None
     speller = Speller(engine=lexicon)
-    fix = sole_edit(word, speller._in_dictionaries, _is_plural)
+    noun = qualified_noun(finding.context[: max(0, finding.context_column - 1)], lexicon.getMorph)
+    agrees = (lambda candidate: agrees_with(noun, candidate, lexicon.getMorph)) if noun else None
+    fix = sole_edit(word, speller._in_dictionaries, _is_plural, agrees)
     if fix is None:
         return None
+    if agrees is not None and agrees(fix):
+        return fix  # an adjective agreeing with the noun it qualifies ("Réponses moins précies")
     previous = _previous_word(finding, word)
     if previous is None or not fits_after(previous, fix, lexicon.getMorph):
         return None

@@ -98,7 +98,7 @@ def spelling_check(card: CardText, speller: Speller) -> list[Issue]:
                 continue  # acronyms and one-letter words
             if word.casefold() in card.skip_words or speller.is_known(word):
                 continue
-            fixes = tuple(speller.suggestions(word))
+            fixes = tuple(speller.suggestions(word, text[: match.start()]))
             issues.append(Issue(part, match.start(), match.end(), "spelling", "unknown-word", "unknown word", fixes))
     return issues
 

@@ -6,7 +6,8 @@ it, or the glossary lists it; elisions (l’, qu’, jusqu’), compounds and in
 weighted edit distance, where the slips these notes are made of cost less than other edits (a
 missing or wrong accent, a doubled or undoubled letter, letters that sound alike, a neighbouring
 key, two swapped letters), then by how frequent the word is in French (pyspellchecker's counts); a
-word typed with a plural mark prefers a plural.
+word typed with a plural mark prefers a plural; after a noun it may qualify, the adjectives that
+agree with that noun come first (`qualified_noun`, `agreeing_first`).
 
 For `review --yes` (`review.py`): `missing_letter` (one letter left out, nothing else close) and
 `sole_edit` (the only common word one typist's slip away, `likely_slip`, taken where the word
@@ -232,12 +233,17 @@ class Speller:
         found.discard(lower)
         return rank(lower, found, self.frequency)
 
-    def suggestions(self, word: str) -> list[str]:
-        """Likely words for `word`, best first, in its case; an elision's head is kept."""
+    def suggestions(self, word: str, before: str = "") -> list[str]:
+        """Likely words for `word`, best first, in its case; an elision's head is kept. `before`,
+        the text before the word, may name a noun the word qualifies: the suggestions that agree
+        with it come first (`agreeing_first`)."""
         head, apostrophe, rest = word.replace("’", "'").rpartition("'")
         target = rest if apostrophe and head.casefold() in ELISIONS else word
         prefix = word[: len(word) - len(target)]
         ranked = self.candidates(target)[:SUGGESTIONS]
+        if before and self.engine is not None:
+            morph = self.engine.getMorph  # type: ignore[attr-defined]
+            ranked = agreeing_first(target, ranked, qualified_noun(before, morph), morph)
         if target[:1].isupper():
             ranked = [candidate[:1].upper() + candidate[1:] for candidate in ranked]
         return [prefix + candidate for candidate in ranked]
@@ -311,13 +317,17 @@ def likely_slip(typed: str, word: str) -> bool:
     return typed[dropped[0]] not in VOWELS
 
 
-def sole_edit(word: str, known: Callable[[str], bool], plural: Callable[[str], bool]) -> str | None:
+def sole_edit(
+    word: str, known: Callable[[str], bool], plural: Callable[[str], bool], agrees: Callable[[str], bool] | None = None
+) -> str | None:
     """The one likely word one edit from `word`, if there is one: the most frequent of the words one
     edit away (`one_edit_words`) that keep its plural mark, when it is common
     (`SOLE_EDIT_MIN_FREQUENCY`), `SOLE_EDIT_DOMINANCE` times as frequent as every other word one
     edit away (but the same word in the other number), and the edit a typist's slip
     (`likely_slip`). An "s" added that marks no plural (`plural` tells which words are plurals) is
-    no change of number: 'longtemp' -> 'longtemps'; 'précies' is no 'précise'.
+    no change of number: 'longtemp' -> 'longtemps'; 'précies' is no 'précise'. Where the word
+    qualifies a noun (`agrees` tells which words agree with it) and some words one edit away agree,
+    only those are weighed: "Réponses moins précies" is 'précises', not the commoner 'précis'.
 
     'matun' -> 'matin', 'opérarions' -> 'opérations', 'parolle' -> 'parole', 'empatie' -> 'empathie'.
     """
@@ -331,6 +341,9 @@ def sole_edit(word: str, known: Callable[[str], bool], plural: Callable[[str], b
         return candidate == lower + "s" and not plural(candidate)
 
     kept = [candidate for candidate in found if keeps_number(candidate)]
+    if agrees is not None and any(agrees(candidate) for candidate in kept):
+        found = {candidate for candidate in found if agrees(candidate)}
+        kept = [candidate for candidate in kept if agrees(candidate)]
     if not kept:
         return None
     best = max(kept, key=lambda candidate: (frequency(candidate), candidate))
@@ -340,6 +353,47 @@ def sole_edit(word: str, known: Callable[[str], bool], plural: Callable[[str], b
     if any(frequency(best) < SOLE_EDIT_DOMINANCE * max(frequency(other), 1) for other in rivals):
         return None
     return best
+
+
+def qualified_noun(before: str, morph: Callable[[str], list[str]]) -> list[str]:
+    """The noun readings of the noun that a word typed after `before` qualifies as an adjective:
+    the last word of `before`'s clause before one adverb or more ("Réponses possiblement moins"),
+    when the lexicon reads it as a noun and as no conjugated verb; [] when there is none. Right
+    after a noun the word may as well be its verb ("l’entreprise acepte": 'accepte', not the
+    adjective 'adepte'); after an adverb ("moins", "très") it is an adjective."""
+    clause = re.split(r"[,;:.!?()\[\]/\n]", before)[-1]
+    adverbs = 0
+    for word in reversed(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", clause)):
+        readings = morph(word.casefold())
+        if any(":W" in reading for reading in readings):
+            adverbs += 1
+            continue
+        if not adverbs or any(re.search(r":[IKS][pqsf]?:", reading) or ":G" in reading for reading in readings):
+            return []
+        return [reading for reading in readings if ":N" in reading]
+    return []
+
+
+def agrees_with(noun: list[str], candidate: str, morph: Callable[[str], list[str]]) -> bool:
+    """Whether `candidate` reads as an adjective (or a participle) agreeing in gender and number
+    with one of the `noun`'s readings."""
+    adjectives = [reading for reading in morph(candidate.casefold()) if ":A" in reading or ":Q" in reading]
+    return any(_agree(reading, adjective) for reading in noun for adjective in adjectives)
+
+
+def agreeing_first(typed: str, candidates: list[str], noun: list[str], morph: Callable[[str], list[str]]) -> list[str]:
+    """`candidates` with those agreeing with `noun` (`agrees_with`) first, each part in its order;
+    only a candidate that keeps the typed word's plural mark or its absence moves: the noun
+    before may be a complement's ("les mises à jour critiqes": 'jour' does not make it singular)."""
+    if not noun:
+        return candidates
+    typed_plural = typed.casefold().endswith(("s", "x"))
+    agreeing = [
+        candidate
+        for candidate in candidates
+        if candidate.casefold().endswith(("s", "x")) == typed_plural and agrees_with(noun, candidate, morph)
+    ]
+    return agreeing + [candidate for candidate in candidates if candidate not in agreeing]
 
 
 def fits_after(previous: str, candidate: str, morph: Callable[[str], list[str]]) -> bool:
