@@ -73,6 +73,7 @@ def test_a_verb_joined_to_a_verb_with_a_known_subject_takes_its_person(
         "Le technicien répare le poste que les utilisateurs ouvrent et ferment.",  # the relative's subject
         "L’équipe gère les tickets qui arrivent et interviennent vite.",
         "Le technicien vérifie que les câbles sont branchés et fonctionnent.",
+        "Le technicien ferme les programmes que les utilisateurs ont ouverts et supprime les fichiers.",
         "Les postes redémarrent, explique le technicien.",  # a comma's verb, no list closed by "et"
         "Le serveur (et les postes) redémarrent la nuit.",
         "Le câble et le port fonctionnent et clignotent.",  # coordinated subjects: no known person

@@ -5,7 +5,9 @@ its own, so it is the subject of "gère" that "interviennent" takes ("intervient
 Grammalecte's morphology (`agreement.py`'s tokens, noun groups and conjugator), never a list of
 words, and return nothing without Grammalecte:
 
-- the subject: a noun group or a subject pronoun that opens a clause, with its verb right after it
+- the subject: a noun group or a subject pronoun that opens a main clause (not one after "que",
+  "qui", "lorsque"…: "les programmes qu’il a ouverts et supprime" joins "supprime" to the main
+  verb, maybe of another subject), with its verb right after it
   ("ne" and object pronouns maybe between; after a noun group, what `distant.py` steps over too:
   "le serveur WSUS", a relative clause), and that verb agrees with it: the reading is confirmed
   by the student's own agreement (a clause whose first verb disagrees is `subject-verb`'s);
@@ -58,8 +60,8 @@ _INDICATIVE = frozenset({"Ip", "Iq", "Is", "If", "K"})
 def _subject_verbs(found: list[Token]) -> Iterator[tuple[str, int]]:
     """(person, index of the verb) of each clause whose opening subject its verb agrees with."""
     for index, token in enumerate(found):
-        if _opening(found, index) is None:
-            continue
+        if _opening(found, index) is None or (index > 0 and found[index - 1].lower in _OTHER_CLAUSE):
+            continue  # a relative or subordinate clause: "et" may join the next verb to the main one
         if token.lower in _SUBJECT_PRONOUNS:
             person, end = _SUBJECT_PRONOUNS[token.lower], index + 1
         else:
