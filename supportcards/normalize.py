@@ -22,6 +22,7 @@ is idempotent and no rule's output feeds an earlier one, so normalizing twice ch
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import tomllib
 import unicodedata
@@ -328,6 +329,11 @@ def _nfc(text: str) -> tuple[str, list[Edit]]:
     return "".join(pieces), edits
 
 
+_LETTER_A_NEXT = r"(?:et|ou|pour|est|sont|a|ont|se|s|ne|n|vers|contre|puis|donc|mais|car|envoie|reçoit|devient)"
+"""Words after which a capital "A" is a letter or a name ("A et B", "A pour l’aile est", "A envoie à
+B"), never the preposition "À"."""
+
+
 def accented_capitals_rule(words: Iterable[str]) -> Rule:
     """'Editer' -> 'Éditer', and 'A' starting a sentence -> 'À'."""
     table = {}
@@ -337,15 +343,18 @@ def accented_capitals_rule(words: Iterable[str]) -> Rule:
             table[plain[0].upper() + plain[1:]] = word[0].upper() + word[1:]
     # Candidates are found by their first letter (a fast literal scan), then looked up in the table.
     firsts = "".join(sorted({word[0] for word in table})) or "E"
+    # A capitalised word inside a sentence is a name ("Community Edition", "l’application Element"):
+    # only a sentence's or a line's first word, or one after an elided article ("l’Etat"), is fixed.
+    start = rf"(?:^|(?<=\n)|(?<=[.!?…]\s))[ \t]*(?:{_LIST_MARKER}[ \t]+)?"
     pattern = re.compile(
-        rf"(?<!\w)(?P<word>[{firsts}][^\W\d_]+)(?!\w)"
-        rf"|(?P<lead>(?:^|(?<=\n)|(?<=[.!?…]\s))[ \t]*(?:{_LIST_MARKER}[ \t]+)?)A(?=[ \t]+[a-zà-ÿ])"
+        rf"(?P<wlead>{start}|(?<=[lLdD]['’]))(?P<word>[{firsts}][^\W\d_]+)(?!\w)"
+        rf"|(?P<lead>{start})A(?=[ \t]+(?!{_LETTER_A_NEXT}\b)[a-zà-ÿ])"
     )
 
     def fix(match: re.Match[str]) -> str:
         word = match.group("word")
         if word:
-            return table.get(word, word)
+            return match.group("wlead") + table.get(word, word)
         return match.group("lead") + "À"
 
     return regex_rule("accented-capitals", "accents on capitals: Éditer, État, À", pattern, fix)
@@ -576,6 +585,28 @@ def _s_est(match: re.Match[str]) -> str:
     return match.group()[: match.start("wrong2") - match.start()] + "s’est"
 
 
+_QUANT_A = re.compile(
+    r"(?:(?<=^)|(?<=\n)|(?<=[.!?…][ \t])|(?<=\b[eE]t[ \t])|(?<=\b[mM]ais[ \t])|(?<=^[-*+•][ \t]))"
+    r"(?P<quand>[qQ]uand)(?=[ \t]+(?:à|au|aux)[ \t]+(?P<group>[^,;:.!?\n]{1,60}?)[ \t]*,)",
+    re.MULTILINE,
+)
+_OPENS_GROUP = frozenset({"de", "du", "des", "d", "à", "au", "aux", "en", "pour", "sur", "dans", "par", "avec"})
+_NEW_SUBJECT = frozenset({"le", "la", "les", "l", "un", "une", "il", "ils", "elle", "elles", "on"})
+
+
+def _quant(match: re.Match[str]) -> str:
+    """ "Quand au SAN, il demande …" -> "Quant au SAN": "quand à/au/aux" then a short noun group and a
+    comma is the locution "quant à" (as for). "Quand à minuit le script plante, …" is "when": a
+    second noun group (or a pronoun) opens a subject before the comma, and it stays."""
+    words = re.findall(r"[^\W\d_]+|\d+", match.group("group").replace("’", " ").replace("'", " "))
+    if not words or len(words) > 4:
+        return match.group("quand")
+    for before, word in itertools.pairwise(words):
+        if word.casefold() in _NEW_SUBJECT and before.casefold() not in _OPENS_GROUP:
+            return match.group("quand")
+    return match.group("quand")[0] + "uant"
+
+
 _BACK_SUBJECT = re.compile(
     r"\A(?P<verb>Est|Sont)(?=[ \t]+(?:un|une|le|la|les|l['’]|des|du|ce|cet|cette|ces|son|sa|ses|leur|leurs|"
     r"notre|votre|mon|ma|mes|deux|trois|quatre|cinq|plusieurs|quelques|tous|toutes|\d+)\b)"
@@ -588,6 +619,13 @@ FRENCH: tuple[Rule, ...] = (
         _CONTRACTION,
         _contract,
         needs=lambda text: " le" in text or " les" in text,
+    ),
+    regex_rule(
+        "quant-a",
+        "quand à / quand au + a short noun group and a comma -> quant à (not « Quand à minuit le script plante, »)",
+        _QUANT_A,
+        _quant,
+        needs=lambda text: "uand a" in text or "uand à" in text,
     ),
     regex_rule(
         "elision",
