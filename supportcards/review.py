@@ -384,7 +384,7 @@ CERTAIN: frozenset[str] = frozenset(
         "peu-peut",  # homophones.py (not et-est-terme: "Un onduleur et le câble USB." lists, DAMAGE.md #11)
         *("subject-verb", "qui-verb", "noun-for-verb", "unknown-verb", "subjunctive", "si-conditional"),  # agreement.py
         *("adjective-coordination", "participle-agreement"),  # agreement.py
-        *("noun-adjective", "se-infinitive", "list-infinitive"),  # inflection.py
+        *("noun-adjective", "se-infinitive", "list-infinitive", "clitic-participle"),  # inflection.py
         *("et-est-nom", "et-est-superlatif", "à-a", "on-ont-participe", "unknown-conjugation", "sont-son", "ce-se"),
         *("distant-verb", "distant-participle", "name-participle"),  # distant.py (one gender offered)
         "infinitive-participle",  # predicates.py
@@ -618,7 +618,12 @@ def contested(findings: Sequence[Finding]) -> set[Finding]:
     rivals: set[Finding] = set()
     for group in seen.values():
         if len(group) > 1:
-            decided = _verb_over_plural_pronoun(group) or _keeping_the_noun(group) or _one_confirmed(group)
+            decided = (
+                _verb_over_plural_pronoun(group)
+                or _keeping_the_noun(group)
+                or _keeping_the_determiner(group)
+                or _one_confirmed(group)
+            )
             rivals.update(finding for finding in group if finding is not decided)
     return rivals | neighbour_rivals(findings) | same_word_rivals(findings)
 
@@ -675,6 +680,27 @@ def _keeping_the_noun(group: list[Finding]) -> Finding | None:
     word at all ("connexions" -> nothing) is no fix to keep."""
     kept = [finding for finding in group if finding.suggestions and not _takes_the_noun(finding)]
     return kept[0] if len(group) == 2 and len(kept) == 1 else None
+
+
+def _keeping_the_determiner(group: list[Finding]) -> Finding | None:
+    """In "est une pratique dangereux" Grammalecte offers 'une' -> 'un' or 'dangereux' ->
+    'dangereuse': the adjective's fix, where the noun right after the determiner has one gender
+    only and the determiner already has it (`proofread.grammar.determiner_fits_noun`): the slip
+    is the adjective's ending, and 'un pratique' would make a new one."""
+    from .proofread.grammar import determiner_fits_noun
+
+    if len(group) != 2 or not all(finding.suggestions for finding in group):
+        return None
+    for determiner, other in (group, group[::-1]):
+        start = determiner.context_column - 1
+        if start < 0 or determiner.context[start : start + len(determiner.text)] != determiner.text:
+            continue
+        after = re.match(r"\s+([^\W\d_][\w-]*)", determiner.context[start + len(determiner.text) :])
+        if after is None or after.group(1) == other.text:
+            continue
+        if determiner_fits_noun(determiner.text, determiner.suggestions[0], after.group(1)):
+            return other
+    return None
 
 
 def _one_confirmed(group: list[Finding]) -> Finding | None:
@@ -742,9 +768,11 @@ def _answers(fixed: Finding, other: Finding) -> bool:
 
 def _confirmed(finding: Finding) -> bool:
     """Whether a homophone check of `review --yes` (`proofread/homophones.py`, which reads word
-    classes) makes the same fix at the same place: "on peu déléguer" is "on peut" (after "ont",
-    "peu" + an infinitive is no French), "Les utilisateurs on parfois" is "ont" (the clause has its
-    subject)."""
+        classes) makes the same fix at the same place: "on peu déléguer" is "on peut" (after "ont",
+        "peu" + an infinitive is no French), "Les utilisateurs on parfois" is "ont" (the clause has its
+        subject); or an agreement check of ours ("Si on lancerait …": 'lançait', `si-conditional`), whose
+    finding the proofreader drops where Grammalecte's makes the same fix."""
+    from .proofread.agreement import line_readings as agreement_readings
     from .proofread.grammar import engine
     from .proofread.homophones import line_readings
 
@@ -752,11 +780,13 @@ def _confirmed(finding: Finding) -> bool:
     if checker is None or not finding.suggestions:
         return False
     start = finding.context_column - 1
+    readings = (line_readings, agreement_readings)
     return any(
         (issue.start, issue.end) == (start, start + len(finding.text))
         and issue.suggestions[:1] == finding.suggestions[:1]
         and issue.rule in CERTAIN
-        for issue in line_readings(checker.getSpellChecker(), finding.context)
+        for read in readings
+        for issue in read(checker.getSpellChecker(), finding.context)
     )
 
 

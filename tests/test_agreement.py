@@ -258,3 +258,81 @@ def test_look_alikes_of_qui_and_coordinated_adjectives() -> None:
     assert flagged(qui_verb, "Il garde celui des trois câbles qui marche.") == []  # "celui" is the antecedent
     assert flagged(adjective_coordination, "Il achète une souris légère et bas de gamme.") == []
     assert flagged(adjective_coordination, "Une procédure simple et facile à suivre.") == []
+
+
+@pytest.mark.parametrize(
+    ("check", "back", "expected"),
+    [
+        # a complement of time, place or manner opens the clause with no comma: the subject follows
+        (subject_verb, "Pendant le déplacement les utilisateurs de la VM perd l’accès.", [("perd", ("perdent",))]),
+        (subject_verb, "Sur ce modèle les voyants de la façade clignote.", [("clignote", ("clignotent",))]),
+        (
+            participle_agreement,
+            "Par défaut les messages sont téléchargés puis supprimé.",
+            [("supprimé", ("supprimés",))],
+        ),
+        (subject_verb, "Par défaut le pare-feu bloque les connexions entrantes.", []),
+        (subject_verb, "Pendant la réunion des équipes, le serveur redémarre.", []),
+        (subject_verb, "Il parle pendant la réunion des équipes.", []),
+    ],
+)
+def test_a_subject_after_an_opening_complement_with_no_comma(check, back: str, expected: list) -> None:
+    assert flagged(check, back) == expected
+
+
+@pytest.mark.parametrize(
+    ("back", "expected"),
+    [
+        ("La capacité et la vitesse annoncées par le fabricant sont mesurés.", [("mesurés", ("mesurées",))]),
+        (
+            "Les journaux système et les journaux des applications sont enregistrées.",
+            [("enregistrées", ("enregistrés",))],
+        ),
+        ("Le clavier et la souris sont livré dans le même carton.", [("livré", ("livrés",))]),
+        ("La clé et la batterie sont testées.", []),
+        ("Le câble, la clé et la batterie sont testés.", []),  # one masculine group: masculine
+        ("Chaque clé et chaque batterie est testée.", []),
+        ("La norme et le câble sont récents.", []),
+    ],
+)
+def test_a_participle_agrees_with_noun_groups_joined_by_et(back: str, expected: list) -> None:
+    assert flagged(participle_agreement, back) == expected
+
+
+@pytest.mark.parametrize(
+    ("back", "expected"),
+    [
+        ("Le nom, la fonction et le numéro du collaborateur y figure.", [("figure", ("figurent",))]),
+        ("Le nom, le prénom et l’adresse de l’utilisateur apparaît ici.", [("apparaît", ("apparaissent",))]),
+        ("Les fichiers supprimés reste dans la corbeille.", [("reste", ("restent",))]),  # no noun after an adjective
+        ("Le nom, la fonction et le numéro du collaborateur y figurent.", []),
+        ("Le serveur, la nuit, redémarre seul.", []),
+        ("Il vérifie le nom, la fonction et le numéro.", []),
+        ("Les câbles réseau restent branchés.", []),
+        ("Les disques durs externes sont chiffrés.", []),
+    ],
+)
+def test_a_list_of_singular_subjects_takes_a_plural_verb(back: str, expected: list) -> None:
+    assert flagged(subject_verb, back) == expected
+
+
+def test_tous_before_the_subject_of_a_subjunctive() -> None:
+    back = "La signature est définie pour que tous les employés ont la même."
+    assert flagged(subjunctive, back) == [("ont", ("aient",))]
+    assert flagged(subjunctive, "Il sait que tous les postes sont à jour.") == []
+    assert flagged(subjunctive, "Il faut que toutes les licences soient activées.") == []
+
+
+def test_an_unknown_verb_after_et_shares_the_subject_of_the_verb_before() -> None:
+    back = "Il télécharge les paquets depuis des dépôts et résoud les dépendances."
+    assert flagged(subject_verb, back) == [("résoud", ("résout",))]
+    assert flagged(subject_verb, "Le technicien ouvre le capot et prent la feuille.") == [("prent", ("prend",))]
+    assert flagged(subject_verb, "Les techniciens ouvrent le capot et prent la feuille.") == []  # none sounds alike
+    assert flagged(subject_verb, "Il ouvre le capot et résout le conflit.") == []
+
+
+def test_an_adjective_before_the_noun_of_a_complement() -> None:
+    """ "du deuxième étage": "deuxième" is also a noun; in a complement it is the adjective."""
+    back = "Les imprimantes du deuxième étage sont souvent bloqué le lundi."
+    assert flagged(participle_agreement, back) == [("bloqué", ("bloquées",))]
+    assert flagged(noun_for_verb, "Ensuite, le technicien essai un autre câble.") == [("essai", ("essaie",))]

@@ -7,7 +7,13 @@ import pytest
 from proofread_helpers import flagged
 
 from supportcards.proofread.grammar import engine_available
-from supportcards.proofread.inflection import causative_infinitive, list_infinitive, noun_adjective, se_infinitive
+from supportcards.proofread.inflection import (
+    causative_infinitive,
+    clitic_participle,
+    list_infinitive,
+    noun_adjective,
+    se_infinitive,
+)
 
 pytestmark = pytest.mark.skipif(
     not engine_available(), reason="Grammalecte is not installed (apt install python3-grammalecte, then make)"
@@ -113,3 +119,20 @@ def test_causative_infinitive_offers_the_infinitive_after_faire_or_laisser() -> 
     assert flagged(causative_infinitive, "Il laisse la session verrouillée la nuit.") == []
     assert flagged(causative_infinitive, "Il a laissé le poste allumé.") == []
     assert flagged(causative_infinitive, "Il laisse parler le client.") == []
+
+
+@pytest.mark.parametrize(
+    ("back", "expected"),
+    [
+        ("Si elle est corrompue, Outlook la recréé à partir du serveur.", [("recréé", ("recrée",))]),
+        ("Si le fichier manque, Windows le recréé au démarrage.", [("recréé", ("recrée",))]),
+        ("Le service la créé à la première connexion.", [("créé", ("crée",))]),
+        ("Le technicien l’a créé hier soir.", []),  # with "avoir": the participle is right
+        ("Windows le recrée au démarrage.", []),
+        ("Les services la créé chaque lundi.", []),  # "créent" does not sound like it: a person reads it
+        ("Le dossier créé par le script est vide.", []),
+        ("Le technicien le supprimé.", []),  # "l’a supprimé" with "a" left out, maybe
+    ],
+)
+def test_clitic_participle_takes_the_present_of_a_verb_in_eer(back: str, expected: list) -> None:
+    assert flagged(clitic_participle, back) == expected

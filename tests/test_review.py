@@ -681,3 +681,33 @@ def test_a_participle_agreed_with_its_subject_outranks_one_agreed_with_etre_alon
     assert contested([unlinked, subject]) == {unlinked}
     assert same_word_rivals([unlinked, on_word("noun-adjective", "compressée")]) == set()
     assert same_word_rivals([unlinked, on_word("participle-agreement", "compressés")]) == set()
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_a_determiner_that_agrees_with_its_noun_stays_and_the_adjective_is_fixed() -> None:
+    """ "une pratique dangereux": 'une' -> 'un' or 'dangereux' -> 'dangereuse'; "pratique" is a
+    feminine noun, so 'un' would make a new slip."""
+
+    def at(line: str, rule: str, text: str, *fixes: str) -> Finding:
+        column = line.index(f" {text} ") + 2
+        return Finding(Location("n.md", 1), column, "grammar", rule, "m", text, fixes, line, column)
+
+    line = "Donner les droits 777 est une pratique dangereux , car tout le monde écrit."
+    determiner = at(line, "g3__gn_une_2m__b1_a3_1", "une", "un")
+    adjective = at(line, "g3__gn_une_2m__b1_a2_1", "dangereux", "dangereuse")
+    assert contested([determiner, adjective]) == {determiner}
+    line = "C’est un élève brillante , dit le professeur."  # "élève" is either gender: a person chooses
+    determiner = at(line, "g3__gn_un_2m__b1_a3_1", "un", "une")
+    adjective = at(line, "g3__gn_un_2m__b1_a2_1", "brillante", "brillant")
+    assert contested([determiner, adjective]) == {determiner, adjective}
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_a_finding_of_grammalecte_that_an_agreement_check_of_ours_makes_too_is_certain() -> None:
+    """Where both make the same fix the proofreader keeps Grammalecte's finding (`si-conditional`
+    makes it too: certain)."""
+    line = "Si on lancerait la même commande avec sudo, elle fonctionnerait."
+    column = line.index("lancerait") + 1
+    rule = "gv2__vmode_si_sujet_conditionnel_subjonctif__b3_a1_1"
+    found = Finding(Location("n.md", 1), column, "grammar", rule, "m", "lancerait", ("lançait",), line, column)
+    assert certain_fix(found) == "lançait"

@@ -10,12 +10,17 @@ check returns nothing.
   avec la même adresse", "le routeur") and the conjugated verb right after it (past "ne" and object
   pronouns) in another person: the verb takes the noun group's head's person, in its own tense
   ("dépend" -> "dépendent", "choisis" -> "choisit"); two singular groups joined by "et" take the
-  plural ("Le câble et le port fonctionne"), unless each is "chaque …"; an adjective after the
+  plural ("Le câble et le port fonctionne", and a list: "Le nom, la fonction et le numéro y
+  figure"), unless each is "chaque …"; an adjective after the
   complement that agrees with the head only belongs to the group ("Les mises à jour critiques
   doit"). An unknown verb takes the dictionary's form of the subject's person that sounds like it
   (`unknown-verb`: "voyent", "résoud" with its silent final consonant). A singular head with a
   plural verb is left alone after "et"/"ou" (coordinated subjects) or before a plural complement
-  ("la plupart des utilisateurs pensent");
+  ("la plupart des utilisateurs pensent"). A noun group opens its clause after punctuation, a
+  conjunction, or a complement that opens it with no comma ("Par défaut les messages",
+  "Pendant le déplacement les utilisateurs"); a word right after a group that ends with an
+  adjective is its verb ("Les fichiers supprimés reste"), no noun's complement. An unknown word
+  after "et" takes the person of its clause's subject ("Il télécharge … et résoud");
 - `qui-verb`: "des appareils voisins qui utilise": after "qui", the verb agrees with the plural
   noun group right before it (or "ceux", "celles"), unless that group is itself a noun's complement
   ("la liste des utilisateurs qui change": the list may be what changes);
@@ -33,7 +38,9 @@ check returns nothing.
 - `si-conditional`: "Si le client voudrait être rappelé, …": no conditional or future after a
   "si" that opens a condition: the present, or the imperfect when the other verb is a conditional;
 - `participle-agreement`: "Ils sont hérité du dossier": a past participle after "être" agrees with
-  the pronoun or noun group that opens the clause (not after "se": "ils se sont parlé"), and so do
+  the pronoun or noun group that opens the clause, or the groups joined by "et" (plural, feminine
+  when each is: "La capacité et la vitesse … sont mesurées"), and so does an adjective that is
+  no noun ("sont accessibles"); not after "se" ("ils se sont parlé"); and so do
   the participles joined to it ("téléchargés puis supprimé"); not where "être" takes another number
   than the group ("Une dizaine de postes sont concernés").
 
@@ -245,8 +252,16 @@ def _simple_group(
             return None
         determiner = found[first]
         index += 1
+    before: Token | None = None
     if index + 1 < len(found) and found[index].has(":A") and not found[index].has(":N") and found[index + 1].is_noun:
         index += 1  # "la même adresse", "un autre câble": after these, a noun, not a verb
+    elif (
+        determiner is not None
+        and index + 1 < len(found)
+        and _adjective_before_noun(found[index], found[index + 1], _in_complement(found, first, contracted))
+    ):
+        before = found[index]  # "le deuxième étage", "les anciennes sauvegardes"
+        index += 1
     if index >= len(found) or not found[index].is_noun or found[index].is_punctuation or found[index].has(":G"):
         return None
     head = found[index]
@@ -258,6 +273,8 @@ def _simple_group(
         if number is None or (noun_numbers and not noun_numbers & {number, "i"}):
             return None
         genders = _agreeing(determiner.genders(_DETERMINER_TAGS), head.genders(_NOUN_TAGS))
+        if before is not None:
+            genders = _agreeing(genders, before.genders(_ADJECTIVE_TAGS))
     else:
         number = _one(noun_numbers)
         genders = head.genders(_NOUN_TAGS)
@@ -265,6 +282,31 @@ def _simple_group(
     while end < len(found) and (_adjective_here(found[end]) or _agreeing_adjective(found[end], genders, number)):
         end += 1
     return NounGroup(first, index, end, number, genders)
+
+
+def _in_complement(found: list[Token], first: int, contracted: Token | None) -> bool:
+    """Whether the group at tokens[first] follows a preposition (or is after "du", "aux")."""
+    return contracted is not None or (first > 0 and found[first - 1].lower in _PREPOSITIONS)
+
+
+def _adjective_before_noun(word: Token, noun: Token, complement: bool) -> bool:
+    """In a complement ("du deuxième étage", "de l’ancien bâtiment"), a word that is an adjective or
+    a noun before a noun that is no adjective, agreeing with it: the adjective before its noun.
+    Read as "le technicien réseau" (a noun and its complement) the group has the same number, and
+    the genders both words share (`_agreeing`) are the group's either way. Not where the group may
+    be a subject: "le technicien essai un autre câble" is a noun and the slip for its verb."""
+    if not (word.known and word.has(":A") and word.has(":N") and noun.known) or word.finite():
+        return False
+    if not noun.has(":N") or noun.is_adjective or noun.has(":G"):
+        return False
+    if not complement:
+        return False  # "le technicien essai un autre câble": a noun and the slip for its verb, maybe
+    numbers = noun.numbers(_NOUN_TAGS) - {"i"}
+    return (
+        bool(numbers)
+        and numbers <= word.numbers(_ADJECTIVE_TAGS)
+        and bool(_agreeing(word.genders(_ADJECTIVE_TAGS), noun.genders(_NOUN_TAGS)))
+    )
 
 
 def _agreeing_adjective(token: Token, genders: frozenset[str], number: str | None) -> bool:
@@ -339,7 +381,10 @@ def _head_adjective(token: Token, head: NounGroup, complement: NounGroup) -> boo
 
 
 def _opening(found: list[Token], index: int) -> str | None:
-    """How tokens[index] opens a clause: 'start', 'coordinated' (after et, ou, ni), or None."""
+    """How tokens[index] opens a clause: 'start', 'coordinated' (after et, ou, ni), or None. A
+    determiner right after a complement of place, time or manner that opens the clause with no
+    comma ("Par défaut les messages", "Pendant le déplacement les utilisateurs") opens it too: a
+    noun group cannot follow another with nothing between them but as the clause's subject."""
     if index == 0:
         return "start"
     before = found[index - 1]
@@ -347,7 +392,50 @@ def _opening(found: list[Token], index: int) -> str | None:
         return "start" if before.text in ',;:.!?(«"—–' else None
     if before.lower in _COORDINATORS:
         return "coordinated"
-    return "start" if before.lower in _CLAUSE_OPENERS else None
+    if before.lower in _CLAUSE_OPENERS:
+        return "start"
+    return "start" if _after_opening_complement(found, index) else None
+
+
+def _after_opening_complement(found: list[Token], index: int) -> bool:
+    """Whether tokens[index] is a determiner (not "de", "des": a complement goes on) right after
+    "preposition noun group" that opens its clause ("Par défaut", "Dans la plupart des cas")."""
+    token = found[index]
+    if not token.is_determiner or token.lower in _DE or token.lower in _CONTRACTED or token.text.isdigit():
+        return False
+    before = found[index - 1]
+    if not before.known or not (before.is_noun or before.is_adjective):
+        return False
+    for start in range(index - 2, max(-1, index - 10), -1):
+        preposition = found[start]
+        if preposition.lower not in _PREPOSITIONS or preposition.lower in _DE:
+            continue
+        if _complement_group_end(found, start) == index and _opening(found, start) == "start":
+            return True
+    return False
+
+
+def _complement_group_end(found: list[Token], preposition: int) -> int | None:
+    """The end of "preposition noun group" at tokens[preposition] (the group with its own
+    complements), or None."""
+    start = preposition + 1
+    if found[preposition].lower in _CONTRACTED:
+        group = _simple_group(found, start, contracted=found[preposition])
+    else:
+        group = noun_group(found, start) or _simple_group(found, start, bare=True)
+    if group is None:
+        return None
+    end = group.end
+    while end < len(found) and found[end].lower in _DE:
+        inner = (
+            _simple_group(found, end + 1, contracted=found[end])
+            if found[end].lower in _CONTRACTED
+            else _simple_group(found, end + 1)
+        )
+        if inner is None:
+            break
+        end = inner.end
+    return end
 
 
 def _verb_after(found: list[Token], index: int) -> int:
@@ -382,6 +470,18 @@ def _is_verb_here(found: list[Token], index: int) -> bool:
     if (token.only_verb() and not token.has(":Q")) or _auxiliary(token):
         return True
     return _object_follows(found, index)
+
+
+def _after_adjective(found: list[Token], group: NounGroup, index: int) -> bool:
+    """Whether tokens[index], right after a noun group that ends with an adjective of its head
+    ("Les fichiers supprimés reste"), reads as its verb: a noun may follow a noun as its
+    complement ("les câbles réseau"), not an adjective; a word that can be an adjective or a
+    preposition too ("dure", "contre") is left alone."""
+    token = found[index]
+    last = found[index - 1]
+    if index != group.end or index - 1 <= group.head or not last.is_adjective or last.has(":N"):
+        return False  # "de l’ancien poste": "ancien", a noun there, may be followed by one
+    return bool(token.finite()) and not token.is_adjective and not token.has(":G:R")
 
 
 def _auxiliary(token: Token) -> bool:
@@ -441,7 +541,7 @@ def subject_verb(card: CardText, speller: Speller) -> list[Issue]:
     issues = []
     for part, offset, found in _sentences(card, speller):
         for group, opening in _subjects(found):
-            if opening == "start" and group.end < len(found) and found[group.end].lower == "et":
+            if opening == "start" and coordination(found, group.first) is not None:
                 issues.extend(_coordinated_subjects(part, offset, found, group))
                 continue
             index = _verb_after(found, group.end)
@@ -455,7 +555,7 @@ def subject_verb(card: CardText, speller: Speller) -> list[Issue]:
                     message = f"verbe inconnu : « {fixes[0]} » s’accorde avec « {found[group.head].text} »"
                     issues.append(_issue(part, offset, verb, "unknown-verb", message, fixes))
                 continue
-            if not _is_verb_here(found, index) or person in verb.persons():
+            if not (_is_verb_here(found, index) or _after_adjective(found, group, index)) or person in verb.persons():
                 continue
             if group.number == "s" and "3p" in verb.persons() and (opening == "coordinated" or group.plural_complement):
                 continue  # "le câble et le port sont", "la plupart des postes sont"
@@ -463,32 +563,127 @@ def subject_verb(card: CardText, speller: Speller) -> list[Issue]:
             if fixes:
                 message = f"accord du verbe avec « {found[group.head].text} »"
                 issues.append(_issue(part, offset, verb, "subject-verb", message, fixes))
+        issues.extend(_unknown_joined_verbs(part, offset, found, speller))
     return issues
+
+
+def _unknown_joined_verbs(part: str, offset: int, found: list[Token], speller: Speller) -> list[Issue]:
+    """ "Il télécharge les paquets et résoud les dépendances": an unknown word right after "et",
+    "puis" or "ou" in a clause whose subject (a pronoun or a noun group that opens it) is followed by
+    its conjugated verb shares that subject: the dictionary's form of its person that sounds like
+    it (`_sound_alike_verbs`)."""
+    issues = []
+    for index in range(1, len(found)):
+        token = found[index]
+        if token.known or token.is_punctuation or found[index - 1].lower not in ("et", "puis", "ou"):
+            continue
+        person = _clause_person(found, index - 1)
+        if person is None:
+            continue
+        fixes = _sound_alike_verbs(token, person, speller)
+        if len(fixes) == 1:
+            message = f"verbe inconnu : « {fixes[0]} », du même sujet que le verbe avant « {found[index - 1].text} »"
+            issues.append(_issue(part, offset, token, "unknown-verb", message, fixes))
+    return issues
+
+
+def _clause_person(found: list[Token], end: int) -> str | None:
+    """The person of the clause that tokens[end] is in, where it opens with a subject (a pronoun or
+    a noun group) and its conjugated verb in that person; None otherwise."""
+    start = end
+    while start > 0 and not found[start - 1].is_punctuation and found[start - 1].lower not in ("que", "qu’", "qui"):
+        start -= 1
+    if _opening(found, start) != "start":
+        return None
+    pronoun = _SUBJECT_PRONOUNS.get(found[start].lower)
+    if pronoun is not None:
+        person, subject_end = pronoun, start + 1
+    else:
+        group = noun_group(found, start)
+        if group is None or group.number is None:
+            return None
+        person, subject_end = "3" + group.number, group.end
+    verb = _verb_after(found, subject_end)
+    if verb >= end or person not in found[verb].persons() or not _is_verb_here(found, verb):
+        return None
+    return person
 
 
 _EACH = frozenset({"chaque", "aucun", "aucune", "nul", "nulle", "tout", "toute"})
 
 
+def coordination(found: list[Token], index: int) -> NounGroup | None:
+    """ "Le nom, la fonction et le numéro de téléphone du collaborateur": noun groups joined by
+    commas and a last "et" from tokens[index], as one plural group, feminine only when each group
+    is ("La capacité et la vitesse"), masculine when one is, unknown when a group's gender is.
+    None where tokens[index] does not start such a list, or is inside one (its groups before it
+    decide the gender); not for "chaque poste et chaque écran" (each one), nor heads that are also
+    adverbs ("le plus simple et le plus rapide")."""
+    if index >= 2 and found[index - 1].text == "," and _group_ending_before(found, index - 1):
+        return None
+    groups = []
+    at = index
+    while True:
+        group = noun_group(found, at)
+        if group is None or group.number is None or found[group.first].lower in _EACH or found[group.head].has(":W"):
+            return None
+        end = group.end
+        while end < len(found) and _bare_noun(found[end]):
+            end += 1  # "les journaux système"
+        groups.append(NounGroup(group.first, group.head, end, group.number, group.genders))
+        if end >= len(found) or found[end].lower not in (",", "et") or len(groups) > 6:
+            return None
+        at = end + 1
+        if found[end].lower == "et":
+            last = noun_group(found, at)
+            if last is None or last.number is None or found[last.first].lower in _EACH or found[last.head].has(":W"):
+                return None
+            groups.append(last)
+            break
+    genders = [_one_gender(group.genders) for group in groups]
+    gender = frozenset() if None in genders else frozenset({"f"} if set(genders) == {"f"} else {"m"})
+    return NounGroup(index, groups[-1].head, groups[-1].end, "p", gender)
+
+
+def _bare_noun(token: Token) -> bool:
+    """A noun after a noun that no verb nor adjective reading lets be more ("réseau", "système")."""
+    return token.known and token.has(":N") and not token.finite() and not token.is_adjective and not token.has(":G")
+
+
+def _group_ending_before(found: list[Token], end: int) -> bool:
+    """Whether a noun group ends right before tokens[end]."""
+    for first in range(end - 1, max(-1, end - 10), -1):
+        group = noun_group(found, first)
+        if group is not None and group.end == end:
+            return True
+    return False
+
+
 def _coordinated_subjects(part: str, offset: int, found: list[Token], first: NounGroup) -> list[Issue]:
-    """ "Le câble et le port fonctionne": two singular noun groups joined by "et" take a plural
-    verb. Not "chaque poste et chaque écran" (each one), nor heads that are also adverbs ("le plus
-    simple et le plus rapide est"); a plural second group is `subject_verb`'s own case."""
-    second = noun_group(found, first.end + 1)
-    if second is None or first.number != "s" or second.number != "s":
+    """ "Le câble et le port fonctionne", "Le nom, la fonction et le numéro y figure": singular
+    noun groups joined by "et" (`coordination`) take a plural verb; a plural group among them is
+    `subject_verb`'s own case. After "y", "ne" or an object pronoun, a word that can be a
+    conjugated verb is one."""
+    joined = coordination(found, first.first)
+    if joined is None:
         return []
-    heads = (found[first.head], found[second.head])
-    if any(found[group.first].lower in _EACH for group in (first, second)) or any(h.has(":W") for h in heads):
+    groups = [group for group, _ in _subjects(found) if first.first <= group.first < joined.end]
+    if any(group.number != "s" for group in groups):
         return []
-    index = _verb_after(found, second.end)
-    if index >= len(found) or not _is_verb_here(found, index):
+    end = joined.end
+    index = _verb_after(found, end)
+    if index >= len(found):
         return []
     verb = found[index]
+    after_clitic = index > end and verb.finite() and not verb.has(":G:R")
+    if not (_is_verb_here(found, index) or after_clitic):
+        return []
     if "3p" in verb.persons() or "3s" not in verb.persons():
         return []
     fixes = conjugate(verb, "3p")
     if not fixes:
         return []
-    message = f"accord du verbe avec « {heads[0].text} et {heads[1].text} »"
+    message = f"accord du verbe avec « {found[first.head].text} … {found[joined.head].text} »"
     return [_issue(part, offset, verb, "subject-verb", message, fixes)]
 
 
@@ -722,6 +917,8 @@ def _subject_and_verb(found: list[Token], subject: int) -> tuple[str, int] | Non
     if pronoun is not None:
         person, end = pronoun, subject + 1
     else:
+        if found[subject].lower in ("tous", "toutes") and subject + 1 < len(found):
+            subject += 1  # "pour que tous les employés": the group after the predeterminer
         group = noun_group(found, subject)
         if group is None or group.number is None:
             return None
@@ -841,9 +1038,10 @@ class _AfterEtre:
 
 
 def _after_etre(found: list[Token]) -> Iterator[_AfterEtre]:
-    """Each word after a form of "être" whose subject opens the clause: il, elle, ils, elles, or a
+    """Each word after a form of "être" whose subject opens the clause: il, elle, ils, elles, a
     noun group (not one after "et": "Le téléphone et ses applications sont …" has two) whose number
-    "être" takes, and no "se" before "être" (a reflexive verb, "ils se sont parlé", agrees otherwise)."""
+    "être" takes, or noun groups joined by "et" (`coordination`: plural); and no "se" before "être"
+    (a reflexive verb, "ils se sont parlé", agrees otherwise)."""
     for index, token in enumerate(found):
         opening = _opening(found, index)
         if opening is None:
@@ -852,9 +1050,9 @@ def _after_etre(found: list[Token]) -> Iterator[_AfterEtre]:
             number, gender = _PERSONAL[token.lower]
             genders, end, head = frozenset({gender}), index + 1, token
         else:
-            group = noun_group(found, index) if opening != "coordinated" else None
+            group = coordination(found, index) or noun_group(found, index) if opening != "coordinated" else None
             if group is None or group.number is None:
-                continue
+                continue  # "La capacité et la vitesse … sont": `coordination`
             number, genders, end, head = group.number, group.genders, group.end, found[group.head]
         verb = _verb_after(found, end)
         if verb >= len(found) or any(t.lower in ("se", "s’") for t in found[end:verb]):
@@ -890,13 +1088,19 @@ def participle_agreement(card: CardText, speller: Speller) -> list[Issue]:
 
 
 def _participles(found: list[Token], index: int) -> Iterator[Token]:
-    """The participle at `index` and those joined to it by "et", "ou", "puis" ("sont téléchargés
-    puis supprimés"): each agrees with the subject of "être"."""
-    while index < len(found) and found[index].has(":Q"):
+    """The participle (or adjective, no noun: "sont accessibles") at `index` and those joined to
+    it by "et", "ou", "puis" ("sont téléchargés puis supprimés"): each agrees with the subject of
+    "être"."""
+    while index < len(found) and (found[index].has(":Q") or _plain_attribute(found[index])):
         yield found[index]
         if index + 2 >= len(found) or found[index + 1].lower not in ("et", "ou", "puis"):
             return
         index += 2
+
+
+def _plain_attribute(token: Token) -> bool:
+    """An adjective that is no noun, no verb and no determiner ("lent", "accessible")."""
+    return token.has(":A") and not token.has(":N") and not token.finite() and not token.has(":G")
 
 
 def subject_choice(line: str, column: int, word: str, suggestions: tuple[str, ...]) -> str | None:
@@ -943,7 +1147,10 @@ def against_subject(line: str, column: int, word: str, fix: str) -> bool:
     fixed = tokens(fix, speller)
     if at is None or len(fixed) != 1:
         return False
-    for group, _ in _subjects(found):
+    for group, opening in _subjects(found):
+        if opening == "coordinated":
+            continue  # "Le clavier et la souris sont livrés": the subject is both (`coordination`)
+        group = coordination(found, group.first) or group
         verb = _verb_after(found, group.end)
         if verb >= at or not found[verb].finite() or not _through_etre(found[verb + 1 : at]):
             continue
@@ -980,6 +1187,20 @@ def verb_tenses(word: str) -> frozenset[str]:
         return frozenset()
     morphs = checker.getSpellChecker().getMorph(word.strip())
     return frozenset(tense for morph in morphs if ":V" in morph for tense in _FINITE.findall(morph))
+
+
+def line_readings(engine: Any, line: str) -> list[Issue]:
+    """What the agreement checks (this module's, `distant.py`'s and `inflection.py`'s) find in one
+    line of text as a card's back: `review` asks it whether one of them makes the fix a finding of
+    Grammalecte makes, which the proofreader keeps in their place when both make it."""
+    from ..model import Card, Location
+    from .distant import CHECKS as DISTANT_CHECKS
+    from .inflection import CHECKS as INFLECTION_CHECKS
+
+    source = Card(front="", back=line, location=Location("", 1), back_line=1)
+    text = CardText(source, "", line)
+    speller = Speller(engine=engine)
+    return [issue for _, check in (*CHECKS, *DISTANT_CHECKS, *INFLECTION_CHECKS) for issue in check(text, speller)]
 
 
 CHECKS = (

@@ -58,6 +58,7 @@ from .agreement import (
     _simple_group,
     _verb_after,
     conjugate,
+    coordination,
     inflect,
     noun_group,
 )
@@ -210,7 +211,7 @@ def _plural_subjects(found: list[Token]) -> list[tuple[NounGroup, int, bool]]:
             continue
         if index > 0 and found[index - 1].lower in ("que", "qu’"):
             continue  # "la même salle que les serveurs ne protège pas": compared, not the subject
-        group = _predetermined_group(found, index) or noun_group(found, index)
+        group = coordination(found, index) or _predetermined_group(found, index) or noun_group(found, index)
         if group is None or group.number != "p":
             continue
         code = next((i for i in range(group.head + 1, group.end) if _gap_before(found, i)), None)

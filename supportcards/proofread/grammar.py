@@ -182,6 +182,24 @@ def noun_lost(previous: str, word: str, fix: str) -> bool | None:
     return bool(fixed) and noun and not any(":N" in m for m in fixed) and any(":G:D" in m for m in before)
 
 
+def determiner_fits_noun(determiner: str, fix: str, noun: str) -> bool | None:
+    """Whether `determiner` ("une") is a determiner of the one gender `noun` has ("pratique", a
+    feminine noun), which `fix` ("un") is not: the determiner agrees with its noun as written.
+    None without Grammalecte."""
+    checker = engine()
+    if checker is None:
+        return None
+    spell = checker.getSpellChecker()
+
+    def genders(word: str, tag: str) -> set[str]:
+        morphs = spell.getMorph(word.casefold().replace("'", "’"))
+        return {found.group(1) for m in morphs if tag in m and (found := re.search(r":([mfe]):[spi]", m))}
+
+    nouns = genders(noun, ":N")
+    written, offered = genders(determiner, ":G:D"), genders(fix, ":G:D")
+    return len(nouns) == 1 and "e" not in nouns and nouns <= written and not nouns & offered
+
+
 def _message(message: str) -> str:
     """Grammalecte's message on one line, with French quotes: 'Accord avec « Les employés… »'."""
     return re.sub(r"\s+", " ", message.replace("“", "« ").replace("”", " »")).strip()

@@ -23,6 +23,8 @@ Grammalecte:
   laisser before the participle of a verb that never takes a direct object, the infinitive. A
   finding for a person. "Il laisse le client raccroché" is not flagged: "raccrocher" takes an object
   too, and "Il laisse le poste branché" is right; the lexicon cannot tell them apart.
+- `clitic-participle`: "Outlook la recréé": after a subject and an object pronoun, the participle
+  of a verb in -éer that only its final accent tells from the present takes the present.
 """
 
 from __future__ import annotations
@@ -265,10 +267,67 @@ def causative_infinitive(card: CardText, speller: Speller) -> list[Issue]:
     return issues
 
 
+_OBJECT_CLITICS = frozenset(
+    {"le", "la", "les", "l’", "lui", "leur", "se", "s’", "me", "m’", "te", "t’", "nous", "vous"}
+)
+
+
+def clitic_participle(card: CardText, speller: Speller) -> list[Issue]:
+    """ "Outlook la recréé à partir du serveur": after a subject and an object pronoun, where a
+    conjugated verb belongs, the past participle of a verb in -éer ("créé", "recréé") that only
+    its final accent tells from the present ("crée", "recrée"): the present of the subject's
+    person, the tense of the notes. With "avoir" ("l’a recréé") or "être" between, the participle
+    is right; and a participle of another verb ("le supprimé") may be "l’a supprimé" with "a" left
+    out: a person reads those."""
+    if speller.engine is None:
+        return []
+    issues = []
+    for part, offset, found in _sentences(card, speller):
+        for index in range(1, len(found)):
+            word, pronoun = found[index], found[index - 1]
+            if pronoun.lower not in _OBJECT_CLITICS or not word.lower.endswith("éé"):
+                continue
+            if not word.has(":Q") or word.finite() or word.has(":N"):
+                continue
+            start = index - 1
+            if start > 0 and found[start - 1].lower in ("ne", "n’"):
+                start -= 1
+            person = _subject_person(found, start) or _name_subject(found, start)
+            if person != "3s":
+                continue
+            fixes = [form for form in _present(_as_infinitive(word, speller), person) if form == word.text[:-1] + "e"]
+            if len(fixes) == 1:
+                message = "après le sujet et le pronom, le verbe conjugué ?"
+                issues.append(_issue(part, offset, word, "clitic-participle", message, fixes))
+    return issues
+
+
+def _name_subject(found: list[Token], end: int) -> str | None:
+    """A name ("Outlook", which the dictionary does not know; "Windows", a proper noun of its own),
+    alone before tokens[end] where it opens the clause: a third person singular subject."""
+    if end == 0:
+        return None
+    name = found[end - 1]
+    proper = name.known and all(":M" in morph for morph in name.morphs)
+    if not (proper or not name.known) or not name.text[:1].isupper() or _opening(found, end - 1) != "start":
+        return None
+    return "3s"
+
+
+def _as_infinitive(token: Token, speller: Speller) -> Token:
+    """The infinitive of a participle, tagged, for `_present`; the participle itself if none."""
+    infinitives = _infinitives_of(token, speller)
+    if len(infinitives) != 1:
+        return token
+    tagged = tokens(infinitives[0].casefold(), speller)
+    return tagged[0] if len(tagged) == 1 else token
+
+
 CHECKS = (
     ("noun-adjective", noun_adjective),
     ("se-infinitive", se_infinitive),
     ("list-infinitive", list_infinitive),
     ("causative-infinitive", causative_infinitive),
+    ("clitic-participle", clitic_participle),
 )
 """This module's checks, by rule name, for `rules.OWN_CHECKS`."""
