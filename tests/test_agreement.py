@@ -336,3 +336,34 @@ def test_an_adjective_before_the_noun_of_a_complement() -> None:
     back = "Les imprimantes du deuxième étage sont souvent bloqué le lundi."
     assert flagged(participle_agreement, back) == [("bloqué", ("bloquées",))]
     assert flagged(noun_for_verb, "Ensuite, le technicien essai un autre câble.") == [("essai", ("essaie",))]
+
+
+@pytest.mark.parametrize(
+    ("check", "back"),
+    [
+        (participle_agreement, "Les utilisateurs sont partie prenante du projet de migration."),  # a noun
+        (subject_verb, "Le droit execute permet de lancer le fichier."),  # the verb follows: a term
+        (subject_verb, "Le câble entre le switch et les serveurs est coupé."),  # "et" joins complements
+        (subject_verb, "L’installation des postes et des imprimantes prend deux jours."),
+    ],
+)
+def test_look_alikes_of_coordination_nouns_and_terms(check, back: str) -> None:
+    assert flagged(check, back) == []
+
+
+def test_an_invariable_adjective_after_et_is_left_alone() -> None:
+    assert flagged(adjective_coordination, "Les boîtiers noirs et marron viennent du stock.") == []
+    back = "Une communication claire et régulier."
+    assert flagged(adjective_coordination, back) == [("régulier", ("régulière",))]
+
+
+@pytest.mark.parametrize(
+    ("check", "back"),
+    [
+        (adjective_coordination, "Les câbles rouges et bleu foncé vont vers le switch."),  # a shade
+        (subject_verb, "Le paramètre resource indique le groupe."),  # English: a setting's name
+        (subject_verb, "Le champ reference du formulaire reprend le numéro."),
+    ],
+)
+def test_colours_and_english_terms_are_left_alone(check, back: str) -> None:
+    assert flagged(check, back) == []

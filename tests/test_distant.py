@@ -111,3 +111,8 @@ def test_a_second_adjective_after_a_plural_noun_and_its_adjective_agrees(
     back: str, expected: list[tuple[str, tuple[str, ...]]]
 ) -> None:
     assert flagged(adjective_chain, back) == expected
+
+
+def test_a_persons_name_after_a_plural_time_complement_is_a_subject_of_its_own() -> None:
+    assert flagged(distant_verb, "Tous les lundis Marc vérifie les sauvegardes.") == []
+    assert flagged(distant_verb, "Les jours fériés Paul assure l’astreinte.") == []

@@ -529,9 +529,21 @@ def _subjects(found: list[Token]) -> Iterator[tuple[NounGroup, str]]:
             continue
         if found[index].has(":De"):
             continue  # "Quels ports utilise un serveur": in a question the subject may follow the verb
+        if opening == "coordinated" and _joined_in_complement(found, index - 1):
+            continue  # "Le câble entre le switch et les serveurs est": both are the complement's
         group = noun_group(found, index)
         if group is not None and group.number is not None:
             yield group, opening
+
+
+def _joined_in_complement(found: list[Token], conjunction: int) -> bool:
+    """Whether the noun group right before tokens[conjunction] ("et") follows a preposition or is
+    a complement ("entre le switch", "des postes"): what "et" joins to it is a complement too."""
+    before = _group_ending_at(found, conjunction)
+    if before is None:
+        return False
+    first = found[before.first]
+    return first.lower in _CONTRACTED or (before.first > 0 and found[before.first - 1].lower in _PREPOSITIONS)
 
 
 def subject_verb(card: CardText, speller: Speller) -> list[Issue]:
@@ -550,6 +562,9 @@ def subject_verb(card: CardText, speller: Speller) -> list[Issue]:
             verb = found[index]
             person = "3" + str(group.number)
             if not verb.known:
+                following = found[index + 1] if index + 1 < len(found) else None
+                if following is not None and following.only_verb() and person in following.persons():
+                    continue  # "Le droit execute permet": the verb follows, the word is a term's
                 fixes = _sound_alike_verbs(verb, person, speller)
                 if len(fixes) == 1:
                     message = f"verbe inconnu : « {fixes[0]} » s’accorde avec « {found[group.head].text} »"
@@ -627,6 +642,8 @@ def coordination(found: list[Token], index: int) -> NounGroup | None:
         group = noun_group(found, at)
         if group is None or group.number is None or found[group.first].lower in _EACH or found[group.head].has(":W"):
             return None
+        if group.end != getattr(_simple_group(found, at), "end", None):
+            return None  # "L’installation des postes et des imprimantes": "et" may join complements
         end = group.end
         while end < len(found) and _bare_noun(found[end]):
             end += 1  # "les journaux système"
@@ -690,10 +707,11 @@ def _coordinated_subjects(part: str, offset: int, found: list[Token], first: Nou
 def _sound_alike_verbs(token: Token, person: str, speller: Speller) -> list[str]:
     """The dictionary's words for an unknown `token` that are conjugated in `person` and sound
     like it (slips of accent, doubled letter, an/en, i/y: "voyent" -> "voient"; a silent final
-    consonant: "résoud" -> "résout")."""
-    from .spelling import slip_distance
+    consonant: "résoud" -> "résout"). An English word ("reference", "resource") is a term, a
+    field's or a setting's name, not a French verb misspelt."""
+    from .spelling import english_word, slip_distance
 
-    if not token.text[:1].islower() or "-" in token.text:
+    if not token.text[:1].islower() or "-" in token.text or english_word(token.text):
         return []
     fixes = []
     for candidate in speller.suggestions(token.text):
@@ -817,13 +835,15 @@ def adjective_coordination(card: CardText, speller: Speller) -> list[Issue]:
             noun, first, second = found[before], found[index - 1], found[index + 1]
             if not (noun.known and noun.has(":N") and first.is_adjective and second.is_adjective):
                 continue
-            if second.finite() or second.is_determiner:
-                continue
+            if second.finite() or second.is_determiner or any(":A:e:i" in morph for morph in second.morphs):
+                continue  # an invariable reading: "noirs et marron", a colour named by a noun
             after = found[index + 2] if index + 2 < len(found) else None
             if after is not None and after.is_noun and not after.is_punctuation:
                 continue  # "claire et simple explication": another group may start
             if after is not None and after.lower in (*_DE, "à"):
                 continue  # "neuve et haut de gamme", "simple et facile à lire": a phrase of its own
+            if after is not None and after.is_adjective and not after.is_punctuation:
+                continue  # "rouges et bleu foncé": a colour with its shade, invariable
             group = _group_ending_at(found, before + 1)
             genders = group.genders if group is not None else noun.genders(_NOUN_TAGS)
             number = group.number if group is not None else _one(noun.numbers(_NOUN_TAGS))
@@ -1092,10 +1112,25 @@ def _participles(found: list[Token], index: int) -> Iterator[Token]:
     it by "et", "ou", "puis" ("sont téléchargés puis supprimés"): each agrees with the subject of
     "être"."""
     while index < len(found) and (found[index].has(":Q") or _plain_attribute(found[index])):
+        if _noun_with_adjective(found, index):
+            return  # "sont partie prenante": a noun and its adjective, no participle
         yield found[index]
         if index + 2 >= len(found) or found[index + 1].lower not in ("et", "ou", "puis"):
             return
         index += 2
+
+
+def _noun_with_adjective(found: list[Token], index: int) -> bool:
+    """Whether tokens[index] is also a noun that the adjective after it agrees with ("partie
+    prenante"), and the adjective is no participle: the noun reading is the one meant."""
+    word = found[index]
+    if not word.has(":N") or index + 1 >= len(found):
+        return False
+    following = found[index + 1]
+    if not following.has(":A") or following.has(":Q") or following.has(":N") or following.finite():
+        return False
+    gender, number = _one_gender(word.genders(_NOUN_TAGS)), _one(word.numbers(_NOUN_TAGS))
+    return gender is not None and number is not None and _agrees(following, gender, number)
 
 
 def _plain_attribute(token: Token) -> bool:

@@ -104,6 +104,8 @@ def _name_or_bare_noun(found: list[Token], index: int) -> bool:
         return not before.known or before.text.isupper()
     if not token.known:
         return token.text[:1].isupper() and token.text[1:2].isupper()
+    if token.text[:1].isupper() and token.has(":M"):
+        return False  # "Tous les lundis Marc vérifie": a person's name, the subject of its own verb
     return token.has(":N") and not token.finite() and not token.has(":G") and not token.is_adjective
 
 
