@@ -367,3 +367,16 @@ def test_an_invariable_adjective_after_et_is_left_alone() -> None:
 )
 def test_colours_and_english_terms_are_left_alone(check, back: str) -> None:
     assert flagged(check, back) == []
+
+
+@pytest.mark.parametrize(
+    ("check", "back"),
+    [
+        (subject_verb, "Le technicien qui configure les serveurs et les switchs vérifie aussi les câbles."),
+        (subject_verb, "L’utilisateur qui perd ses clés ou ses badges appelle l’accueil."),  # objects
+        (subject_verb, "Toi et ton collègue gérez les tickets du matin."),  # the pronoun's person
+        (qui_verb, "Le technicien demande aux utilisateurs qui utilise le poste 12."),  # a question
+    ],
+)
+def test_groups_joined_to_an_object_or_a_pronoun_and_indirect_questions(check, back: str) -> None:
+    assert flagged(check, back) == []

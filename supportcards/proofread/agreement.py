@@ -537,13 +537,19 @@ def _subjects(found: list[Token]) -> Iterator[tuple[NounGroup, str]]:
 
 
 def _joined_in_complement(found: list[Token], conjunction: int) -> bool:
-    """Whether the noun group right before tokens[conjunction] ("et") follows a preposition or is
-    a complement ("entre le switch", "des postes"): what "et" joins to it is a complement too."""
+    """Whether what "et" (tokens[conjunction]) joins the next group to is no subject: a group that
+    follows a preposition or a verb ("entre le switch", "des postes", "qui configure les
+    serveurs"), which makes the next one a complement or an object too, or a pronoun ("Toi et ton
+    collègue gérez": the person is the pronoun's)."""
+    if conjunction > 0 and (found[conjunction - 1].has(":O1") or found[conjunction - 1].has(":O2")):
+        return True
     before = _group_ending_at(found, conjunction)
     if before is None:
         return False
     first = found[before.first]
-    return first.lower in _CONTRACTED or (before.first > 0 and found[before.first - 1].lower in _PREPOSITIONS)
+    if first.lower in _CONTRACTED or (before.first > 0 and found[before.first - 1].lower in _PREPOSITIONS):
+        return True
+    return _opening(found, before.first) is None
 
 
 def subject_verb(card: CardText, speller: Speller) -> list[Issue]:
@@ -750,6 +756,8 @@ def qui_verb(card: CardText, speller: Speller) -> list[Issue]:
                 antecedent = NounGroup(index - 1, index - 1, index, "p", frozenset())  # "ceux qui"
             elif antecedent is None or antecedent.number != "p" or _is_complement(found, antecedent.first):
                 continue
+            elif found[antecedent.first].lower == "aux" or found[antecedent.first - 1].lower == "à":
+                continue  # "Il demande aux utilisateurs qui utilise le poste": an indirect question
             verb_index = _verb_after(found, index + 1)
             if verb_index >= len(found) or not found[verb_index].finite():
                 continue  # a word after "qui" that can be a verb is one ("qui reste", not "le reste")
