@@ -57,6 +57,17 @@ def test_une_part_flags_the_second_one_only() -> None:
     back = "D’une part, il répond.\nD’une part, il documente."
     assert flagged(une_part, "Rôle", back) == [("D’une part", ("D’autre part",))]
     assert flagged(une_part, "Rôle", "D’une part, il répond.\nD’autre part, il documente.") == []
+    assert flagged(une_part, "Rôle", "- D’une part il répond.\n- D’une part il documente.") == [
+        ("D’une part", ("D’autre part",))
+    ]
+    assert flagged(une_part, "Rôle", "Il répond d’une part, et il documente d’une part, le soir.") == [
+        ("d’une part", ("d’autre part",))
+    ]
+
+
+def test_une_part_that_is_a_share_is_no_connector() -> None:
+    back = "D’une part, les licences coûtent cher ; d’autre part, elles sont annuelles.\nIl s’agit d’une part importante du budget."
+    assert flagged(une_part, "Coût", back) == []
 
 
 def test_et_est_between_a_noun_and_a_participle() -> None:

@@ -50,7 +50,13 @@ _NOT_ADJECTIVES = frozenset(
     | {"en", "sur", "dans", "avec", "par", "sont", "est", "ont"}
 )
 _ITEM = re.compile(r"^[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S", re.MULTILINE)
-_UNE_PART = re.compile(r"\b(d['’])une part\b", re.IGNORECASE)
+_UNE_PART = re.compile(
+    r"(?:(?<=^)|(?<=\n)|(?<=[.;:!?,]\s)|(?<=^[-*+•]\s)|(?<=\n[-*+•]\s)|(?<=\d[.)]\s))(d['’])une part\b"
+    r"|\b(d['’])une part(?=\s*,)",
+    re.IGNORECASE,
+)
+"""The connector "d’une part", where it opens a sentence or a list item, after a comma, or before a comma: "Il
+s’agit d’une part importante du budget" is a share, not the connector."""
 _DETERMINERS = r"(?:le|la|les|un|une|ce|cet|cette|ces|son|sa|ses|leur|leurs|notre|votre|mon|ma|mes|chaque)"
 _ET_PARTICIPLE = re.compile(
     rf"\b(?P<determiner>{_DETERMINERS})\s+(?:[^\W\d_]+\s+(?:de|du|des|d['’])\s*)?(?P<noun>[^\W\d_]+)\s+"
@@ -136,7 +142,7 @@ def une_part(card: CardText, speller: Speller) -> list[Issue]:
     for part in (FRONT, BACK):
         found = list(_UNE_PART.finditer(card.text(part)))
         for match in found[1:]:
-            fixed = match.group(1) + "autre part"
+            fixed = (match.group(1) or match.group(2)) + "autre part"
             if match.group()[0].isupper():
                 fixed = fixed[0].upper() + fixed[1:]
             issues.append(
