@@ -66,7 +66,10 @@ def test_une_part_flags_the_second_one_only() -> None:
 
 
 def test_une_part_that_is_a_share_is_no_connector() -> None:
-    back = "D’une part, les licences coûtent cher ; d’autre part, elles sont annuelles.\nIl s’agit d’une part importante du budget."
+    back = (
+        "D’une part, les licences coûtent cher ; d’autre part, elles sont annuelles.\n"
+        "Il s’agit d’une part importante du budget."
+    )
     assert flagged(une_part, "Coût", back) == []
 
 
