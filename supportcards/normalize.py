@@ -591,6 +591,7 @@ _QUANT_A = re.compile(
     re.MULTILINE,
 )
 _OPENS_GROUP = frozenset({"de", "du", "des", "d", "à", "au", "aux", "en", "pour", "sur", "dans", "par", "avec"})
+_TIMES = frozenset({"minuit", "midi", "chaque", "nouveau", "partir", "temps", "peine"})
 _NEW_SUBJECT = frozenset({"le", "la", "les", "l", "un", "une", "il", "ils", "elle", "elles", "on"})
 
 
@@ -599,8 +600,8 @@ def _quant(match: re.Match[str]) -> str:
     comma is the locution "quant à" (as for). "Quand à minuit le script plante, …" is "when": a
     second noun group (or a pronoun) opens a subject before the comma, and it stays."""
     words = re.findall(r"[^\W\d_]+|\d+", match.group("group").replace("’", " ").replace("'", " "))
-    if not words or len(words) > 4:
-        return match.group("quand")
+    if not words or len(words) > 4 or words[0][0].isdigit() or words[0].casefold() in _TIMES:
+        return match.group("quand")  # "Quand à 18 h, …", "Quand à minuit, …": a time, so "when"
     for before, word in itertools.pairwise(words):
         if word.casefold() in _NEW_SUBJECT and before.casefold() not in _OPENS_GROUP:
             return match.group("quand")

@@ -97,6 +97,7 @@ def test_rules_have_unique_names_in_a_fixed_order() -> None:
         ),
         ("accented-capitals", "A et B sont reliés.\n- A pour l’aile est", "A et B sont reliés.\n- A pour l’aile est"),
         ("quant-a", "Quand au SAN, il coûte plus.", "Quant au SAN, il coûte plus."),
+        ("quant-a", "Quand à l’entreprise, elle paie.", "Quant à l’entreprise, elle paie."),
         (
             "quant-a",
             "Le NAS suffit, et quand à sa taille, elle augmente.",
@@ -108,6 +109,16 @@ def test_rules_have_unique_names_in_a_fixed_order() -> None:
             "Fin. Quant aux serveurs de la salle, on attend.",
         ),
         ("quant-a", "Quand à minuit le script plante, on relance.", "Quand à minuit le script plante, on relance."),
+        (
+            "quant-a",
+            "Quand à 18 h, le serveur ne répond plus, on appelle.",
+            "Quand à 18 h, le serveur ne répond plus, on appelle.",
+        ),
+        (
+            "quant-a",
+            "Quand à minuit, la sauvegarde échoue, on relance.",
+            "Quand à minuit, la sauvegarde échoue, on relance.",
+        ),
         (
             "quant-a",
             "Quand au démarrage le poste bipe trois fois, la RAM est en cause.",
