@@ -513,7 +513,25 @@ def _french_fix(finding: Finding, word: str) -> tuple[str, str] | None:
         _next_word(finding),
         lexicon,
         Speller(engine=lexicon)._in_dictionaries,
+        _coordinated_word(finding),
     )
+
+
+_JOINED_DETERMINER = r"(?:(?:les|des|la|le|un|une|du|ses|ces)\s+|[ld]['’])?"
+
+
+def _coordinated_word(finding: Finding) -> str | None:
+    """The word "et", "ou" or "ni" joins the finding's word to, past a determiner ("Sans limits ni
+    requests", "les pods et les nodes"); None when there is none."""
+    start = finding.context_column - 1
+    if start < 0 or finding.context[start : start + len(finding.text)] != finding.text:
+        return None
+    joined = rf"\s+(?:et|ou|ni)\s+{_JOINED_DETERMINER}"
+    after = re.match(rf"{joined}([^\W\d_]+)", finding.context[start + len(finding.text) :], re.IGNORECASE)
+    if after:
+        return after.group(1)
+    before = re.search(rf"([^\W\d_]+){joined}$", finding.context[:start], re.IGNORECASE)
+    return before.group(1) if before else None
 
 
 def _next_word(finding: Finding) -> str | None:
@@ -852,7 +870,9 @@ def _certain_fix(finding: Finding) -> str | None:
     """
     if policy_key(finding) == "g3__gn" and (_conjugated(finding.text) or _complement_number(finding)):
         return None
-    if finding.kind != "spelling" and (_a_name(finding) or _other_reading(finding) or _gender_of_a_term(finding)):
+    if finding.kind != "spelling" and (
+        _a_name(finding) or _other_reading(finding) or _gender_of_a_term(finding) or _after_a_letter(finding)
+    ):
         return None
     if certain(finding):
         return _spelling(finding)[1] if finding.kind == "spelling" else finding.suggestions[0]
@@ -1024,7 +1044,40 @@ def _gender_of_a_term(finding: Finding) -> bool:
     before = re.search(r"([^\W\d_][\w-]*)\W*$", finding.context[:start])
     after_a_verb = before is not None and _a_finite_verb(before.group(1))
     pronoun = finding.text.strip().casefold() in {"le", "la"} and not after_a_verb and _a_finite_verb(noun)
-    return noun[:1].isupper() or _borrowed(noun) or pronoun
+    compound = _COMPOUND.match(finding.context[start + len(finding.text) + following.end() :]) is not None
+    return noun[:1].isupper() or _borrowed(noun) or pronoun or compound
+
+
+_COMPOUND = re.compile(r"\s*(?:d['’]|(?:de|à)\s+)(?!(?:la|le|les|un|une|des|ce|cet|cette|ces)\b|l['’])[^\W\d_]")
+"""A noun's complement without determiner, which makes a compound term: "jet d’encre", "disque
+de secours". Such a term names a kind of thing, and with a determiner of the other gender it
+stands for the thing left unsaid ("moins belles qu’avec une jet d’encre": an imprimante)."""
+
+
+_LETTER_NAMERS = frozenset(
+    {"touche", "lettre", "option", "réponse", "choix", "case", "colonne", "classe", "catégorie", "norme"}
+    | {"variante", "lecteur", "partition", "point", "type", "plan", "cas", "annexe", "question", "version"}
+)
+"""Nouns that a letter names after them ("la touche a", "la réponse a", "le lecteur a")."""
+
+
+def _after_a_letter(finding: Finding) -> bool:
+    """A participle's agreement after "a" read as "avoir" where "a" may be a letter's name ("Dans
+    vi, la touche a passe en mode insertion": the key "a" passes): a capital "A" inside a sentence
+    (the auxiliary never has one), or "a" after a noun that letters name (`_LETTER_NAMERS`),
+    before a word that is also a conjugated verb of the third person, the present of that name."""
+    if not finding.rule.startswith("gv1__ppas") or finding.context_column < 1:
+        return False
+    start = finding.context_column - 1
+    before = re.search(r"(?:^|([^\W\d_]+)\s+)(a|A)\s+$", finding.context[:start])
+    if before is None:
+        return False
+    if before.group(2) == "A":
+        return before.group(1) is not None
+    from .proofread.agreement import verb_tenses
+
+    noun = before.group(1)
+    return noun is not None and noun.casefold() in _LETTER_NAMERS and bool(verb_tenses(finding.text))
 
 
 def _a_finite_verb(word: str) -> bool:

@@ -40,6 +40,8 @@ pytestmark = pytest.mark.skipif(
         # a word that is also a preposition opens a complement; "au", "aux" are articles too
         ("Les paquets perdus pendant le transfert est renvoyés.", [("est", ("sont",))]),
         ("Les droits d’accès au dossier partagé dépend du groupe.", [("dépend", ("dépendent",))]),
+        # a name of letters and digits after the noun is of its group
+        ("La norme 802.11ac sont plus rapide que la 802.11n.", [("sont", ("est",))]),
     ],
 )
 def test_subject_verb_gives_the_verb_its_subjects_person_in_the_same_tense(back: str, expected: list) -> None:
@@ -63,6 +65,10 @@ def test_subject_verb_gives_the_verb_its_subjects_person_in_the_same_tense(back:
         "Il faut des copies contre la perte des données.",
         "Le nombre de sessions ouvertes dépend du serveur.",  # the adjective is the complement's
         "Les mises à jour critiques doivent être installées.",
+        # letters and digits glued are one name: no number "11" counting a noun "a"
+        "La norme 802.11a est plus ancienne que la norme 802.11ac.",
+        "Le protocole IPv6 est plus récent que l’IPv4.",
+        "La version 2.4b corrige le pilote.",
     ],
 )
 def test_subject_verb_leaves_correct_or_undecidable_sentences(back: str) -> None:

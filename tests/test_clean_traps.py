@@ -324,6 +324,24 @@ CASES = [
     ),
     pytest.param("Écran", "Les boutons on et off sont à l’arrière de l’écran.", id="English on and off"),
     pytest.param("Multiprises", "Les interrupteurs on/off des multiprises sont coupés le soir.", id="English on/off"),
+    pytest.param(
+        "Conteneurs",
+        "Sans limits ni requests, un conteneur peut prendre toute la mémoire du nœud.",
+        id="limits ni requests",
+    ),
+    pytest.param("Quotas", "Les requests et les limits du pod sont fixées dans le YAML.", id="requests et les limits"),
+    pytest.param(
+        "Normes Wi-Fi", "La norme 802.11a est plus ancienne que la norme 802.11ac.", id="norme 802.11a est plus"
+    ),
+    pytest.param("Protocoles", "Le protocole IPv6 est plus récent que l’IPv4.", id="IPv6 est plus récent"),
+    pytest.param("Normes", "La norme A est plus ancienne que la norme B.", id="norme A est"),
+    pytest.param("Éditeur vi", "Dans vi, la touche a passe en mode insertion après le curseur.", id="touche a passe"),
+    pytest.param("Quiz", "La réponse a change selon la version du logiciel.", id="réponse a change"),
+    pytest.param("Formatage", "Le disque, une fois formaté, est rendu au service.", id="une fois formaté"),
+    pytest.param("Cartes", "Les cartes, une fois installées, sont testées.", id="une fois installées"),
+    pytest.param(
+        "Imprimante laser", "Les photos en couleur sont moins belles qu’avec une jet d’encre.", id="une jet d'encre"
+    ),
 ]
 
 

@@ -68,6 +68,7 @@ def in_line(line: str, word: str) -> Finding:
         ("Notez une address valide dans le formulaire.", "address", "adresse", "cognate"),
         ("Les addresses des imprimantes sont fixes.", "addresses", "adresses", "cognate"),
         ("Le developement du script prend une semaine.", "developement", "développement", "cognate"),
+        ("Le routeur coupe la connection et la session.", "connection", "connexion", "cognate"),
         ("Après la restoration du disque, on redémarre.", "restoration", "restauration", "cognate"),
         ("On vérifie l'environment de test avant la mise en service.", "l'environment", "l'environnement", "cognate"),
         ("Le rapport décrit l'etat du parc.", "l'etat", "l'état", "short-accents"),
@@ -100,6 +101,8 @@ def test_a_french_word_spelt_the_english_or_accentless_way_is_fixed(
         ("La commande cle affiche la clé.", "cle"),  # not after an article: a command
         ("Le fichier etat.json décrit le parc.", "etat"),  # a file name's part
         ("Un present pour le client.", "present"),  # accents on a noun, not after être
+        ("Sans limits ni requests, un pod prend toute la mémoire.", "limits"),  # joined to an English term
+        ("Les requests et les limits du pod sont fixées.", "limits"),
     ],
 )
 def test_english_terms_and_look_alikes_are_left(line: str, word: str) -> None:

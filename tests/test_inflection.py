@@ -29,6 +29,7 @@ pytestmark = pytest.mark.skipif(
         ("- Connexion très lents", [("lents", ("lente",))]),
         ("Les clés trop court sont cassées vite.", [("court", ("courtes",))]),
         ("Les archives annuelles stockés au sous-sol sont rarement lues.", [("stockés", ("stockées",))]),
+        ("Le serveur est lent, les sauvegardes mensuelles gardés 12 mois.", [("gardés", ("gardées",))]),
     ],
 )
 def test_noun_adjective_agrees_an_adjective_with_the_noun_group_that_opens_the_clause(
@@ -53,6 +54,11 @@ def test_noun_adjective_agrees_an_adjective_with_the_noun_group_that_opens_the_c
         "Le poste ferme la session.",  # a verb of the noun's person
         "Les droits administrateur accordés par erreur sont retirés.",
         "- Les comptes de service désactivés",
+        # after a comma, "une fois", "la nuit" say when: the participle is the subject's
+        "Le disque, une fois formaté, est rendu au service.",
+        "Les cartes, une fois installées, sont testées.",
+        "Le poste, la nuit venue, redémarre.",
+        "Le disque, une fois formatés, est rendu.",  # an incise: whose number is wrong, a person reads
     ],
 )
 def test_noun_adjective_leaves_correct_look_alikes(back: str) -> None:

@@ -659,6 +659,33 @@ def test_a_determiners_gender_before_a_name_or_a_borrowed_term_is_left_to_a_pers
 
 
 @pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_a_determiners_gender_before_a_compound_term_is_left_to_a_person() -> None:
+    """ "une jet d’encre" is "une imprimante jet d’encre": a compound term (a noun and its complement
+    without determiner) names a kind of thing, and may stand for the feminine noun left unsaid."""
+    assert certain_fix(determiner("Les photos sont moins belles qu’avec une jet d’encre.", "une", "un")) is None
+    assert certain_fix(determiner("On préfère une fer à souder plus fin.", "une", "un")) is None
+    # a complement with its determiner makes no compound
+    assert certain_fix(determiner("On garde une disque de la réserve.", "une", "un")) == "un"
+    assert certain_fix(determiner("On garde une disque dur.", "une", "un")) == "un"
+
+
+def after_a(line: str, word: str, fix: str, rule: str = "gv1__ppas_det_nom_avoir__b1_a1_1") -> Finding:
+    column = line.index(f" {word}") + 2
+    return Finding(Location("n.md", 1), column, "grammar", rule, "m", word, (fix,), line, column)
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_a_participle_after_a_letter_named_a_is_left_to_a_person() -> None:
+    """ "la touche a passe en mode insertion": the key "a" passes; "La norme A est": the norme A is.
+    A capital "A" inside a sentence is never "avoir", nor is "a" after a noun that letters name
+    when the word after it is a verb of the present."""
+    assert certain_fix(after_a("Dans vi, la touche a passe en mode insertion.", "passe", "passé")) is None
+    assert certain_fix(after_a("La réponse a change selon le cas.", "change", "changé")) is None
+    assert certain_fix(after_a("La norme A est plus ancienne que la norme B.", "est", "été")) is None
+    assert certain_fix(after_a("Le technicien a installe le logiciel.", "installe", "installé")) == "installé"
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
 def test_le_or_la_before_a_word_that_may_be_a_verb_is_left_to_a_person() -> None:
     """ "`systemctl enable ssh` le lance" : with its subject in code, "le" reads as a determiner,
     but it is the object pronoun of "lance"; its gender is its antecedent's, which no lexicon knows."""

@@ -59,13 +59,17 @@ from typing import Any
 from .spelling import Speller
 from .text import CardText, Issue
 
+_CODE = r"\w*(?:\d[^\W\d_]|[^\W\d_]\d)\w*(?:[.-]\w+)*|\d+(?:[.,]\d+)+[^\W\d_]\w*"
 _TOKEN = re.compile(
     r"(?P<elided>\b(?:jusqu|lorsqu|puisqu|quoiqu|qu|[cdjlmnst])['’])(?=[^\W\d_])"
+    rf"|(?P<code>{_CODE})"
     r"|(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*)"
     r"|(?P<number>\d+)"
     r"|(?P<punct>[.,;:!?()\[\]«»\"—–])",
     re.IGNORECASE,
 )
+"""A sentence's tokens. Letters and digits glued together ("802.11a", "IPv6", "x86") are one
+`code`, a name no lexicon knows: never a number that counts a noun ("11") and the letter "a"."""
 _FINITE = re.compile(r":(I[pqsf]|K|S[pq])\b")
 _PERSON = re.compile(r":([123][sp])\b")
 _CLAUSE_OPENERS = frozenset(
@@ -121,6 +125,11 @@ class Token:
 
     def has(self, tag: str) -> bool:
         return any(tag in morph for morph in self.morphs)
+
+    @property
+    def is_code(self) -> bool:
+        """Letters and digits glued together: a name ("802.11ac", "IPv6"), see `_TOKEN`."""
+        return re.fullmatch(_CODE, self.text) is not None
 
     @property
     def is_punctuation(self) -> bool:
@@ -205,7 +214,7 @@ def _tagged(text: str, blanked: str | None, engine: Any) -> tuple[Token, ...]:
         word = match.group()
         term = blanked is not None and not blanked[match.start() : match.end()].strip()
         morphs: tuple[str, ...] = ()
-        if engine is not None and not term and not match.group("punct") and not match.group("number"):
+        if engine is not None and not term and match.lastgroup in ("elided", "word"):
             lookup = word.replace("'", "’")
             morphs = tuple(engine.getMorph(lookup) or engine.getMorph(lookup.casefold()))
         found.append(Token(word, match.start(), match.end(), morphs, bool(morphs)))
@@ -279,6 +288,8 @@ def _simple_group(
         number = _one(noun_numbers)
         genders = head.genders(_NOUN_TAGS)
     end = index + 1
+    if end < len(found) and found[end].is_code:
+        end += 1  # "la norme 802.11ac": the name that follows the noun is of its group
     while end < len(found) and (_adjective_here(found[end]) or _agreeing_adjective(found[end], genders, number)):
         end += 1
     return NounGroup(first, index, end, number, genders)

@@ -9,8 +9,9 @@ Each rule decides on an unknown word (a spelling finding) from the words around 
   "les mêmes resources" -> "ressources", "une address" -> "adresse", "le developement" ->
   "développement". Only one common French word may fit, in the number typed, and only in a French
   phrase: the word before is French (an English word only if it is a determiner or a preposition),
-  the word after is no English word ("connection string", "resource group" are English terms), and
-  the word is lowercase and outside code, which the checker never sees;
+  the word after is no English word ("connection string", "resource group" are English terms), nor
+  is the word it is coordinated with ("Sans limits ni requests": two English terms, named as such),
+  and the word is lowercase and outside code, which the checker never sees;
 - `short-accents`: a word of three or four letters that lacks only its accents, right after an
   elided article or preposition or after a determiner that agrees with it ("l'etat", "une cle"):
   there a short unknown word is a noun, not a command or an abbreviation;
@@ -124,6 +125,12 @@ def french_phrase(
     return after is None or not english_word(after) or any(":G:" in reading for reading in morph(after.casefold()))
 
 
+def english_term(word: str | None, french: Callable[[str], bool]) -> bool:
+    """Whether `word` is English and no French word: a term ("requests"), whose neighbours joined
+    to it by "et", "ou" or "ni" are English terms too ("limits")."""
+    return word is not None and english_word(word) and not french(word)
+
+
 def short_accents(word: str, fix: str, before: str | None, morph: Callable[[str], list[str]]) -> bool:
     """Whether `fix`, `word` with its accents (a word of three or four letters), is certain: it is a
     noun the word before introduces, an elided article or preposition ("l'etat", "d'ete") or an
@@ -152,10 +159,12 @@ def french_fix(
     after: str | None,
     lexicon: Any,
     known: Callable[[str], bool],
+    partner: str | None = None,
 ) -> tuple[str, str] | None:
     """The rule of this module that fixes `word`, an unknown lowercase word, and its fix (see the
     module), or None. `before` and `after` are the words beside it in its sentence (None at a
-    punctuation mark), `lexicon` Grammalecte's spell checker, `known` whether a word is French."""
+    punctuation mark), `partner` the word "et", "ou" or "ni" joins it to, `lexicon` Grammalecte's
+    spell checker, `known` whether a word is French."""
     if not word.isalpha() or not word.islower() or not suggestions:
         return None
     morph = lexicon.getMorph
@@ -164,7 +173,7 @@ def french_fix(
         return "short-accents", first
     if english_word(word) and attribute_accents(word, first, before, morph):
         return "attribute-accents", first
-    if not french_phrase(before, after, known, morph):
+    if not french_phrase(before, after, known, morph) or english_term(partner, known):
         return None
     fix = cognate(word, suggestions, known, lambda candidate: _introduced(before, candidate, morph))
     return ("cognate", fix) if fix is not None else None

@@ -10,7 +10,8 @@ Grammalecte:
   agrees with it in neither gender nor number: it takes the noun's. Grammalecte reads a determiner
   and its noun, so a bare noun (a list item) and an adverb in between are what it misses; a word
   that can also be a noun ("le privé"), or a verb of the noun's person ("Le poste ferme"), is left
-  alone;
+  alone, and so is one after a group that follows a comma when it agrees with a subject before
+  that comma, or closes an incise ("Le disque, une fois formaté, est rendu");
 - `se-infinitive`: "Il se créer en quelques secondes": a subject (pronoun or noun group that opens
   the clause), "se", and an infinitive where nothing asks for one (no modal verb, no preposition):
   the present of the subject's person, the tense of the notes ("Il peut se créer un compte" and
@@ -83,7 +84,7 @@ def noun_adjective(card: CardText, speller: Speller) -> list[Issue]:
                 continue
             word = found[at]
             chosen = gender or _one_gender(word.genders(_ADJECTIVE_TAGS))
-            if chosen is None or _agrees_with(word, gender, number):
+            if chosen is None or _agrees_with(word, gender, number) or _subject_before_comma(found, first, at):
                 continue
             fixes = inflect(word, chosen, number, speller)
             if len(fixes) == 1:
@@ -105,6 +106,23 @@ def _group_start(found: list[Token], index: int) -> int | None:
     if noun.finite() and index + 1 < len(found) and not found[index + 1].is_adjective:
         return None  # "Copie les fichiers": a verb may open the item
     return index
+
+
+def _subject_before_comma(found: list[Token], first: int, at: int) -> bool:
+    """Whether the group at tokens[first] follows a comma, and a noun group that opens a clause
+    before it may own the word at tokens[at]: the word agrees with it, or closes an incise with a
+    comma ("Le disque, une fois formaté, est rendu": "une fois", "la nuit" there say when, and the
+    participle is the subject's, whose number the student may have mistyped)."""
+    if first == 0 or found[first - 1].text != ",":
+        return False
+    incise = at + 1 < len(found) and found[at + 1].text == ","
+    for start in range(first - 1):
+        group = noun_group(found, start) if _opening(found, start) == "start" else None
+        if group is None or group.number is None:
+            continue
+        if incise or _agrees_with(found[at], _one_gender(group.genders), group.number):
+            return True
+    return False
 
 
 def _agrees_with(token: Token, gender: str | None, number: str) -> bool:
