@@ -871,7 +871,14 @@ def _certain_fix(finding: Finding) -> str | None:
     if policy_key(finding) == "g3__gn" and (_conjugated(finding.text) or _complement_number(finding)):
         return None
     if finding.kind != "spelling" and (
-        _a_name(finding) or _other_reading(finding) or _gender_of_a_term(finding) or _after_a_letter(finding)
+        _a_name(finding)
+        or _other_reading(finding)
+        or _gender_of_a_term(finding)
+        or _a_read_otherwise(finding)
+        or _noun_attribute(finding)
+        or _before_an_infinitive(finding)
+        or _past_simple_beside(finding)
+        or (finding.rule.startswith(("g2__conf", "g3__conf")) and _takes_the_only_verb(finding))
     ):
         return None
     if certain(finding):
@@ -893,11 +900,12 @@ def _against_subject(finding: Finding, fix: str) -> bool:
 
 
 def _complement_number(finding: Finding) -> bool:
-    """A number agreement on a noun right after another noun: "les droits administrateur" is
-    correct (the complement keeps its number), "les comptes inactif" is not; a person tells."""
+    """An agreement in number or gender on a noun right after another noun: "les droits
+    administrateur" and "la table clients" are correct (the complement keeps its own number and
+    gender), "les comptes inactif" is not; a person tells."""
     from .proofread.grammar import noun_complement
 
-    if not finding.suggestions or _number_stem(finding.text) != _number_stem(finding.suggestions[0]):
+    if not finding.suggestions or not finding.suggestions[0].casefold().startswith(_number_stem(finding.text)):
         return False
     start = finding.context_column - 1
     if start < 0 or finding.context[start : start + len(finding.text)] != finding.text:
@@ -1054,18 +1062,12 @@ de secours". Such a term names a kind of thing, and with a determiner of the oth
 stands for the thing left unsaid ("moins belles qu’avec une jet d’encre": an imprimante)."""
 
 
-_LETTER_NAMERS = frozenset(
-    {"touche", "lettre", "option", "réponse", "choix", "case", "colonne", "classe", "catégorie", "norme"}
-    | {"variante", "lecteur", "partition", "point", "type", "plan", "cas", "annexe", "question", "version"}
-)
-"""Nouns that a letter names after them ("la touche a", "la réponse a", "le lecteur a")."""
-
-
-def _after_a_letter(finding: Finding) -> bool:
-    """A participle's agreement after "a" read as "avoir" where "a" may be a letter's name ("Dans
-    vi, la touche a passe en mode insertion": the key "a" passes): a capital "A" inside a sentence
-    (the auxiliary never has one), or "a" after a noun that letters name (`_LETTER_NAMERS`),
-    before a word that is also a conjugated verb of the third person, the present of that name."""
+def _a_read_otherwise(finding: Finding) -> bool:
+    """A participle's agreement Grammalecte asks for where its reading of "a" as "avoir", or of the
+    word after it as a participle, is one of two: after a capital "A" inside a sentence (a name:
+    "La norme A est", the auxiliary never has one), or on a word that is also a noun ("la touche a
+    passe en mode insertion": the key "a" passes; "Le responsable a pouvoir de signature": "avoir"
+    and a noun without article, as in "avoir accès")."""
     if not finding.rule.startswith("gv1__ppas") or finding.context_column < 1:
         return False
     start = finding.context_column - 1
@@ -1074,10 +1076,57 @@ def _after_a_letter(finding: Finding) -> bool:
         return False
     if before.group(2) == "A":
         return before.group(1) is not None
-    from .proofread.agreement import verb_tenses
+    return _readings(finding.text, ":N")
 
-    noun = before.group(1)
-    return noun is not None and noun.casefold() in _LETTER_NAMERS and bool(verb_tenses(finding.text))
+
+def _readings(word: str, tag: str) -> bool:
+    """Whether Grammalecte's lexicon has a reading of `word` with `tag` (":N", a noun)."""
+    from .proofread.grammar import engine
+
+    checker = engine()
+    return checker is not None and any(tag in morph for morph in checker.getSpellChecker().getMorph(word.casefold()))
+
+
+def _noun_attribute(finding: Finding) -> bool:
+    """An agreement after "être" on a word that is a noun only, no adjective nor participle ("Les
+    pannes sont signe d’usure", "sont gage de sécurité"): a noun attribute without article keeps
+    its number."""
+    if not finding.rule.startswith("gv1__ppas_être") or not _readings(finding.text, ":N"):
+        return False
+    return not _readings(finding.text, ":A") and not _readings(finding.text, ":Q")
+
+
+def _past_simple_beside(finding: Finding) -> bool:
+    """A homophone or infinitive fix Grammalecte makes because it reads a word there as a verb in
+    the past simple, and nothing else ("de la compta" -> 'là', 'compter'; "La compta a besoin" ->
+    'à'): notes never tell a story in that tense, so the word is a shortened noun ("compta",
+    comptabilité) the lexicon does not have."""
+    if not finding.rule.startswith(("g2__conf", "g3__conf", "g3__infi")) or finding.context_column < 1:
+        return False
+    from .proofread.grammar import engine
+
+    checker = engine()
+    if checker is None:
+        return False
+    start = finding.context_column - 1
+    before = re.findall(r"[^\W\d_]+", finding.context[:start])[-1:]
+    after = re.findall(r"[^\W\d_]+", finding.context[start + len(finding.text) :])[:1]
+    for word in [*before, finding.text, *after]:
+        morphs = checker.getSpellChecker().getMorph(word.casefold())
+        if morphs and all(":V" in morph and re.search(r":Is(?::|/)", morph) and ":Ip" not in morph for morph in morphs):
+            return True
+    return False
+
+
+def _before_an_infinitive(finding: Finding) -> bool:
+    """A participle's agreement where an infinitive follows it ("Le technicien les a fait réparer"):
+    "fait" there is invariable, and other participles agree only when the object does the
+    infinitive's action, which a person tells."""
+    if not finding.rule.startswith("gv1__ppas") or finding.context_column < 1:
+        return False
+    start = finding.context_column - 1 + len(finding.text)
+    following = re.match(r"\s+([^\W\d_]+)", finding.context[start:])
+    return following is not None and _readings(following.group(1), ":Y")
 
 
 def _a_finite_verb(word: str) -> bool:

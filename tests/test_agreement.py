@@ -42,6 +42,7 @@ pytestmark = pytest.mark.skipif(
         ("Les droits d’accès au dossier partagé dépend du groupe.", [("dépend", ("dépendent",))]),
         # a name of letters and digits after the noun is of its group
         ("La norme 802.11ac sont plus rapide que la 802.11n.", [("sont", ("est",))]),
+        ("Ensuite, le switch et les routeurs redémarre.", [("redémarre", ("redémarrent",))]),
     ],
 )
 def test_subject_verb_gives_the_verb_its_subjects_person_in_the_same_tense(back: str, expected: list) -> None:
@@ -69,6 +70,17 @@ def test_subject_verb_gives_the_verb_its_subjects_person_in_the_same_tense(back:
         "La norme 802.11a est plus ancienne que la norme 802.11ac.",
         "Le protocole IPv6 est plus récent que l’IPv4.",
         "La version 2.4b corrige le pilote.",
+        # after "et", a subject's second half only where the group before it opens the clause
+        "Le technicien qui configure les serveurs et les switchs vérifie aussi les câbles.",
+        "L’utilisateur qui perd ses clés ou ses badges appelle l’accueil.",
+        "Le parc de trente postes et deux serveurs coûte cher à entretenir.",
+        "Toi et ton collègue gérez les tickets du matin.",
+        # a name follows these nouns: no unknown verb to conjugate
+        "Le paramètre resource indique la mémoire réservée.",
+        "Le champ reference du formulaire est obligatoire.",
+        "Le droit execute permet de lancer le fichier.",
+        "Le câble entre le switch et les serveurs est coupé.",
+        "L’installation des postes et des imprimantes prend deux jours.",
     ],
 )
 def test_subject_verb_leaves_correct_or_undecidable_sentences(back: str) -> None:
@@ -102,6 +114,9 @@ def test_qui_takes_the_person_of_a_plural_noun_group_right_before_it() -> None:
         "Les postes qui redémarrent la nuit reçoivent les mises à jour.",
         "Il garde des copies qui restent hors site.",
         "C’est la seule de toutes les imprimantes qui imprime en A3.",  # "la seule" is the antecedent
+        # after a verb of asking, "à X qui" may ask who: an indirect question
+        "Le technicien demande aux utilisateurs qui utilise le poste 12.",
+        "Le chef demande aux techniciens qui est d’astreinte ce week-end.",
     ],
 )
 def test_qui_leaves_an_antecedent_that_may_be_another_noun(back: str) -> None:
@@ -126,6 +141,10 @@ def test_the_second_of_two_coordinated_adjectives_agrees_like_the_first() -> Non
     assert flagged(adjective_coordination, "Un poste fixe et portable.") == []  # either gender
     assert flagged(adjective_coordination, "Une réponse précise et un suivi régulier.") == []
     assert flagged(adjective_coordination, "Il est rapide et efficace.") == []
+    # colours that do not agree: a noun made a colour, a colour and its shade
+    assert flagged(adjective_coordination, "Les boîtiers noirs et marron viennent de l’ancien parc.") == []
+    assert flagged(adjective_coordination, "Les câbles rouges et bleu foncé vont vers la baie.") == []
+    assert flagged(adjective_coordination, "Les câbles rouges et bleu vont vers la baie.") == [("bleu", ("bleus",))]
 
 
 def test_an_adjective_after_noun_de_noun_is_left_to_a_person() -> None:
@@ -220,6 +239,11 @@ def test_a_participle_after_etre_agrees_with_the_clause_subject(back: str, expec
 def test_a_participle_after_coordinated_subjects_is_left_alone() -> None:
     assert flagged(participle_agreement, "Le poste et ses écrans sont reliés au dock.") == []
     assert flagged(participle_agreement, "La copie et la restauration sont testées.") == []
+
+
+def test_a_noun_with_its_adjective_after_etre_is_no_participle() -> None:
+    assert flagged(participle_agreement, "Les utilisateurs sont partie prenante du projet.") == []
+    assert flagged(participle_agreement, "Les utilisateurs sont parti hier.") == [("parti", ("partis",))]
 
 
 def test_look_alikes_of_a_subject_are_left_alone() -> None:

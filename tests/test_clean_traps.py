@@ -342,6 +342,41 @@ CASES = [
     pytest.param(
         "Imprimante laser", "Les photos en couleur sont moins belles qu’avec une jet d’encre.", id="une jet d'encre"
     ),
+    pytest.param("Achats", "Le responsable a pouvoir de signature pour les achats.", id="a pouvoir de signature"),
+    pytest.param("Usure", "Les pannes répétées sont signe d’usure.", id="sont signe de"),
+    pytest.param("Sécurité", "Les sauvegardes régulières sont gage de sécurité.", id="sont gage de"),
+    pytest.param("Garantie", "Le technicien les a fait réparer sous garantie.", id="les a fait réparer"),
+    pytest.param("Comptabilité", "La compta a besoin de deux écrans de plus.", id="la compta a besoin"),
+    pytest.param("Factures", "Les factures de la compta arrivent le lundi.", id="de la compta"),
+    pytest.param("Table", "La colonne telephone de la table clients est vide.", id="table clients"),
+    pytest.param("Paramètres", "Le paramètre resource indique la mémoire réservée.", id="paramètre resource"),
+    pytest.param("Export", "Le menu exporter en CSV se trouve en haut à droite.", id="menu exporter en CSV"),
+    pytest.param(
+        "Serveurs",
+        "Le technicien qui configure les serveurs et les switchs vérifie aussi les câbles.",
+        id="et les switchs vérifie",
+    ),
+    pytest.param("Parc", "Le parc de trente postes et deux serveurs coûte cher à entretenir.", id="parc de postes et"),
+    pytest.param("Tickets", "Toi et ton collègue gérez les tickets du matin.", id="toi et ton collègue gérez"),
+    pytest.param(
+        "Astreinte", "Le chef demande aux techniciens qui est d’astreinte ce week-end.", id="demande aux X qui"
+    ),
+    pytest.param("Propriétaire", "Il se demande à qui ce poste appartient.", id="à qui ce poste"),
+    pytest.param(
+        "Quels navigateurs sont installés ?", "Firefox et la version la plus récente de Chrome.", id="two-item"
+    ),
+    pytest.param("Câbles", "Les boîtiers noirs et marron viennent de l’ancien parc.", id="noirs et marron"),
+    pytest.param("Câblage", "Les câbles rouges et bleu foncé vont vers la baie de brassage.", id="bleu foncé"),
+    pytest.param("Extinction", "1. Excepté les serveurs, éteindre tous les postes\n2. Couper le courant", id="Excepté"),
+    pytest.param("Postes", "Ces postes sont neufs ; ses postes à lui sont anciens.", id="à lui"),
+    pytest.param("Délais", "Les délais sont fonction de la priorité du ticket.", id="sont fonction de"),
+    pytest.param("Migration", "Les utilisateurs sont partie prenante du projet de migration.", id="partie prenante"),
+    pytest.param("Consignes", "Le technicien a ordre de ne rien supprimer sans accord.", id="a ordre de"),
+    pytest.param("Support", "Le support a mission de répondre en moins d’une heure.", id="a mission de"),
+    pytest.param("Parc", "C’est nous qui gérons le parc de la compta.", id="parc de la compta"),
+    pytest.param("Droits Linux", "Le droit execute permet de lancer le fichier.", id="droit execute"),
+    pytest.param("Câble", "Le câble entre le switch et les serveurs est coupé.", id="entre X et les Y"),
+    pytest.param("Installation", "L’installation des postes et des imprimantes prend deux jours.", id="des X et des Y"),
 ]
 
 

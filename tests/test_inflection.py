@@ -108,6 +108,7 @@ def test_list_infinitive_takes_the_infinitive_of_the_other_steps() -> None:
         "1. Installé le poste\n2. Configurer le réseau",  # two items say too little
         "- Mis à jour le soir\n- Vérifier les journaux\n- Redémarrer le service",  # no object: a state
         "Il a identifié le fichier.\nPuis il le restaure.",
+        "1. Excepté les serveurs, éteindre tous les postes\n2. Couper le courant\n3. Fermer la salle",  # a preposition
     ],
 )
 def test_list_infinitive_leaves_lists_that_do_not_ask_for_it(back: str) -> None:

@@ -89,6 +89,13 @@ def test_a_list_of_two_things_is_left(back: str) -> None:
     assert flagged(et_est_superlatif, back) == []
 
 
+def test_an_answer_to_a_front_that_asks_for_several_things_is_a_list() -> None:
+    back = "Firefox et la version la plus récente de Chrome."
+    assert flagged(et_est_superlatif, back, front="Quels navigateurs sont installés ?") == []
+    assert flagged(et_est_superlatif, back, front="Citez 2 navigateurs") == []
+    assert flagged(et_est_superlatif, back, front="Navigateur conseillé") == [("et", ("est",))]
+
+
 @pytest.mark.parametrize(
     "back",
     [
@@ -111,6 +118,7 @@ def test_a_between_a_subject_and_a_participle_is_the_auxiliary(back: str) -> Non
         "Il pense à l’ordinateur installé hier.",
         "On envoie le colis à Paris.",
         "Les clés à usage unique expirent.",
+        "Ces postes sont neufs ; ses postes à lui sont anciens.",  # "lui", a pronoun, not luire's participle
     ],
 )
 def test_a_preposition_before_an_infinitive_or_a_noun_is_left(back: str) -> None:
@@ -237,6 +245,8 @@ def test_ce_between_a_subject_and_its_verb_is_se(back: str) -> None:
         "Il a compris, ce qui change tout.",
         "C’est ce qui ce doit d’être fait.",
         "Qui ce jour-là était d’astreinte ?",
+        "Il se demande à qui ce poste appartient.",  # a preposition's "qui": "ce poste" is the subject
+        "Le technicien vérifie pour qui ce compte travaille.",
     ],
 )
 def test_ce_as_a_pronoun_or_a_determiner_is_left(back: str) -> None:
@@ -264,6 +274,8 @@ def test_an_infinitive_between_the_subject_and_its_complement_is_the_participle(
         "Le dîner de fin d’année est annulé.",
         "Un message envoyé par le client arrive dans la file.",
         "Les postes installer dans la salle.",
+        "Le menu exporter en CSV se trouve en haut à droite.",  # a menu's, a button's name
+        "Le bouton réinitialiser en bas de la page efface le formulaire.",
     ],
 )
 def test_an_infinitive_in_its_place_or_a_noun_is_left(back: str) -> None:

@@ -675,7 +675,7 @@ def after_a(line: str, word: str, fix: str, rule: str = "gv1__ppas_det_nom_avoir
 
 
 @pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
-def test_a_participle_after_a_letter_named_a_is_left_to_a_person() -> None:
+def test_a_participle_a_read_otherwise_named_a_is_left_to_a_person() -> None:
     """ "la touche a passe en mode insertion": the key "a" passes; "La norme A est": the norme A is.
     A capital "A" inside a sentence is never "avoir", nor is "a" after a noun that letters name
     when the word after it is a verb of the present."""
@@ -683,6 +683,33 @@ def test_a_participle_after_a_letter_named_a_is_left_to_a_person() -> None:
     assert certain_fix(after_a("La réponse a change selon le cas.", "change", "changé")) is None
     assert certain_fix(after_a("La norme A est plus ancienne que la norme B.", "est", "été")) is None
     assert certain_fix(after_a("Le technicien a installe le logiciel.", "installe", "installé")) == "installé"
+    # "avoir" and a noun without article: "avoir pouvoir de signature", as "avoir accès"
+    assert certain_fix(after_a("Le responsable a pouvoir de signature.", "pouvoir", "pu")) is None
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_an_agreement_grammalecte_reads_where_another_reading_stands_is_left_to_a_person() -> None:
+    # a noun attribute without article keeps its number: "être signe de", "être gage de"
+    sign = after_a("Les pannes répétées sont signe d’usure.", "signe", "signes", "gv1__ppas_être_accord_plur__b1_a1_1")
+    assert certain_fix(sign) is None
+    red = after_a("Les câbles sont rouge vif.", "rouge", "rouges", "gv1__ppas_être_accord_plur__b1_a1_1")
+    assert certain_fix(red) == "rouges"  # an adjective agrees
+    # "fait" before an infinitive is invariable
+    made = after_a("Le technicien les a fait réparer sous garantie.", "fait", "faits", "gv1__ppas_les_avoir__b1_a1_1")
+    assert certain_fix(made) is None
+    # a past simple is no tense of notes: "compta" is comptabilité shortened
+    there = after_a("Les factures de la compta arrivent.", "la", "là", "g2__conf_de_vconj__b4_a5_1")
+    assert certain_fix(there) is None
+    counted = after_a("Les factures de la compta arrivent.", "compta", "compter", "g3__infi_de_verbe__b4_a1_1")
+    assert certain_fix(counted) is None
+    # a noun's complement keeps its gender: "la table clients"
+    clients = after_a("La colonne de la table clients est vide.", "clients", "cliente", "g3__gn_la_2m__b3_a2_1")
+    assert certain_fix(clients) is None
+    # "a" -> "à" that takes the clause's only verb: "avoir ordre de", "avoir mission de"
+    order = after_a("Le technicien a ordre de ne rien supprimer.", "a", "à", "g2__conf_substantif_à_substantif__b1_a1")
+    assert certain_fix(order) is None
+    serve = after_a("Elles servent a confirmer la commande.", "a", "à", "g2__conf_à_a_infinitif__b1_a1_1")
+    assert certain_fix(serve) == "à"
 
 
 @pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")

@@ -11,10 +11,12 @@ check returns nothing.
   pronouns) in another person: the verb takes the noun group's head's person, in its own tense
   ("dépend" -> "dépendent", "choisis" -> "choisit"); two singular groups joined by "et" take the
   plural ("Le câble et le port fonctionne", and a list: "Le nom, la fonction et le numéro y
-  figure"), unless each is "chaque …"; an adjective after the
+  figure"), unless each is "chaque …"; a group after "et"/"ou" is a subject only where the group
+  before it opens the clause; an adjective after the
   complement that agrees with the head only belongs to the group ("Les mises à jour critiques
   doit"). An unknown verb takes the dictionary's form of the subject's person that sounds like it
-  (`unknown-verb`: "voyent", "résoud" with its silent final consonant). A singular head with a
+  (`unknown-verb`: "voyent", "résoud" with its silent final consonant), unless the head is a noun
+  a name follows (`text.NAMING_NOUNS`: "Le paramètre resource indique"). A singular head with a
   plural verb is left alone after "et"/"ou" (coordinated subjects) or before a plural complement
   ("la plupart des utilisateurs pensent"). A noun group opens its clause after punctuation, a
   conjunction, or a complement that opens it with no comma ("Par défaut les messages",
@@ -28,7 +30,8 @@ check returns nothing.
   from the verb meant by its silent ending (essai/essaie, envoi/envoie), before the verb's object;
 - `adjective-coordination`: "une communication claire et régulier": of two adjectives joined by
   "et"/"ou" after a noun (adverbs maybe between: "déjà installée et configuré"), the first agrees
-  with it and the second does not;
+  with it and the second does not, and is no invariable colour ("noirs et marron", "rouges et bleu
+  foncé");
 - `adjective-complement`: "les mots de passe trop court": an adjective after "noun de noun" that
   agrees with the second noun only. Left to a person ("des tickets de niveau supérieur" is right);
 - `subjunctive`: "avant que la situation ne devient critique": after a conjunction that asks for
@@ -57,7 +60,7 @@ from functools import lru_cache
 from typing import Any
 
 from .spelling import Speller
-from .text import CardText, Issue
+from .text import NAMING_NOUNS, CardText, Issue
 
 _CODE = r"\w*(?:\d[^\W\d_]|[^\W\d_]\d)\w*(?:[.-]\w+)*|\d+(?:[.,]\d+)+[^\W\d_]\w*"
 _TOKEN = re.compile(
@@ -578,7 +581,7 @@ def subject_verb(card: CardText, speller: Speller) -> list[Issue]:
                 continue
             verb = found[index]
             person = "3" + str(group.number)
-            if not verb.known:
+            if not verb.known and found[group.head].lower not in NAMING_NOUNS:
                 following = found[index + 1] if index + 1 < len(found) else None
                 if following is not None and following.only_verb() and person in following.persons():
                     continue  # "Le droit execute permet": the verb follows, the word is a term's
@@ -591,6 +594,8 @@ def subject_verb(card: CardText, speller: Speller) -> list[Issue]:
                 continue
             if group.number == "s" and "3p" in verb.persons() and (opening == "coordinated" or group.plural_complement):
                 continue  # "le câble et le port sont", "la plupart des postes sont"
+            if opening == "coordinated" and not _joined_to_a_subject(found, group.first - 1):
+                continue  # "qui configure les serveurs et les switchs vérifie": an object's second half
             fixes = conjugate(verb, person)
             if fixes:
                 message = f"accord du verbe avec « {found[group.head].text} »"
@@ -719,6 +724,15 @@ def _coordinated_subjects(part: str, offset: int, found: list[Token], first: Nou
         return []
     message = f"accord du verbe avec « {found[first.head].text} … {found[joined.head].text} »"
     return [_issue(part, offset, verb, "subject-verb", message, fixes)]
+
+
+def _joined_to_a_subject(found: list[Token], coordinator: int) -> bool:
+    """Whether the noun group right before tokens[coordinator] ("et", "ou") opens its clause, so
+    that the group after it is a subject's second half ("Le câble et les ports fonctionnent"), not
+    an object's ("qui configure les serveurs et les switchs"), a complement's ("Le parc de trente
+    postes et deux serveurs coûte") or a pronoun's ("Toi et ton collègue gérez")."""
+    before = _group_ending_at(found, coordinator)
+    return before is not None and _opening(found, before.first) == "start"
 
 
 def _sound_alike_verbs(token: Token, person: str, speller: Speller) -> list[str]:
@@ -871,13 +885,21 @@ def adjective_coordination(card: CardText, speller: Speller) -> list[Issue]:
                 continue
             if number == "p" and "p" not in first.numbers(_ADJECTIVE_TAGS):
                 continue  # "les claviers anglais et allemand": one of each, unless the first says plural
-            if _agrees(second, gender, number):
+            if _agrees(second, gender, number) or _invariable_colour(second, after):
                 continue
             fixes = inflect(second, gender, number, speller)
             if fixes:
                 message = f"accord avec « {noun.text} », comme « {first.text} »"
                 issues.append(_issue(part, offset, second, "adjective-coordination", message, fixes))
     return issues
+
+
+def _invariable_colour(adjective: Token, after: Token | None) -> bool:
+    """A colour that does not agree: a noun made a colour ("marron", "orange": the lexicon's
+    invariable reading) or a colour with a shade after it ("bleu foncé", "vert clair")."""
+    if any(":A" in morph and ":i" in morph for morph in adjective.morphs):
+        return True
+    return after is not None and after.is_adjective and not after.is_noun and any(";C" in m for m in adjective.morphs)
 
 
 def adjective_complement(card: CardText, speller: Speller) -> list[Issue]:

@@ -19,7 +19,7 @@ Grammalecte:
 - `list-infinitive`: "1. Identifié le fichier" among "2. Choisir la sauvegarde", "3. Restaurer le
   fichier": a list item opening with a past participle and its object, where every other item of
   the list opens with an infinitive: the infinitive (a list of states, "Installé, configuré, testé",
-  has no object and no infinitive beside it);
+  has no object and no infinitive beside it; "Excepté les serveurs", a preposition too, is left);
 - `causative-infinitive`: "Il fait le client patienté": after faire and a noun group, or after
   laisser before the participle of a verb that never takes a direct object, the infinitive. A
   finding for a person. "Il laisse le client raccroché" is not flagged: "raccrocher" takes an object
@@ -214,7 +214,7 @@ def list_infinitive(card: CardText, speller: Speller) -> list[Issue]:
             if not all(_infinitive(word) for word in others):
                 continue
             first = found[0]
-            if not first.has(":Q") or first.finite() or first.has(":N") or len(found) < 2:
+            if not first.has(":Q") or first.finite() or first.has(":N") or first.has(":G:R") or len(found) < 2:
                 continue
             if not (found[1].is_determiner and found[1].lower not in ("de", "d’")):
                 continue  # "Installé, configuré": a state, no object after it

@@ -16,7 +16,8 @@ list of words, and return [] without Grammalecte:
   be a range); so is a list item (a fragment);
 - `et-est-superlatif`: a name or acronym alone opening a sentence with no verb, "et", a determiner,
   a noun and, in the same clause, a superlative ("le plus", "la moins"): "Outlook et le client le
-  plus répandu" defines the name ("est"); a list of two things does not rank the second;
+  plus répandu" defines the name ("est"); a list of two things does not rank the second, nor does
+  an answer to a front that asks for several ("Quels navigateurs sont installés ?");
 - `à-a`: "à" right before a past participle that is no infinitive, after a subject pronoun, "qui",
   or a subject noun group or name that opens the clause with no verb ("Le technicien à
   réinitialisé le code"): the auxiliary "a". A preposition takes an infinitive ("à réinitialiser")
@@ -37,15 +38,19 @@ list of words, and return [] without Grammalecte:
   clause with no other verb keeps "sont" ("Les pannes sont source de stress");
 - `ce-se`: "ce" right after a subject pronoun or "qui" and before a conjugated verb (not être,
   pouvoir, devoir: "ce sont", "ce doit être"), one that is no noun or may be pronominal: "ce qui
-  ce produit", "il ce connecte": the reflexive "se";
+  ce produit", "il ce connecte": the reflexive "se". Not after a preposition's "qui" ("à qui ce
+  poste appartient": "ce poste" is the subject);
 - `infinitive-participle`: a determiner and a noun that open the clause, then an infinitive in
   "-er" that is nothing else, a preposition, and the clause's conjugated verb later ("Un
   formulaire envoyer par le client arrive dans la file"): the past participle agreeing with the
   noun ("envoyé"). A name of a button keeps its verb ("Le bouton envoyer est grisé": no
-  preposition after it); a noun of unsure gender is left.
+  preposition after it; "Le menu exporter en CSV se trouve en haut": after a noun that a name
+  follows, `text.NAMING_NOUNS`); a noun of unsure gender is left.
 """
 
 from __future__ import annotations
+
+import re
 
 from . import agreement
 from .homophones import (
@@ -68,13 +73,18 @@ from .homophones import (
     tokens,
 )
 from .spelling import Speller
-from .text import CardText, Issue
+from .text import FRONT, NAMING_NOUNS, CardText, Issue
 
 _SUBJECT_PRONOUNS = frozenset({"il", "elle", "on", "qui"})
 _NAME_DETERMINERS = _DETERMINERS - {"un", "une", "des", "du", "au", "aux", "chaque", "plusieurs"}
 """Determiners of a subject that names one thing (a list item "Un écran 24 pouces et réglable"
 describes, it does not state)."""
 _SUPERLATIVES = frozenset({"plus", "moins"})
+_ASKS_SEVERAL = re.compile(
+    r"\b(?:quels|quelles|lesquels|lesquelles|citez|nommez|énumérez|listez)\b|\b(?:[2-9]|deux|trois|quatre)\s+\w",
+    re.IGNORECASE,
+)
+"""A front that asks for several things: its answer "A et B" lists them, it defines nothing."""
 _SUPERLATIVE_ARTICLES = frozenset({"le", "la", "les"})
 
 
@@ -199,6 +209,8 @@ def et_est_superlatif(card: CardText, speller: Speller) -> list[Issue]:
         lexicon, part, offset, sentence = found.lexicon, found.part, found.offset, found.tokens
         if len(sentence) < 6 or sentence[1].lower != "et" or not sentence[0].text[:1].isupper():
             continue
+        if part != FRONT and _ASKS_SEVERAL.search(card.text(FRONT)):
+            continue  # "Quels navigateurs sont installés ?" "Firefox et la version la plus récente de Chrome."
         if not _name(lexicon, sentence[0]) or sentence[2].lower not in _NAME_DETERMINERS:
             continue
         if not lexicon.has(sentence[3].text, ":N"):
@@ -243,7 +255,7 @@ def _participle(lexicon: Lexicon, word: str) -> bool:
     morphs = lexicon.morphs(word)
     return (
         any(":Q" in morph for morph in morphs)
-        and not any(":Y" in morph for morph in morphs)
+        and not any(":Y" in morph or ":G" in morph for morph in morphs)  # "à lui": a pronoun, not "lui" of luire
         and not (lexicon.finite(word))
     )
 
@@ -351,6 +363,8 @@ def qui_ce_se(card: CardText, speller: Speller) -> list[Issue]:
         for index, token in enumerate(sentence):
             if token.lower != "ce" or index == 0 or sentence[index - 1].lower not in _CE_SUBJECTS:
                 continue
+            if index > 1 and sentence[index - 1].lower == "qui" and lexicon.has(sentence[index - 2].text, ":G:R"):
+                continue  # "à qui ce poste appartient": "qui" is the object, "ce poste" the subject
             verb = _word(sentence, index + 1)
             if (
                 verb is None
@@ -390,6 +404,8 @@ def infinitive_participle(card: CardText, speller: Speller) -> list[Issue]:
                 continue
             if determiner.lower not in _DETERMINERS or not lexicon.has(noun.text, ":N") or lexicon.has(noun.text, ":G"):
                 continue
+            if noun.lower in NAMING_NOUNS:
+                continue  # "Le menu exporter en CSV se trouve en haut": the menu's name
             following = sentence[index + 1]
             preposition = lexicon.has(following.text, ":G:R") or following.lower in ("au", "aux")
             if not preposition or not _verb_after(lexicon, sentence, index + 1):

@@ -18,6 +18,16 @@ from ..normalize import split_protected
 
 FRONT, BACK = "front", "back"
 
+NAMING_NOUNS = frozenset(
+    {"bouton", "menu", "onglet", "option", "commande", "lien", "champ", "paramètre", "colonne", "touche"}
+    | {"case", "rubrique", "icône", "variable", "attribut", "propriété", "clé", "valeur", "mot-clé"}
+    | {"droit", "permission", "drapeau", "fichier", "dossier", "script", "programme", "service"}
+)
+"""Nouns that the name of the thing follows, as the student writes it: a button's or a menu's
+label ("le bouton enregistrer sous", "le menu exporter"), a field's or a setting's name in English
+("le champ reference", "le paramètre resource"). The word after them is that name, of no class
+French grammar rules: no verb to conjugate, no participle to agree."""
+
 _LIST_MARKER = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+|[ \t]*#{1,6}[ \t]+|[ \t]*>[ \t]?")
 _ENDS_SENTENCE = frozenset(".:!?…;")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
