@@ -878,7 +878,8 @@ def _certain_fix(finding: Finding) -> str | None:
         or _noun_attribute(finding)
         or _before_an_infinitive(finding)
         or _past_simple_beside(finding)
-        or (finding.rule.startswith(("g2__conf", "g3__conf")) and _takes_the_only_verb(finding))
+        or _avoir_and_a_bare_noun(finding)
+        or _agrees_with_the_head(finding)
     ):
         return None
     if certain(finding):
@@ -1094,6 +1095,52 @@ def _noun_attribute(finding: Finding) -> bool:
     if not finding.rule.startswith("gv1__ppas_être") or not _readings(finding.text, ":N"):
         return False
     return not _readings(finding.text, ":A") and not _readings(finding.text, ":Q")
+
+
+def _agrees_with_the_head(finding: Finding) -> bool:
+    """A noun-group agreement of an adjective or a participle with the noun after "de" where the
+    word agrees with a noun among the four words before "de" ("- Câble de la borne Wi-Fi
+    arraché", "La mise à jour des postes prévue lundi"): the head's agreement, which a person
+    tells from the other."""
+    if not finding.rule.startswith("g3__gn") or finding.context_column < 1:
+        return False
+    before = re.split(r"[,;:.!?()]", finding.context[: finding.context_column - 1])[-1]
+    head = re.search(r"^(.*?)\s+(?:de|d['’]|du|des)\s*(?:[^\s,;:.!?()]+\s+){0,4}$", before)
+    if head is None or (not _readings(finding.text, ":A") and not _readings(finding.text, ":Q")):
+        return False
+    from .proofread.grammar import engine
+
+    checker = engine()
+    if checker is None:
+        return False
+    morph = checker.getSpellChecker().getMorph
+    heads = re.findall(r"[^\W\d_]+", head.group(1))[-4:]
+    nouns = [m for word in heads for m in morph(word.casefold()) if ":N" in m]
+    words = [m for m in morph(finding.text.casefold()) if ":A" in m or ":Q" in m]
+    return any(_same_features(noun, word) for noun in nouns for word in words)
+
+
+def _same_features(first: str, second: str) -> bool:
+    """Whether two readings (":N:f:s", ":Q:A:m:s") may share gender and number (e, i: either)."""
+
+    def feature(morph: str, values: str, either: str) -> set[str]:
+        found = set(re.findall(rf":([{values}{either}])(?=[:/;]|$)", morph))
+        return {*values} if either in found or not found else found
+
+    return bool(feature(first, "mf", "e") & feature(second, "mf", "e")) and bool(
+        feature(first, "sp", "i") & feature(second, "sp", "i")
+    )
+
+
+def _avoir_and_a_bare_noun(finding: Finding) -> bool:
+    """An "a" -> "à" fix before a noun without article and "de", where "a" is the clause's only
+    verb ("Le technicien a ordre de ne rien supprimer", "a mission de"): "avoir" and a noun without
+    article, as in "avoir besoin de", is a phrase of its own."""
+    if not finding.rule.startswith(("g2__conf", "g3__conf")) or finding.text.casefold() != "a":
+        return False
+    start = finding.context_column - 1 + len(finding.text)
+    following = re.match(r"\s+([^\W\d_]+)\s+(?:de|d['’])", finding.context[start:])
+    return following is not None and _readings(following.group(1), ":N") and _takes_the_only_verb(finding)
 
 
 def _past_simple_beside(finding: Finding) -> bool:

@@ -377,6 +377,13 @@ CASES = [
     pytest.param("Droits Linux", "Le droit execute permet de lancer le fichier.", id="droit execute"),
     pytest.param("Câble", "Le câble entre le switch et les serveurs est coupé.", id="entre X et les Y"),
     pytest.param("Installation", "L’installation des postes et des imprimantes prend deux jours.", id="des X et des Y"),
+    pytest.param(
+        "Constat de panne",
+        "- Câble de la borne Wi-Fi arraché\n- Ventilateur de la carte graphique bloqué\n"
+        "- Mise à jour des pilotes terminée",
+        id="head before de + noun",
+    ),
+    pytest.param("Report", "La mise à jour des postes prévue lundi est reportée.", id="mise à jour des postes prévue"),
 ]
 
 

@@ -710,6 +710,15 @@ def test_an_agreement_grammalecte_reads_where_another_reading_stands_is_left_to_
     assert certain_fix(order) is None
     serve = after_a("Elles servent a confirmer la commande.", "a", "à", "g2__conf_à_a_infinitif__b1_a1_1")
     assert certain_fix(serve) == "à"
+    key = after_a("- Les ranger dans un local fermé a clé", "a", "à", "g3__conf_à_a_après_verbes__b3_a1_1")
+    assert certain_fix(key) == "à"  # no "de" after the noun: "à clé"
+    # an adjective that agrees with the head before "de": the head's, not the complement's
+    torn = after_a("- Câble de la borne Wi-Fi arraché", "arraché", "arrachée", "g3__gn_la_3m__b1_a1_1")
+    assert certain_fix(torn) is None
+    done = after_a("- Mise à jour des pilotes terminée", "terminée", "terminées", "g3__gn_des_2m__b1_a4_1")
+    assert certain_fix(done) is None
+    slow = after_a("Une connexion lents.", "lents", "lente", "g3__gn_une_2m__b1_a2_1")
+    assert certain_fix(slow) == "lente"
 
 
 @pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
