@@ -1098,10 +1098,10 @@ def _noun_attribute(finding: Finding) -> bool:
 
 
 def _agrees_with_the_head(finding: Finding) -> bool:
-    """A noun-group agreement of an adjective or a participle with the noun after "de" where the
-    word agrees with a noun among the four words before "de" ("- Câble de la borne Wi-Fi
-    arraché", "La mise à jour des postes prévue lundi"): the head's agreement, which a person
-    tells from the other."""
+    """A noun-group agreement of an adjective or a participle with the noun after a noun's "de"
+    where the word agrees with a noun among the four words before "de" ("- Câble de la borne
+    Wi-Fi arraché", "La mise à jour des postes prévue lundi"): the head's agreement, which a
+    person tells from the other."""
     if not finding.rule.startswith("g3__gn") or finding.context_column < 1:
         return False
     before = re.split(r"[,;:.!?()]", finding.context[: finding.context_column - 1])[-1]
@@ -1115,6 +1115,8 @@ def _agrees_with_the_head(finding: Finding) -> bool:
         return False
     morph = checker.getSpellChecker().getMorph
     heads = re.findall(r"[^\W\d_]+", head.group(1))[-4:]
+    if not heads or not any(":N" in m for m in morph(heads[-1].casefold())):
+        return False  # "produire des statistiques", "avec des identifiants": an article, no noun's complement
     nouns = [m for word in heads for m in morph(word.casefold()) if ":N" in m]
     words = [m for m in morph(finding.text.casefold()) if ":A" in m or ":Q" in m]
     return any(_same_features(noun, word) for noun in nouns for word in words)
