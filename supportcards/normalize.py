@@ -595,17 +595,23 @@ _TIMES = frozenset({"minuit", "midi", "chaque", "nouveau", "partir", "temps", "p
 _NEW_SUBJECT = frozenset({"le", "la", "les", "l", "un", "une", "il", "ils", "elle", "elles", "on"})
 
 
-def _quant(match: re.Match[str]) -> str:
-    """ "Quand au SAN, il demande …" -> "Quant au SAN": "quand à/au/aux" then a short noun group and a
-    comma is the locution "quant à" (as for). "Quand à minuit le script plante, …" is "when": a
-    second noun group (or a pronoun) opens a subject before the comma, and it stays."""
-    words = re.findall(r"[^\W\d_]+|\d+", match.group("group").replace("’", " ").replace("'", " "))
+def quant_topic(group: str) -> bool:
+    """Whether the words between "quand à/au/aux" and the comma are the topic of "quant à" (as for):
+    a short noun group ("au SAN", "à l’entreprise"). "à minuit le script plante", "à 18 h" are a
+    time and a clause: "quand" means "when" there."""
+    words = re.findall(r"[^\W\d_]+|\d+", group.replace("’", " ").replace("'", " "))
     if not words or len(words) > 4 or words[0][0].isdigit() or words[0].casefold() in _TIMES:
-        return match.group("quand")  # "Quand à 18 h, …", "Quand à minuit, …": a time, so "when"
-    for before, word in itertools.pairwise(words):
-        if word.casefold() in _NEW_SUBJECT and before.casefold() not in _OPENS_GROUP:
-            return match.group("quand")
-    return match.group("quand")[0] + "uant"
+        return False
+    return not any(
+        word.casefold() in _NEW_SUBJECT and before.casefold() not in _OPENS_GROUP
+        for before, word in itertools.pairwise(words)
+    )
+
+
+def _quant(match: re.Match[str]) -> str:
+    """ "Quand au SAN, il demande …" -> "Quant au SAN" (see `quant_topic`)."""
+    quand = match.group("quand")
+    return quand[0] + "uant" if quant_topic(match.group("group")) else quand
 
 
 _BACK_SUBJECT = re.compile(

@@ -982,7 +982,12 @@ def _other_reading(finding: Finding) -> bool:
     sentence = re.split(r"[.!?;:]\s", before)[-1]
     if finding.rule.startswith("g2__conf_quant_quand"):
         opens_a_clause = re.search(r"(?:^|[,;:(]|\b(?:et|mais|ou))\s*$", sentence, re.IGNORECASE)
-        return not opens_a_clause or not re.match(r"\s*(?:[^\s,.;:!?]+\s+){1,6}?[^\s,.;:!?]*[,:]", after)
+        topic = re.match(r"\s*(?:à|au|aux)\s+(?P<group>[^,.;:!?]+?)\s*[,:]", after)
+        if not opens_a_clause or topic is None:
+            return True
+        from .normalize import quant_topic
+
+        return not quant_topic(topic.group("group"))
     if finding.rule.startswith(("gv2__conj", "subject-verb")):
         if _ADDING_QUE.search(sentence):
             return True  # "Le switch ainsi que le routeur redémarrent": the plural may be meant

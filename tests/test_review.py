@@ -521,6 +521,13 @@ def test_an_infinitive_after_falloir_or_pour_is_certain_and_never_questions_a_no
         ("Il se met en veille quand à midi personne n’y est.", "quand", "g2__conf_quant_quand_qu_en__b1_a1_1", None),
         ("Tout est prêt quand à la fin du jour, il part.", "quand", "g2__conf_quant_quand_qu_en__b1_a1_1", None),
         ("Le poste, quand à lui, reste allumé.", "quand", "g2__conf_quant_quand_qu_en__b1_a1_1", "quant"),
+        (
+            "Quand à minuit la sauvegarde n’a pas démarré, on relance.",
+            "Quand",
+            "g2__conf_quant_quand_qu_en__b3_a1_1",
+            None,
+        ),
+        ("Quand à 18 h, le serveur ne répond plus.", "Quand", "g2__conf_quant_quand_qu_en__b3_a1_1", None),
         ("Ils ne sont peut être pas disponibles.", "peut être", "g3__conf_peut_être2__b1_a1_1", "peut-être"),
         ("Ce qu’il fait peut être long.", "peut être", "g3__conf_peut_être2__b1_a1_1", None),
         ("Un NAS dans la même salle que les serveurs ne protège pas.", "protège", "gv2__conj_les__b1_a1_1", None),
