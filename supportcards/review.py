@@ -389,6 +389,8 @@ CERTAIN: frozenset[str] = frozenset(
         *("distant-verb", "distant-participle", "name-participle"),  # distant.py (one gender offered)
         "infinitive-participle",  # predicates.py
         *("coordinated-verb", "coordinated-noun-verb"),  # coordination.py
+        "et-est-participe",  # predicates.py: "la moitié de la capacité et perdue"
+        "et-est-parallèle",  # homophones.py: a definition beside "Un X est le Y…" in the same card
         # unknown words, by how they differ from the first suggestion
         "spelling:accents",  # only accents: regulierement, dégats
         "spelling:double-letter",  # a letter left single: instalé, diférentes (not "spelling:undoubled")

@@ -424,3 +424,34 @@ def test_qui_on_after_a_plural_noun_group_before_what_is_no_verb_is_qui_ont() ->
         "Qui on appelle en premier ?",
     ):
         assert flagged(on_ont, back) == [], back
+
+
+def test_ou_after_a_new_place_before_a_clause_of_another_kind_is_ou_relative() -> None:
+    relative = [("ou-où", "ou", ("où",))]
+    assert flagged(ou_ou, "Le schéma indique l’endroit ou il faut brancher le câble.") == relative
+    assert flagged(ou_ou, "Le plan décrit une situation ou le site principal est indisponible.") == relative
+    assert flagged(ou_ou, "Le courriel renvoie vers une page ou la victime tape ses identifiants.") == relative
+    for back in (
+        "Le ticket est traité dans la journée ou le client est rappelé le lendemain.",
+        "Le poste utilise le réseau filaire ou le Wi-Fi prend le relais.",
+        "On suit la procédure manuelle ou le script fait le travail.",
+        "Il choisit un autre jour ou le client rappelle le support.",
+    ):
+        assert ("ou-où", "ou", ("où",)) not in flagged(ou_ou, back), back
+
+
+def test_a_after_a_relative_that_ends_a_complement_is_a_preposition() -> None:
+    assert flagged(a_a, "L’image contient le code et tout ce qui est utile a son exécution.") == [("a-à", "a", ("à",))]
+    for back in (
+        "Ce qui est utile a souvent un coût caché.",
+        "Le serveur qui est lent a un problème de mémoire.",
+        "Le client appelle et le poste qui est neuf a un problème.",
+    ):
+        assert flagged(a_a, back) == [], back
+
+
+def test_a_definition_beside_a_parallel_one_is_certain() -> None:
+    back = "Un client est le poste qui demande un service.\nUn serveur et la machine qui fournit ce service."
+    assert flagged(et_est_verbe, back) == [("et-est-parallèle", "et", ("est",))]
+    back = "Un onduleur est livré avec ses câbles.\nUn onduleur et le câble USB."
+    assert flagged(et_est_verbe, back) == []

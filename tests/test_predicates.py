@@ -280,3 +280,18 @@ def test_an_infinitive_between_the_subject_and_its_complement_is_the_participle(
 )
 def test_an_infinitive_in_its_place_or_a_noun_is_left(back: str) -> None:
     assert flagged(infinitive_participle, back) == []
+
+
+def test_et_between_a_whole_subject_and_an_agreeing_participle_is_est() -> None:
+    from supportcards.proofread.predicates import et_est_participe
+
+    assert flagged(et_est_participe, "Mais la moitié de l’espace disque et occupée.") == [("et", ("est",))]
+    assert flagged(et_est_participe, "Les deux serveurs de fichiers et arrêtés depuis ce matin.") == [("et", ("sont",))]
+    for back in (
+        "Le réseau local et sécurisé.",
+        "Le directeur et fondateur de l’entreprise signe le contrat.",
+        "La taille des pièces jointes et des messages est limitée.",
+        "Les fichiers effacés et récupérés sont placés à part.",
+        "Le dossier du service comptable et partagé.",
+    ):
+        assert flagged(et_est_participe, back) == [], back

@@ -296,6 +296,10 @@ def ou_ou(card: CardText, speller: Speller) -> list[Issue]:
                 message = "« ou » après un infinitif ouvre une proposition au sujet inversé : « où » ?"
                 issues.append(_issue(part, offset, token, token, "ou-où", message, _same_case("où", token.text)))
                 continue
+            if _relative_after_place(lexicon, sentence, index):
+                message = "« ou » ouvre une relative après un nom de lieu ou de situation : « où » ?"
+                issues.append(_issue(part, offset, token, token, "ou-où", message, _same_case("où", token.text)))
+                continue
             noun_at = index - 1
             if noun_at >= 0 and sentence[noun_at].text == ",":
                 noun_at -= 1
@@ -317,6 +321,135 @@ def ou_ou(card: CardText, speller: Speller) -> list[Issue]:
                 message = "« ou » ouvre une proposition après un nom : « où » (relative) ou « ou » (alternative) ?"
                 issues.append(_issue(part, offset, token, token, "ou-où-ambigu", message, fix))
     return issues
+
+
+_PLACE_NOUNS = frozenset(
+    {"endroit", "lieu", "emplacement", "site", "zone", "salle", "local", "pièce", "bâtiment", "étage", "espace"}
+    | {"page", "répertoire", "dossier", "réseau", "environnement", "plateforme", "base", "annuaire", "portail"}
+    | {"situation", "état", "mode", "contexte", "processus", "procédure", "phase", "période", "moment", "instant"}
+)
+"""Nouns of a place, a container, a state or a process: what a relative "où" takes ("un dossier où
+les fichiers sont stockés", "un état où seuls les pilotes de base sont chargés"). Not the things
+and people of a clause of its own ("le poste", "le serveur", "le bureau" a person works at), nor
+days and dates, which an alternative names as often ("un autre jour ou le client rappelle")."""
+_SPECIFIED_NOUNS = frozenset({"endroit", "lieu", "emplacement"})
+"""Nouns of place that say nothing until a relative says which ("montre l’endroit où…"): after
+"le", "la" too."""
+_GROUP_LINKS = frozenset({"de", "d’", "du", "des", "au", "aux", "à"})
+
+
+def _relative_after_place(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """ "Le lien mène vers un faux site ou l’utilisateur saisit…", "C’est une zone du réseau, ou les
+    serveurs sont placés": "ou" after the complement or attribute of the clause's verb, a noun of
+    `_PLACE_NOUNS` (indefinite: a new place, the relative says which; or "l’endroit"), before a
+    clause of another kind than the first: an impersonal one ("il faut"), or a state ("les étapes
+    sont connues") after a clause that is no such state itself ("Le ticket est fermé dans l’heure
+    ou le client est rappelé" offers two outcomes), or any clause after a definition ("X est un
+    site interne ou les salariés…") or a direction ("vers une page ou…"). An alternative joins
+    two clauses of one kind, or follows a complement of place or time ("dans le bureau ou
+    l’utilisateur…", "à un autre moment ou…"), and stays for a person (`ou-où-ambigu`)."""
+    end = index - 1 if index > 0 and sentence[index - 1].text == "," else index
+    group = _complement_group(lexicon, sentence, end)
+    if group is None:
+        return False
+    determiner, head, link = group
+    if head.lower not in _PLACE_NOUNS and not _lemma_in(lexicon, head.text, _PLACE_NOUNS):
+        return False
+    specified = head.lower in _SPECIFIED_NOUNS and sentence[determiner].lower in _DEFINITE
+    if sentence[determiner].lower not in ("un", "une") and not specified:
+        return False
+    opened = _opens_clause(lexicon, sentence, index + 1)
+    if opened == "pronoun":
+        return _impersonal(lexicon, sentence, index + 1)
+    if opened != "subject":
+        return False
+    if link in ("être", "vers"):
+        return True
+    start = _clause_start(sentence, determiner)
+    return _states(lexicon, sentence, index + 1) and not _states(lexicon, sentence, start)
+
+
+def _complement_group(lexicon: Lexicon, sentence: list[Token], end: int) -> tuple[int, Token, str] | None:
+    """The noun group that ends right before `end` and follows the clause's verb, as (index of its
+    determiner, its noun, what links it to the verb: "être" for an attribute, "vers", or "verbe"
+    for a direct complement); None when no verb comes right before its determiner."""
+    for determiner in range(end - 2, max(-1, end - 9), -1):
+        word = sentence[determiner]
+        if word.text in _CLAUSE_PUNCTUATION or word.lower in _COORDINATORS or word.lower in _SUBORDINATORS:
+            return None
+        if word.lower not in ("un", "une", "le", "la", "l’"):
+            continue
+        before = _word(sentence, determiner - 1)
+        if before is None:
+            return None
+        if before.lower == "vers":
+            link = "vers"
+        elif _verb_at(lexicon, sentence, determiner - 1) or _verb_between_nouns(lexicon, sentence, determiner - 1):
+            link = "être" if any(m.startswith(">être/") for m in lexicon.morphs(before.text)) else "verbe"
+        else:
+            continue
+        head = _place_head(lexicon, sentence, determiner + 1, end)
+        return (determiner, head, link) if head is not None else None
+    return None
+
+
+def _place_head(lexicon: Lexicon, sentence: list[Token], start: int, end: int) -> Token | None:
+    """The noun of `_PLACE_NOUNS` among the words before a complement ("un faux site", "une zone
+    du réseau"), when they are all nouns, adjectives or participles."""
+    head = None
+    for position in range(start, end):
+        word = sentence[position]
+        if word.lower in _GROUP_LINKS:
+            break
+        if not lexicon.nominal(word.text) or _verb_at(lexicon, sentence, position):
+            return None
+        if head is None and (word.lower in _PLACE_NOUNS or _lemma_in(lexicon, word.text, _PLACE_NOUNS)):
+            head = word
+    for position in range(start, end):  # the complement: nouns, adjectives, participles, links
+        word = sentence[position]
+        if word.lower in _GROUP_LINKS or word.lower in _DETERMINERS:
+            continue
+        if not (lexicon.nominal(word.text) or not lexicon.known(word.text)) or _verb_at(lexicon, sentence, position):
+            return None
+    return head
+
+
+def _verb_between_nouns(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """A finite verb that is a noun too ("montre", "compte") right after a noun and before a
+    determiner: "L’écran montre l’endroit"; a noun does not follow a noun and open a noun group."""
+    word, before = sentence[index], _word(sentence, index - 1)
+    if before is None or not lexicon.finite(word.text) or not lexicon.has(before.text, ":N"):
+        return False
+    return before.lower not in _DETERMINERS and not lexicon.has(before.text, ":G")
+
+
+def _impersonal(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """ "il faut", "il y a": a clause with the impersonal "il", no alternative to a noun's clause."""
+    if sentence[index].lower != "il":
+        return False
+    verb = _word(sentence, index + 1)
+    if verb is not None and verb.lower == "y":
+        verb = _word(sentence, index + 2)
+        return verb is not None and any(m.startswith(">avoir/") for m in lexicon.morphs(verb.text))
+    return verb is not None and any(m.startswith(">falloir/") for m in lexicon.morphs(verb.text))
+
+
+def _states(lexicon: Lexicon, sentence: list[Token], start: int) -> bool:
+    """Whether the clause from `start` says a state: its first verb is "être" before a participle
+    or an adjective ("les étapes sont connues", "le site est indisponible")."""
+    for position in range(start, len(sentence)):
+        word = sentence[position]
+        if word.text in _CLAUSE_PUNCTUATION or (position > start and word.lower in _COORDINATORS):
+            return False
+        if _verb_at(lexicon, sentence, position):
+            if not any(m.startswith(">être/") for m in lexicon.morphs(word.text)):
+                return False
+            following = _word(sentence, position + 1)
+            while following is not None and lexicon.adverb(following.text) and not lexicon.nominal(following.text):
+                position += 1
+                following = _word(sentence, position + 1)
+            return following is not None and (lexicon.has(following.text, ":Q") or lexicon.has(following.text, ":A"))
+    return False
 
 
 def _infinitive_before(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
@@ -474,6 +607,9 @@ def et_est_verbe(card: CardText, speller: Speller) -> list[Issue]:
                 subordinate and _adjective_ends_clause(lexicon, sentence, index + 1)
             ):
                 issues.append(_issue(part, offset, token, token, "et-est-verbe", message, fix))
+            elif not found.in_list and start == 0 and _parallel_definition(card, found, index):
+                message = f"la phrase n’a pas de verbe, comme la définition voisine en « {fix} » : « {fix} » ?"
+                issues.append(_issue(part, offset, token, token, "et-est-parallèle", message, fix))
             elif not found.in_list and _definition(lexicon, sentence, start, index):
                 rule = (
                     "et-est-terme"
@@ -559,6 +695,48 @@ def _definition(lexicon: Lexicon, sentence: list[Token], start: int, index: int)
     if sentence[-1].text != "." or not any(word.lower in ("de", "d’", "du", "des") for word in rest):
         return False
     return not any(_verb_at(lexicon, sentence, position) for position in range(len(sentence)))
+
+
+_INDEFINITE = frozenset({"un", "une"})
+
+
+def _parallel_definition(card: CardText, found: Sentence, index: int) -> bool:
+    """ "Un incident est la manifestation d’une panne. Un problème et la cause de…": a sentence
+    "<det> <noun> et <det> <noun> …" with no verb before its relatives, that goes on after the
+    second noun, in a card where another sentence opens "<det> <noun> est <det> …" with a
+    determiner of the same kind (both indefinite, or both definite): the card defines its terms one
+    sentence each, and this one lost its "est". A list joins two things and ends there ("Un
+    onduleur et le câble USB."), or has a verb ("Un routeur et le câble sont fournis")."""
+    lexicon, sentence = found.lexicon, found.tokens
+    if index != 2 or sentence[-1].text != "." or len(sentence) < 7:
+        return False
+    article, noun = sentence[3], sentence[4]
+    if article.lower not in _DETERMINERS or not (lexicon.has(noun.text, ":N") or not lexicon.known(noun.text)):
+        return False
+    for position in range(len(sentence)):
+        if sentence[position].lower in _SUBORDINATORS:
+            break
+        if _verb_at(lexicon, sentence, position):
+            return False
+    indefinite = sentence[0].lower in _INDEFINITE
+    for other in _walk_card_sentences(card, found):
+        if len(other) < 5 or other[2].lower != "est" or other[3].lower not in _DETERMINERS:
+            continue
+        if other[0].lower not in _DETERMINERS or (other[0].lower in _INDEFINITE) != indefinite:
+            continue
+        if lexicon.has(other[1].text, ":N") or not lexicon.known(other[1].text):
+            return True
+    return False
+
+
+def _walk_card_sentences(card: CardText, found: Sentence) -> Iterator[list[Token]]:
+    """The other sentences of the card's part that holds `found`."""
+    for part, _, line, in_list in _lines(card):
+        if part != found.part or in_list:
+            continue
+        for sentence in _sentences(line):
+            if [token.text for token in sentence] != [token.text for token in found.tokens]:
+                yield sentence
 
 
 def _defines_the_front(card: CardText, found: Sentence, noun: Token, other: Token) -> bool:
@@ -694,10 +872,41 @@ def a_a(card: CardText, speller: Speller) -> list[Issue]:
                 message = "la proposition a déjà son verbe : « à » ?"
             elif _only_adjectives(lexicon, sentence, start, index):
                 message = "« a » sans sujet, après un adjectif : « à » ?"
+            elif _after_object_relative(lexicon, sentence, index):
+                message = "« a » après une relative complément du verbe, qui n’a pas de sujet : « à » ?"
             else:
                 continue
             issues.append(_issue(part, offset, token, token, "a-à", message, "à"))
     return issues
+
+
+def _after_object_relative(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """ "Il contient le code et ce qui est utile a son exécution": "a" after "qui" + "être" + an
+    adjective or participle, whose antecedent ("ce", a noun group) follows the verb of the
+    sentence's first clause: the relative ends a complement, so "a" has no subject left and is
+    the preposition. "Le serveur qui est lent a un problème" opens its sentence: "a" is its verb;
+    after "et" only "ce qui" goes on with the complements (a noun group there may open a clause)."""
+    following = _word(sentence, index + 1)
+    if following is None or not (following.lower in _DETERMINERS or lexicon.has(following.text, ":Y")):
+        return False
+    position = index - 1
+    while position > 0 and lexicon.adverb(sentence[position].text) and not lexicon.nominal(sentence[position].text):
+        position -= 1
+    if position < 3 or not (lexicon.has(sentence[position].text, ":A") or lexicon.has(sentence[position].text, ":Q")):
+        return False
+    verb, relative = sentence[position - 1], sentence[position - 2]
+    if relative.lower != "qui" or not any(m.startswith(">être/") for m in lexicon.morphs(verb.text)):
+        return False
+    pronoun = sentence[position - 3].lower == "ce"
+    for before in range(position - 3, -1, -1):
+        word = sentence[before]
+        if word.text in _CLAUSE_PUNCTUATION or word.lower in _SUBORDINATORS:
+            return False
+        if word.lower in _COORDINATORS and not pronoun:
+            return False  # "Il appelle et le poste qui est neuf a un problème": a clause of its own
+        if _verb_at(lexicon, sentence, before):
+            return True
+    return False
 
 
 def _participle_only(lexicon: Lexicon, word: str) -> bool:

@@ -494,6 +494,116 @@ def same_verb_forms(word: str, person: str) -> list[str]:
     return forms
 
 
+_OPENING_COORDINATORS = frozenset({"mais", "et", "puis", "donc", "car", "or"})
+_GROUP_LINKS = frozenset({"de", "d’", "du", "des", "à", "au", "aux"})
+_PREDETERMINERS = frozenset({"tout", "toute", "tous", "toutes"})
+
+
+def et_est_participe(card: CardText, speller: Speller) -> list[Issue]:
+    """ "la moitié de la capacité et perdue": "et" after a whole subject noun group, before a
+    participle or an adjective that agrees with it, and no verb in the clause."""
+    if speller.engine is None:
+        return []
+    from .rules import et_est  # its narrower pattern flags the same "et": one finding is enough
+
+    taken = {(issue.part, issue.start) for issue in et_est(card, speller)}
+    issues = []
+    for found in _walk(card, speller):
+        lexicon, part, offset, sentence = found.lexicon, found.part, found.offset, found.tokens
+        for index, token in enumerate(sentence):
+            if token.lower != "et" or index < 2 or (part, offset + token.start) in taken:
+                continue
+            start = _clause_start(sentence, index - 1)
+            heads = _subject_group(lexicon, sentence, start, index)
+            if heads is None:
+                continue
+            predicate = _agreeing_predicate(lexicon, sentence, index + 1, heads)
+            if predicate is None or _verb_after(lexicon, sentence, sentence.index(predicate) + 1):
+                continue
+            plural = sentence[start].lower in _PLURAL_DETERMINERS or lexicon.plural_only(predicate.text)
+            fix = "sont" if plural else "est"
+            message = f"« et » entre le sujet et un participe ou un adjectif qui s’accorde avec lui : « {fix} » ?"
+            issues.append(_issue(part, offset, token, token, "et-est-participe", message, fix))
+    return issues
+
+
+def _subject_group(lexicon: Lexicon, sentence: list[Token], start: int, end: int) -> list[Token] | None:
+    """The nouns of a noun group that fills `sentence[start:end]` and can be a clause's subject:
+    it opens the sentence or follows a conjunction, starts with a determiner ("tout" before it
+    maybe), holds nouns, adjectives, names and their complements with "de"/"à" only, no verb, and
+    ends with a noun that is no adjective nor participle (after one, "et" joins two of them:
+    "le réseau local et sécurisé"). None when it is no such group."""
+    if start > 0 and sentence[start - 1].lower not in _OPENING_COORDINATORS and sentence[start - 1].text != ",":
+        return None
+    position = start + (sentence[start].lower in _PREDETERMINERS)
+    if position >= end or sentence[position].lower not in _DETERMINERS:
+        return None
+    last, before = sentence[end - 1], sentence[end - 2]
+    if not (lexicon.has(last.text, ":N") or (_name(lexicon, last) and last.text.isalpha())):
+        return None
+    after_noun = before.lower not in _DETERMINERS and before.lower not in _GROUP_LINKS
+    if after_noun and (lexicon.has(last.text, ":A") or lexicon.has(last.text, ":Q")):
+        return None  # "le réseau local et sécurisé": two adjectives of one noun
+    heads = []
+    for at in range(position + 1, end):
+        word = sentence[at]
+        if word.lower in _GROUP_LINKS or word.lower in _DETERMINERS:
+            continue
+        if (_name(lexicon, word) and word.text.isalpha()) or lexicon.has(word.text, ":B"):
+            continue  # a name, or a number: "Le tunnel VPN", "Les deux serveurs"
+        if _verb_at(lexicon, sentence, at) or lexicon.has(word.text, ":G") or not lexicon.nominal(word.text):
+            return None
+        if lexicon.has(word.text, ":N"):
+            heads.append(word)
+    return heads or None
+
+
+def _agreeing_predicate(lexicon: Lexicon, sentence: list[Token], index: int, heads: list[Token]) -> Token | None:
+    """After "et", adverbs maybe, then a past participle or an adjective that is no noun, no
+    infinitive nor conjugated verb, and agrees with the group's first or last noun: the
+    attribute of a missing "est"."""
+    position = index
+    while (
+        (word := _word(sentence, position)) is not None and lexicon.adverb(word.text) and not lexicon.nominal(word.text)
+    ):
+        position += 1
+    word = _word(sentence, position)
+    if word is None or not word.text.isalpha() or not word.text.islower():
+        return None
+    participle = lexicon.has(word.text, ":Q")
+    if not participle and (not lexicon.has(word.text, ":A") or lexicon.has(word.text, ":N")):
+        return None
+    if lexicon.has(word.text, ":Y") or lexicon.finite(word.text) or lexicon.has(word.text, ":G"):
+        return None
+    if not any(_attribute_agrees(lexicon, head.text, word.text) for head in (heads[0], heads[-1])):
+        return None
+    return word
+
+
+def _attribute_agrees(lexicon: Lexicon, noun: str, attribute: str) -> bool:
+    """Whether some reading of `noun` and of `attribute` (as participle or adjective) share gender
+    and number (":e" and ":i" match either)."""
+    nouns = [_gender_number_of(morph, ":N") for morph in lexicon.morphs(noun) if ":N" in morph]
+    attributes = [
+        _gender_number_of(morph, ":Q" if ":Q" in morph else ":A")
+        for morph in lexicon.morphs(attribute)
+        if ":Q" in morph or ":A" in morph
+    ]
+    return any(
+        (gender == other_gender or "e" in (gender, other_gender))
+        and (number == other_number or "i" in (number, other_number))
+        for gender, number in nouns
+        for other_gender, other_number in attributes
+    )
+
+
+def _gender_number_of(morph: str, tag: str) -> tuple[str, str]:
+    tail = morph.split(tag, 1)[1]
+    gender = next((g for g in ("m", "f", "e") if f":{g}" in tail), "e")
+    number = next((n for n in ("s", "p", "i") if f":{n}" in tail), "i")
+    return gender, number
+
+
 CHECKS = (
     ("et-est-nom", et_est_nom),
     ("et-est-superlatif", et_est_superlatif),
@@ -503,5 +613,6 @@ CHECKS = (
     ("sont-son", sont_son),
     ("ce-se", qui_ce_se),
     ("infinitive-participle", infinitive_participle),
+    ("et-est-participe", et_est_participe),
 )
 """This module's checks, by rule name, for `rules.OWN_CHECKS` (and `homophones.line_readings`)."""
