@@ -391,12 +391,14 @@ CERTAIN: frozenset[str] = frozenset(
         *("coordinated-verb", "coordinated-noun-verb"),  # coordination.py
         "et-est-participe",  # predicates.py: "la moitié de la capacité et perdue"
         "et-est-parallèle",  # homophones.py: a definition beside "Un X est le Y…" in the same card
+        "verb-for-noun",  # proofread/spelling.py: "de la souri" -> "souris", "un conseille" -> "conseil"
         # unknown words, by how they differ from the first suggestion
         "spelling:accents",  # only accents: regulierement, dégats
         "spelling:double-letter",  # a letter left single: instalé, diférentes (not "spelling:undoubled")
         "spelling:swap",  # two neighbouring letters swapped: locla
         "spelling:missing-letter",  # one letter left out, nothing else close: inutils, cartouhe
         "spelling:one-edit",  # the only common word one slip away, after a word that introduces it: chaque matun
+        "spelling:sole-slip",  # the same, of any class, fitting its neighbours, Grammalecte clean: prend beaucoip moins
         *("spelling:cognate", "spelling:short-accents", "spelling:attribute-accents"),  # proofread/cognates.py
     }
 )
@@ -489,7 +491,7 @@ def _spelling(finding: Finding) -> tuple[str, str]:
     if kind in ("other", "undoubled"):
         single = _sole_edit_in_context(finding, word)
         if single is not None:
-            return "one-edit", prefix + single
+            return single[0], prefix + single[1]
     if own is not None:
         return own[0], prefix + own[1]
     return kind, finding.suggestions[0]
@@ -545,11 +547,14 @@ def _next_word(finding: Finding) -> str | None:
 
 
 def _is_plural(word: str) -> bool:
-    """Whether the lexicon reads `word` as a plural (without Grammalecte: whether it ends like one)."""
+    """Whether the lexicon reads `word` as the plural of another form (without Grammalecte: whether
+    it ends like one): "plusieurs", "gens" are their own words, only plural, so an "s" added to
+    "plusieur" changes no number."""
     lexicon = _lexicon()
     if lexicon is None:
         return _plural(word)
-    return any(":p" in reading for reading in lexicon.getMorph(word.casefold()))
+    lower = word.casefold()
+    return any(":p" in reading and not reading.startswith(f">{lower}/") for reading in lexicon.getMorph(lower))
 
 
 def _lexicon() -> Any | None:
@@ -560,14 +565,17 @@ def _lexicon() -> Any | None:
     return checker.getSpellChecker() if checker is not None else None
 
 
-def _sole_edit_in_context(finding: Finding, word: str) -> str | None:
-    """The only likely word one edit from an unknown word (`spelling.sole_edit`), where the word
-    before it, a determiner or a preposition, introduces that word ("chaque matun", "de
-    résolusion", "l’empatie": `spelling.fits_after`), or an adjective agreeing with the noun it
-    qualifies, of the words one edit away that agree with it (`spelling.qualified_noun`: "Réponses
-    moins précies" -> 'précises'). Needs Grammalecte's lexicon; a word of
+def _sole_edit_in_context(finding: Finding, word: str) -> tuple[str, str] | None:
+    """The only likely word one edit from an unknown word (`spelling.sole_edit`) and the kind of
+    its fix: "one-edit" where the word before it, a determiner or a preposition, introduces that
+    word ("chaque matun", "de résolusion", "l’empatie": `spelling.fits_after`), or where it is an
+    adjective agreeing with the noun it qualifies, of the words one edit away that agree with it
+    (`spelling.qualified_noun`: "Réponses moins précies" -> 'précises'); "sole-slip" where, in a
+    French sentence (`_french_sentence`), the word fits its neighbours by its class
+    (`spelling.fits_neighbours`: "prend beaucoip moins", "est demmandé avant") and Grammalecte
+    finds nothing new in the line with it (`_clean_with`). Needs Grammalecte's lexicon; a word of
     another case than the text's first letters, or whose slip changes the case, is left."""
-    from .proofread.spelling import Speller, agrees_with, fits_after, qualified_noun, sole_edit
+    from .proofread.spelling import Speller, agrees_with, fits_after, fits_neighbours, qualified_noun, sole_edit
 
     lexicon = _lexicon()
     if lexicon is None or not word.islower():
@@ -579,11 +587,77 @@ def _sole_edit_in_context(finding: Finding, word: str) -> str | None:
     if fix is None:
         return None
     if agrees is not None and agrees(fix):
-        return fix  # an adjective agreeing with the noun it qualifies ("Réponses moins précies")
+        return "one-edit", fix  # an adjective agreeing with the noun it qualifies ("Réponses moins précies")
     previous = _previous_word(finding, word)
-    if previous is None or not fits_after(previous, fix, lexicon.getMorph):
+    if previous is not None and fits_after(previous, fix, lexicon.getMorph):
+        return "one-edit", fix
+    if not _french_sentence(finding, speller):
         return None
-    return fix
+    following = _next_word(finding)
+    in_place = finding.text[: len(finding.text) - len(word)] + fix
+    fits = fits_neighbours(previous, fix, following, lexicon.getMorph, _list_mate(finding))
+    if fits and _clean_with(finding, in_place):
+        return "sole-slip", fix
+    return None
+
+
+SOLE_SLIP_FRENCH_WORDS = 3
+"""How many French words (and no English one) a line must hold around an unknown word for
+"sole-slip" to read it as French: a line of commands and English terms is not."""
+
+
+def _french_sentence(finding: Finding, speller: Any) -> bool:
+    """Whether the finding's word stands in French: the words beside it
+    are French and none English but French grammatical words (up to three on each side), there are at least
+    `SOLE_SLIP_FRENCH_WORDS` of them, and it is not in parentheses beside English words only."""
+    from .proofread.spelling import english_word
+
+    start = finding.context_column - 1
+    if start < 0 or finding.context[start : start + len(finding.text)] != finding.text:
+        return False
+    before = re.findall(r"[^\W\d_]+", finding.context[:start])[-3:]
+    after = re.findall(r"[^\W\d_]+", finding.context[start + len(finding.text) :])[:3]
+    words = [word for word in before + after if len(word) > 1]
+    if len(words) < SOLE_SLIP_FRENCH_WORDS or _among_english_words(finding):
+        return False
+    morph = speller.engine.getMorph
+    for word in words:
+        grammatical = any(":G:" in reading for reading in morph(word.casefold()))
+        english = english_word(word) and not grammatical and word.casefold() not in speller.dictionary
+        if english or not speller.is_known(word):
+            return False
+    return True
+
+
+def _list_mate(finding: Finding) -> str | None:
+    """The word across the comma from the finding's word when it stands alone as an item of a list
+    ("(mémoite, processeurs)": 'processeurs'), else None."""
+    start = finding.context_column - 1
+    if start < 0:
+        return None
+    before = finding.context[:start].rstrip()
+    after = finding.context[start + len(finding.text) :].lstrip()
+    if not before.endswith(("(", ",", ":")) or not after.startswith((",", ")")):
+        return None
+    if after.startswith(","):
+        mate = re.match(r",\s*([^\W\d_]+)", after)
+        return mate.group(1) if mate else None
+    mate = re.search(r"([^\W\d_]+)\s*,$", before)
+    return mate.group(1) if mate else None
+
+
+def _clean_with(finding: Finding, fix: str) -> bool:
+    """Whether Grammalecte finds no error in the finding's line with `fix` in place that it did not
+    find there before: the sentence makes sense with the word."""
+    from .proofread.grammar import line_errors
+
+    line = finding.context
+    start = finding.context_column - 1
+    before = line_errors(line)
+    if before is None:
+        return False
+    after = line_errors(line[:start] + fix + line[start + len(finding.text) :])
+    return after is not None and not Counter(after) - Counter(before)
 
 
 def _previous_word(finding: Finding, word: str) -> str | None:

@@ -7,10 +7,19 @@ from typing import Any
 
 import pytest
 
-from supportcards.model import Finding, Location
+from supportcards.model import Card, Finding, Location
 from supportcards.proofread import engine_available
 from supportcards.proofread.grammar import engine
-from supportcards.proofread.spelling import Speller, english_word, fits_after, likely_slip, missing_letter
+from supportcards.proofread.spelling import (
+    Speller,
+    english_word,
+    fits_after,
+    fits_neighbours,
+    likely_slip,
+    missing_letter,
+    verb_for_noun_check,
+)
+from supportcards.proofread.text import CardText
 from supportcards.review import certain_fix, policy_key
 
 
@@ -202,3 +211,104 @@ def test_a_word_among_english_words_in_parentheses_is_english() -> None:
     assert policy_key(finding) == "spelling:english" and certain_fix(finding) is None
     french = in_line("Il lance la copie (voir la reponse).", "reponse", "réponse")
     assert certain_fix(french) == "réponse"
+
+
+@needs_grammalecte
+@pytest.mark.parametrize(
+    ("line", "word", "fixed"),
+    [
+        ("Le fichier est souvent ouvret par erreur le matin.", "ouvret", "ouvert"),  # two letters swapped
+        ("La mise à jour prend enciore du temps ce soir.", "enciore", "encore"),  # an adverb after a verb
+        ("Le poste redémarre, puis il devient tres lent ensuite.", "tres", None),  # four letters: never
+        ("Le mot de passe est demmandé à chaque connexion.", "demmandé", "demandé"),  # a participle after "être"
+        ("Le rapport reste le plus souvent confidenteil pour tous.", "confidenteil", "confidentiel"),  # an adjective
+        ("Il nettoie les pièces (ventilateuts, filtres) chaque mois.", "ventilateuts", "ventilateurs"),  # a list item
+        ("Le serveur gère plusieur sites en même temps.", "plusieur", "plusieurs"),  # an only-plural determiner
+        ("On garde toujours les identifiamts dans le coffre.", "identifiamts", "identifiants"),  # rare, no rival
+    ],
+)
+def test_the_only_likely_word_one_slip_away_fits_its_neighbours_by_its_class(
+    line: str, word: str, fixed: str | None
+) -> None:
+    speller = Speller(engine=lexicon())
+    finding = in_line(line, word, *speller.suggestions(word))
+    assert certain_fix(finding) == fixed
+
+
+@needs_grammalecte
+@pytest.mark.parametrize(
+    ("line", "word"),
+    [
+        ("Le serveur affiche son uptime chaque matin.", "uptime"),  # "ultime" is no noun after "son"
+        ("Il relance kubelet sur le nœud, puis attend.", "kubelet"),
+        ("Les valeurs (limits, requests) sont fixées dans le fichier.", "limits"),  # English terms listed
+        ("Le script tourne très bien en cron la nuit.", "cron"),  # short: a command
+        ("La commande renvoie stdin vers le fichier.", "stdin"),
+        ("Le backlog reste plein depuis la semaine dernière.", "backlog"),
+        ("On lance chkdsk avant de redémarrer le poste.", "chkdsk"),
+        ("Le disque n’a presque plus d’inodes libres.", "d’inodes"),  # "inondes" is a verb, not after "de"
+        ("Une image pixellisée reste floue à l’écran.", "pixellisée"),
+    ],
+)
+def test_look_alikes_of_a_slip_of_any_class_are_left(line: str, word: str) -> None:
+    speller = Speller(engine=lexicon())
+    if speller.is_known(word):
+        return  # a word the dictionaries know is no spelling finding at all
+    finding = in_line(line, word, *speller.suggestions(word))
+    assert certain_fix(finding) is None
+
+
+def test_a_word_fits_its_neighbours_by_its_class() -> None:
+    def morph(word: str) -> list[str]:
+        return {
+            "plusieurs": [">plusieurs/:G:Di:e:p/*"],
+            "disques": [">disque/:N:m:p/*"],
+            "beaucoup": [">beaucoup/:G:W/*"],
+            "prend": [">prendre/:V3_itnq__a:Ip:3s/*"],
+            "souvent": [">souvent/:W/*"],
+            "confidentiel": [">confidentiel/:A:m:s/*"],
+            "le": [">le/:G:D:m:s/*", ">le/:G:Oo:m:s/*"],
+            "ultime": [">ultime/:A:e:s/*"],
+        }.get(word, [])
+
+    assert fits_neighbours(None, "plusieurs", "disques", morph)  # a determiner before its noun
+    assert fits_neighbours("prend", "beaucoup", None, morph)  # an adverb after a verb
+    assert fits_neighbours("souvent", "confidentiel", None, morph)  # an adjective after an adverb
+    assert not fits_neighbours("le", "ultime", None, morph)  # an adjective with no noun after its article
+    assert not fits_neighbours(None, "ultime", None, morph)
+
+
+@needs_grammalecte
+@pytest.mark.parametrize(
+    ("line", "word", "noun"),
+    [
+        ("Le support donne un conseille avant chaque intervention.", "conseille", "conseil"),
+        ("On règle la molette de la souri avant la réunion.", "souri", "souris"),
+        ("Il note tout dans le rapporte du mois.", "rapporte", "rapport"),
+        ("Il attend un envoie du fournisseur.", "envoie", "envoi"),
+    ],
+)
+def test_a_verb_form_after_a_determiner_is_the_noun_that_sounds_alike(line: str, word: str, noun: str) -> None:
+    speller = Speller(engine=lexicon())
+    card = CardText(Card("Carte", line, Location("n.md", 1), 2), "Carte", line)
+    issues = verb_for_noun_check(card, speller)
+    assert [(line[issue.start : issue.end], issue.suggestions) for issue in issues] == [(word, (noun,))]
+
+
+@needs_grammalecte
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Le support conseille de redémarrer le poste.",  # a verb after its subject
+        "On la conseille toujours avant un achat.",  # "la" an object pronoun
+        "Il les travaille tous les jours.",
+        "L’un contacte l’autre par téléphone.",  # "un" a pronoun after "l’"
+        "Pour la travailler, il faut du temps.",  # an infinitive
+        "L’utilisateur a souri en voyant son poste réparé.",
+        "Tout fonctionne après le redémarrage.",
+    ],
+)
+def test_a_verb_where_a_verb_belongs_is_left(line: str) -> None:
+    speller = Speller(engine=lexicon())
+    card = CardText(Card("Carte", line, Location("n.md", 1), 2), "Carte", line)
+    assert verb_for_noun_check(card, speller) == []

@@ -29,7 +29,7 @@ from .distant import CHECKS as DISTANT_CHECKS
 from .homophones import HOMOPHONE_CHECKS
 from .inflection import CHECKS as INFLECTION_CHECKS
 from .predicates import CHECKS as PREDICATE_CHECKS
-from .spelling import Speller
+from .spelling import SPELLING_CHECKS, Speller
 from .text import BACK, FRONT, CardText, Issue
 
 Check = Callable[[CardText, Speller], list[Issue]]
@@ -276,4 +276,5 @@ OWN_CHECKS: tuple[tuple[str, Check], ...] = (
     *PREDICATE_CHECKS,  # predicates.py
     *DISTANT_CHECKS,  # distant.py
     *COORDINATION_CHECKS,  # coordination.py
+    *SPELLING_CHECKS,  # spelling.py
 )

@@ -11,8 +11,13 @@ agree with that noun come first (`qualified_noun`, `agreeing_first`).
 
 For `review --yes` (`review.py`): `missing_letter` (one letter left out, nothing else close) and
 `sole_edit` (the only common word one typist's slip away, `likely_slip`, taken where the word
-before introduces it as a noun, `fits_after`) name fixes that are certain; English words, an
-English "-er" ending, a word clipped after "o" or "i" are never "fixed".
+before introduces it as a noun, `fits_after`, or, in a French sentence, where the word's class fits
+its neighbours, `fits_neighbours`, and Grammalecte finds the line no worse) name fixes that are
+certain; English words, an English "-er" ending, a word clipped after "o" or "i" are never "fixed".
+
+`verb_for_noun_check` (the own check `verb-for-noun`) flags a real word of the wrong class: a verb
+form after a determiner that only differs by its silent ending from the noun meant ("de la souri",
+"un conseille").
 """
 
 from __future__ import annotations
@@ -20,9 +25,12 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from .text import CardText, Issue, words
 
 if TYPE_CHECKING:
     from spellchecker import SpellChecker
@@ -300,8 +308,9 @@ def likely_slip(typed: str, word: str) -> bool:
     """Whether the one edit from `typed` to `word` is a slip a typist makes, not a name's own
     spelling: a key replaced by its neighbour or by a letter that sounds the same (matun,
     résolusion; not procps -> procès), two letters swapped, a letter left out after the first
-    (longtemp, empatie; not stime -> estime), or a consonant doubled inside the word (parolle; not
-    journald, buildd, ddate, nor "réétablir", a word the dictionaries lack)."""
+    (longtemp, empatie; not stime -> estime), a consonant doubled inside the word (parolle; not
+    journald, buildd, ddate, nor "réétablir", a word the dictionaries lack), or a key struck inside
+    the word beside the key of a letter next to it (enciore)."""
     if len(typed) == len(word):
         diff = [i for i, (a, b) in enumerate(zip(typed, word, strict=True)) if a != b]
         if len(diff) == 2:
@@ -312,8 +321,12 @@ def likely_slip(typed: str, word: str) -> bool:
         added = [i for i in range(len(word)) if word[:i] + word[i + 1 :] == typed]
         return added[0] > 0 and not clipped(typed, word)
     dropped = [i for i in range(len(typed)) if typed[:i] + typed[i + 1 :] == word]
-    if len(dropped) < 2 or dropped[0] == 0 or dropped[-1] == len(typed) - 1:
-        return False  # only a doubled letter (dropping either gives the word), inside the word
+    if not dropped or dropped[0] == 0 or dropped[-1] == len(typed) - 1:
+        return False  # a letter added inside the word, not at either end
+    if len(dropped) == 1:  # a key struck with its neighbour: enciore
+        at = dropped[0]
+        near = NEIGHBOURS.get(strip_accents(typed[at]), set())
+        return bool(near & {strip_accents(typed[at - 1]), strip_accents(typed[at + 1])})
     return typed[dropped[0]] not in VOWELS
 
 
@@ -347,9 +360,13 @@ def sole_edit(
     if not kept:
         return None
     best = max(kept, key=lambda candidate: (frequency(candidate), candidate))
-    if frequency(best) < SOLE_EDIT_MIN_FREQUENCY or not likely_slip(lower, best):
+    if not likely_slip(lower, best):
         return None
     rivals = [other for other in found if _number_stem(other) != _number_stem(best)]
+    if frequency(best) < SOLE_EDIT_MIN_FREQUENCY and (rivals or not _key_slip(lower, best)):
+        return None
+    if frequency(best) < SOLE_EDIT_RARE_FREQUENCY:
+        return None
     if any(frequency(best) < SOLE_EDIT_DOMINANCE * max(frequency(other), 1) for other in rivals):
         return None
     return best
@@ -396,6 +413,24 @@ def agreeing_first(typed: str, candidates: list[str], noun: list[str], morph: Ca
     return agreeing + [candidate for candidate in candidates if candidate not in agreeing]
 
 
+SOLE_EDIT_RARE_FREQUENCY = 20
+"""The least frequency of a word `sole_edit` takes with no rival at all, where the slip is a key
+replaced by its neighbour or by a letter that sounds the same ('identifiamts' -> 'identifiants'):
+such an edit makes no spelling variant, as a doubled letter or an accent may ("pixellisée")."""
+
+
+def _key_slip(typed: str, word: str) -> bool:
+    """Whether `word` is `typed` with one letter replaced by a neighbouring key or a letter that
+    sounds the same, not by the same letter accented."""
+    if len(typed) != len(word):
+        return False
+    diff = [i for i, (a, b) in enumerate(zip(typed, word, strict=True)) if a != b]
+    if len(diff) != 1:
+        return False
+    a, b = typed[diff[0]], word[diff[0]]
+    return strip_accents(a) != strip_accents(b) and (b in NEIGHBOURS.get(a, ()) or {a, b} in SOUND_ALIKE)
+
+
 def fits_after(previous: str, candidate: str, morph: Callable[[str], list[str]]) -> bool:
     """Whether `previous` (a word, or an elided l’/d’) is a determiner or a preposition that may
     introduce `candidate` as a noun, a determiner agreeing with it in gender and number: "chaque
@@ -421,3 +456,181 @@ def _agree(first: str, second: str) -> bool:
     gender = tag(first, "mfe"), tag(second, "mfe")
     number = tag(first, "spi"), tag(second, "spi")
     return all(None in pair or "e" in pair or "i" in pair or pair[0] == pair[1] for pair in (gender, number))
+
+
+_ELIDED: dict[str, tuple[str, ...]] = {
+    "l": ("le/:G:D:e:s", "le/:G:Oo:e:s"),
+    "d": ("de/:G:R",),
+    "j": ("je/:G:Os:e:s",),
+    "n": ("ne/:G:X",),
+    "s": ("se/:G:Oo:e:i",),
+    "m": ("me/:G:Oo:e:s",),
+    "t": ("te/:G:Oo:e:s",),
+    "c": ("ce/:G:Od:e:i",),
+    "qu": ("que/:G:Cs",),
+}
+"""What an elided word may be: "l’" an article or an object pronoun ("l’ajouter"), "d’" a preposition…"""
+
+_FINITE = re.compile(r":(?:I[psqf]|K|S[pq])(?=[:/]|$)")
+
+
+def fits_neighbours(
+    previous: str | None,
+    fix: str,
+    following: str | None,
+    morph: Callable[[str], list[str]],
+    list_mate: str | None = None,
+) -> bool:
+    """Whether `fix` may stand between the words beside it (None where punctuation stands between)
+    by its word class, read from the lexicon: a noun its determiner or preposition introduces
+    (`fits_after`), or a noun listed beside another noun (`list_mate`: "(mémoire, processeurs)"); a
+    determiner before a noun it agrees with ("plusieurs disques"); an adverb after a verb or an
+    adverb, or before an adverb or an adjective ("prend beaucoup moins"); an adjective or a
+    participle after an adverb or a verb ("le plus souvent publicitaire", "est demandé"), or between
+    a determiner and a noun it agrees with ("au moindre doute"), never after a noun alone ("la
+    commande uptime" is no "ultime"); an
+    infinitive after a preposition, a verb or an object pronoun ("peuvent l’ajouter"); a conjugated
+    verb after its subject or a pronoun. Agreement beyond the next word is Grammalecte's to check."""
+    readings = morph(fix.casefold())
+    before = _readings(previous, morph)
+    after = _readings(following, morph)
+
+    def has(found: list[str], pattern: str) -> bool:
+        return any(re.search(pattern, reading) for reading in found)
+
+    def agreeing(found: list[str], pattern: str) -> bool:
+        own = [reading for reading in readings if re.search(pattern, reading)]
+        return any(_agree(mine, other) for mine in own for other in found if re.search(":[NA]", other))
+
+    if has(readings, ":N") and previous is not None and fits_after(previous, fix, morph):
+        return True
+    if has(readings, ":N") and list_mate is not None and has(morph(list_mate.casefold()), ":N"):
+        return True
+    if has(readings, ":G:D") and has(after, ":N") and agreeing(after, ":G:D"):
+        return True
+    verb_before = has(before, ":V0") or (has(before, ":V") and not has(before, ":N"))  # "commande" is a noun too
+    if has(readings, ":W") and (verb_before or has(before, ":W") or has(after, ":W|:A|:Q")):
+        return True
+    if has(readings, ":[AQ]"):
+        if verb_before or has(before, ":W"):
+            return True
+        if has(before, ":G:D") and agreeing([reading for reading in after if ":N" in reading], ":[AQ]"):
+            return True
+    if has(readings, ":Y") and has(before, ":G:R|:V|:G:O"):
+        return True
+    return any(_FINITE.search(reading) for reading in readings) and has(before, ":G:O|:G:X|:N")
+
+
+def _readings(word: str | None, morph: Callable[[str], list[str]]) -> list[str]:
+    """The lexicon's readings of a word beside the fix, an elided one read as what it may be."""
+    if word is None:
+        return []
+    lower = word.casefold()
+    return list(_ELIDED[lower]) if lower in _ELIDED else morph(lower)
+
+
+# --- a verb form written for the noun that sounds the same ----------------------------------------
+
+VERB_FOR_NOUN_MIN_LENGTH = 5
+"""Shorter words after a determiner are abbreviations or terms more often than slips."""
+
+_PRONOUN_DETERMINERS = frozenset({"le", "la", "les", "leur", "ce"})
+"""Determiners that are object pronouns too ("on la conseille", "il les travaille"), or "ce" a
+subject ("ce doit être"): before a verb they introduce no noun unless a preposition comes first."""
+
+
+def sound_alike_nouns(word: str, known: Callable[[str], bool]) -> set[str]:
+    """The spellings that sound as `word` does (lowercase) and that `known` accepts, by the silent
+    endings French verb forms and nouns differ in: a final "le" of "-ille" ('travaille' ->
+    'travail', 'conseille' -> 'conseil'), a final "e" ('contacte' -> 'contact'), a final silent
+    letter ('souri' -> 'souris'). Not any word one letter away: 'conseiller' does not sound as
+    'conseille' does."""
+    endings = [word[:-2]] if word.endswith("ille") else []
+    endings += [word[:-1]] if word.endswith("e") else []
+    endings += [word + letter for letter in "stdx"]
+    return {candidate for candidate in endings if candidate != word and known(candidate)}
+
+
+def verb_for_noun(
+    previous: str,
+    before_previous: str | None,
+    word: str,
+    known: Callable[[str], bool],
+    morph: Callable[[str], list[str]],
+) -> str | None:
+    """The noun meant where a verb form stands after a determiner: "de la souri" -> 'souris', "donne
+    un conseille" -> 'conseil'. `word` (lowercase, 5 letters or more, no English word) must be
+    nothing but forms of a verb, no infinitive ("le boire"), no noun or adjective; `previous` a
+    determiner that cannot be a pronoun there (one that may be, `_PRONOUN_DETERMINERS`, "tout",
+    "l’un", only after a preposition, `before_previous`); and one sound-alike noun
+    (`sound_alike_nouns`) that agrees with the determiner, common (`SOLE_EDIT_MIN_FREQUENCY`) and
+    `SOLE_EDIT_DOMINANCE` times as frequent as any other that agrees."""
+    lower = word.casefold()
+    if len(lower) < VERB_FOR_NOUN_MIN_LENGTH or not lower.isalpha() or not word.islower() or english_word(lower):
+        return None
+    readings = morph(lower)
+    if not readings or not all(":V" in reading for reading in readings):
+        return None
+    if any(re.search(":[NAY]", reading.split("/", 2)[1]) for reading in readings if reading.count("/") >= 2):
+        return None
+    determiner = previous.casefold()
+    determiners = [reading for reading in morph(determiner) if ":G:D" in reading]
+    if not determiners or determiner == "de":
+        return None
+    pronoun = any(":G:O" in reading for reading in morph(determiner)) or before_previous in ("l", "L")
+    after_preposition = any(":G:R" in reading for reading in _readings(before_previous, morph))
+    if (determiner in _PRONOUN_DETERMINERS or pronoun) and not after_preposition:
+        return None
+    nouns = [
+        candidate
+        for candidate in sound_alike_nouns(lower, known)
+        if any(_agree(det, noun) for det in determiners for noun in morph(candidate) if ":N" in noun)
+    ]
+    if not nouns:
+        return None
+    best = max(nouns, key=lambda candidate: (frequency(candidate), candidate))
+    if frequency(best) < SOLE_EDIT_MIN_FREQUENCY:
+        return None
+    if any(frequency(best) < SOLE_EDIT_DOMINANCE * max(frequency(other), 1) for other in nouns if other != best):
+        return None
+    return best
+
+
+def verb_for_noun_check(card: CardText, speller: Speller) -> list[Issue]:
+    """`verb_for_noun` on every word after a determiner, where Grammalecte finds nothing new in the
+    line with the noun in place (`grammar.line_errors`): the sentence wants a noun there."""
+    from .grammar import line_errors
+
+    lexicon = speller.engine
+    if lexicon is None:
+        return []
+    morph = lexicon.getMorph  # type: ignore[attr-defined]
+    issues = []
+    for part, text in card.blanked_terms.items():
+        found = words(text)
+        for index in range(1, len(found)):
+            first, match = found[index - 1], found[index]
+            if text[first.end() : match.start()].strip():
+                continue
+            head, _, previous = first.group().replace("’", "'").rpartition("'")
+            before = head or None
+            if before is None and index > 1 and not text[found[index - 2].end() : first.start()].strip():
+                before = found[index - 2].group()
+            fix = verb_for_noun(previous, before, match.group(), speller._in_dictionaries, morph)
+            if fix is None:
+                continue
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            line_end = text.find("\n", match.end())
+            line = text[line_start : line_end if line_end >= 0 else len(text)]
+            at = match.start() - line_start
+            errors_before = line_errors(line) or []
+            errors_after = line_errors(line[:at] + fix + line[at + len(match.group()) :]) or []
+            if Counter(errors_after) - Counter(errors_before):
+                continue
+            message = f"« {match.group()} » est une forme du verbe : le nom « {fix} » ?"
+            issues.append(Issue(part, match.start(), match.end(), "grammar", "verb-for-noun", message, (fix,)))
+    return issues
+
+
+SPELLING_CHECKS = (("verb-for-noun", verb_for_noun_check),)
+"""The checks of this module that `rules.OWN_CHECKS` runs on each card."""
