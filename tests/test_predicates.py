@@ -293,5 +293,6 @@ def test_et_between_a_whole_subject_and_an_agreeing_participle_is_est() -> None:
         "La taille des pièces jointes et des messages est limitée.",
         "Les fichiers effacés et récupérés sont placés à part.",
         "Le dossier du service comptable et partagé.",
+        "Le gérant et associé de la société valide les achats.",  # a participle that names a person
     ):
         assert flagged(et_est_participe, back) == [], back

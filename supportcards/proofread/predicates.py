@@ -520,11 +520,25 @@ def et_est_participe(card: CardText, speller: Speller) -> list[Issue]:
             predicate = _agreeing_predicate(lexicon, sentence, index + 1, heads)
             if predicate is None or _verb_after(lexicon, sentence, sentence.index(predicate) + 1):
                 continue
+            if lexicon.has(predicate.text, ":N") and _may_be_verb_after(
+                lexicon, sentence, sentence.index(predicate) + 1
+            ):
+                continue  # "Le gérant et associé de la société valide …": a second noun, then the verb
             plural = sentence[start].lower in _PLURAL_DETERMINERS or lexicon.plural_only(predicate.text)
             fix = "sont" if plural else "est"
             message = f"« et » entre le sujet et un participe ou un adjectif qui s’accorde avec lui : « {fix} » ?"
             issues.append(_issue(part, offset, token, token, "et-est-participe", message, fix))
     return issues
+
+
+def _may_be_verb_after(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """Whether a word after `index`, before the clause ends, may be a conjugated verb ("valide")."""
+    for token in sentence[index:]:
+        if token.text in ",;:.!?":
+            return False
+        if lexicon.finite(token.text):
+            return True
+    return False
 
 
 def _subject_group(lexicon: Lexicon, sentence: list[Token], start: int, end: int) -> list[Token] | None:
