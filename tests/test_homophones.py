@@ -455,3 +455,14 @@ def test_a_definition_beside_a_parallel_one_is_certain() -> None:
     assert flagged(et_est_verbe, back) == [("et-est-parallèle", "et", ("est",))]
     back = "Un onduleur est livré avec ses câbles.\nUn onduleur et le câble USB."
     assert flagged(et_est_verbe, back) == []
+
+
+def test_a_after_a_relative_with_two_verbs_is_the_main_verb() -> None:
+    """ "qui redémarre et perd le réseau a …": the verb after "et" is still the relative's."""
+    for back in (
+        "Le poste qui redémarre seul et perd le réseau a sans doute une carte défectueuse.",
+        "Un incident qui touche toute l’entreprise et bloque la production a la priorité la plus haute.",
+        "Le serveur que le technicien installe et configure a deux disques en miroir.",
+    ):
+        assert flagged(a_a, back) == [], back
+    assert flagged(a_a, "Le technicien ouvre le ticket et envoie le rapport a l’équipe.") == [("a-à", "a", ("à",))]

@@ -234,6 +234,15 @@ def _verb_at(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
     return lexicon.nominal(previous.text) or not lexicon.known(previous.text)
 
 
+def _relative_goes_on(sentence: list[Token], start: int) -> bool:
+    """Whether the clause starting at `start` follows "et"/"ou" after a relative pronoun: the verb
+    there may be the relative's second one ("Le poste qui redémarre et perd le réseau a …"), so
+    the main verb "a" may still come."""
+    if start == 0 or sentence[start - 1].lower not in ("et", "ou"):
+        return False
+    return any(token.lower in ("qui", "que", "qu’", "dont") for token in sentence[: start - 1])
+
+
 def _main_verb_before(lexicon: Lexicon, sentence: list[Token], start: int, end: int) -> bool:
     """Whether `sentence[start:end]` holds a finite verb and nothing that opens another clause
     (then that verb is the clause's own: "Il envoie le ticket", not "qui touche tous les postes")."""
@@ -868,7 +877,7 @@ def a_a(card: CardText, speller: Speller) -> list[Issue]:
             following = _word(sentence, index + 1)
             if following is not None and _participle_only(lexicon, following.text):
                 continue  # "Orange a installé": the auxiliary, whatever the subject
-            if _main_verb_before(lexicon, sentence, start, index):
+            if _main_verb_before(lexicon, sentence, start, index) and not _relative_goes_on(sentence, start):
                 message = "la proposition a déjà son verbe : « à » ?"
             elif _only_adjectives(lexicon, sentence, start, index):
                 message = "« a » sans sujet, après un adjectif : « à » ?"
