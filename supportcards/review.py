@@ -978,16 +978,19 @@ def _against_subject(finding: Finding, fix: str) -> bool:
 
 def _complement_number(finding: Finding) -> bool:
     """An agreement in number or gender on a noun right after another noun: "les droits
-    administrateur" and "la table clients" are correct (the complement keeps its own number and
-    gender), "les comptes inactif" is not; a person tells."""
-    from .proofread.grammar import noun_complement
+    administrateur", "la table clients" and "la configuration ordinateur" are correct (the
+    complement keeps its own number and gender), "les comptes inactif" is not; a person tells."""
+    from .proofread.grammar import agent_noun, noun_complement
 
-    if not finding.suggestions or not finding.suggestions[0].casefold().startswith(_number_stem(finding.text)):
+    if not finding.suggestions:
         return False
+    number_only = finding.suggestions[0].casefold().startswith(_number_stem(finding.text))
+    if not number_only and not agent_noun(finding.text):
+        return False  # a gender change: only on a noun like "ordinateur" ("la configuration ordinateur")
     start = finding.context_column - 1
     if start < 0 or finding.context[start : start + len(finding.text)] != finding.text:
         return False
-    previous = re.findall(r"[^\W\d_]+(?=[^\w’']*$)", finding.context[:start])
+    previous = re.findall(r"[^\W\d_]+(?=[^\w’'.!?;:]*$)", finding.context[:start])  # in the same sentence
     return bool(previous) and bool(noun_complement(previous[-1], finding.text))
 
 

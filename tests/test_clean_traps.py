@@ -24,6 +24,16 @@ pytestmark = pytest.mark.skipif(
 
 CASES = [
     pytest.param(
+        "PaaS (Platform as a Service)",
+        "C’est une plate-forme louée : Platform as a Service se dit aussi PaaS.",
+        id="English expansion of the front: 'as a' is no French 'a'",
+    ),
+    pytest.param(
+        "Stratégie de groupe locale",
+        "Elle a deux parties : configuration ordinateur et configuration utilisateur.",
+        id="a noun complement keeps its gender: configuration ordinateur",
+    ),
+    pytest.param(
         "Extinction",
         "Le technicien ferme les fichiers et éteint le poste.",
         id="et + a present that is also a participle",

@@ -44,7 +44,7 @@ from .grammar import INSTALL_HINT, engine, engine_available, engine_version, gra
 from .registry import Registry
 from .rules import OWN_CHECKS
 from .spelling import Speller
-from .text import CardText, Issue, card_terms, words
+from .text import CardText, Issue, card_terms, front_expansions, words
 
 __all__ = [
     "INSTALL_HINT",
@@ -211,7 +211,8 @@ def unignored(findings: Iterable[Finding], normalizer: Normalizer) -> list[Findi
 
 def card_text(card: Card, normalized: Card, normalizer: Normalizer) -> CardText:
     terms = card_terms(normalized.front, normalized.back)
-    return CardText(card, normalized.front, normalized.back, normalizer.glossary, terms)
+    protected = normalizer.glossary + front_expansions(normalized.front)
+    return CardText(card, normalized.front, normalized.back, protected, terms)
 
 
 def _order(finding: Finding) -> tuple[str, int, int]:

@@ -169,6 +169,16 @@ def noun_complement(previous: str, word: str) -> bool | None:
     return noun and any(":N" in morph for morph in before) and not any(":G:D" in morph for morph in before)
 
 
+def agent_noun(word: str) -> bool:
+    """Whether Grammalecte reads `word` as a noun that also serves as an adjective in one entry
+    (":N:A": "utilisateur", "client", "ordinateur"), the nouns French puts after another noun as its
+    complement ("la configuration ordinateur", "le poste client")."""
+    checker = engine()
+    if checker is None:
+        return False
+    return any(":N:A" in morph for morph in checker.getSpellChecker().getMorph(word.casefold()))
+
+
 def noun_lost(previous: str, word: str, fix: str) -> bool | None:
     """Whether `previous` is a determiner, `word` can be a noun and `fix` cannot ("les données" ->
     "les donnés"); None without Grammalecte."""

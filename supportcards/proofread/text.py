@@ -233,5 +233,17 @@ def front_terms(front: str) -> frozenset[str]:
     return frozenset(words) | _capitalised_runs(_PARENTHESES.sub(" ", front))
 
 
+def front_expansions(front: str) -> tuple[str, ...]:
+    """The phrases in a front's parentheses written as a name, with two capitalised words or more
+    ("Infrastructure as a Service", "Request for Change"): English, mostly; never proofread, in the
+    front or where the card repeats them ("as a" is no French "a")."""
+    found = []
+    for inside in _PARENTHESES.findall(front):
+        names = _WORD.findall(inside)
+        if len(names) >= 2 and sum(word[:1].isupper() for word in names) >= 2:
+            found.append(inside.strip())
+    return tuple(found)
+
+
 def words(text: str) -> list[re.Match[str]]:
     return list(_WORD.finditer(text))
