@@ -174,9 +174,15 @@ def agent_noun(word: str) -> bool:
     (":N:A": "utilisateur", "client", "ordinateur"), the nouns French puts after another noun as its
     complement ("la configuration ordinateur", "le poste client")."""
     checker = engine()
-    if checker is None:
-        return False
-    return any(":N:A" in morph for morph in checker.getSpellChecker().getMorph(word.casefold()))
+    folded = word.casefold()
+    if checker is None or not folded.endswith(_AGENT_ENDINGS):
+        return False  # "une impression négatif": an adjective that is also a noun agrees
+    return any(":N:A" in morph for morph in checker.getSpellChecker().getMorph(folded))
+
+
+_AGENT_ENDINGS = ("eur", "eurs", "ient", "ients")
+"""The endings of the person and device nouns that complement another noun: "utilisateur",
+"administrateur", "ordinateur", "client"."""
 
 
 def noun_lost(previous: str, word: str, fix: str) -> bool | None:
