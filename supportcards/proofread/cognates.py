@@ -27,11 +27,9 @@ from typing import Any
 
 from .spelling import (
     ELISIONS,
-    SOLE_EDIT_DOMINANCE,
-    SOLE_EDIT_MIN_FREQUENCY,
+    dominant,
     english_word,
     fits_after,
-    frequency,
     strip_accents,
 )
 
@@ -86,12 +84,7 @@ def cognate(
         found = [candidate for candidate in found if fits(candidate)]
     if not found:
         return None
-    best = max(found, key=lambda candidate: (frequency(candidate), candidate))
-    if frequency(best) < SOLE_EDIT_MIN_FREQUENCY:
-        return None
-    if any(frequency(best) < SOLE_EDIT_DOMINANCE * max(frequency(other), 1) for other in found if other != best):
-        return None
-    return best
+    return dominant(found)
 
 
 def _respelt(word: str, known: Callable[[str], bool]) -> set[str]:

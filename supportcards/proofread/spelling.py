@@ -278,6 +278,19 @@ SOUND_ALIKE = frozenset(frozenset(pair) for pair in ("st", "sc", "sz", "cç", "c
 VOWELS = frozenset("aeiouyàâäéèêëîïôöùûüÿœæ")
 
 
+def dominant(candidates: list[str]) -> str | None:
+    """The most frequent of `candidates`, if it is common and far commoner than every other one
+    (`SOLE_EDIT_MIN_FREQUENCY`, `SOLE_EDIT_DOMINANCE`): the only likely word meant."""
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda candidate: (frequency(candidate), candidate))
+    if frequency(best) < SOLE_EDIT_MIN_FREQUENCY:
+        return None
+    if any(frequency(best) < SOLE_EDIT_DOMINANCE * max(frequency(other), 1) for other in candidates if other != best):
+        return None
+    return best
+
+
 def one_edit_words(word: str, known: Callable[[str], bool]) -> set[str]:
     """The words `known` accepts that are one edit from `word` (lowercase): a letter left out,
     added, replaced (an accent counts as a letter) or two neighbouring letters swapped."""
@@ -588,12 +601,7 @@ def verb_for_noun(
     ]
     if not nouns:
         return None
-    best = max(nouns, key=lambda candidate: (frequency(candidate), candidate))
-    if frequency(best) < SOLE_EDIT_MIN_FREQUENCY:
-        return None
-    if any(frequency(best) < SOLE_EDIT_DOMINANCE * max(frequency(other), 1) for other in nouns if other != best):
-        return None
-    return best
+    return dominant(nouns)
 
 
 def verb_for_noun_check(card: CardText, speller: Speller) -> list[Issue]:
