@@ -154,6 +154,8 @@ _POINTS_BACK = re.compile(
 """Words that point at what was said before: "est-ce important", "cela", "ce cas", "alors", "Et si"."""
 _PRONOUN_OBJECT = re.compile(r"^\S+\s+(?:le|la|les|l['’])\s*[\w’'-]+(?:er|ir|re|oir)\s*\??$", re.IGNORECASE)
 """A question word, an object pronoun and an infinitive, nothing else: "Comment le lire ?"."""
+_SITUATION_QUESTION = re.compile(r"^(?P<situation>[^?]*[^.?]\.)\s+(?P<question>[^.?]+\?)$")
+"""A sentence ending with a period, then one question ending the line."""
 _ASKS_AND_ANSWERS = re.compile(r"^[^?]*\w[^?]*\?\s*(?P<rest>[^\s(«\"].*)$")
 """A question and, after its "?", more text on the same line."""
 
@@ -262,6 +264,25 @@ def _has_topic(text: str) -> bool:
     return bool(_TOPIC.search(text)) or any(word[:1].isupper() for word in text.split()[1:])
 
 
+def _situation_then_question(text: str) -> bool:
+    """A situation of its own, then a short question about it ("Un poste n’arrive plus à se connecter
+    au Wi-Fi. Que faire ?"): a case study's front. A situation that refers back ("Il ne démarre
+    toujours pas.") or a question that does ("Que faire alors ?") goes on from the card above."""
+    found = _SITUATION_QUESTION.match(text.strip())
+    if found is None:
+        return False
+    situation, question = found["situation"], found["question"]
+    return (
+        len(situation.split()) >= 4
+        and _has_topic(situation)
+        and not _REFERS_BACK.match(situation)
+        and bool(_QUESTION.match(question))
+        and not _points_back(question)
+        and not _POINTS_BACK.search(question)
+        and len(question.split()) <= 6
+    )
+
+
 def _quand_clause(text: str) -> bool:
     """'Quand' and a subject, not inverted and with no "?": a time clause ("Quand elle n’imprime
     plus, on vérifie …"); unless the line goes on after a comma or ends with a period, it may still be
@@ -312,6 +333,8 @@ def front_score(text: str, previous: str | None, next_line: str | None) -> tuple
         clues.append((3.0, "a question or an instruction"))
     if text.rstrip().endswith("?") and not points_back:
         clues.append((2.0, "ends with '?'"))
+    if _situation_then_question(text):
+        clues.append((3.0, "a situation, then a question about it"))
     if len(words) <= 3 and not points_back:
         clues.append((2.0, "short, like a term"))
     elif 3 < len(words) <= 8:

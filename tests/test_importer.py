@@ -328,6 +328,35 @@ def test_a_doubtful_front_is_kept_and_listed_for_review_with_its_path_and_line(q
     assert [decision.line for decision in result.uncertain] == [5, 6]
 
 
+@pytest.mark.parametrize(
+    "front",
+    [
+        "Un poste n’arrive plus à joindre le partage réseau depuis la mise à jour. Que faire ?",
+        "Une utilisatrice ne reçoit plus aucun e-mail depuis ce matin. Quelles vérifications faire ?",
+        "Le client signale un écran noir au démarrage. Que vérifier en premier ?",
+    ],
+)
+def test_a_situation_then_a_question_about_it_starts_a_card(front: str) -> None:
+    """A case study's front: a situation of its own, then what to do about it."""
+    result = detect_cards(BEFORE + f"{front}\nOn vérifie le câble.\n" + AFTER, "notes.txt")
+    assert [card.front for card in result.cards] == ["Imprimante réseau", front, "Toner"]
+    assert not result.uncertain
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Elle ne répond toujours pas après un redémarrage. Que faire ?",
+        "Cela arrive encore après un redémarrage. Comment réagir ?",
+    ],
+)
+def test_a_situation_that_goes_on_from_the_answer_stays_in_it(line: str) -> None:
+    """A situation that refers back ("Elle", "Cela") asks about the card above."""
+    result = detect_cards(BEFORE + f"{line}\nOn vérifie le câble.\n" + AFTER, "notes.txt")
+    assert [card.front for card in result.cards] == ["Imprimante réseau", "Toner"]
+    assert result.cards[0].answer[-2:] == (line, "On vérifie le câble.")
+
+
 def test_a_question_left_unanswered_does_not_swallow_the_next_front() -> None:
     result = detect_cards(BEFORE + "Pourquoi ?\nCitez 3 outils de diagnostic\n- ping\n" + AFTER, "notes.txt")
     assert [card.front for card in result.cards] == ["Imprimante réseau", "Citez 3 outils de diagnostic", "Toner"]
@@ -362,6 +391,7 @@ QUESTIONS_INSIDE_AN_ANSWER = st.sampled_from(
         "Comment savoir s’il est à jour ?\nLa version est affichée dans les paramètres.",
         "Pourquoi est-ce utile ?\nLe client gagne du temps.",
         "Et s’il ne démarre pas ?\nOn contrôle l’alimentation.",
+        "Il ne répond toujours pas après un redémarrage. Que faire ?\nOn appelle le niveau 2.",
     ]
 )
 
