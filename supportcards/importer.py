@@ -118,6 +118,14 @@ def _strong_term(text: str) -> bool:
 
 _TERM_WITH_EXPANSION = re.compile(r"^[^\s()]{2,}(?:\s[^\s()]+){0,3}\s*\([^)]+\)\s*\.?$")
 _FORMULA = re.compile(r"[=≈≤≥<>×÷^]|\s[+*/-]\s|\d\s*%")
+_ANSWER_LABEL = re.compile(
+    r"^(?:av|avantages?|désav|desav|désavantages?|inconvénients?|exemples?|ex|remarque|attention|astuce|nb|n\.b\.)"
+    r"\s*:\s*\S",
+    re.IGNORECASE,
+)
+"""A labelled line of an answer, the label and its text on one line ("Av: prix plus bas")."""
+_WORDS_OR_WORDS = re.compile(r"(?<=\w)\s/\s(?=[^\W\d])")
+"""A slash between two words means "or" ("try / catch", "entrée / sortie"), not a division."""
 _CODE_EXAMPLE = re.compile(r"\s:\s.*\S*\d\S*$")
 """A definition ending in a code ("Exemple : 00-1A-2B-3C-4D-5E"): complete without a final period."""
 _FINISHED = re.compile(r"[.!?…)»\"”]\s*$")
@@ -154,8 +162,13 @@ _POINTS_BACK = re.compile(
 """Words that point at what was said before: "est-ce important", "cela", "ce cas", "alors", "Et si"."""
 _PRONOUN_OBJECT = re.compile(r"^\S+\s+(?:le|la|les|l['’])\s*[\w’'-]+(?:er|ir|re|oir)\s*\??$", re.IGNORECASE)
 """A question word, an object pronoun and an infinitive, nothing else: "Comment le lire ?"."""
-_SITUATION_QUESTION = re.compile(r"^(?P<situation>[^?]*[^.?]\.)\s+(?P<question>[^.?]+\?)$")
-"""A sentence ending with a period, then one question ending the line."""
+_SITUATION_QUESTION = re.compile(
+    r"^(?P<situation>[^?]*[^.?]\.)\s+(?P<question>[^.?]+\?)$"
+    r"|^(?P<situation_>[^?,]*\w),\s+(?P<question_>(?:que|quoi|comment)\s+\w+(?:er|ir|re|oir)(?:\s+\w+){0,2}\s*\??)$",
+    re.IGNORECASE,
+)
+"""A sentence ending with a period, then one question ending the line; or a situation, a comma and
+what to do ("…, que faire")."""
 _ASKS_AND_ANSWERS = re.compile(r"^[^?]*\w[^?]*\?\s*(?P<rest>[^\s(«\"].*)$")
 """A question and, after its "?", more text on the same line."""
 
@@ -271,7 +284,8 @@ def _situation_then_question(text: str) -> bool:
     found = _SITUATION_QUESTION.match(text.strip())
     if found is None:
         return False
-    situation, question = found["situation"], found["question"]
+    situation = found["situation"] or found["situation_"]
+    question = found["question"] or found["question_"]
     return (
         len(situation.split()) >= 4
         and _has_topic(situation)
@@ -301,7 +315,7 @@ def front_doubts(text: str) -> list[str]:
         doubts.append("a question with no topic of its own")
     if _quand_clause(text):
         doubts.append("'quand' and a subject, like a time clause")
-    if text[:1].islower():
+    if text[:1].islower() and not _CAMEL_NAME.match(text):
         doubts.append("it starts in lowercase, like a line that goes on")
     return doubts
 
@@ -313,6 +327,7 @@ def front_score(text: str, previous: str | None, next_line: str | None) -> tuple
         previous
         and not _FINISHED.search(previous)
         and not _LIST_ITEM.match(previous)
+        and not _ANSWER_LABEL.match(previous)
         and not previous.endswith(":")
         and not _CODE_EXAMPLE.search(previous)
     ):
@@ -382,7 +397,7 @@ def front_score(text: str, previous: str | None, next_line: str | None) -> tuple
         and (previous is None or _FINISHED.search(previous) or _LIST_ITEM.match(previous))
     ):
         clues.append((1.0, "a phrase with no verb after a finished answer, like a heading"))
-    if _FORMULA.search(text):
+    if _FORMULA.search(_WORDS_OR_WORDS.sub(" ", text)):
         clues.append((-3.0, "a formula"))
     if next_line is not None and next_line.strip()[:1].islower():
         clues.append((-3.0, "the next line starts in lowercase: this one goes on"))
@@ -463,6 +478,8 @@ def _hard_rule(
         return False, "the last line belongs to the last card's answer"
     if _LIST_ITEM.match(text):
         return False, "a list item"
+    if _ANSWER_LABEL.match(text):
+        return False, "a labelled line of the answer ('Av: …', 'Exemple: …')"
     if text[:1].islower() and not _lowercase_term(text, previous):
         return False, "starts in lowercase: the previous line goes on"
     if text.endswith(":"):
@@ -472,16 +489,20 @@ def _hard_rule(
     return None
 
 
+_CAMEL_NAME = re.compile(r"^[a-z]{1,3}[A-Z][\w-]*(?:\s|$)")
+"""A name that starts in lowercase by its own spelling ("eSIM", "iPhone", "macOS"), not a line going on."""
 _COMMAND = re.compile(r"^[a-z][a-z0-9_-]*(?:\.(?:exe|msc|cpl))?(?:\s+(?:[/-]{1,2}[\w:.-]+|et|[a-z][a-z0-9_-]*))*$")
 """A command line as a heading: "ipconfig", "ipconfig /all", "ipconfig /release et ipconfig /renew"."""
 
 
 def _lowercase_term(text: str, previous: str | None) -> bool:
-    """A term written in lowercase with its expansion ("msconfig (Configuration du système)"), or a
-    command ("ping", "ipconfig /all"), after a finished line: it may start a card, so the clues
-    decide, not the case."""
+    """A term written in lowercase with its expansion ("msconfig (Configuration du système)"), a
+    command ("ping", "ipconfig /all") or a name spelt so ("eSIM"), after a finished line: it may start
+    a card, so the clues decide, not the case."""
     if previous is None or not (_FINISHED.search(previous) or _LIST_ITEM.match(previous)):
         return False
+    if _CAMEL_NAME.match(text):
+        return True
     if _TERM_WITH_EXPANSION.match(text):
         return not _VERB.search(text)
     words = text.split()

@@ -334,6 +334,8 @@ def test_a_doubtful_front_is_kept_and_listed_for_review_with_its_path_and_line(q
         "Un poste n’arrive plus à joindre le partage réseau depuis la mise à jour. Que faire ?",
         "Une utilisatrice ne reçoit plus aucun e-mail depuis ce matin. Quelles vérifications faire ?",
         "Le client signale un écran noir au démarrage. Que vérifier en premier ?",
+        "Le scanner n’envoie plus rien vers la messagerie, que faire",
+        "La station d’accueil ne charge plus le portable, comment réagir ?",
     ],
 )
 def test_a_situation_then_a_question_about_it_starts_a_card(front: str) -> None:
@@ -355,6 +357,41 @@ def test_a_situation_that_goes_on_from_the_answer_stays_in_it(line: str) -> None
     result = detect_cards(BEFORE + f"{line}\nOn vérifie le câble.\n" + AFTER, "notes.txt")
     assert [card.front for card in result.cards] == ["Imprimante réseau", "Toner"]
     assert result.cards[0].answer[-2:] == (line, "On vérifie le câble.")
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Av: moins cher à l’achat", "Désav: qualité variable", "Exemple: un toner recyclé", "Inconvénients : bruit"],
+)
+def test_a_labelled_line_is_answer_text_and_a_finished_one(label: str) -> None:
+    """ "Av: …" is a pros line of the answer, never a heading; the front after it starts a card even
+    with no final period on that line."""
+    notes = (
+        BEFORE
+        + f"Cartouche compatible\nFabriquée par une autre marque.\n{label}\nBac papier\nIl contient les feuilles.\n"
+    )
+    result = detect_cards(notes, "notes.txt")
+    assert [card.front for card in result.cards] == ["Imprimante réseau", "Cartouche compatible", "Bac papier"]
+    assert result.cards[1].answer[-1] == label
+
+
+@pytest.mark.parametrize("name", ["eSIM", "iPhone (smartphone d’Apple)", "macOS"])
+def test_a_name_spelt_in_lowercase_starts_a_card_after_a_finished_line(name: str) -> None:
+    result = detect_cards(BEFORE + f"{name}\nUne réponse.\n" + AFTER, "notes.txt")
+    assert [card.front for card in result.cards] == ["Imprimante réseau", name, "Toner"]
+    assert not result.uncertain
+
+
+def test_a_name_spelt_in_lowercase_still_goes_on_from_an_unfinished_line() -> None:
+    result = detect_cards(BEFORE + "On peut la commander avec une\neSIM\n" + AFTER, "notes.txt")
+    assert [card.front for card in result.cards] == ["Imprimante réseau", "Toner"]
+
+
+def test_words_joined_by_a_slash_in_an_expansion_are_no_formula() -> None:
+    result = detect_cards(
+        BEFORE + "Gestion des erreurs (try / catch)\nLe bloc catch traite l’erreur.\n" + AFTER, "n.txt"
+    )
+    assert [card.front for card in result.cards] == ["Imprimante réseau", "Gestion des erreurs (try / catch)", "Toner"]
 
 
 def test_a_question_left_unanswered_does_not_swallow_the_next_front() -> None:
