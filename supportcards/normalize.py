@@ -329,9 +329,23 @@ def _nfc(text: str) -> tuple[str, list[Edit]]:
     return "".join(pieces), edits
 
 
-_LETTER_A_NEXT = r"(?:et|ou|pour|est|sont|a|ont|se|s|ne|n|vers|contre|puis|donc|mais|car|envoie|reçoit|devient)"
+LATIN_A = ("priori", "posteriori", "fortiori", "contrario", "minima", "maxima")
+"""The Latin words after the "a" of a locution ("a priori", "a contrario"), which the Académie's
+dictionary writes without accent; the 1990 rectifications allow "à priori" too. Both are right,
+so the student's spelling stays."""
+
+_LETTER_A_NEXT = (
+    r"(?:et|ou|pour|est|sont|a|ont|se|s|ne|n|vers|contre|puis|donc|mais|car|envoie|reçoit|devient|"
+    + "|".join(LATIN_A)
+    + ")"
+)
 """Words after which a capital "A" is a letter or a name ("A et B", "A pour l’aile est", "A envoie à
-B"), never the preposition "À"."""
+B"), never the preposition "À", or the Latin "a" of a locution (`LATIN_A`)."""
+
+_NAME_VERBS = r"(?:est|sont|était|sera|permet|propose|fournit|gère|offre|remplace|sert|reste|affiche|synchronise)"
+"""Verbs right after a capitalised word that opens a sentence without a determiner: a French
+common noun there has its article ("L’évolution est…"), so the word is a name ("Evolution est le
+client de messagerie de GNOME"), which keeps its spelling."""
 
 
 def accented_capitals_rule(words: Iterable[str]) -> Rule:
@@ -351,9 +365,14 @@ def accented_capitals_rule(words: Iterable[str]) -> Rule:
         rf"|(?P<lead>{start})A(?=[ \t]+(?!{_LETTER_A_NEXT}\b)[a-zà-ÿ])"
     )
 
+    names = re.compile(rf"[ \t]+{_NAME_VERBS}\b")
+
     def fix(match: re.Match[str]) -> str:
         word = match.group("word")
         if word:
+            elided = match.string[match.start() - 1 : match.start()] in ("'", "’")
+            if not elided and names.match(match.string, match.end()):
+                return match.group()
             return match.group("wlead") + table.get(word, word)
         return match.group("lead") + "À"
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from .corrections import REVIEWED, CorrectionsFile, corrections_file
 from .model import Card, Finding, Project
-from .normalize import Corrections, entry_pattern, make_normalizer, table_stage
+from .normalize import LATIN_A, Corrections, entry_pattern, make_normalizer, table_stage
 
 _CONTEXT_WORDS = (2, 3, 4, 6, 8)
 """How many words around the flagged ones an entry tries, fewest first."""
@@ -680,7 +680,15 @@ def _spelling_fixable(finding: Finding, fix: str, kind: str = "") -> bool:
     word, fixed = _bare(finding.text), _bare(fix)
     added_s = fixed.casefold() == word.casefold() + "s" and not _is_plural(fixed)  # longtemp -> longtemps
     same_number = _plural(word) == _plural(fixed) or added_s or kind == "cognate"  # address -> adresse
+    same_number = same_number and _compound_number(word) == _compound_number(fixed)  # chef-d’œuvre
     return (len(word) >= 5 or kind == "short-accents") and same_number
+
+
+def _compound_number(word: str) -> tuple[bool, ...]:
+    """The plural mark of each part of a compound ("chefs-d’œuvre": plural, then not): a fix that
+    adds or takes one from any part changes the number, which the sentence decides, not the word."""
+    parts = word.split("-")
+    return tuple(_plural(part) for part in parts) if len(parts) > 1 else ()
 
 
 def _bare(word: str) -> str:
@@ -906,7 +914,14 @@ def _takes_the_only_verb(finding: Finding) -> bool:
     start = finding.context_column - 1
     before = re.split(r"[,;:.!?]", finding.context[:start])[-1]
     after = re.split(r"[,;:.!?]", finding.context[start + len(finding.text) :])[0]
-    return not any(only_a_verb(word) for word in re.findall(r"[^\W\d_]+", before + " " + after))
+    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", before + " " + after)
+    return not any(only_a_verb(part) for word in words for part in _lexicon_words(word))
+
+
+def _lexicon_words(word: str) -> list[str]:
+    """A hyphenated word as the lexicon knows it: whole ("rendez-vous", a noun), else its parts
+    ("peut-il")."""
+    return [word] if "-" not in word or _readings(word, ":") else word.split("-")
 
 
 def certain(finding: Finding) -> bool:
@@ -956,6 +971,13 @@ def _certain_fix(finding: Finding) -> str | None:
         or _past_simple_beside(finding)
         or _avoir_and_a_bare_noun(finding)
         or _agrees_with_the_head(finding)
+        or _in_a_dotted_name(finding)
+        or _noun_before_its_verb(finding)
+        or _adjective_of_the_next_noun(finding)
+        or _participle_after_fois(finding)
+        or _noun_of_its_own(finding)
+        or _ce_before_etre(finding)
+        or _latin_locution(finding)
     ):
         return None
     if certain(finding):
@@ -1208,25 +1230,150 @@ def _agrees_with_the_head(finding: Finding) -> bool:
 
 def _same_features(first: str, second: str) -> bool:
     """Whether two readings (":N:f:s", ":Q:A:m:s") may share gender and number (e, i: either)."""
-
-    def feature(morph: str, values: str, either: str) -> set[str]:
-        found = set(re.findall(rf":([{values}{either}])(?=[:/;]|$)", morph))
-        return {*values} if either in found or not found else found
-
-    return bool(feature(first, "mf", "e") & feature(second, "mf", "e")) and bool(
-        feature(first, "sp", "i") & feature(second, "sp", "i")
+    return bool(_feature(first, "mf", "e") & _feature(second, "mf", "e")) and bool(
+        _feature(first, "sp", "i") & _feature(second, "sp", "i")
     )
 
 
+def _feature(morph: str, values: str, either: str) -> set[str]:
+    """A reading's gender ("mf", "e" either) or number ("sp", "i" either): every value when unsaid."""
+    found = set(re.findall(rf":([{values}{either}])(?=[:/;]|$)", morph))
+    return {*values} if either in found or not found else found
+
+
+_BARE_NOUN_PREPOSITIONS = r"(?:de|d['’]|sur|avec|à|au|aux|pour|envers|contre|auprès)\b"
+"""The prepositions that follow "avoir" + a noun without article: "avoir besoin de", "avoir
+autorité sur", "avoir rendez-vous avec", "avoir droit à"."""
+
+
 def _avoir_and_a_bare_noun(finding: Finding) -> bool:
-    """An "a" -> "à" fix before a noun without article and "de", where "a" is the clause's only
-    verb ("Le technicien a ordre de ne rien supprimer", "a mission de"): "avoir" and a noun without
-    article, as in "avoir besoin de", is a phrase of its own."""
+    """An "a" -> "à" fix before a noun without article and its preposition (`_BARE_NOUN_PREPOSITIONS`),
+    where "a" is the clause's only verb ("Le technicien a ordre de ne rien supprimer", "le chef a
+    autorité sur", "a rendez-vous avec"): "avoir" and a noun without article, as in "avoir besoin
+    de", is a phrase of its own."""
     if not finding.rule.startswith(("g2__conf", "g3__conf")) or finding.text.casefold() != "a":
         return False
     start = finding.context_column - 1 + len(finding.text)
-    following = re.match(r"\s+([^\W\d_]+)\s+(?:de|d['’])", finding.context[start:])
+    following = re.match(rf"\s+([^\W\d_]+(?:-[^\W\d_]+)*)\s+{_BARE_NOUN_PREPOSITIONS}", finding.context[start:])
     return following is not None and _readings(following.group(1), ":N") and _takes_the_only_verb(finding)
+
+
+def _in_a_dotted_name(finding: Finding) -> bool:
+    """Whether the flagged word is glued to a dot and more letters: part of a file or host name
+    ("chmod 640 notes.txt", "serveur.local"), which no agreement rules."""
+    start = finding.context_column - 1
+    if start < 0 or finding.context[start : start + len(finding.text)] != finding.text:
+        return False
+    after = finding.context[start + len(finding.text) :]
+    return bool(re.match(r"\.\w", after) or re.search(r"\w\.$", finding.context[:start]))
+
+
+def _noun_before_its_verb(finding: Finding) -> bool:
+    """A conjugation Grammalecte (or our subject-verb check) asks of a noun right after the noun
+    group that opens the clause, where the clause's own verb comes later ("Les messages relance
+    partent", "Les serveurs pilotes, qu’on a installés, reçoivent"): the word is an apposition or
+    a complement (`agreement.noun_before_its_verb`)."""
+    if not finding.rule.startswith(("gv2__conj", "subject-verb")):
+        return False
+    from .proofread.agreement import noun_before_its_verb
+
+    return noun_before_its_verb(finding.context, finding.context_column, finding.text)
+
+
+def _adjective_of_the_next_noun(finding: Finding) -> bool:
+    """An agreement asked of an adjective between two nouns that agrees, as written, with the noun
+    after it ("des écrans haute définition", "des batteries longue durée"): an adjective and its
+    noun make a locution that qualifies the first noun as a unit, and keep their own agreement."""
+    if not finding.rule.startswith(("g3__gn", "noun-adjective")) or finding.context_column < 1:
+        return False
+    from .proofread.grammar import engine
+
+    checker = engine()
+    start = finding.context_column - 1
+    before = re.findall(r"[^\W\d_][\w’'-]*(?=\s+$)", finding.context[:start])
+    after = re.match(r"\s+([^\W\d_][\w-]*)", finding.context[start + len(finding.text) :])
+    if checker is None or not before or after is None:
+        return False
+    morph = checker.getSpellChecker().getMorph
+    adjectives = [m for m in morph(finding.text.casefold()) if ":A" in m]
+    nouns = [m for m in morph(after.group(1).casefold()) if ":N" in m]
+    if not adjectives or not nouns or any(":A" in m and ":Q" not in m for m in morph(after.group(1).casefold())):
+        return False  # "les disques dur externe": an adjective after, no noun
+    previous = morph(before[-1].casefold())
+    if not any(":N" in m or ":A" in m for m in previous) or any(":G" in m for m in previous):
+        return False  # after a noun, or an adjective used as one ("des portables"), not a determiner
+    return any(_same_features(noun, adjective) for noun in nouns for adjective in adjectives)
+
+
+def _participle_after_fois(finding: Finding) -> bool:
+    """An agreement of a past participle with "fois" right before it ("Une fois installé, le
+    service démarre", "Plusieurs fois relancé, le fournisseur…"): "une fois" + participle is an
+    absolute construction whose participle agrees with the clause's subject, never with "fois"."""
+    if not finding.rule.startswith(("g3__gn", "noun-adjective", "gv1__ppas")) or finding.context_column < 1:
+        return False
+    if not re.search(r"\bfois\s+$", finding.context[: finding.context_column - 1], re.IGNORECASE):
+        return False
+    return _readings(finding.text, ":Q")
+
+
+def _noun_of_its_own(finding: Finding) -> bool:
+    """A noun-group agreement asked of a noun right after another noun, where the two share
+    neither gender nor number ("la liste invités", "le dossier factures"): a slip of agreement
+    misses one mark, so a noun that differs in both is the first noun's complement."""
+    if not finding.rule.startswith("g3__gn") or finding.context_column < 1:
+        return False
+    from .proofread.grammar import engine
+
+    checker = engine()
+    if checker is None:
+        return False
+    morph = checker.getSpellChecker().getMorph
+    before = re.findall(r"[^\W\d_][\w-]*(?=\s+$)", finding.context[: finding.context_column - 1])
+    if not before:
+        return False
+    previous = [m for m in morph(before[-1].casefold()) if ":N" in m]
+    if not previous or any(":G:D" in m for m in morph(before[-1].casefold())):
+        return False
+    nouns = [m for m in morph(finding.text.casefold()) if ":N" in m]
+    return bool(nouns) and all(_apart(noun, head) for noun in nouns for head in previous)
+
+
+def _apart(first: str, second: str) -> bool:
+    """Whether two readings (":N:f:s", ":N:m:p") differ in both gender and number."""
+    return not _feature(first, "mf", "e") & _feature(second, "mf", "e") and not (
+        _feature(first, "sp", "i") & _feature(second, "sp", "i")
+    )
+
+
+def _latin_locution(finding: Finding) -> bool:
+    """An "a" -> "à" fix in a Latin locution ("a priori", "a fortiori": `normalize.LATIN_A`),
+    whose spelling without accent is the dictionaries' own."""
+    if finding.text.casefold() != "a":
+        return False
+    following = re.match(r"\s+([^\W\d_]+)", finding.context[max(finding.context_column - 1, 0) + 1 :])
+    return following is not None and following.group(1).casefold() in LATIN_A
+
+
+def _ce_before_etre(finding: Finding) -> bool:
+    """A "ce" -> "se" fix before a form of "être" with no past participle after it ("on ne sait
+    pas qui ce sera", "ce serait le mieux"): "se" + "être" is only a pronominal verb's compound
+    tense ("il se sera trompé"), which needs its participle."""
+    if finding.text.casefold() != "ce" or not finding.suggestions or finding.suggestions[0].casefold() != "se":
+        return False
+    start = finding.context_column - 1 + len(finding.text)
+    following = re.match(r"\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?", finding.context[start:])
+    if following is None:
+        return False
+    from .proofread.grammar import engine
+
+    checker = engine()
+    if checker is None:
+        return False
+    morph = checker.getSpellChecker().getMorph
+    if not any(m.startswith(">être/") for m in morph(following.group(1).casefold())):
+        return False
+    after = following.group(2)
+    return after is None or not any(":Q" in m for m in morph(after.casefold()))
 
 
 def _past_simple_beside(finding: Finding) -> bool:

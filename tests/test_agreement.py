@@ -410,3 +410,51 @@ def test_colours_and_english_terms_are_left_alone(check, back: str) -> None:
 )
 def test_groups_joined_to_an_object_or_a_pronoun_and_indirect_questions(check, back: str) -> None:
     assert flagged(check, back) == []
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Le client demande combien durerait l’intervention et si elle serait facturée.",
+        "On se demande si le disque tiendrait encore ou s’il vaudrait mieux le changer.",
+        "Il veut savoir quels postes seraient touchés et si la coupure durerait longtemps.",
+    ],
+)
+def test_a_si_joined_to_an_indirect_question_asks_one_too(back: str) -> None:
+    """ "et si", "ou si" after a question word that follows a verb: a second indirect question,
+    where the conditional is right."""
+    assert flagged(si_conditional, back) == []
+
+
+def test_a_si_after_et_with_no_question_before_still_opens_a_condition() -> None:
+    back = "Le technicien vérifie le câble et si le voyant serait éteint, il change la carte."
+    assert flagged(si_conditional, back) == [("serait", ("est",))]
+
+
+def test_faille_without_its_impersonal_il_is_the_noun() -> None:
+    assert flagged(subjunctive, "Faille qu’un pirate peut utiliser sans mot de passe.") == []
+    assert flagged(subjunctive, "Il faille que le technicien vient.") == [("vient", ("vienne",))]
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Des liaisons longue distance relient les deux sites.",
+        "Les messages relance partent le lendemain.",
+        "Les serveurs pilotes, qu’on a installés en premier, reçoivent les mises à jour.",
+    ],
+)
+def test_a_noun_after_the_subject_before_the_clauses_own_verb_is_no_verb(back: str) -> None:
+    assert flagged(subject_verb, back) == []
+
+
+@pytest.mark.parametrize(
+    ("back", "expected"),
+    [
+        ("Les techniciens commande les pièces que le fournisseur livre.", [("commande", ("commandent",))]),
+        ("Les techniciens commande les pièces, puis vérifient les câbles.", [("commande", ("commandent",))]),
+    ],
+)
+def test_a_verb_with_its_own_subject_or_after_puis_is_not_the_clauses_verb(back: str, expected: list) -> None:
+    """A relative clause's verb and a verb joined by "puis" leave the slip before them flagged."""
+    assert flagged(subject_verb, back) == expected

@@ -394,6 +394,34 @@ CASES = [
         id="head before de + noun",
     ),
     pytest.param("Report", "La mise à jour des postes prévue lundi est reportée.", id="mise à jour des postes prévue"),
+    pytest.param(
+        "Pilotes",
+        "Les serveurs pilotes, qu’on a installés en premier, reçoivent les mises à jour.",
+        id="apposed noun before the clause's verb",
+    ),
+    pytest.param("Relances", "Les messages relance partent le lendemain.", id="noun complement then the verb"),
+    pytest.param("Archives", "Les dossiers archives, lus une fois par an, occupent peu de place.", id="apposed plural"),
+    pytest.param("Écrans", "Les moniteurs haute résolution coûtent plus cher.", id="haute résolution"),
+    pytest.param("Batteries", "Des batteries longue autonomie équipent les portables.", id="longue autonomie"),
+    pytest.param("Téléphones", "Des téléphones dernière génération ont été livrés.", id="dernière génération"),
+    pytest.param("Sites", "Des liaisons longue distance relient les deux sites.", id="longue distance"),
+    pytest.param("Droits", "La commande chmod 755 script.sh rend le script exécutable.", id="number and file name"),
+    pytest.param(
+        "Devis",
+        "Le client demande combien durerait l’intervention et si elle serait facturée.",
+        id="et si: a second indirect question",
+    ),
+    pytest.param(
+        "Disque", "On se demande si le disque tiendrait un an ou s’il vaudrait mieux le changer.", id="ou s'il"
+    ),
+    pytest.param("Plannings", "Le chef d’équipe a autorité sur les plannings.", id="a autorité sur"),
+    pytest.param("Fournisseur", "Le technicien a rendez-vous avec le fournisseur demain.", id="a rendez-vous avec"),
+    pytest.param("Service", "Une fois démarré, le service écoute sur le port 443.", id="Une fois démarré"),
+    pytest.param("Relance", "Plusieurs fois relancé, le fournisseur n’a toujours pas répondu.", id="fois relancé"),
+    pytest.param("Astreinte", "On ignore encore qui ce sera.", id="qui ce sera"),
+    pytest.param("Ergonomie", "Ce logiciel est un petit chef-d’œuvre d’ergonomie.", id="chef-d'œuvre"),
+    pytest.param("Facturation", "La main-d’œuvre est facturée à l’heure.", id="main-d'œuvre"),
+    pytest.param("Câble", "Le câble est a priori en bon état, et a fortiori la prise.", id="a priori, a fortiori"),
 ]
 
 

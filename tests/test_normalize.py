@@ -96,6 +96,11 @@ def test_rules_have_unique_names_in_a_fixed_order() -> None:
             "SQL Server Express Edition. L’application Element",
         ),
         ("accented-capitals", "A et B sont reliés.\n- A pour l’aile est", "A et B sont reliés.\n- A pour l’aile est"),
+        # a capitalised word opening a sentence right before its verb, no article: a name
+        ("accented-capitals", "Ecran noir. Ecran est un logiciel.", "Écran noir. Ecran est un logiciel."),
+        ("accented-capitals", "L’Etat est payeur. Etat des lieux", "L’État est payeur. État des lieux"),
+        # the Latin "a" of a locution keeps the dictionaries' spelling
+        ("accented-capitals", "A priori, non. A contrario, oui.", "A priori, non. A contrario, oui."),
         ("quant-a", "Quand au SAN, il coûte plus.", "Quant au SAN, il coûte plus."),
         ("quant-a", "Quand à l’entreprise, elle paie.", "Quant à l’entreprise, elle paie."),
         (

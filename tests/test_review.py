@@ -458,6 +458,49 @@ def test_the_number_of_a_noun_complementing_a_noun_is_left_to_a_person() -> None
     assert certain_fix(agreement("Modifiés par les utilisateur.", "utilisateur", "utilisateurs")) == "utilisateurs"
 
 
+def rule_finding(line: str, word: str, fix: str, rule: str) -> Finding:
+    column = line.index(word) + 1
+    return Finding(Location("n.md", 1), column, "grammar", rule, "m", word, (fix,), line, column)
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_agreements_that_correct_french_does_not_take_are_left_to_a_person() -> None:
+    """A noun that differs from the noun before it in gender and number is its complement; an
+    adjective agreeing with the noun after it makes a locution with it; a word glued to ".txt" is
+    a file name; a participle after "fois" does not agree with it."""
+    gn = "g3__gn_la_2m__b1_a2_1"
+    assert certain_fix(rule_finding("La liste abonnés du site est privée.", "abonnés", "abonnée", gn)) is None
+    assert certain_fix(rule_finding("Des écrans haute résolution.", "haute", "hauts", gn)) is None
+    assert certain_fix(rule_finding("Des portables dernier cri.", "dernier", "derniers", gn)) is None
+    assert certain_fix(rule_finding("Il lance chmod 600 cle.txt ici.", "cle", "cles", "g3__gn_nombre_chiffres")) is None
+    assert certain_fix(rule_finding("Une fois redémarré, le poste répond.", "redémarré", "redémarrées", gn)) is None
+    # the same rules still fix a slip
+    assert certain_fix(rule_finding("Des écrans fragile et plats.", "fragile", "fragiles", gn)) == "fragiles"
+    assert certain_fix(rule_finding("Des statistiques fiable.", "fiable", "fiables", gn)) == "fiables"
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_a_conjugation_asked_of_a_noun_before_the_clauses_own_verb_is_left_to_a_person() -> None:
+    conj = "gv2__conj_les_nom__b1_a3_1"
+    line = "Les câbles secours, rangés au sous-sol, servent rarement."
+    assert certain_fix(rule_finding(line, "secours", "secourent", conj)) is None
+    line = "Les techniciens commande les pièces."
+    assert certain_fix(rule_finding(line, "commande", "commandent", conj)) == "commandent"
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_ce_before_etre_with_no_participle_stays() -> None:
+    conf = "g2__conf_se_ceux_ce__b6_a1_1"
+    assert certain_fix(rule_finding("On verra qui ce sera.", "ce", "se", conf)) is None
+    assert certain_fix(rule_finding("Il ce sera trompé.", "ce", "se", conf)) == "se"
+
+
+def test_a_spelling_fix_that_changes_the_number_of_a_compound_is_not_certain() -> None:
+    """ "chef-d’œuvre" -> "chefs-d’œuvre": a plural mark added inside a compound is a number."""
+    assert not certain(spelling("arc-en-ciel", "arcs-en-ciel"))
+    assert not certain(spelling("porte-monnaie", "portes-monnaie"))
+
+
 @pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
 def test_two_readings_of_one_slip_on_neighbouring_words_are_rivals() -> None:
     """ "a changer": 'a' -> 'à' or 'changer' -> 'changé'; one fix answers both findings."""

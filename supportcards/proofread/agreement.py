@@ -592,6 +592,8 @@ def subject_verb(card: CardText, speller: Speller) -> list[Issue]:
                 continue
             if not (_is_verb_here(found, index) or _after_adjective(found, group, index)) or person in verb.persons():
                 continue
+            if verb.has(":N") and verb_later(found, index + 1, person):
+                continue  # "Des câbles longue distance relient": a noun of the group, its verb follows
             if group.number == "s" and "3p" in verb.persons() and (opening == "coordinated" or group.plural_complement):
                 continue  # "le câble et le port sont", "la plupart des postes sont"
             if opening == "coordinated" and not _joined_to_a_subject(found, group.first - 1):
@@ -602,6 +604,60 @@ def subject_verb(card: CardText, speller: Speller) -> list[Issue]:
                 issues.append(_issue(part, offset, verb, "subject-verb", message, fixes))
         issues.extend(_unknown_joined_verbs(part, offset, found, speller))
     return issues
+
+
+_CLAUSE_ENDS = frozenset({".", ";", ":", "!", "?"})
+_RELATIVES = frozenset({"qui", "que", "qu’", "dont", "où"})
+
+
+def verb_later(found: list[Token], start: int, person: str) -> bool:
+    """Whether the clause goes on, from tokens[start], to a verb of `person` that has no subject
+    of its own: the verb of the subject before `start`. A relative clause's verb ("qu’on a
+    choisis"), a verb after its own pronoun or after "et"/"puis", and participles are passed over
+    ("Les postes pilotes, qu’on a choisis dans chaque service, reçoivent"): a word that is also a
+    noun before that verb is the noun of the subject's group ("les postes pilotes"), not its verb."""
+    relative = False
+    for index in range(start, len(found)):
+        token = found[index]
+        if token.lower in _CLAUSE_ENDS:
+            return False
+        if token.lower in _RELATIVES:
+            relative = True
+            continue
+        if token.has(":Q") or not (token.only_verb() or _auxiliary(token)):
+            continue
+        if not any(tense != "Is" for _, tense, _ in token.finite()):
+            continue
+        if relative:
+            relative = False  # the relative clause's own verb
+            continue
+        before = index - 1
+        while before >= start and found[before].lower in _NEGATION | _OBJECT_PRONOUNS:
+            before -= 1
+        if before >= start and (found[before].lower in _SUBJECT_PRONOUNS or found[before].lower in _CLAUSE_OPENERS):
+            continue
+        return person in token.persons()
+    return False
+
+
+def noun_before_its_verb(line: str, column: int, word: str) -> bool:
+    """Whether the word at `column` (1-based) of `line` is a noun right after the noun group that
+    opens its clause, whose own verb comes later (`verb_later`): "Les fichiers source du dépôt
+    sont relus", "Le menu options de l’application permet" — an apposition or a complement, not
+    the verb Grammalecte takes it for. False without Grammalecte."""
+    from .grammar import engine
+
+    checker = engine()
+    if checker is None:
+        return False
+    found = tokens(line, Speller(engine=checker.getSpellChecker()))
+    at = next((i for i, token in enumerate(found) if token.start == column - 1 and token.text == word), None)
+    if at is None or not found[at].has(":N"):
+        return False
+    for group, _ in _subjects(found):
+        if group.end == at and group.number is not None:
+            return verb_later(found, at + 1, "3" + group.number)
+    return False
 
 
 def _unknown_joined_verbs(part: str, offset: int, found: list[Token], speller: Speller) -> list[Issue]:
@@ -1040,7 +1096,20 @@ def _asks_subjunctive(found: list[Token], que: int) -> bool:
         # "bien que" opens a clause; "il sait bien que", "si bien que" take the indicative
         opener = found[que - 2] if que >= 2 else None
         return opener is None or opener.is_punctuation or opener.lower in ("et", "mais")
-    return que > 0 and any(">falloir/" in morph for morph in found[que - 1].morphs)
+    return que > 0 and _impersonal_falloir(found, que - 1)
+
+
+def _impersonal_falloir(found: list[Token], index: int) -> bool:
+    """Whether tokens[index] is "falloir" ("il faut que", "faudrait que"): a form that is also a noun
+    ("Faille qu’un attaquant peut exploiter", a flaw) is the verb only after its impersonal "il"
+    (past "ne", "y": "il n’y faudra")."""
+    token = found[index]
+    if not any(">falloir/" in morph for morph in token.morphs):
+        return False
+    if not token.has(":N"):
+        return True
+    before = [t.lower for t in found[max(0, index - 3) : index] if t.lower not in ("ne", "n’", "y")]
+    return bool(before) and before[-1] == "il"
 
 
 def si_conditional(card: CardText, speller: Speller) -> list[Issue]:
@@ -1055,6 +1124,8 @@ def si_conditional(card: CardText, speller: Speller) -> list[Issue]:
     for part, offset, found in _sentences(card, speller):
         for index, token in enumerate(found):
             if token.lower not in ("si", "s’") or not _opens_condition(found, index):
+                continue
+            if _after_indirect_question(found, index):
                 continue
             clause = _subject_and_verb(found, index + 1)
             if clause is None:
@@ -1076,6 +1147,28 @@ def si_conditional(card: CardText, speller: Speller) -> list[Issue]:
                 message = f"pas de {said} après « si »"
                 issues.append(_issue(part, offset, verb, "si-conditional", message, fixes))
     return issues
+
+
+_QUESTION_WORDS = frozenset(
+    {"si", "s’", "combien", "comment", "pourquoi", "où", "quel", "quelle", "quels", "quelles", "lequel", "laquelle"}
+    | {"lesquels", "lesquelles", "qui"}
+)
+"""Words that open an indirect question right after a verb: "il demande si", "on ignore combien"."""
+
+
+def _after_indirect_question(found: list[Token], index: int) -> bool:
+    """Whether the "si" at tokens[index], after "et" or "ou", joins a second indirect question to
+    one the sentence asked before it: "il demande combien durerait la panne et si elle serait
+    facturée", "on se demande si X suffirait ou s’il faudrait Y". A question word right after a
+    verb (conjugated or infinitive: "savoir quels postes") opens the first; the conditional is
+    right in both."""
+    if index == 0 or found[index - 1].lower not in _COORDINATORS:
+        return False
+    for at in range(1, index - 1):
+        verb = found[at - 1]
+        if found[at].lower in _QUESTION_WORDS and (verb.finite() or verb.has(":Y")):
+            return True
+    return False
 
 
 def _opens_condition(found: list[Token], index: int) -> bool:
