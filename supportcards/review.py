@@ -392,6 +392,8 @@ CERTAIN: frozenset[str] = frozenset(
         "et-est-participe",  # predicates.py: "la moitié de la capacité et perdue"
         "et-est-parallèle",  # homophones.py: a definition beside "Un X est le Y…" in the same card
         "verb-for-noun",  # proofread/spelling.py: "de la souri" -> "souris", "un conseille" -> "conseil"
+        *("sa-ça", "près-prêt", "ce-se-sujet", "où-ou-liste", "a-à-sans-sujet", "à-a-propre"),  # clause_homophones.py
+        "peut-être-sans-sujet",  # clause_homophones.py (not à-a-ambigu, ces-ses-ambigu: a person decides)
         # unknown words, by how they differ from the first suggestion
         "spelling:accents",  # only accents: regulierement, dégats
         "spelling:double-letter",  # a letter left single: instalé, diférentes (not "spelling:undoubled")

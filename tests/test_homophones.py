@@ -1,5 +1,5 @@
-"""The homophone checks (`proofread/homophones.py`), each on sentences written for it: the slips
-it must flag, and correct look-alikes it must leave alone."""
+"""The homophone checks (`proofread/homophones.py` and `proofread/clause_homophones.py`), each on
+sentences written for it: the slips it must flag, and correct look-alikes it must leave alone."""
 
 from __future__ import annotations
 
@@ -8,6 +8,17 @@ from dataclasses import replace
 import pytest
 
 from supportcards.model import Card, Finding, Location
+from supportcards.proofread.clause_homophones import CHECKS as CLAUSE_CHECKS
+from supportcards.proofread.clause_homophones import (
+    a_possessif,
+    a_sans_sujet,
+    ce_se_sujet,
+    ces_possessif,
+    ou_liste,
+    peut_etre_sans_sujet,
+    pres_pret,
+    sa_ca,
+)
 from supportcards.proofread.grammar import engine, engine_available
 from supportcards.proofread.homophones import (
     HOMOPHONE_CHECKS,
@@ -15,6 +26,7 @@ from supportcards.proofread.homophones import (
     c_est_s_est,
     ces_ses,
     et_est_verbe,
+    line_readings,
     on_ont,
     ou_ou,
     peu_peut,
@@ -122,6 +134,8 @@ def test_qui_et_before_an_adjective_is_qui_est() -> None:
     assert flagged(et_est_verbe, "C’est souvent le câble qui et abîmé.") == [("et-est-verbe", "et", ("est",))]
     assert flagged(et_est_verbe, "Ce sont les pilotes qui et souvent obsolètes.") == [("et-est-verbe", "et", ("sont",))]
     assert flagged(et_est_verbe, "Ceux qui et celles qui ont un compte.") == []
+    back = "Le forfait coûte 5 € par mois, ce qui et souvent peu par rapport aux pertes."
+    assert flagged(et_est_verbe, back) == [("et-est-verbe", "et", ("est",))]
 
 
 def test_a_definition_missing_its_verb_is_a_finding_of_its_own() -> None:
@@ -466,3 +480,247 @@ def test_a_after_a_relative_with_two_verbs_is_the_main_verb() -> None:
     ):
         assert flagged(a_a, back) == [], back
     assert flagged(a_a, "Le technicien ouvre le ticket et envoie le rapport a l’équipe.") == [("a-à", "a", ("à",))]
+
+
+# -- clause_homophones.py: a small word read by what its clause already holds ------------------------
+
+
+def test_the_clause_checks_are_registered_with_the_own_checks_and_the_readings() -> None:
+    assert set(dict(CLAUSE_CHECKS)) <= set(dict(OWN_CHECKS))
+    checker = engine()
+    assert checker is not None
+    readings = line_readings(checker.getSpellChecker(), "Le disque est plein, sa peut bloquer la sauvegarde.")
+    assert [(issue.rule, issue.suggestions) for issue in readings] == [("sa-ça", ("ça",))]
+
+
+def test_without_grammalecte_the_clause_checks_say_nothing() -> None:
+    source = Card(front="Q", back="Le disque est plein et sa bloque tout.", location=Location("n.md", 3), back_line=4)
+    text = CardText(source, "Q", source.back)
+    assert all(check(text, Speller()) == [] for _, check in CLAUSE_CHECKS)
+
+
+@pytest.mark.parametrize(
+    ("back", "fix"),
+    [
+        ("Le disque est plein et sa bloque la sauvegarde.", "ça"),
+        ("Redémarrez le routeur : sa suffit le plus souvent.", "ça"),
+        ("Sa dépend du modèle de l’imprimante.", "Ça"),
+        ("Si le pilote manque, sa ne marche pas.", "ça"),
+        ("Il faut attendre qu’il refroidisse, sa peut brûler.", "ça"),
+    ],
+)
+def test_sa_opening_a_clause_before_a_verb_is_ca(back: str, fix: str) -> None:
+    written = "Sa" if fix[0].isupper() else "sa"
+    assert flagged(sa_ca, back) == [("sa-ça", written, (fix,))]
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Chaque agent reçoit sa page d’accueil le premier jour.",
+        "L’utilisateur lance sa sauvegarde avant de partir.",
+        "Le technicien vérifie sa marque et son modèle.",
+        "Depuis la panne, sa marche est plus lente.",
+        "Le poste et sa batterie sont neufs.",
+    ],
+)
+def test_sa_before_its_noun_is_left_alone(back: str) -> None:
+    assert flagged(sa_ca, back) == []
+
+
+@pytest.mark.parametrize(
+    ("back", "fix"),
+    [
+        ("Le script est près pour la recette.", "prêt"),
+        ("La salle est près pour la réunion de 14 h.", "prête"),
+        ("Les serveurs sont près à être livrés.", "prêts"),
+        ("Elle est près à partir en déplacement.", "prête"),
+        ("Windows est près pour la mise à jour.", "prêt"),
+    ],
+)
+def test_pres_after_etre_before_what_one_is_ready_for_is_pret(back: str, fix: str) -> None:
+    assert flagged(pres_pret, back) == [("près-prêt", "près", (fix,))]
+
+
+def test_pres_pret_of_a_subject_of_unsure_gender_offers_both_forms() -> None:
+    assert flagged(pres_pret, "Les postes sont près pour la rentrée.") == [("près-prêt", "près", ("prêts", "prêtes"))]
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "L’imprimante est près de la fenêtre.",
+        "Le serveur de secours est tout près, dans la salle voisine.",
+        "La copie prend à peu près vingt minutes.",
+        "C’est près pour ceux qui viennent à pied.",
+        "C’est près pour les piétons.",
+        "Le switch est placé près du tableau électrique.",
+    ],
+)
+def test_pres_of_a_place_is_left_alone(back: str) -> None:
+    assert flagged(pres_pret, back) == []
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Windows ce lance avec le minimum de pilotes.",
+        "Au démarrage, le service d’impression ce lance avec un léger retard.",
+        "Le navigateur ce bloque au démarrage.",
+        "Le poste ne ce connecte plus au réseau.",
+    ],
+)
+def test_ce_between_a_subject_and_its_verb_is_se(back: str) -> None:
+    assert flagged(ce_se_sujet, back) == [("ce-se-sujet", "ce", ("se",))]
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Ce lancement est prévu pour septembre.",
+        "Le technicien vérifie ce contrôle chaque matin.",
+        "Ce sont les pilotes qui bloquent la mise à jour.",
+        "Le script ce matin a planté.",
+        "Le poste ce doit être neuf.",
+        "Ce message s’affiche à chaque ouverture de session.",
+    ],
+)
+def test_ce_as_a_determiner_or_a_subject_is_left_alone(back: str) -> None:
+    assert flagged(ce_se_sujet, back) == []
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Il faut un câble HDMI où un adaptateur USB-C pour brancher l’écran.",
+        "Les fichiers passent par le NAS où un lien OneDrive.",
+        "Les barrettes sont posées sur un tapis antistatique où dans leur sachet d’origine.",
+    ],
+)
+def test_ou_with_an_accent_between_two_noun_groups_is_ou(back: str) -> None:
+    assert flagged(ou_liste, back) == [("où-ou-liste", "où", ("ou",))]
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Où est-il rangé ?",
+        "Le serveur où sont stockées les archives est au sous-sol.",
+        "Le dossier où les fichiers sont copiés chaque soir.",
+        "Le réseau où le trafic passe est saturé.",
+        "La page où un lien apparaît est bloquée.",
+        "Au moment où une alerte arrive, le technicien est prévenu.",
+    ],
+)
+def test_ou_opening_a_relative_is_left_alone(back: str) -> None:
+    assert flagged(ou_liste, back) == []
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Accès a la console réservé aux administrateurs.",
+        "Retour a la normale prévu pour demain.",
+        "- Interface graphique utilisable a la souris",
+        "Avantages : impression a la demande pour tous.",
+    ],
+)
+def test_a_with_no_possible_subject_is_the_preposition(back: str) -> None:
+    assert flagged(a_sans_sujet, back) == [("a-à-sans-sujet", "a", ("à",))]
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Orange a une offre pour les entreprises.",
+        "Windows a un pare-feu intégré.",
+        "Le serveur a la priorité sur le poste.",
+        "Accès a été refusé par le pare-feu.",
+        "IaaS (Infrastructure as a Service).",
+        "Chacun a son propre compte.",
+    ],
+)
+def test_a_after_a_possible_subject_is_left_alone(back: str) -> None:
+    assert flagged(a_sans_sujet, back) == []
+
+
+@pytest.mark.parametrize(
+    ("back", "rule"),
+    [
+        ("Chaque équipe Teams à son propre site SharePoint, où sont stockés ses fichiers.", "à-a-propre"),
+        ("Chaque application à sa propre base de données.", "à-a-propre"),
+        ("Le poste à ses propres pilotes.", "à-a-propre"),
+        ("Chaque technicien à une astreinte par mois.", "à-a-ambigu"),
+    ],
+)
+def test_a_with_an_accent_after_a_subject_in_a_clause_without_verb_is_a(back: str, rule: str) -> None:
+    assert flagged(a_possessif, back) == [(rule, "à", ("a",))]
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Le stagiaire travaille à son bureau le matin.",
+        "Le technicien à l’accueil répond aux appels.",
+        "Accès à son propre dossier uniquement.",
+        "Code à six chiffres envoyé par SMS.",
+        "- Chaque accès à un dossier",
+        "Il rentre à son propre domicile.",
+    ],
+)
+def test_a_with_an_accent_as_a_preposition_is_left_alone(back: str) -> None:
+    assert flagged(a_possessif, back) == []
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Le PC a redémarré seul, peut être à cause d’une surchauffe.",
+        "La lenteur vient peut être du switch de l’étage.",
+        "L’horloge est fausse, peut être à cause de la pile.",
+    ],
+)
+def test_peut_etre_with_no_subject_is_the_adverb(back: str) -> None:
+    assert flagged(peut_etre_sans_sujet, back) == [("peut-être-sans-sujet", "peut être", ("peut-être",))]
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Le portable est ancien, il peut être lent.",
+        "Le disque peut être remplacé à chaud.",
+        "Ce qui, dans certains cas, peut être un problème.",
+        "Ce qui compte peut être différent.",
+        "Le fichier est copié, peut être modifié puis renvoyé.",
+        "Le câble peut être la cause de la coupure.",
+    ],
+)
+def test_peut_etre_after_its_subject_is_left_alone(back: str) -> None:
+    assert flagged(peut_etre_sans_sujet, back) == []
+
+
+def test_ces_beside_a_possessive_is_a_finding_for_a_person() -> None:
+    back = "Le client ne s’occupe que de son code et de ces données."
+    from supportcards.review import CERTAIN
+
+    assert flagged(ces_possessif, back) == [("ces-ses-ambigu", "ces", ("ses",))]
+    assert not {"ces-ses-ambigu", "à-a-ambigu"} & CERTAIN
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Supprimez ces fichiers temporaires après la mise à jour.",
+        "Chaque service a son imprimante et ces imprimantes sont en réseau.",
+        "Il garde son poste et ces propres réglages.",
+    ],
+)
+def test_ces_on_its_own_is_left_alone(back: str) -> None:
+    assert flagged(ces_possessif, back) == []
+
+
+def test_son_before_a_plural_participle_is_sont() -> None:
+    assert flagged(son_sont, "Les paramètres du navigateur son définis par une stratégie.") == [
+        ("son-sont", "son", ("sont",))
+    ]
+    assert flagged(son_sont, "Le technicien relève son défi.") == []

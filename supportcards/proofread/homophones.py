@@ -24,7 +24,8 @@ from what the clause can and cannot hold, never from a list of known sentences:
   clause ("Le switch et donc plus rapide"; not "Les comptes et surtout administrateurs ont…"): the
   clause lacks its verb, "est" (or "sont") was meant. Lists and fragments ("Gain
   de temps et meilleure qualité", "Le switch et le routeur") keep their "et";
-  "qui et" before an adjective or a participle ("c’est elle qui et usée") is also "qui est"; so is
+  "qui et" before an adjective or a participle ("c’est elle qui et usée"), and "ce qui et" before
+  anything ("ce qui et souvent peu"), are also "qui est"; so is
   "et" after a clause opener that demands a verb ("si", "quand", "que", a sentence's "Plus"/"Moins"
   of a correlation) + determiner + noun, before an adjective ending the clause ("Plus le délai et
   long, plus…");
@@ -595,8 +596,9 @@ def et_est_verbe(card: CardText, speller: Speller) -> list[Issue]:
                 continue
             if sentence[index - 1].lower == "qui":
                 adjective = _adjective_after(lexicon, sentence, index + 1)
-                if adjective is not None:
-                    fix = "sont" if lexicon.plural_only(adjective.text) else "est"
+                after_ce = index > 1 and sentence[index - 2].lower == "ce"  # "ce qui" waits for its verb
+                if adjective is not None or after_ce:
+                    fix = "sont" if adjective is not None and lexicon.plural_only(adjective.text) else "est"
                     message = f"« qui » demande un verbe : « {fix} » ?"
                     issues.append(_issue(part, offset, token, token, "et-est-verbe", message, fix))
                 continue
@@ -777,11 +779,23 @@ def son_sont(card: CardText, speller: Speller) -> list[Issue]:
                 continue
             if not after_ne and not _no_noun_can_follow(lexicon, sentence, index + 1):
                 continue
-            if _verb_after(lexicon, sentence, index + 1):
+            if _verb_after(lexicon, sentence, _after_attribute(lexicon, sentence, index + 1)):
                 continue  # "les cartes son sur les postes fixes sont…": the clause has its verb
             message = "« son » ne peut pas être un déterminant ici : « sont » ?"
             issues.append(_issue(part, offset, token, token, "son-sont", message, "sont"))
     return issues
+
+
+def _after_attribute(lexicon: Lexicon, sentence: list[Token], index: int) -> int:
+    """Past the adverbs and the plural past participle at `index` ("son définis"): the attribute
+    of the missing "sont", which the lexicon also reads as a conjugated verb ("je définis")."""
+    position = index
+    while (word := _word(sentence, position)) is not None and lexicon.adverb(word.text):
+        position += 1
+    word = _word(sentence, position)
+    if word is not None and lexicon.has(word.text, ":Q") and lexicon.plural_only(word.text):
+        return position + 1
+    return index
 
 
 def _verb_after(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
@@ -1125,9 +1139,11 @@ def line_readings(engine: object, line: str) -> list[Issue]:
     source = Card(front="", back=line, location=Location("", 1), back_line=1)
     text = CardText(source, "", line)
     speller = Speller(engine=engine)
-    from .predicates import CHECKS as PREDICATE_CHECKS  # it reads this module's word classes
+    from .clause_homophones import CHECKS as CLAUSE_CHECKS  # they read this module's word classes
+    from .predicates import CHECKS as PREDICATE_CHECKS
 
-    return [issue for _, check in (*HOMOPHONE_CHECKS, *PREDICATE_CHECKS) for issue in check(text, speller)]
+    checks = (*HOMOPHONE_CHECKS, *PREDICATE_CHECKS, *CLAUSE_CHECKS)
+    return [issue for _, check in checks for issue in check(text, speller)]
 
 
 HOMOPHONE_CHECKS = (

@@ -13,7 +13,8 @@ list of words, and return [] without Grammalecte:
   clause ("Le port 22 et ouvert seulement depuis le réseau interne"): two names or numbers are
   joined by "et", an adjective is not, so the clause's missing verb is "est" ("sont" after a
   plural determiner). An adjective that ends the clause is left ("Windows 10 et ultérieur." may
-  be a range); so is a list item (a fragment);
+  be a range), a past participle is not ("Outlook et fermé, la synchronisation…"); a list item
+  is left (a fragment);
 - `et-est-superlatif`: a name or acronym alone opening a sentence with no verb, "et", a determiner,
   a noun and, in the same clause, a superlative ("le plus", "la moins"): "Outlook et le client le
   plus répandu" defines the name ("est"); a list of two things does not rank the second, nor does
@@ -174,7 +175,9 @@ def _predicate_adjective(lexicon: Lexicon, sentence: list[Token], index: int) ->
     if lexicon.has(word.text, ":N") and (after is None or not lexicon.has(after.text, ":G:R")):
         return None  # "indispensable", "responsable" are nouns too, adjectives before a preposition
     if after is None or after.text in _CLAUSE_PUNCTUATION:
-        return None  # "Windows 10 et ultérieur.": maybe a range of versions
+        # "Windows 10 et ultérieur.": maybe a range of versions; a past participle names no
+        # version ("Outlook et fermé, la synchronisation reprendra…")
+        return word if after is not None and lexicon.has(word.text, ":Q") else None
     if _verb_after(lexicon, sentence, position + 1):
         return None  # "Les versions 2019 et ultérieures sont prises en charge"
     return word

@@ -24,6 +24,7 @@ from collections.abc import Callable
 
 from .agreement import CHECKS as AGREEMENT_CHECKS
 from .articles import missing_article
+from .clause_homophones import CHECKS as CLAUSE_HOMOPHONE_CHECKS
 from .coordination import CHECKS as COORDINATION_CHECKS
 from .distant import CHECKS as DISTANT_CHECKS
 from .homophones import HOMOPHONE_CHECKS
@@ -271,6 +272,7 @@ OWN_CHECKS: tuple[tuple[str, Check], ...] = (
     ("une-part", une_part),
     ("missing-article", missing_article),  # articles.py
     *HOMOPHONE_CHECKS,
+    *CLAUSE_HOMOPHONE_CHECKS,  # clause_homophones.py
     *AGREEMENT_CHECKS,
     *INFLECTION_CHECKS,  # inflection.py
     *PREDICATE_CHECKS,  # predicates.py

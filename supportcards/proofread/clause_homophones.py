@@ -1,0 +1,472 @@
+"""Homophones told apart by what their clause already holds: a subject, a verb, or neither.
+
+`homophones.py` reads a determiner and its noun; these checks ask of a small word whether the
+clause around it can still take a subject, a verb or a noun, from Grammalecte's lexicon (word
+classes, gender and number, finite forms) through `homophones.Lexicon`, never from a list of known
+sentences, and return [] without Grammalecte:
+
+- `sa-ça`: "sa" opening a clause, before a conjugated verb (object pronouns between maybe) that no
+  feminine noun reading can make its noun ("sa peut", "et sa prend", "sa ne marche pas"): the
+  subject "ça". A noun that is a verb too stays ("sa marche", "sa sauvegarde"); after a subject,
+  "sa" before a verb is "se", Grammalecte's other reading, and left to it;
+- `près-prêt`: "près" after a form of "être", before "à" or "pour" and what one gets ready for (an
+  infinitive, or a determiner and its noun): "Le script est près pour la production", "est près à
+  être déployé": the adjective "prêt", agreed with the subject (a noun group or a pronoun; where
+  its gender is unsure, each form is offered, for a person). "près de" is the place; so is a
+  "près" that an adverb of degree qualifies ("tout près", "très près"), and "c’est près pour…" (a
+  distance for someone);
+- `ce-se-sujet`: "ce" after a subject that opens the clause (a noun group, or a name opening the
+  sentence) or after "ne", before a conjugated verb that no masculine noun reading can make the
+  noun of "ce" ("Windows ce lance", "le service d’impression ce lance"): the reflexive "se". Not
+  before "être", "pouvoir", "devoir", "sembler" ("ce doit être", "ce sont"): there "ce" is a
+  subject; `predicates.ce-se` takes "ce" after a subject pronoun or "qui";
+- `où-ou-liste`: "où" right after a noun group, before another (a preposition maybe first) with no
+  word that can be a conjugated verb up to the end of the clause ("un câble HDMI où un adaptateur",
+  "sur un tapis où dans son sachet"): a relative "où" opens a clause with its verb ("le dossier où
+  les fichiers sont stockés"), a list joins two noun groups with "ou";
+- `a-à-sans-sujet`: "a" after bare nouns and adjectives that open the sentence (or a list item)
+  with no determiner, before a determiner or a noun ("Accès a la console réservé", "Retour a la
+  normale"): nothing there can be the subject of the verb "avoir", so the preposition "à"; a name
+  can ("Orange a une offre"), and "a" before a past participle is the auxiliary;
+- `à-a-propre`: "à" + a possessive + "propre" after a subject (a noun group, a name, a subject
+  pronoun) in a clause with no verb ("Chaque équipe à son propre site"): "avoir son propre …", the
+  verb "a"; `à-a-ambigu`, for a person, the same after "Chaque <noun>" before any determiner
+  ("Chaque technicien à une astreinte"), where a fragment may also name a thing ("Chaque accès à un
+  dossier.");
+- `peut-être-sans-sujet`: "peut être" that has no subject to agree with, before a preposition or a
+  determiner: after a comma that ends a clause with its verb ("…, peut être à cause d’une
+  coupure"), or right after a conjugated verb ("La lenteur vient peut être du switch"): the
+  adverb "peut-être". "Il peut être lent", "Ce qui, dans certains cas, peut être un problème"
+  keep the verb;
+- `ces-ses-ambigu`, for a person: "ces" coordinated with a noun group of a possessive ("son code et
+  de ces données"): the same owner's "ses" is likely, though "ces" may point back to something.
+
+Measured on bench/proofread/families/chapter-86 (tuned) and chapter-87 (unseen), and on correct
+text (bench/proofread_clean.py); the certain ones are in `review.CERTAIN`.
+"""
+
+from __future__ import annotations
+
+from .homophones import (
+    _CLAUSE_PUNCTUATION,
+    _COORDINATORS,
+    _DETERMINERS,
+    _PLURAL_DETERMINERS,
+    _SUBORDINATORS,
+    Lexicon,
+    Token,
+    _clause_start,
+    _issue,
+    _same_case,
+    _verb_after,
+    _verb_at,
+    _walk,
+    _word,
+)
+from .spelling import Speller
+from .text import CardText, Issue
+
+_OBJECT_CLITICS = frozenset(
+    {"ne", "n’", "y", "en", "me", "m’", "te", "t’", "lui", "leur", "nous", "vous", "le", "la", "les", "l’"}
+)
+_POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs", "mon", "ma", "mes", "ton", "ta", "tes"})
+_PREPOSITIONS = frozenset({"dans", "sur", "sous", "par", "pour", "avec", "chez", "vers", "via", "en", "à", "au", "aux"})
+_DEGREE_ADVERBS = frozenset({"tout", "très", "assez", "trop", "si", "plus", "moins", "aussi", "bien", "peu", "pas"})
+_SUBJECT_VERBS = (">être/", ">pouvoir/", ">devoir/", ">sembler/")
+"""Verbs that "ce" is the subject of ("ce sont", "ce doit être", "ce peut être", "ce semble")."""
+_PRONOUN_FORMS = {"il": ("m", "s"), "elle": ("f", "s"), "ils": ("m", "p"), "elles": ("f", "p"), "on": ("m", "s")}
+_PRET_FORMS = {("m", "s"): "prêt", ("f", "s"): "prête", ("m", "p"): "prêts", ("f", "p"): "prêtes"}
+
+
+def _opens_clause(sentence: list[Token], index: int) -> bool:
+    """Whether the word at `index` opens a clause: first of its sentence, or after punctuation, a
+    coordinating conjunction or a word that opens a subordinate clause ("si", "que", "quand")."""
+    if index == 0:
+        return True
+    previous = sentence[index - 1]
+    return previous.text in _CLAUSE_PUNCTUATION or previous.lower in _COORDINATORS | _SUBORDINATORS
+
+
+def _feminine_noun(lexicon: Lexicon, word: str) -> bool:
+    """A singular noun or adjective that may be feminine: what "sa" may stand before."""
+    return any(
+        (":N" in morph or ":A" in morph) and (":f" in morph or ":e" in morph) and (":s" in morph or ":i" in morph)
+        for morph in lexicon.morphs(word)
+    )
+
+
+def _masculine_noun(lexicon: Lexicon, word: str) -> bool:
+    """A singular noun or adjective that may be masculine: what "ce" may stand before."""
+    return any(
+        (":N" in morph or ":A" in morph) and (":m" in morph or ":e" in morph) and (":s" in morph or ":i" in morph)
+        for morph in lexicon.morphs(word)
+    )
+
+
+def _third_person(lexicon: Lexicon, word: str) -> bool:
+    return any(":3s" in morph or ":3p" in morph for morph in lexicon.morphs(word))
+
+
+def _after_clitics(sentence: list[Token], index: int) -> int:
+    """The position of the first word from `index` that is no object pronoun nor "ne"."""
+    while (word := _word(sentence, index)) is not None and word.lower in _OBJECT_CLITICS:
+        index += 1
+    return index
+
+
+def sa_ca(card: CardText, speller: Speller) -> list[Issue]:
+    """ "Débranchez la box : sa suffit souvent": "sa" opening a clause before a verb is "ça"."""
+    issues = []
+    for found in _walk(card, speller):
+        lexicon, part, offset, sentence = found.lexicon, found.part, found.offset, found.tokens
+        for index, token in enumerate(sentence):
+            if token.lower != "sa" or not _opens_clause(sentence, index):
+                continue
+            position = _after_clitics(sentence, index + 1)
+            verb = _word(sentence, position)
+            if verb is None or not lexicon.finite(verb.text) or not _third_person(lexicon, verb.text):
+                continue
+            if position == index + 1 and _feminine_noun(lexicon, verb.text):
+                continue  # "sa marche", "sa sauvegarde": the noun, maybe ("sa ne marche" is none)
+            message = "« sa » ouvre la proposition devant un verbe : le sujet « ça » ?"
+            issues.append(_issue(part, offset, token, token, "sa-ça", message, _same_case("ça", token.text)))
+    return issues
+
+
+def pres_pret(card: CardText, speller: Speller) -> list[Issue]:
+    """ "Le script est près pour la production": after "être", "prêt" before what one is ready for."""
+    issues = []
+    for found in _walk(card, speller):
+        lexicon, part, offset, sentence = found.lexicon, found.part, found.offset, found.tokens
+        for index, token in enumerate(sentence):
+            if token.lower != "près" or index == 0 or not _readiness_follows(lexicon, sentence, index + 1):
+                continue
+            verb = index - 1
+            if sentence[verb].lower in _DEGREE_ADVERBS:
+                continue  # "tout près pour…", "très près": a distance
+            if not any(morph.startswith(">être/") for morph in lexicon.morphs(sentence[verb].text)):
+                continue
+            forms = _agreed_forms(lexicon, sentence, verb)
+            if not forms:
+                continue
+            message = "« près » après « être », devant ce à quoi l’on se prépare : « prêt » ?"
+            start, end = offset + token.start, offset + token.end
+            issues.append(Issue(part, start, end, "grammar", "près-prêt", message, tuple(forms)))
+    return issues
+
+
+def _readiness_follows(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """ "à" or "pour" and then an infinitive or a determiner: "à être déployé", "pour la recette"."""
+    preposition = _word(sentence, index)
+    following = _word(sentence, index + 1)
+    if preposition is None or following is None or preposition.lower not in ("à", "pour"):
+        return False
+    return following.lower in _DETERMINERS or lexicon.has(following.text, ":Y")
+
+
+def _agreed_forms(lexicon: Lexicon, sentence: list[Token], verb: int) -> list[str]:
+    """ "prêt" agreed with the subject of the verb at `verb`: one form where the subject (a noun
+    group opening the clause, a subject pronoun, a name) says its gender and number, each form
+    of its number where it does not; none where the subject is "c’" or "ça" (a distance)."""
+    start = _clause_start(sentence, verb)
+    subject = sentence[start:verb]
+    plural = any(":3p" in morph for morph in lexicon.morphs(sentence[verb].text))
+    if not subject or subject[0].lower in ("c’", "ce", "ça", "cela", "ceci"):
+        return []
+    if len(subject) == 1 and subject[0].lower in _PRONOUN_FORMS:
+        return [_PRET_FORMS[_PRONOUN_FORMS[subject[0].lower]]]
+    gender = None
+    if subject[0].lower in _DETERMINERS and len(subject) > 1:
+        gender = _gender(lexicon, subject[0].lower, subject[1].text)
+        plural = plural or subject[0].lower in _PLURAL_DETERMINERS
+    elif len(subject) == 1 and subject[0].text[:1].isupper() and not lexicon.known(subject[0].text):
+        gender = "m"  # a name of software or a machine: "Windows est prêt"
+    else:
+        return []
+    number = "p" if plural else "s"
+    if gender is None:
+        return [_PRET_FORMS[("m", number)], _PRET_FORMS[("f", number)]]
+    return [_PRET_FORMS[(gender, number)]]
+
+
+_MASCULINE_DETERMINERS = frozenset({"le", "un", "ce", "cet", "du", "au", "mon", "ton"})
+_FEMININE_DETERMINERS = frozenset({"la", "une", "cette", "ma", "ta", "sa"})
+
+
+def _gender(lexicon: Lexicon, determiner: str, noun: str) -> str | None:
+    """ "m" or "f" from the determiner, else from every noun reading of `noun`; None when unsure."""
+    if determiner in _MASCULINE_DETERMINERS:
+        return "m"
+    if determiner in _FEMININE_DETERMINERS:
+        return "f"
+    nouns = [morph for morph in lexicon.morphs(noun) if ":N" in morph]
+    genders = {gender for gender in ("m", "f") if nouns and all(f":{gender}" in morph for morph in nouns)}
+    return genders.pop() if len(genders) == 1 else None
+
+
+def ce_se_sujet(card: CardText, speller: Speller) -> list[Issue]:
+    """ "Windows ce lance", "le service d’impression ce lance": "ce" between a subject and its verb."""
+    from .predicates import _subject_group
+
+    issues = []
+    for found in _walk(card, speller):
+        lexicon, part, offset, sentence = found.lexicon, found.part, found.offset, found.tokens
+        for index, token in enumerate(sentence):
+            if token.lower != "ce" or index == 0:
+                continue
+            verb = _word(sentence, index + 1)
+            if verb is None or not lexicon.finite(verb.text) or not _third_person(lexicon, verb.text):
+                continue
+            if _masculine_noun(lexicon, verb.text):
+                continue  # "ce contrôle", "ce poste": the determiner and its noun
+            if any(morph.startswith(_SUBJECT_VERBS) for morph in lexicon.morphs(verb.text)):
+                continue  # "ce sont", "ce doit être": "ce" is the subject
+            start = _clause_start(sentence, index)
+            after_ne = sentence[index - 1].lower == "ne"
+            opening_name = start == 0 and index == 1 and _name(lexicon, sentence[0])
+            if not (after_ne or opening_name or _subject_group(lexicon, sentence, start, index)):
+                continue
+            message = "« ce » entre le sujet et son verbe : le pronom « se » ?"
+            issues.append(_issue(part, offset, token, token, "ce-se-sujet", message, _same_case("se", token.text)))
+    return issues
+
+
+def _name(lexicon: Lexicon, token: Token) -> bool:
+    """A capitalised word the lexicon does not know, or knows as a proper noun ("Windows", "Orange")."""
+    if not token.text[:1].isupper() or not token.text.replace("-", "").isalpha():
+        return False
+    return not lexicon.known(token.text) or _proper_noun(lexicon, token.text)
+
+
+def _proper_noun(lexicon: Lexicon, word: str) -> bool:
+    """Whether the lexicon knows `word`, as written (capitalised), as a proper noun ("Orange",
+    "Julien"); `Lexicon.morphs` reads the lower-case word, the common noun."""
+    return any(":M" in morph for morph in lexicon.engine.getMorph(word))  # type: ignore[attr-defined]
+
+
+def ou_liste(card: CardText, speller: Speller) -> list[Issue]:
+    """ "un câble HDMI où un adaptateur USB-C": "où" between two noun groups, no verb after it."""
+    issues = []
+    for found in _walk(card, speller):
+        lexicon, part, offset, sentence = found.lexicon, found.part, found.offset, found.tokens
+        for index, token in enumerate(sentence):
+            if token.lower != "où" or index < 2 or not _ends_noun_group(lexicon, sentence, index - 1):
+                continue
+            position = index + 1
+            if (word := _word(sentence, position)) is not None and word.lower in _PREPOSITIONS:
+                position += 1
+            if (word := _word(sentence, position)) is None or word.lower not in _DETERMINERS:
+                continue
+            if _may_hold_a_verb(lexicon, sentence, position + 1):
+                continue  # "le dossier où les fichiers sont stockés": a relative
+            message = "« où » entre deux groupes nominaux, sans verbe après lui : « ou » ?"
+            issues.append(_issue(part, offset, token, token, "où-ou-liste", message, _same_case("ou", token.text)))
+    return issues
+
+
+def _ends_noun_group(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """A noun, adjective or name at `index` in a group that a determiner opens, a few words back,
+    with nothing but nouns, adjectives, names and their complements between."""
+    word = sentence[index]
+    if word.text in _CLAUSE_PUNCTUATION or lexicon.has(word.text, ":G") or _verb_at(lexicon, sentence, index):
+        return False
+    if not (lexicon.nominal(word.text) or not lexicon.known(word.text)):
+        return False
+    for position in range(index - 1, max(-1, index - 6), -1):
+        before = sentence[position]
+        if before.lower in _DETERMINERS:
+            return True
+        if before.text in _CLAUSE_PUNCTUATION or _verb_at(lexicon, sentence, position):
+            return False
+        if before.lower in ("de", "d’", "-"):
+            continue
+        if lexicon.has(before.text, ":G") or not (lexicon.nominal(before.text) or not lexicon.known(before.text)):
+            return False
+    return False
+
+
+def _may_hold_a_verb(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """Whether a word that may be a conjugated verb stands from `index` to the end of the clause
+    (a comma, a full stop, "et"/"ou" end it); the noun right after the determiner is skipped, and
+    so is a word after a determiner or a preposition ("d’origine": a noun, not "originer")."""
+    for position in range(index, len(sentence)):
+        word = sentence[position]
+        if word.text in _CLAUSE_PUNCTUATION or word.lower in _COORDINATORS:
+            return False
+        if word.lower in _SUBORDINATORS or word.lower in ("ne", "n’", "se", "s’"):
+            return True
+        previous = sentence[position - 1].lower
+        after_link = previous in _DETERMINERS or previous in _PREPOSITIONS or previous in ("de", "d’")
+        if position > index and not after_link and lexicon.finite(word.text):
+            return True
+    return False
+
+
+def a_sans_sujet(card: CardText, speller: Speller) -> list[Issue]:
+    """ "Accès a la console réservé aux administrateurs": no subject for the verb "a"."""
+    issues = []
+    for found in _walk(card, speller):
+        lexicon, part, offset, sentence = found.lexicon, found.part, found.offset, found.tokens
+        for index, token in enumerate(sentence):
+            if token.text != "a" or index == 0:
+                continue
+            following = _word(sentence, index + 1)
+            if following is None or not _noun_group_follows(lexicon, following):
+                continue
+            if not _bare_nouns_open_sentence(lexicon, sentence, index):
+                continue
+            message = "« a » sans sujet possible (des noms sans déterminant avant lui) : « à » ?"
+            issues.append(_issue(part, offset, token, token, "a-à-sans-sujet", message, "à"))
+    return issues
+
+
+def _noun_group_follows(lexicon: Lexicon, word: Token) -> bool:
+    """A determiner, or a noun or adjective that is no past participle nor infinitive: what follows
+    the preposition "à" ("à la demande", "à distance"); "a" before a participle is the auxiliary."""
+    if word.lower in _DETERMINERS:
+        return True
+    if lexicon.has(word.text, ":Q") or lexicon.has(word.text, ":Y"):
+        return False
+    return lexicon.nominal(word.text)
+
+
+def _bare_nouns_open_sentence(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """Whether `sentence[:index]` is nouns and adjectives with no determiner, pronoun, name nor
+    verb, and complements "de …": "Accès", "Interface graphique utilisable", "Retour". The first
+    word opens the sentence (or the item after a colon or a dash); not in parentheses, where an
+    acronym's English name may stand ("(Infrastructure as a Service)")."""
+    start = index
+    while start > 0 and sentence[start - 1].text not in (":", "—", "–"):
+        start -= 1
+    words = sentence[start:index]
+    if not words or not lexicon.has(words[0].text, ":N"):
+        return False
+    for position, word in enumerate(words):
+        if position > 0 and word.lower in ("de", "d’", "du", "des"):
+            continue
+        if word.lower in _DETERMINERS or lexicon.has(word.text, ":G") or not word.text.isalpha():
+            return False
+        if not lexicon.known(word.text) or _proper_noun(lexicon, word.text):
+            return False  # a name may be a subject: "Orange a une offre", "Windows a un pare-feu"
+        if position > 0 and word.text[:1].isupper():
+            return False
+        if not (lexicon.nominal(word.text) or lexicon.adverb(word.text)):
+            return False
+        if lexicon.only_finite(word.text):
+            return False
+    return True
+
+
+def a_possessif(card: CardText, speller: Speller) -> list[Issue]:
+    """ "Chaque équipe à son propre site": "à" where the clause's verb "a" is missing."""
+    from .predicates import _subject_before
+
+    issues = []
+    for found in _walk(card, speller):
+        lexicon, part, offset, sentence = found.lexicon, found.part, found.offset, found.tokens
+        for index, token in enumerate(sentence):
+            if token.lower != "à" or index == 0:
+                continue
+            determiner, own = _word(sentence, index + 1), _word(sentence, index + 2)
+            if determiner is None or determiner.lower not in _DETERMINERS:
+                continue
+            if not _subject_before(lexicon, sentence, index) or _verb_after(lexicon, sentence, index + 1):
+                continue  # "Le technicien à l’accueil répond": the clause has its verb
+            fix = "A" if token.text == "À" else "a"
+            if determiner.lower in _POSSESSIVES and own is not None and own.lower in ("propre", "propres"):
+                message = "« à son propre » après le sujet, sans verbe : « a son propre » ?"
+                issues.append(_issue(part, offset, token, token, "à-a-propre", message, fix))
+            elif (
+                sentence[_clause_start(sentence, index)].lower == "chaque"
+                and not found.in_list
+                and not _verb_in_sentence(lexicon, sentence, index + 1)
+            ):
+                message = "« Chaque … à » sans verbe : le verbe « a » ?"
+                issues.append(_issue(part, offset, token, token, "à-a-ambigu", message, fix))
+    return issues
+
+
+def _verb_in_sentence(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """Whether a conjugated verb stands from `index` to the end of the sentence, or a relative
+    pronoun that may hold one."""
+    return any(
+        sentence[position].lower in _SUBORDINATORS or _verb_at(lexicon, sentence, position)
+        for position in range(index, len(sentence))
+    )
+
+
+def peut_etre_sans_sujet(card: CardText, speller: Speller) -> list[Issue]:
+    """ "…, peut être à cause d’une coupure", "vient peut être du switch": no subject for "peut"."""
+    issues = []
+    for found in _walk(card, speller):
+        lexicon, part, offset, sentence = found.lexicon, found.part, found.offset, found.tokens
+        for index in range(1, len(sentence) - 2):
+            token, etre, following = sentence[index], sentence[index + 1], sentence[index + 2]
+            if token.lower != "peut" or etre.lower != "être" or etre.start != token.end + 1:
+                continue
+            if not (following.lower in _DETERMINERS or following.lower in _PREPOSITIONS | {"de", "d’", "du", "des"}):
+                continue  # "peut être utile", "peut être remplacé": the verb and its attribute
+            if not (_after_a_whole_clause(lexicon, sentence, index) or _right_after_a_verb(lexicon, sentence, index)):
+                continue
+            fix = _same_case("peut-être", token.text)
+            message = "« peut être » sans sujet qui s’accorde avec lui : l’adverbe « peut-être »"
+            issues.append(_issue(part, offset, token, etre, "peut-être-sans-sujet", message, fix))
+    return issues
+
+
+def _after_a_whole_clause(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """A comma right before `index` that ends a clause holding its own verb ("Le PC a redémarré
+    seul, peut être …"); after an inserted phrase with no verb ("Ce qui, dans certains cas, peut
+    être …") the subject before it is still waiting for its verb, "peut"."""
+    if index < 2 or sentence[index - 1].text != ",":
+        return False
+    start = _clause_start(sentence, index - 2)
+    return any(_verb_at(lexicon, sentence, position) for position in range(start, index - 1))
+
+
+def _right_after_a_verb(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """A word that can only be a conjugated verb right before "peut", in a clause that no relative
+    or subordinate opened: "La lenteur vient peut être du switch" (in "Ce qui compte peut être…"
+    "peut" is the main verb after the relative's)."""
+    previous = sentence[index - 1]
+    if not lexicon.only_finite(previous.text) or lexicon.has(previous.text, ":Q"):
+        return False
+    start = _clause_start(sentence, index - 1)
+    return not any(sentence[position].lower in _SUBORDINATORS for position in range(start, index - 1))
+
+
+def ces_possessif(card: CardText, speller: Speller) -> list[Issue]:
+    """ "son code et de ces données": "ces" beside a possessive of the same list, "ses" maybe."""
+    issues = []
+    for found in _walk(card, speller):
+        lexicon, part, offset, sentence = found.lexicon, found.part, found.offset, found.tokens
+        for index, token in enumerate(sentence):
+            if token.lower != "ces" or index < 3:
+                continue
+            joined = index - 1 if sentence[index - 1].lower not in ("de", "à", "pour", "sur", "dans") else index - 2
+            if joined < 2 or sentence[joined].lower not in ("et", "ou", ","):
+                continue
+            before = sentence[max(0, joined - 5) : joined]
+            if not any(word.lower in ("son", "sa", "ses") for word in before):
+                continue
+            following = _word(sentence, index + 1)
+            if following is None or following.lower in ("propre", "propres"):
+                continue  # "ces propres …": `homophones.ces-ses` takes it
+            if _verb_after(lexicon, sentence, index + 2):
+                continue  # "son imprimante et ces imprimantes sont en réseau": a clause of its own
+            message = "« ces » joint à un groupe au possessif : « ses » ?"
+            issues.append(_issue(part, offset, token, token, "ces-ses-ambigu", message, _same_case("ses", token.text)))
+    return issues
+
+
+CHECKS = (
+    ("sa-ça", sa_ca),
+    ("près-prêt", pres_pret),
+    ("ce-se-sujet", ce_se_sujet),
+    ("où-ou-liste", ou_liste),
+    ("a-à-sans-sujet", a_sans_sujet),
+    ("à-a-propre", a_possessif),
+    ("peut-être-sans-sujet", peut_etre_sans_sujet),
+    ("ces-ses-ambigu", ces_possessif),
+)
+"""This module's checks, by rule name, for `rules.OWN_CHECKS` (and `homophones.line_readings`)."""
