@@ -402,6 +402,7 @@ CERTAIN: frozenset[str] = frozenset(
         "spelling:one-edit",  # the only common word one slip away, after a word that introduces it: chaque matun
         "spelling:sole-slip",  # the same, of any class, fitting its neighbours, Grammalecte clean: prend beaucoip moins
         *("spelling:cognate", "spelling:short-accents", "spelling:attribute-accents"),  # proofread/cognates.py
+        "spelling:english-accents",  # cognates.py: an English word, French but for its accents, in French: grace à
     }
 )
 """The policy of `review --yes`: the kinds of finding whose first suggestion is accepted unasked."""
@@ -486,6 +487,8 @@ def _spelling(finding: Finding) -> tuple[str, str]:
         return own[0], prefix + own[1]
     if kind == "swap" and english_ending(word, _bare(finding.suggestions[0])):
         return "english-ending", finding.suggestions[0]
+    if kind == "accents" and _outweighed_accents(word, _bare(finding.suggestions[0])):
+        return "accents-outweighed", finding.suggestions[0]
     if kind == "other":
         added = missing_letter(word, [_bare(suggestion) for suggestion in finding.suggestions], _is_plural)
         if added is not None:
@@ -499,7 +502,16 @@ def _spelling(finding: Finding) -> tuple[str, str]:
     return kind, finding.suggestions[0]
 
 
-FRENCH_FIXES = ("cognate", "short-accents", "attribute-accents")
+def _outweighed_accents(word: str, fix: str) -> bool:
+    """Whether a rare accented word is no likely fix of `word`, a common word one edit away being
+    far commoner (`spelling.outweighed`: "le contat" is no 'contât'). Needs Grammalecte's lexicon."""
+    from .proofread.spelling import Speller, outweighed
+
+    lexicon = _lexicon()
+    return lexicon is not None and word.islower() and outweighed(word, fix, Speller(engine=lexicon)._in_dictionaries)
+
+
+FRENCH_FIXES = ("cognate", "short-accents", "attribute-accents", "english-accents")
 """The kinds `proofread.cognates` names: an English or accentless spelling of a French word."""
 
 
@@ -574,30 +586,49 @@ def _sole_edit_in_context(finding: Finding, word: str) -> tuple[str, str] | None
     adjective agreeing with the noun it qualifies, of the words one edit away that agree with it
     (`spelling.qualified_noun`: "Réponses moins précies" -> 'précises'); "sole-slip" where, in a
     French sentence (`_french_sentence`), the word fits its neighbours by its class
-    (`spelling.fits_neighbours`: "prend beaucoip moins", "est demmandé avant") and Grammalecte
-    finds nothing new in the line with it (`_clean_with`). Needs Grammalecte's lexicon; a word of
-    another case than the text's first letters, or whose slip changes the case, is left."""
-    from .proofread.spelling import Speller, agrees_with, fits_after, fits_neighbours, qualified_noun, sole_edit
+    (`spelling.fits_neighbours`: "prend beaucoip moins", "est demmandé avant"), or, no English word,
+    as the epithet of the noun before it (`spelling.epithet_of`: "les fichiers suspets"), and
+    Grammalecte finds nothing new in the line with it (`_clean_with`). Needs Grammalecte's lexicon; a word
+    capitalised inside a sentence, or in capitals, is left. A word capitalised as it opens its
+    sentence or its list item is read in lowercase and its fix capitalised; there, with no word
+    before it, an infinitive fits ("- Sauvgarder les fichiers": an instruction)."""
+    from .proofread.spelling import (
+        ELISIONS,
+        Speller,
+        agrees_with,
+        english_word,
+        epithet_of,
+        fits_after,
+        fits_neighbours,
+        qualified_noun,
+        sole_edit,
+    )
 
     lexicon = _lexicon()
-    if lexicon is None or not word.islower():
+    opening = word[:1].isupper() and word[1:].islower() and _opens_a_sentence(finding)
+    if lexicon is None or not (word.islower() or opening):
         return None
     speller = Speller(engine=lexicon)
     noun = qualified_noun(finding.context[: max(0, finding.context_column - 1)], lexicon.getMorph)
     agrees = (lambda candidate: agrees_with(noun, candidate, lexicon.getMorph)) if noun else None
-    fix = sole_edit(word, speller._in_dictionaries, _is_plural, agrees)
-    if fix is None:
+    found = sole_edit(word.casefold(), speller._in_dictionaries, _is_plural, agrees)
+    if found is None:
         return None
-    if agrees is not None and agrees(fix):
+    fix = found[:1].upper() + found[1:] if opening else found
+    if agrees is not None and agrees(found):
         return "one-edit", fix  # an adjective agreeing with the noun it qualifies ("Réponses moins précies")
     previous = _previous_word(finding, word)
-    if previous is not None and fits_after(previous, fix, lexicon.getMorph):
+    if previous is not None and fits_after(previous, found, lexicon.getMorph):
         return "one-edit", fix
     if not _french_sentence(finding, speller):
         return None
     following = _next_word(finding)
     in_place = finding.text[: len(finding.text) - len(word)] + fix
-    fits = fits_neighbours(previous, fix, following, lexicon.getMorph, _list_mate(finding))
+    fits = fits_neighbours(previous, found, following, lexicon.getMorph, _list_mate(finding))
+    if opening and previous is None:
+        fits = fits or any(":Y" in reading for reading in lexicon.getMorph(found))
+    if previous is not None and previous.casefold() not in ELISIONS and not english_word(word):
+        fits = fits or epithet_of(previous, found, lexicon.getMorph)  # "une pâte termique": 'thermique'
     if fits and _clean_with(finding, in_place):
         return "sole-slip", fix
     return None

@@ -9,7 +9,7 @@ import pytest
 
 from supportcards.model import Finding, Location
 from supportcards.proofread import engine_available
-from supportcards.proofread.cognates import cognate, skeleton
+from supportcards.proofread.cognates import accented_forms, cognate, skeleton
 from supportcards.proofread.grammar import engine
 from supportcards.proofread.spelling import Speller
 from supportcards.review import certain_fix, policy_key
@@ -100,10 +100,55 @@ def test_a_french_word_spelt_the_english_or_accentless_way_is_fixed(
         ("Il envoie un email au client.", "email"),  # a short English term
         ("La commande cle affiche la clé.", "cle"),  # not after an article: a command
         ("Le fichier etat.json décrit le parc.", "etat"),  # a file name's part
-        ("Un present pour le client.", "present"),  # accents on a noun, not after être
         ("Sans limits ni requests, un pod prend toute la mémoire.", "limits"),  # joined to an English term
         ("Les requests et les limits du pod sont fixées.", "limits"),
     ],
 )
 def test_english_terms_and_look_alikes_are_left(line: str, word: str) -> None:
     assert certain_fix(in_line(line, word)) is None
+
+
+def test_the_english_ic_is_the_french_ique() -> None:
+    assert skeleton("automatique") == skeleton("automatic")
+    assert skeleton("spécifique") == skeleton("specific")
+
+
+def test_every_accented_form_is_weighed() -> None:
+    def known(word: str) -> bool:
+        return word in {"résume", "résumé", "début"}
+
+    assert accented_forms("resume", known) == {"résume", "résumé"}
+    assert accented_forms("debut", known) == {"début"}
+
+
+@needs_grammalecte
+@pytest.mark.parametrize(
+    ("line", "word", "fixed", "rule"),
+    [
+        ("Le debut de la migration est prévu lundi.", "debut", "début", "english-accents"),
+        ("Chaque service a un besoin specific pour ses postes.", "specific", "spécifique", "cognate"),
+        ("Un calcul numeric précis demande du temps.", "numeric", "numérique", "cognate"),
+        ("La period d’essai se termine demain.", "period", "période", "cognate"),  # an elided word after
+    ],
+)
+def test_english_spellings_and_accentless_english_words_in_french(line: str, word: str, fixed: str, rule: str) -> None:
+    finding = in_line(line, word)
+    assert policy_key(finding) == "spelling:" + rule
+    assert certain_fix(finding) == fixed
+
+
+@needs_grammalecte
+@pytest.mark.parametrize(
+    ("line", "word"),
+    [
+        ("La commande resume relance la machine virtuelle.", "resume"),  # two accented forms
+        ("Le dossier media contient les images.", "media"),  # after a noun: the folder's name
+        ("Le mode graphic design est activé.", "graphic"),  # two English words
+    ],
+)
+def test_english_words_that_name_something_keep_their_spelling(line: str, word: str) -> None:
+    assert certain_fix(in_line(line, word)) is None
+
+
+def test_gu_before_a_sounds_g() -> None:
+    assert skeleton("fatigant") == skeleton("fatiguant")

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from supportcards.model import Card, Finding, Location
-from supportcards.proofread import engine_available
+from supportcards.proofread import engine_available, spelling
 from supportcards.proofread.grammar import engine
 from supportcards.proofread.spelling import (
     Speller,
@@ -17,6 +17,8 @@ from supportcards.proofread.spelling import (
     fits_neighbours,
     likely_slip,
     missing_letter,
+    sole_edit,
+    sound_step_words,
     verb_for_noun_check,
 )
 from supportcards.proofread.text import CardText
@@ -312,3 +314,82 @@ def test_a_verb_where_a_verb_belongs_is_left(line: str) -> None:
     speller = Speller(engine=lexicon())
     card = CardText(Card("Carte", line, Location("n.md", 1), 2), "Carte", line)
     assert verb_for_noun_check(card, speller) == []
+
+
+# --- the certain-fix policy: one step by ear, rivals far behind, a sentence's first word ----------
+
+
+def test_one_spelling_of_a_sound_for_another_is_one_step() -> None:
+    known = {"pharmacie", "autonomie", "remarque", "bocal"}.__contains__
+    assert sound_step_words("farmacie", known) == {"pharmacie"}  # "f" for "ph"
+    assert sound_step_words("otonomie", known) == {"autonomie"}  # "o" for "au"
+    assert sound_step_words("remarke", known) == {"remarque"}  # "k" for "qu"
+    assert sound_step_words("bokal", known) == {"bocal"}
+    assert sound_step_words("pharmacie", known) == set()  # a known word stays what it is
+
+
+def _counts(monkeypatch: pytest.MonkeyPatch, counts: dict[str, int]) -> Any:
+    monkeypatch.setattr(spelling, "frequency", lambda word: counts.get(word, 0))
+    return counts.__contains__
+
+
+def test_a_rival_no_slip_makes_weighs_less(monkeypatch: pytest.MonkeyPatch) -> None:
+    """'carance': 'carence' (an "a" for the "e" it sounds like) against 'garance' (a "g" for a "c",
+    keys apart): 7 times as frequent is enough; against a rival a slip makes, 20 times are needed."""
+    known = _counts(monkeypatch, {"carence": 350, "garance": 50})
+    assert sole_edit("carance", known, lambda word: False) == "carence"
+    known = _counts(monkeypatch, {"carence": 350, "caramce": 50})  # an "m" for the "n" beside it
+    assert sole_edit("carance", known, lambda word: False) is None
+
+
+def test_a_rival_the_counts_lack_does_not_stop_a_rare_key_slip(monkeypatch: pytest.MonkeyPatch) -> None:
+    known = _counts(monkeypatch, {"balise": 60, "baliste": 0})
+    assert sole_edit("bamise", known, lambda word: False) == "balise"  # "m" beside "l"
+    known = _counts(monkeypatch, {"balise": 60, "banise": 3})
+    assert sole_edit("bamise", known, lambda word: False) is None  # a counted rival: the rare word waits
+
+
+def test_a_sound_step_is_a_slip_sole_edit_takes(monkeypatch: pytest.MonkeyPatch) -> None:
+    known = _counts(monkeypatch, {"pharmacie": 900})
+    assert sole_edit("farmacie", known, lambda word: False) == "pharmacie"
+
+
+def test_invariable_compounds_with_a_typographic_apostrophe_are_known() -> None:
+    speller = Speller(engine=lexicon()) if engine_available() else None
+    if speller is None:
+        pytest.skip("Grammalecte is not installed")
+    for word in ("main-d’œuvre", "main-d'œuvre", "chef-d’œuvre", "hors-d’œuvre"):
+        assert speller.is_known(word), word
+
+
+@needs_grammalecte
+@pytest.mark.parametrize(
+    ("line", "word", "fixed"),
+    [
+        ("Les clients attendent une réponse pertinante du support.", "pertinante", "pertinente"),  # epithet
+        ("Le routeur garde une configuration statike pour ce poste.", "statike", "statique"),  # by ear
+        ("- Télécharher le pilote sur le site du fabricant", "Télécharher", "Télécharger"),  # a list item
+        ("Le poste redémarre. Malheureusemnt, la session est perdue.", "Malheureusemnt", "Malheureusement"),
+    ],
+)
+def test_certain_slips_by_ear_after_a_noun_and_opening_a_sentence(line: str, word: str, fixed: str) -> None:
+    assert certain_fix(suggested(line, word)) == fixed
+
+
+@needs_grammalecte
+@pytest.mark.parametrize(
+    ("line", "word"),
+    [
+        ("Le contat de l’utilisateur figure dans la fiche.", "contat"),  # 'contact' or 'contrat', not 'contât'
+        ("Le serveur Gaspart répond aux requêtes.", "Gaspart"),  # a name inside a sentence
+        ("La commande resume relance la machine virtuelle.", "resume"),  # 'résume' or 'résumé'
+        ("Le dossier media contient les images.", "media"),  # an English word after a noun names it
+    ],
+)
+def test_look_alikes_of_a_certain_slip_are_left(line: str, word: str) -> None:
+    assert certain_fix(suggested(line, word)) is None
+
+
+def suggested(line: str, word: str) -> Finding:
+    """`in_line` with the speller's suggestions, as `lint` gives them."""
+    return in_line(line, word, *Speller(engine=lexicon()).suggestions(word))

@@ -29,6 +29,7 @@ from .spelling import (
     ELISIONS,
     dominant,
     english_word,
+    epithet_of,
     fits_after,
     strip_accents,
 )
@@ -36,19 +37,21 @@ from .spelling import (
 COGNATE_MIN_LENGTH = 6
 """Shorter English words ("mouse", "reset", "email") are terms French IT notes use as such."""
 
-_ENDINGS = (("xion", "ction"), ("ement", "ment"), ("au", "o"))
+_ENDINGS = (("xion", "ction"), ("ement", "ment"), ("ique", "ic"), ("au", "o"))
 """French spelling -> the English one (connexion / connection, développement / development,
-restauration / restoration); doubled letters, accents and a final "e" are dropped besides."""
+automatique / automatic, restauration / restoration); doubled letters, accents and a final "e"
+are dropped besides."""
 
 
 def skeleton(word: str) -> str:
     """`word` without what tells a French word from its English cognate: accents, case, doubled
-    letters, a final mute "e" (before a plural "s" too), and with "ction", "ment", "o" for the
-    French "xion", "ement", "au". 'connexion' and 'connection', 'ressources' and 'resources',
-    'adresse' and 'address' share one."""
+    letters, a final mute "e" (before a plural "s" too), and with "ction", "ment", "ic", "o" for the
+    French "xion", "ement", "ique", "au", "g" for a "gu" before "a" or "o". 'connexion' and
+    'connection', 'ressources' and 'resources', 'adresse' and 'address' share one."""
     plain = strip_accents(word.casefold())
     for french, english in _ENDINGS:
         plain = plain.replace(french, english)
+    plain = re.sub(r"gu(?=[ao])", "g", plain)  # "gu" sounds "g" before "a" in French: language / langage
     plain = re.sub(r"e(s?)$", r"\1", plain)
     return re.sub(r"(.)\1+", r"\1", plain)
 
@@ -63,10 +66,11 @@ def cognate(
     word: str, candidates: Iterable[str], known: Callable[[str], bool], fits: Callable[[str], bool] | None = None
 ) -> str | None:
     """The one common French word among `candidates` (and the words "ement" or a doubled letter
-    makes of `word`: 'environment' -> 'environnement') that `word` is the cognate of (`skeleton`),
-    in the number typed; None when none is, when several are of like frequency ('comande':
-    'commande' and 'commandé'), or when `word` is shorter than `COGNATE_MIN_LENGTH`. Where some
-    `fits` the word before, only those count (a noun after "une": 'adresse', not 'adressé')."""
+    makes of `word`: 'environment' -> 'environnement', 'automatic' -> 'automatique') that `word`
+    is the cognate of (`skeleton`), in the number typed; None when none is, when several are of
+    like frequency ('comande': 'commande' and 'commandé'), or when `word` is shorter than
+    `COGNATE_MIN_LENGTH`. Where some `fits` the word before, only those count (a noun after "une":
+    'adresse', not 'adressé')."""
     lower = word.casefold()
     if len(lower) < COGNATE_MIN_LENGTH:
         return None
@@ -89,14 +93,19 @@ def cognate(
 
 def _respelt(word: str, known: Callable[[str], bool]) -> set[str]:
     """French spellings of an English `word` that spell-checkers do not suggest, being two edits
-    away: "ment" -> "ement" with one consonant doubled ('environment' -> 'environnement')."""
+    away: "ment" -> "ement" with one consonant doubled ('environment' -> 'environnement'), "ic" ->
+    "ique" with accents added ('specific' -> 'spécifique')."""
     bases = {word}
     if word.endswith(("ment", "ments")) and not word.endswith(("ement", "ements")):
         bases.add(re.sub(r"ment(s?)$", r"ement\1", word))
+    if word.endswith(("ic", "ics")):
+        bases.add(re.sub(r"ic(s?)$", r"ique\1", word))
     found: set[str] = set()
     for base in bases:
         doubled = {base[: i + 1] + base[i:] for i in range(1, len(base) - 1) if base[i] not in "aeiouy"}
         found.update(candidate for candidate in doubled | {base} if known(candidate))
+        if base != word:
+            found |= accented_forms(base, known)  # 'specific' -> 'spécifique'
     return found
 
 
@@ -106,7 +115,8 @@ def french_phrase(
     """Whether the words around a word make it part of a French phrase: the word `before` is French
     (an English one too only as a determiner or a preposition: "de", "a"), and the word `after`, if
     any, is no English word ("connection string", "resource group"), unless a French grammatical
-    word ("de", "et")."""
+    word ("de", "et"), an elided one ("d’"), an accented one ("réseau", which English lists hold)
+    or an acronym ("l’address MAC")."""
     if before is None or not (before.casefold() in ELISIONS or french(before)):
         return False
     if (
@@ -115,7 +125,9 @@ def french_phrase(
         and not any(re.search(":G:[DR]", reading) for reading in morph(before.casefold()))
     ):
         return False
-    return after is None or not english_word(after) or any(":G:" in reading for reading in morph(after.casefold()))
+    if after is None or after.casefold() in ELISIONS or not after.isascii() or after.isupper():
+        return True  # an elided word ("la period d’essai"), an accented one ("réseau"), an acronym ("MAC")
+    return not english_word(after) or any(":G:" in reading for reading in morph(after.casefold()))
 
 
 def english_term(word: str | None, french: Callable[[str], bool]) -> bool:
@@ -169,13 +181,75 @@ def french_fix(
     if not french_phrase(before, after, known, morph) or english_term(partner, known):
         return None
     fix = cognate(word, suggestions, known, lambda candidate: _introduced(before, candidate, morph))
-    return ("cognate", fix) if fix is not None else None
+    if fix is not None:
+        return "cognate", fix
+    after_noun = before is not None and before.casefold() not in ELISIONS and _only_a_noun(before, morph)
+    accented = english_accents(
+        word, suggestions, known, lambda candidate: _introduced(before, candidate, morph), after_noun
+    )
+    return ("english-accents", accented) if accented is not None else None
+
+
+ENGLISH_ACCENTS_MIN_LENGTH = 5
+"""Shorter English words ("role", "cafe") are left to `short-accents`, after their article."""
+
+
+def english_accents(
+    word: str,
+    candidates: Iterable[str],
+    known: Callable[[str], bool],
+    fits: Callable[[str], bool],
+    after_noun: bool = False,
+) -> str | None:
+    """The one common French word among `candidates` that is `word`, an English word of a French
+    phrase, but for its accents: "conservés grace à" -> 'grâce', "le cable est" -> 'câble'. Where
+    some of those accented forms `fits` the word before (a noun after "le"), only they count; the
+    commonest must be far ahead of the others (`spelling.dominant`): 'câble', not 'câblé'. Right
+    `after_noun`, only a fitting form (an epithet) counts: an English word there names something
+    ("la commande resume", "le mode debug"), it is no French word unaccented."""
+    lower = word.casefold()
+    if len(lower) < ENGLISH_ACCENTS_MIN_LENGTH or not english_word(lower) or known(lower):
+        return None
+    pool = {candidate.casefold() for candidate in candidates} | accented_forms(lower, known)
+    found = [
+        candidate for candidate in pool if candidate != lower and strip_accents(candidate) == lower and known(candidate)
+    ]
+    fitting = [candidate for candidate in found if fits(candidate)]
+    return dominant(fitting if fitting or after_noun else found)
+
+
+_ACCENTED = {"a": "aàâ", "c": "cç", "e": "eéèê", "i": "iîï", "o": "oô", "u": "uùû"}
+ACCENTED_FORMS_MAX = 6
+"""Letters that may take an accent beyond this many make too many spellings to try: the
+suggestions alone are weighed."""
+
+
+def accented_forms(word: str, known: Callable[[str], bool]) -> set[str]:
+    """The words `known` accepts that are `word` (lowercase, unaccented) with accents added: every
+    accented form, not only those a spell-checker suggests ('resume': 'résume' and 'résumé')."""
+    places = [index for index, letter in enumerate(word) if letter in _ACCENTED]
+    if len(places) > ACCENTED_FORMS_MAX:
+        return set()
+    forms = {word}
+    for index in places:
+        forms = {form[:index] + letter + form[index + 1 :] for form in forms for letter in _ACCENTED[word[index]]}
+    return {form for form in forms if form != word and known(form)}
+
+
+def _only_a_noun(word: str, morph: Callable[[str], list[str]]) -> bool:
+    """Whether the lexicon reads `word` as a noun and as nothing else."""
+    readings = morph(word.casefold())
+    return bool(readings) and all(":N" in reading for reading in readings)
 
 
 def _introduced(before: str | None, noun: str, morph: Callable[[str], list[str]]) -> bool:
     """Whether `noun` may stand after `before` as a noun: `before` introduces it (a determiner or
     a preposition, `spelling.fits_after`) or is an adjective before it ("les mêmes ressources")."""
-    if before is None or not any(":N" in reading for reading in morph(noun)):
+    if before is None:
+        return False
+    if before.casefold() not in ELISIONS and epithet_of(before, noun, morph):
+        return True
+    if not any(":N" in reading for reading in morph(noun)):
         return False
     if fits_after(before, noun, morph):
         return True

@@ -212,8 +212,11 @@ class Speller:
         return self.engine is not None and bool(self.engine.isValid(word))  # type: ignore[attr-defined]
 
     def is_known(self, word: str) -> bool:
+        """Whether the dictionaries know `word`, with either apostrophe: Grammalecte lists
+        compounds with the typographic one only ("main-d’œuvre", "chef-d’œuvre"), whose parts
+        ("main-d") are no words."""
         plain = word.replace("’", "'")
-        if self._in_dictionaries(plain):
+        if self._in_dictionaries(plain) or ("'" in plain and self._in_dictionaries(plain.replace("'", "’"))):
             return True
         lower = plain.casefold()
         if "'" in lower:
@@ -268,6 +271,11 @@ SOLE_EDIT_DOMINANCE = 20
 the other number) a word must be for `sole_edit` to take it: 'matun' is 'matin' (40,550), not
 'maton' (rare)."""
 
+SOLE_EDIT_UNLIKELY_DOMINANCE = 5
+"""How many times more frequent the word must be than a rival that no typist's slip makes of what
+was typed (`likely_slip`): 'suspets' is 'suspects' (5,790), not 'suspens' (439, a "t" for an "n"),
+'termique' 'thermique', not 'dermique'."""
+
 SOLE_EDIT_MIN_FREQUENCY = 100
 """A word rarer than this in French is no fix `sole_edit` takes: a rare word's accepted variants
 are often missing from the dictionaries ("pixellisée" beside "pixelisée")."""
@@ -302,6 +310,26 @@ def one_edit_words(word: str, known: Callable[[str], bool]) -> set[str]:
     edits |= {left + letter + right for left, right in splits for letter in FRENCH_LETTERS}
     edits.discard(lower)
     return {edit for edit in edits if known(edit)}
+
+
+SOUND_SPELLINGS = (("c", "k", "qu", "ck"), ("f", "ph"), ("t", "th"), ("o", "au", "eau"))
+"""Spellings of one sound, of which a student who writes by ear puts one for another: "stoqué"
+('stocké'), "termique" ('thermique'), "fotocopie" ('photocopie'). Each is one slip, not two edits."""
+
+
+def sound_step_words(word: str, known: Callable[[str], bool]) -> set[str]:
+    """The words `known` accepts that `word` (lowercase) becomes when one spelling of a sound is
+    replaced by another of `SOUND_SPELLINGS`, at one place: 'stoqué' -> 'stocké'."""
+    found = set()
+    for group in SOUND_SPELLINGS:
+        for spelling in group:
+            for start in (match.start() for match in re.finditer(re.escape(spelling), word)):
+                for other in group:
+                    if other != spelling:
+                        candidate = word[:start] + other + word[start + len(spelling) :]
+                        if candidate != word and known(candidate):
+                            found.add(candidate)
+    return found
 
 
 def english_ending(typed: str, word: str) -> bool:
@@ -359,6 +387,8 @@ def sole_edit(
     """
     lower = word.casefold()
     found = one_edit_words(lower, known)
+    sounds = sound_step_words(lower, known) - found
+    found |= sounds
     typed_plural = lower.endswith(("s", "x"))
 
     def keeps_number(candidate: str) -> bool:
@@ -373,16 +403,33 @@ def sole_edit(
     if not kept:
         return None
     best = max(kept, key=lambda candidate: (frequency(candidate), candidate))
-    if not likely_slip(lower, best):
+    if best not in sounds and not likely_slip(lower, best):
         return None
     rivals = [other for other in found if _number_stem(other) != _number_stem(best)]
-    if frequency(best) < SOLE_EDIT_MIN_FREQUENCY and (rivals or not _key_slip(lower, best)):
+    counted = [other for other in rivals if frequency(other) > 0]  # a word the counts lack was not meant
+    if frequency(best) < SOLE_EDIT_MIN_FREQUENCY and (counted or not (_key_slip(lower, best) or best in sounds)):
         return None
     if frequency(best) < SOLE_EDIT_RARE_FREQUENCY:
         return None
-    if any(frequency(best) < SOLE_EDIT_DOMINANCE * max(frequency(other), 1) for other in rivals):
+
+    def dominance(other: str) -> int:
+        slip = other in sounds or likely_slip(lower, other)
+        return SOLE_EDIT_DOMINANCE if slip else SOLE_EDIT_UNLIKELY_DOMINANCE
+
+    if any(frequency(best) < dominance(other) * max(frequency(other), 1) for other in rivals):
         return None
     return best
+
+
+def outweighed(typed: str, fix: str, known: Callable[[str], bool]) -> bool:
+    """Whether `fix`, a rare word (`SOLE_EDIT_MIN_FREQUENCY`), has a rival one edit from `typed`
+    (another word, not `fix` in the other number) `SOLE_EDIT_DOMINANCE` times as frequent: "le
+    contat" is 'contact' or 'contrat' more likely than 'contât', the accents it lacks."""
+    lower, best = typed.casefold(), fix.casefold()
+    if frequency(best) >= SOLE_EDIT_MIN_FREQUENCY:
+        return False
+    rivals = [word for word in one_edit_words(lower, known) if _number_stem(word) != _number_stem(best)]
+    return any(frequency(word) >= SOLE_EDIT_DOMINANCE * max(frequency(best), 1) for word in rivals)
 
 
 def qualified_noun(before: str, morph: Callable[[str], list[str]]) -> list[str]:
@@ -409,6 +456,16 @@ def agrees_with(noun: list[str], candidate: str, morph: Callable[[str], list[str
     with one of the `noun`'s readings."""
     adjectives = [reading for reading in morph(candidate.casefold()) if ":A" in reading or ":Q" in reading]
     return any(_agree(reading, adjective) for reading in noun for adjective in adjectives)
+
+
+def epithet_of(noun: str, adjective: str, morph: Callable[[str], list[str]]) -> bool:
+    """Whether `adjective` may follow `noun` as its epithet, agreeing with it: "un verrouillage
+    automatique", "les fichiers suspects". `noun` must be nothing but a noun (no verb: "il lance
+    automatique" is no noun group)."""
+    nouns = morph(noun.casefold())
+    if not nouns or not all(":N" in reading for reading in nouns):
+        return False
+    return agrees_with(nouns, adjective, morph)
 
 
 def agreeing_first(typed: str, candidates: list[str], noun: list[str], morph: Callable[[str], list[str]]) -> list[str]:
