@@ -1333,8 +1333,8 @@ def _adjective_of_the_next_noun(finding: Finding) -> bool:
     if not adjectives or not nouns or any(":A" in m and ":Q" not in m for m in morph(after.group(1).casefold())):
         return False  # "les disques dur externe": an adjective after, no noun
     previous = morph(before[-1].casefold())
-    if not any(":N" in m or ":A" in m for m in previous) or any(":G" in m for m in previous):
-        return False  # after a noun, or an adjective used as one ("des portables"), not a determiner
+    if (previous and not any(":N" in m or ":A" in m for m in previous)) or any(":G" in m for m in previous):
+        return False  # not after a noun, a term no lexicon has ("des SSD") or an adjective used as one
     return any(_same_features(noun, adjective) for noun in nouns for adjective in adjectives)
 
 

@@ -418,6 +418,7 @@ def test_groups_joined_to_an_object_or_a_pronoun_and_indirect_questions(check, b
         "Le client demande combien durerait l’intervention et si elle serait facturée.",
         "On se demande si le disque tiendrait encore ou s’il vaudrait mieux le changer.",
         "Il veut savoir quels postes seraient touchés et si la coupure durerait longtemps.",
+        "Je me demande à quelle heure la panne commencerait et si elle durerait.",
     ],
 )
 def test_a_si_joined_to_an_indirect_question_asks_one_too(back: str) -> None:

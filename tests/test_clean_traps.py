@@ -405,6 +405,7 @@ CASES = [
     pytest.param("Batteries", "Des batteries longue autonomie équipent les portables.", id="longue autonomie"),
     pytest.param("Téléphones", "Des téléphones dernière génération ont été livrés.", id="dernière génération"),
     pytest.param("Sites", "Des liaisons longue distance relient les deux sites.", id="longue distance"),
+    pytest.param("Stockage", "Des SSD grande capacité remplacent les disques.", id="term + grande capacité"),
     pytest.param("Droits", "La commande chmod 755 script.sh rend le script exécutable.", id="number and file name"),
     pytest.param(
         "Devis",

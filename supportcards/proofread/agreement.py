@@ -1160,12 +1160,12 @@ def _after_indirect_question(found: list[Token], index: int) -> bool:
     """Whether the "si" at tokens[index], after "et" or "ou", joins a second indirect question to
     one the sentence asked before it: "il demande combien durerait la panne et si elle serait
     facturée", "on se demande si X suffirait ou s’il faudrait Y". A question word right after a
-    verb (conjugated or infinitive: "savoir quels postes") opens the first; the conditional is
-    right in both."""
+    verb (conjugated or infinitive: "savoir quels postes"), or after the verb's preposition ("se
+    demande à quelle heure"), opens the first; the conditional is right in both."""
     if index == 0 or found[index - 1].lower not in _COORDINATORS:
         return False
     for at in range(1, index - 1):
-        verb = found[at - 1]
+        verb = found[at - 2] if at > 1 and found[at - 1].lower in _PREPOSITIONS else found[at - 1]
         if found[at].lower in _QUESTION_WORDS and (verb.finite() or verb.has(":Y")):
             return True
     return False
