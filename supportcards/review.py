@@ -389,6 +389,8 @@ CERTAIN: frozenset[str] = frozenset(
         *("distant-verb", "distant-participle", "name-participle"),  # distant.py (one gender offered)
         "infinitive-participle",  # predicates.py
         *("coordinated-verb", "coordinated-noun-verb"),  # coordination.py
+        *("invented-form", "subject-infinitive", "infinitive-coordination"),  # conjugation.py
+        *("instruction-infinitive", "à-infinitive"),  # conjugation.py
         "et-est-participe",  # predicates.py: "la moitié de la capacité et perdue"
         "et-est-parallèle",  # homophones.py: a definition beside "Un X est le Y…" in the same card
         "verb-for-noun",  # proofread/spelling.py: "de la souri" -> "souris", "un conseille" -> "conseil"
@@ -905,9 +907,11 @@ def _confirmed(finding: Finding) -> bool:
     """Whether a homophone check of `review --yes` (`proofread/homophones.py`, which reads word
         classes) makes the same fix at the same place: "on peu déléguer" is "on peut" (after "ont",
         "peu" + an infinitive is no French), "Les utilisateurs on parfois" is "ont" (the clause has its
-        subject); or an agreement check of ours ("Si on lancerait …": 'lançait', `si-conditional`), whose
-    finding the proofreader drops where Grammalecte's makes the same fix."""
+        subject); or an agreement or conjugation check of ours ("Si on lancerait …": 'lançait',
+    `si-conditional`; "a envoyer": 'envoyé', `à-infinitive`), whose finding the proofreader drops
+    where Grammalecte's makes the same fix."""
     from .proofread.agreement import line_readings as agreement_readings
+    from .proofread.conjugation import line_readings as conjugation_readings
     from .proofread.grammar import engine
     from .proofread.homophones import line_readings
 
@@ -915,7 +919,7 @@ def _confirmed(finding: Finding) -> bool:
     if checker is None or not finding.suggestions:
         return False
     start = finding.context_column - 1
-    readings = (line_readings, agreement_readings)
+    readings = (line_readings, agreement_readings, conjugation_readings)
     return any(
         (issue.start, issue.end) == (start, start + len(finding.text))
         and issue.suggestions[:1] == finding.suggestions[:1]

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from .agreement import CHECKS as AGREEMENT_CHECKS
 from .articles import missing_article
 from .clause_homophones import CHECKS as CLAUSE_HOMOPHONE_CHECKS
+from .conjugation import CHECKS as CONJUGATION_CHECKS
 from .coordination import CHECKS as COORDINATION_CHECKS
 from .distant import CHECKS as DISTANT_CHECKS
 from .homophones import HOMOPHONE_CHECKS
@@ -170,6 +171,8 @@ def et_est(card: CardText, speller: Speller) -> list[Issue]:
                 continue
             if _joins_two_verbs(text, match.start(), participle, speller):
                 continue
+            if _second_step(text, match.start(), match.end(), speller):
+                continue
             verb = "sont" if match.group("determiner").casefold() in _PLURAL_DETERMINERS else "est"
             issues.append(
                 Issue(
@@ -212,6 +215,27 @@ def _joins_two_verbs(text: str, start: int, participle: str, speller: Speller) -
         return False
     clause = re.split(r"[.;:!?,\n]", text[:start])[-1]
     return any(_finite(word, speller) for word in re.findall(r"[^\W\d_]+", clause))
+
+
+def _second_step(text: str, start: int, end: int, speller: Speller) -> bool:
+    """ "Ouvrir le portail et tapé son code": the clause opens with an infinitive and the
+    participle takes an object of its own, so "et" joins a second step whose infinitive was
+    written as a participle (`conjugation.infinitive-coordination`); "est tapé son code" would
+    make nonsense."""
+    engine = speller.engine
+    following = re.match(r"\s+(l['’]|[^\W\d_]+)", text[end:])
+    if engine is None or following is None:
+        return False
+    morphs = engine.getMorph(following.group(1).replace("'", "’").casefold())  # type: ignore[attr-defined]
+    if not any(":G:D" in morph for morph in morphs):
+        return False
+    clause = re.split(r"[.;:!?,\n]", text[:start])[-1]
+    return any(_only_infinitive(word, engine) for word in re.findall(r"[^\W\d_]+", clause))
+
+
+def _only_infinitive(word: str, engine: object) -> bool:
+    morphs = engine.getMorph(word.casefold())  # type: ignore[attr-defined]
+    return bool(morphs) and all(":Y" in morph for morph in morphs)
 
 
 def _is_participle(word: str, speller: Speller, *, strict: bool = False) -> bool:
@@ -278,5 +302,6 @@ OWN_CHECKS: tuple[tuple[str, Check], ...] = (
     *PREDICATE_CHECKS,  # predicates.py
     *DISTANT_CHECKS,  # distant.py
     *COORDINATION_CHECKS,  # coordination.py
+    *CONJUGATION_CHECKS,  # conjugation.py
     *SPELLING_CHECKS,  # spelling.py
 )

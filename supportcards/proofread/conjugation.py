@@ -1,0 +1,506 @@
+"""Conjugation slips: a verb form that does not exist, and the form a verb's place asks for.
+
+After spelling, these are the slips unseen chapters lose most. Like `agreement.py` (whose tokens,
+noun groups and conjugator they share), the checks fire on a pattern of word classes
+(Grammalecte's `getMorph` tags) and derive each fix from Grammalecte's conjugation table
+(`fr.conj`), never from a list of known wrong forms; without Grammalecte they return nothing,
+and they run at lint and review time only (`build` never runs a checker):
+
+- `invented-form`: a word no dictionary knows, made of a verb's stem (one the table gives that
+  verb in some form: "envoi" of envoie, "recev" of recevons, "apparaiss" of apparaissent) and a
+  regular ending that says its person and tense ("-t", "-ent", "-era", "-rait"…): "envoit" ->
+  "envoie", "recevent" -> "reçoivent", "échoura" -> "échouera", "fairait" -> "ferait",
+  "apparaissera" -> "apparaîtra". The verb must be the only one with that stem, and the word no
+  English word, name (capitalised) nor code;
+- `subject-infinitive`: a subject pronoun or a noun group that opens the clause, then ("ne" and
+  object pronouns maybe between) an infinitive that is nothing else, where the clause's verb
+  belongs ("le technicien vérifier les câbles" -> "vérifie"): the present of the subject's person;
+- `infinitive-coordination`: of two verbs joined by "et", "ou" or "puis" with only their first
+  one's complement between, the second takes the form of the first: an infinitive's partner
+  written as a past participle before its own complement ("Ouvrir le portail et tapé son code" ->
+  "taper"), and a participle after "avoir"'s partner written as an infinitive ("a redémarré le
+  poste et vérifier les journaux" -> "vérifié");
+- `instruction-infinitive`: a list item ("1.", "-") that opens with a past participle and its
+  direct object, or "que", where another item of the list opens with an infinitive ("2. Supprimé
+  les fichiers" -> "Supprimer"), or before "que" ("- Vérifié que le câble…"); and a sentence of
+  steps opened by "Ensuite,"/"Puis"/"Enfin," the same way. A participle before a date ("Livré le
+  12 mars") or before a comma and a new subject ("Installé la veille, le poste…") is a state;
+- `à-infinitive`: "à" after a verb or an adjective, "pour", "sans", "afin de", "avant de", and "de"
+  after a verb, an adjective or a noun, then a past participle (object pronouns maybe between)
+  where the infinitive belongs ("pour réinstallé le poste" -> "réinstaller"); a participle that is
+  also a noun or before no object ("rien de cassé", "sans prévu") is left. The other way round,
+  "avoir" after its subject then an infinitive in "-er" takes the past participle ("Le commercial
+  a envoyer le devis" -> "a envoyé"); "a" after no subject may be "à" ("les fichiers a envoyer").
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import Any
+
+from ..model import Card, Location
+from .agreement import (
+    _DE,
+    _NEGATION,
+    _OBJECT_PRONOUNS,
+    _SUBJECT_PRONOUNS,
+    Token,
+    _auxiliary,
+    _case_like,
+    _engine_modules,
+    _issue,
+    _opening,
+    noun_group,
+    tokens,
+)
+from .inflection import _infinitives_of, _list_of, _present
+from .spelling import Speller, english_word
+from .text import _LIST_MARKER, NAMING_NOUNS, CardText, Issue
+
+_READINGS = (
+    ("eraient", "K", "3p"),
+    ("raient", "K", "3p"),
+    ("erait", "K", "3s"),
+    ("rait", "K", "3s"),
+    ("eront", "If", "3p"),
+    ("ront", "If", "3p"),
+    ("era", "If", "3s"),
+    ("ra", "If", "3s"),
+    ("aient", "Iq", "3p"),
+    ("ait", "Iq", "3s"),
+    ("ent", "Ip", "3p"),
+    ("e", "Ip", "3s"),
+    ("t", "Ip", "3s"),
+    ("d", "Ip", "3s"),
+)
+"""The regular endings of the third persons (the persons of the notes), longest first, with the
+tense and person each says; a stem written before one of them is read in that tense and person."""
+
+_STEM_ENDINGS = ("", "e", "es", "ent", "s", "t", "d", "x", "ons", "ez", "ais", "ait", "aient", "ra", "er", "ir", "re")
+"""What is cut off a real form to give a stem a student may build on ("recev" of "recevons", the
+future's "préviend" of "préviendra", the participle "conclu" itself)."""
+
+_TENSES = (":Ip", ":Iq", ":Is", ":If", ":K", ":Sp", ":Sq", ":E", ":P", ":Q")
+_WHO = (":1s", ":2s", ":3s", ":1p", ":2p", ":3p", ":m:s", ":m:p", ":f:s", ":f:p", ":")
+_VOWELS = frozenset("aeiouyéèêëîïôûùü")
+_CODE_NEIGHBOURS = frozenset("._/\\=@#$<>{}[]|`~*-+")
+_MIN_LENGTH = 4
+_THIRD_PERSONS = {"il": "3s", "elle": "3s", "on": "3s", "ils": "3p", "elles": "3p"}
+
+
+@lru_cache(maxsize=1)
+def _stems() -> dict[str, frozenset[str]]:
+    """Each stem the conjugation table gives (see `_STEM_ENDINGS`), with the verbs it belongs to."""
+    modules = _engine_modules()
+    if modules is None:
+        return {}
+    conj = modules[0]
+    found: dict[str, set[str]] = {}
+    for verb in conj._dVerb:
+        forms = {verb}
+        for tense in _TENSES:
+            for who in _WHO:
+                if conj.hasConj(verb, tense, who):
+                    forms.add(conj.getConj(verb, tense, who))
+        for form in forms:
+            for ending in _STEM_ENDINGS:
+                if form == verb and not ending:
+                    continue  # "tracer" + "t" is no verb's form: "tracert" is a command
+                if form.endswith(ending) and len(form) > len(ending) + 1:
+                    found.setdefault(form[: len(form) - len(ending)], set()).add(verb)
+    return {stem: frozenset(verbs) for stem, verbs in found.items()}
+
+
+def real_form(word: str) -> str | None:
+    """The real form of an invented one: the verb whose stem `word` is built on (the only one),
+    in the tense and person its ending says; None where no reading or more than one verb fits."""
+    conj_modules = _engine_modules()
+    if conj_modules is None:
+        return None
+    conj = conj_modules[0]
+    lower = word.casefold()
+    for ending, tense, person in _READINGS:
+        stem = lower[: len(lower) - len(ending)]
+        if not lower.endswith(ending) or len(stem) < 2:
+            continue
+        if len(ending) == 1 and ending not in "e" and stem[-1] not in _VOWELS:
+            continue  # a silent "-t", "-d" follows a vowel: "envoit", "résoud"
+        verbs = _stems().get(stem, frozenset())
+        if ending in ("e", "ent") and any(_moods_differ(conj, verb, person) for verb in verbs):
+            continue  # "disparaise": "disparaît" or "disparaisse", as the clause asks
+        forms = {conj.getConj(verb, ":" + tense, ":" + person) for verb in verbs}
+        forms.discard("")
+        if not forms or len({_reformed(form) for form in forms}) != 1:
+            continue  # no verb, or more than one (not one verb in both spellings: apparaître, apparaitre)
+        form = max(forms, key=lambda one: one != _reformed(one))
+        return _case_like(form, word) if form != lower else None
+    return None
+
+
+def _moods_differ(conj: Any, verb: str, person: str) -> bool:
+    """Whether the present indicative and subjunctive of `verb` differ in `person`: an ending
+    "-e" or "-ent" may be either."""
+    return conj.getConj(verb, ":Ip", ":" + person) != conj.getConj(verb, ":Sp", ":" + person)
+
+
+def _reformed(form: str) -> str:
+    """A form as the 1990 spelling writes it ("apparaitra"): the same verb as "apparaîtra"."""
+    return form.replace("î", "i").replace("û", "u")
+
+
+def _paragraphs(card: CardText, speller: Speller) -> Iterator[tuple[str, int, str, str, list[Token]]]:
+    """(part, offset, text, blanked text, tokens) of each paragraph: a glossary term is blanked."""
+    for paragraph in card.paragraphs():
+        blanked = card.blanked_terms[paragraph.part][paragraph.offset : paragraph.offset + len(paragraph.text)]
+        yield paragraph.part, paragraph.offset, paragraph.text, blanked, tokens(paragraph.text, speller, blanked)
+
+
+def _plain_word(token: Token, text: str, blanked: str) -> bool:
+    """A lowercase word of letters in prose: no glossary term, no name, no piece of code."""
+    if not token.text.isalpha() or not token.text.islower() or not blanked[token.start : token.end].strip():
+        return False
+    before = text[token.start - 1] if token.start > 0 else " "
+    after = text[token.end] if token.end < len(text) else " "
+    return before not in _CODE_NEIGHBOURS and after not in _CODE_NEIGHBOURS and after not in "'’("
+
+
+def invented_form(card: CardText, speller: Speller) -> list[Issue]:
+    """A verb form no dictionary knows, built on a real verb's stem (see the module)."""
+    if speller.engine is None:
+        return []
+    issues = []
+    for part, offset, text, blanked, found in _paragraphs(card, speller):
+        for token in found:
+            if token.known or len(token.text) < _MIN_LENGTH or not _plain_word(token, text, blanked):
+                continue
+            if english_word(token.text) or speller.is_known(token.text):
+                continue
+            form = real_form(token.text)
+            if form is not None:
+                message = f"« {token.text} » n’existe pas : « {form} » ?"
+                issues.append(_issue(part, offset, token, "invented-form", message, [form]))
+    return issues
+
+
+def _subject_person(found: list[Token], end: int) -> str | None:
+    """The person of a subject pronoun or a noun group that ends right before tokens[end] and
+    opens its clause (or follows "et"/"ou" there)."""
+    if end == 0:
+        return None
+    pronoun = found[end - 1]
+    if pronoun.lower in _THIRD_PERSONS:
+        return _THIRD_PERSONS[pronoun.lower] if _opening(found, end - 1) is not None else None
+    for first in range(end - 1, max(-1, end - 8), -1):
+        determiner = found[first]
+        if not determiner.is_determiner or determiner.lower in _DE or determiner.has(":Di"):
+            continue  # "Quel câble choisir ?": a question
+        group = noun_group(found, first)
+        if group is None or group.end != end or group.number is None or not _opening(found, first):
+            continue
+        if not _auxiliary(found[group.head]):
+            return "3" + group.number  # not "C’est": "est" is no noun there
+    return None
+
+
+def _verb_later(found: list[Token], start: int) -> bool:
+    """A word that can only be a conjugated verb stands in the clause from tokens[start]."""
+    for token in found[start:]:
+        if token.text in _STOPS or token.lower in ("que", "qu’", "qui", "si", "quand", "lorsque", "car", "mais"):
+            return False
+        if (token.only_verb() and not token.has(":Q")) or _auxiliary(token):
+            return True
+    return False
+
+
+def _bare_infinitive(token: Token) -> bool:
+    """An infinitive and nothing else: no noun ("le dîner"), no conjugated form."""
+    return token.has(":Y") and not token.finite() and not token.has(":N") and not token.has(":Q")
+
+
+def subject_infinitive(card: CardText, speller: Speller) -> list[Issue]:
+    """An infinitive right after a subject, where the clause's verb belongs (see the module)."""
+    if speller.engine is None:
+        return []
+    issues = []
+    for part, offset, text, blanked, found in _paragraphs(card, speller):
+        for index, token in enumerate(found):
+            if not _bare_infinitive(token) or index == 0 or not _plain_word(token, text, blanked):
+                continue
+            if found[index - 1].lower in NAMING_NOUNS:
+                continue  # "le fichier user": a name
+            start = index
+            while start > 0 and found[start - 1].lower in _OBJECT_PRONOUNS | {"en", "y"}:
+                start -= 1
+            if start > 0 and found[start - 1].lower in _NEGATION:
+                start -= 1
+            if start == index and found[index - 1].lower in _OBJECT_PRONOUNS:
+                continue
+            person = _subject_person(found, start)
+            if person is None or start == 0 or _verb_later(found, index + 1):
+                continue  # "un message envoyer à cette adresse est transmis": a participle's slip
+            fixes = _present(token, person)
+            if len(fixes) == 1:
+                message = "un infinitif après le sujet : le verbe conjugué ?"
+                issues.append(_issue(part, offset, token, "subject-infinitive", message, fixes))
+    return issues
+
+
+_JOINERS = frozenset({"et", "ou", "puis"})
+_STOPS = frozenset('.;:!?()[]«»"—–,')
+_BETWEEN = 8
+
+
+def _participle(token: Token) -> bool:
+    """A past participle that is no conjugated form, infinitive, preposition nor noun."""
+    return token.has(":Q") and not token.finite() and not token.has(":Y") and not token.has(":G:R")
+
+
+def _object_at(found: list[Token], index: int) -> bool:
+    """A direct object, or a complement a verb takes, opens at tokens[index]."""
+    if index >= len(found):
+        return False
+    token = found[index]
+    if token.is_determiner and token.lower not in ("de", "d’"):
+        return not token.text.isdigit()
+    return token.lower in ("que", "qu’") or (token.lower in _OBJECT_PRONOUNS and index + 1 < len(found))
+
+
+def _determiner_object(found: list[Token], index: int) -> bool:
+    """A determiner (not "de", "du", "des") opens a direct object at tokens[index]."""
+    return index < len(found) and found[index].is_determiner and found[index].lower not in _DE
+
+
+def _partner(found: list[Token], joiner: int) -> int | None:
+    """The verb before the "et" at tokens[joiner] whose complement only stands between them."""
+    for index in range(joiner - 1, max(-1, joiner - _BETWEEN), -1):
+        token = found[index]
+        if token.text in _STOPS or token.lower in ("que", "qu’", "qui", "dont", "où"):
+            return None
+        if token.has(":Y") and not token.finite():
+            return index
+        if token.has(":N") and not token.only_verb():
+            continue  # "le poste": a noun, maybe also a verb
+        if token.finite() or token.has(":Q"):
+            return index if token.has(":Q") else None
+    return None
+
+
+def _after_avoir(found: list[Token], index: int) -> bool:
+    before = index - 1
+    while before >= 0 and found[before].has(":W") and not found[before].finite():
+        before -= 1
+    return before >= 0 and any(lemma == "avoir" for lemma, _, _ in found[before].finite())
+
+
+def _past_participle(verb: str) -> list[str]:
+    modules = _engine_modules()
+    if modules is None or not modules[0].hasConj(verb, ":Q", ":m:s"):
+        return []
+    return [modules[0].getConj(verb, ":Q", ":m:s")]
+
+
+def infinitive_coordination(card: CardText, speller: Speller) -> list[Issue]:
+    """Of two verbs joined by "et", the second in another form than the first (see the module)."""
+    if speller.engine is None:
+        return []
+    issues = []
+    for part, offset, _, _, found in _paragraphs(card, speller):
+        for joiner, token in enumerate(found):
+            if token.lower not in _JOINERS or joiner + 1 >= len(found):
+                continue
+            first = _partner(found, joiner)
+            second = found[joiner + 1]
+            if first is None or first == joiner - 1 or not _object_at(found, joiner + 2):
+                continue  # "installé et configuré": two states, no complement
+            noun = second.has(":N") and not _determiner_object(found, joiner + 2)
+            if found[first].has(":Y") and _participle(second) and not noun:  # "et envoyé une alerte"
+                fixes = _infinitives_of(second, speller)
+                message = f"joint à l’infinitif « {found[first].text} » : l’infinitif ?"
+            elif _participle(found[first]) and _after_avoir(found, first) and _bare_infinitive(second):
+                lemmas = {morph[1 : morph.index("/")] for morph in second.morphs if ":Y" in morph}
+                fixes = [_case_like(form, second.text) for lemma in sorted(lemmas) for form in _past_participle(lemma)]
+                message = f"joint au participe « {found[first].text} » : le participe ?"
+            else:
+                continue
+            if len(fixes) == 1:
+                issues.append(_issue(part, offset, second, "infinitive-coordination", message, fixes))
+    return issues
+
+
+_STEP_OPENERS = frozenset({"ensuite", "puis", "enfin", "après", "d’abord"})
+
+
+def _lines(card: CardText, speller: Speller) -> Iterator[tuple[str, int, list[Token], list[str] | None]]:
+    """(part, offset, tokens, the other items of its list, None when no list item) of each paragraph."""
+    for part, offset, _, _, found in _paragraphs(card, speller):
+        text = card.text(part)
+        line_start = text.rfind("\n", 0, offset) + 1
+        if not _LIST_MARKER.match(text[line_start : offset + 1]):
+            yield part, offset, found, None
+            continue
+        lines = text[_list_of(text, line_start) :].split("\n")
+        items = list(itertools.takewhile(_LIST_MARKER.match, lines))
+        mine = text[line_start:].split("\n", 1)[0]
+        yield part, offset, found, [line for line in items if line != mine]
+
+
+def _steps(items: list[str], speller: Speller) -> bool:
+    """Whether the other items of a list are steps: one opens with an infinitive at least, and
+    none with another verb form ("- Ouvert de 8 h à 18 h" lists states, "- Fermé le week-end" too)."""
+    openers = []
+    for line in items:
+        marker = _LIST_MARKER.match(line)
+        words = tokens(line[marker.end() :], speller) if marker else []
+        if words:
+            openers.append(words[0])
+    infinitives = [word for word in openers if word.has(":Y") and not word.finite()]
+    others = [word for word in openers if word not in infinitives and (word.has(":Q") or word.finite())]
+    return bool(infinitives) and not [word for word in others if not word.has(":N")]
+
+
+def _step_participle(found: list[Token], index: int) -> bool:
+    """A participle opening a step before its object (see the module): not a state dated or
+    detached before a new subject ("Installé la veille, le poste…")."""
+    word = found[index]
+    if not _participle(word) or word.has(":N") or not _object_at(found, index + 1):
+        return False
+    if found[index + 1].lower in _OBJECT_PRONOUNS and found[index + 1].lower not in ("le", "la", "les", "l’"):
+        return False
+    if index + 2 < len(found) and found[index + 2].text[:1].isdigit():
+        return False  # "Livré le 12 mars"
+    for at in range(index + 1, len(found)):
+        if found[at].text == "," and at + 1 < len(found):
+            after = found[at + 1]
+            return not (after.is_determiner or after.lower in _SUBJECT_PRONOUNS)
+        if found[at].finite() and found[at].lower not in ("que", "qu’") and found[at].only_verb():
+            return found[index + 1].lower in ("que", "qu’")
+    return True
+
+
+def instruction_infinitive(card: CardText, speller: Speller) -> list[Issue]:
+    """A step of instructions written with a participle for the infinitive (see the module)."""
+    if speller.engine is None:
+        return []
+    issues = []
+    for part, offset, found, items in _lines(card, speller):
+        if not found:
+            continue
+        opening = 0
+        if items is None:
+            if len(found) < 3 or found[0].lower not in _STEP_OPENERS or found[1].text != ",":
+                continue
+            opening = 2
+        elif not (found[1:2] and found[1].lower in ("que", "qu’")) and not _steps(items, speller):
+            continue
+        if not _step_participle(found, opening):
+            continue
+        fixes = _infinitives_of(found[opening], speller)
+        if len(fixes) == 1:
+            message = "une étape : l’infinitif ?"
+            issues.append(_issue(part, offset, found[opening], "instruction-infinitive", message, fixes))
+    return issues
+
+
+_INFINITIVE_PREPOSITIONS = frozenset({"pour", "sans"})
+_SINGULAR_PARTICIPLE = re.compile(r"[^\W\d_]+é")
+"""A participle in "-é" sounds like the infinitive in "-er" a preposition asks for."""
+
+
+def _asks_infinitive(found: list[Token], index: int) -> bool:
+    """Whether the preposition at tokens[index] takes an infinitive here: "pour", "sans", "afin
+    de", "avant de"; "à" after a verb or an adjective ("sert à", "prêt à"); "de" after a verb, an
+    adjective or a noun ("interdit de", "le droit de"), not after a pronoun ("rien de cassé")."""
+    word = found[index].lower
+    before = found[index - 1] if index > 0 else None
+    if word in _INFINITIVE_PREPOSITIONS:
+        return True
+    if before is None or not before.known:
+        return False
+    if word in ("de", "d’"):
+        if before.lower in ("afin", "avant"):
+            return True
+        return (
+            not before.has(":G:O")
+            and not before.has(":W")
+            and not before.is_determiner
+            and (bool(before.finite()) or before.is_adjective or before.has(":N"))
+        )
+    if word == "à":
+        return (bool(before.finite()) and before.only_verb()) or (before.has(":A") and not before.has(":N"))
+    return False
+
+
+def _avoir_then_infinitive(found: list[Token], index: int) -> bool:
+    """tokens[index] is an infinitive in "-er" right after "avoir" that follows its subject."""
+    word = found[index]
+    if not _bare_infinitive(word) or not word.lower.endswith("er") or index < 2:
+        return False
+    auxiliary = found[index - 1]
+    if not any(lemma == "avoir" for lemma, _, _ in auxiliary.finite()):
+        return False
+    start = index - 1
+    if found[start - 1].lower in _NEGATION:
+        start -= 1
+    if found[start - 1].lower == "qui":
+        return True
+    person = _subject_person(found, start)
+    return person is not None and person in auxiliary.persons() and not _verb_later(found, index + 1)
+
+
+def a_infinitive(card: CardText, speller: Speller) -> list[Issue]:
+    """A participle after a preposition that takes the infinitive, and an infinitive after
+    "avoir" (see the module)."""
+    if speller.engine is None:
+        return []
+    issues = []
+    for part, offset, _, _, found in _paragraphs(card, speller):
+        for index, token in enumerate(found):
+            if _avoir_then_infinitive(found, index):
+                lemmas = {morph[1 : morph.index("/")] for morph in token.morphs if ":Y" in morph}
+                fixes = [_case_like(form, token.text) for lemma in sorted(lemmas) for form in _past_participle(lemma)]
+                if len(fixes) == 1:
+                    message = f"après « {found[index - 1].text} », le participe passé ?"
+                    issues.append(_issue(part, offset, token, "à-infinitive", message, fixes))
+                continue
+            if token.lower not in {"à", "pour", "sans", "de", "d’"} or not _asks_infinitive(found, index):
+                continue
+            at = index + 1
+            while at < len(found) and found[at].lower in _OBJECT_PRONOUNS | _NEGATION | {"pas"}:
+                at += 1
+            if at >= len(found) or not _participle(found[at]):
+                continue
+            participle = found[at]
+            if participle.has(":N") and not (at == index + 1 and token.lower in _INFINITIVE_PREPOSITIONS):
+                continue  # "de données", "point de vue", "d’arrivée": a noun
+            if participle.has(":N") and not _determiner_object(found, at + 1):
+                continue  # "sans prévenu" may be the noun; "sans prévenu l’utilisateur" is not
+            if not _object_at(found, at + 1) and not _SINGULAR_PARTICIPLE.fullmatch(participle.lower):
+                continue
+            fixes = _infinitives_of(participle, speller)
+            if len(fixes) == 1:
+                message = f"après « {token.text} », l’infinitif ?"
+                issues.append(_issue(part, offset, participle, "à-infinitive", message, fixes))
+    return issues
+
+
+def line_readings(engine: Any, line: str) -> list[Issue]:
+    """What this module's checks find in one line of text as a card's back: `review` asks it
+    whether one of them makes the fix a finding of Grammalecte makes ("Le commercial a envoyer":
+    'envoyé', not 'à'), which the proofreader keeps in their place when both make it."""
+    source = Card(front="", back=line, location=Location("", 1), back_line=1)
+    text = CardText(source, "", line)
+    speller = Speller(engine=engine)
+    return [issue for _, check in CHECKS for issue in check(text, speller)]
+
+
+CHECKS = (
+    ("invented-form", invented_form),
+    ("subject-infinitive", subject_infinitive),
+    ("infinitive-coordination", infinitive_coordination),
+    ("instruction-infinitive", instruction_infinitive),
+    ("à-infinitive", a_infinitive),
+)
+"""This module's checks, by rule name, for `rules.OWN_CHECKS`."""

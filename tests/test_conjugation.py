@@ -1,0 +1,182 @@
+"""supportcards' conjugation checks (`proofread/conjugation.py`), on sentences written for these
+tests: each slip a rule must mend, with its fix, and correct look-alikes it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+from proofread_helpers import flagged
+
+from supportcards.proofread.agreement import subjunctive
+from supportcards.proofread.conjugation import (
+    CHECKS,
+    a_infinitive,
+    infinitive_coordination,
+    instruction_infinitive,
+    invented_form,
+    real_form,
+    subject_infinitive,
+)
+from supportcards.proofread.grammar import engine_available
+from supportcards.proofread.rules import OWN_CHECKS, et_est
+from supportcards.review import CERTAIN
+
+pytestmark = pytest.mark.skipif(
+    not engine_available(), reason="Grammalecte is not installed (apt install python3-grammalecte, then make)"
+)
+
+
+def test_the_checks_are_registered_and_certain() -> None:
+    assert set(dict(CHECKS)) <= set(dict(OWN_CHECKS))
+    assert set(dict(CHECKS)) <= CERTAIN
+
+
+@pytest.mark.parametrize(
+    ("invented", "real"),
+    [
+        ("envoit", "envoie"),
+        ("publit", "publie"),
+        ("préviendent", "préviennent"),
+        ("recevent", "reçoivent"),
+        ("échoura", "échouera"),  # the future read from "-ra"
+        ("fairait", "ferait"),  # the conditional read from "-rait"
+        ("apparaissera", "apparaîtra"),  # one verb, whichever of its two spellings
+        ("voyent", "voient"),
+        ("résoud", "résout"),
+        ("concluera", "conclura"),
+        ("surveillaient", None),  # a real form
+        ("tracert", None),  # a command: "tracer" + "t" is no stem and a silent ending
+        ("disparaise", None),  # "disparaît" or "disparaisse": the clause decides
+        ("spooler", None),
+        ("ansible", None),
+    ],
+)
+def test_an_invented_form_is_read_in_the_tense_and_person_of_its_ending(invented: str, real: str | None) -> None:
+    assert real_form(invented) == real
+
+
+@pytest.mark.parametrize(
+    ("back", "expected"),
+    [
+        ("Le script envoit un rapport chaque matin.", [("envoit", ("envoie",))]),
+        ("Les sondes préviendent l’équipe.", [("préviendent", ("préviennent",))]),
+        ("Sans réseau, la sauvegarde échoura cette nuit.", [("échoura", ("échouera",))]),
+        ("Le tuteur fairait une démonstration.", [("fairait", ("ferait",))]),
+        # English words, names, code and glossary-like terms stay
+        ("Le développeur fait un commit puis un push.", []),
+        ("La commande tracert montre chaque routeur.", []),
+        ("Le fichier deploit.yml contient les étapes.", []),
+        ("Le serveur Jenkins lance le build.", []),
+    ],
+)
+def test_invented_form(back: str, expected: list[tuple[str, tuple[str, ...]]]) -> None:
+    assert flagged(invented_form, back) == expected
+
+
+@pytest.mark.parametrize(
+    ("back", "expected"),
+    [
+        ("Le technicien vérifier les câbles.", [("vérifier", ("vérifie",))]),
+        ("Les administrateurs surveiller l’espace libre.", [("surveiller", ("surveillent",))]),
+        ("Si rien ne fonctionne, on recréer le profil.", [("recréer", ("recrée",))]),
+        ("Le technicien doit vérifier les câbles.", []),  # a modal verb between
+        ("Le but du technicien : réparer vite.", []),  # a colon: no subject
+        ("Quel câble choisir ? Le câble blindé.", []),  # a question
+        ("C’est répéter avec ses mots ce que l’utilisateur a dit.", []),  # "est" is no noun
+        ("Le fichier user.config contient les réglages.", []),  # a name, code
+        ("Un message envoyer à cette adresse est transmis à tous.", []),  # a participle's slip
+        ("Le dîner est servi à midi.", []),  # also a noun
+    ],
+)
+def test_subject_infinitive(back: str, expected: list[tuple[str, tuple[str, ...]]]) -> None:
+    assert flagged(subject_infinitive, back) == expected
+
+
+@pytest.mark.parametrize(
+    ("back", "expected"),
+    [
+        ("Ouvrir le portail et tapé son identifiant.", [("tapé", ("taper",))]),
+        ("Il faut déballer le poste et branché l’écran.", [("branché", ("brancher",))]),
+        ("Il a redémarré le poste et vérifier les journaux.", [("vérifier", ("vérifié",))]),
+        # also a noun ("un envoyé"), but before its object
+        ("L’EDR peut isoler le poste et envoyé une alerte.", [("envoyé", ("envoyer",))]),
+        ("Il faut réunir les chefs et employés du service.", []),
+        ("Un poste déballé et branché attend sur le bureau.", []),  # two states
+        ("Il faut un poste installé et configuré avant l’arrivée.", []),
+        ("Vérifier la connexion et l’accès au partage.", []),  # a noun after "et"
+        ("Il faut redémarrer le poste installé et configuré hier.", []),  # a participle between
+        ("Il a pu redémarrer le poste et vérifier les journaux.", []),  # two infinitives
+    ],
+)
+def test_infinitive_coordination(back: str, expected: list[tuple[str, tuple[str, ...]]]) -> None:
+    assert flagged(infinitive_coordination, back) == expected
+
+
+@pytest.mark.parametrize(
+    ("back", "expected"),
+    [
+        ("1. Supprimé les fichiers temporaires\n2. Vider la corbeille", [("Supprimé", ("Supprimer",))]),
+        ("- Redémarré le serveur\n- Contrôler les journaux", [("Redémarré", ("Redémarrer",))]),
+        ("- Vérifié que le câble est branché", [("Vérifié", ("Vérifier",))]),
+        ("Ensuite, réinstallé les barrettes de RAM.", [("réinstallé", ("réinstaller",))]),
+        ("- Testé et validé par le fournisseur\n- Livré avec son chargeur", []),  # states
+        ("- Commander le poste\n- Livré le 12 mars", []),  # a date
+        ("- Ouvert de 8 h à 18 h\n- Fermé le week-end\n- Penser à l’inventaire", []),  # states
+        ("- Supprimé les fichiers temporaires\n- Corbeille vidée", []),  # no infinitive beside it
+        ("Ensuite, installé la veille, le poste démarre vite.", []),  # detached before a subject
+    ],
+)
+def test_instruction_infinitive(back: str, expected: list[tuple[str, tuple[str, ...]]]) -> None:
+    assert flagged(instruction_infinitive, back) == expected
+
+
+@pytest.mark.parametrize(
+    ("back", "expected"),
+    [
+        ("Le technicien vient pour réinstallé le poste.", [("réinstallé", ("réinstaller",))]),
+        ("Il est interdit de téléchargé des logiciels.", [("téléchargé", ("télécharger",))]),
+        ("Le logiciel se met à jour sans prévenu l’utilisateur.", [("prévenu", ("prévenir",))]),
+        ("Il permet de terminé une application.", [("terminé", ("terminer",))]),
+        ("Ce logiciel est facile à installé.", [("installé", ("installer",))]),
+        ("Le commercial a envoyer le devis hier.", [("envoyer", ("envoyé",))]),
+        ("Quand le poste aura redémarrer, tester.", [("redémarrer", ("redémarré",))]),
+        ("Les fichiers à envoyer sont rangés.", []),  # after a noun
+        ("Les fichiers a envoyer sont rangés.", []),  # no subject: "a" may be "à"
+        ("Il n’y a rien de changé dans la configuration.", []),
+        ("Quantité de données qu’une connexion transporte.", []),  # a noun
+        ("Au point de vue du coût, la solution libre l’emporte.", []),
+        ("Les RH envoient la fiche d’arrivée une semaine avant.", []),
+        ("Le client a beau redémarrer, rien ne change.", []),
+        ("Elle a pu redémarrer le poste.", []),
+    ],
+)
+def test_a_infinitive(back: str, expected: list[tuple[str, tuple[str, ...]]]) -> None:
+    assert flagged(a_infinitive, back) == expected
+
+
+@pytest.mark.parametrize(
+    ("back", "expected"),
+    [
+        ("Il faut que le technicien fait une sauvegarde.", [("fait", ("fasse",))]),
+        ("Le technicien appelle pour que l’utilisateur voit l’écran.", [("voit", ("voie",))]),
+        ("Les serveurs s’arrêtent avant que l’onduleur est vide.", [("est", ("soit",))]),
+        ("Il faut que le technicien fasse une copie.", []),
+        ("Le technicien sait que l’onduleur est vide.", []),
+    ],
+)
+def test_the_subjunctive_after_il_faut_que_pour_que_avant_que(
+    back: str, expected: list[tuple[str, tuple[str, ...]]]
+) -> None:
+    assert flagged(subjunctive, back) == expected
+
+
+@pytest.mark.parametrize(
+    ("back", "expected"),
+    [
+        ("Ouvrir le portail et tapé son identifiant.", []),  # a second step: `infinitive-coordination`
+        ("Le changement et validé par le responsable.", [("et", ("est",))]),
+    ],
+)
+def test_et_est_leaves_a_second_step_after_an_infinitive(
+    back: str, expected: list[tuple[str, tuple[str, ...]]]
+) -> None:
+    assert flagged(et_est, back) == expected
