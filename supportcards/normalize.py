@@ -531,9 +531,10 @@ _AFTER_QUE = (
     r"(?:il|ils|elle|elles|on|un|une|en|à|au|aux|ainsi|aucun|aucune|avec|avant|après|alors|entre|"
     r"est|était|étaient|ont|avait|avaient|eux|autre|autres|ici|elle-même|il-même)"
 )
-# Words that start with a vowel but take no elision ("le onze", "le ou la"), or whose class is unsure.
-_NO_ELISION = frozenset(
-    {"ou", "où", "et", "un", "une", "onze", "onzième", "oui", "ouate", "uhlan", "à", "en", "y", "a"}
+# Words that start with a vowel but take no elision ("le onze", "le ou la", "le off", as dictionaries
+# write the borrowed "off": "la voix off", "passer de off à on"), or whose class is unsure.
+NO_ELISION = frozenset(
+    {"ou", "où", "et", "un", "une", "onze", "onzième", "oui", "ouate", "uhlan", "off", "à", "en", "y", "a"}
 )
 # Words that may sit between a pronoun "le"/"les" and its infinitive: "de le bien faire".
 _PRONOUN_ADVERBS = frozenset(
@@ -555,7 +556,7 @@ def _elide_word(match: re.Match[str]) -> str:
     if lower in ("le", "la", "de", "ne", "se", "je"):
         if not word.islower() or word[0] == "h":
             return match.group()  # a name, an acronym, or an h that may be aspirated ("le héros")
-        if word in (_NO_ELISION if lower in ("le", "la", "de") else _NO_ELISION - {"en", "y", "a"}):
+        if word in (NO_ELISION if lower in ("le", "la", "de") else NO_ELISION - {"en", "y", "a"}):
             return match.group()
         if word[0] == "y" and lower in ("le", "la", "de"):
             return match.group()

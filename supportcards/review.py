@@ -23,7 +23,7 @@ from typing import Any
 
 from .corrections import REVIEWED, CorrectionsFile, corrections_file
 from .model import Card, Finding, Project
-from .normalize import LATIN_A, Corrections, entry_pattern, make_normalizer, table_stage
+from .normalize import LATIN_A, NO_ELISION, Corrections, entry_pattern, make_normalizer, table_stage
 
 _CONTEXT_WORDS = (2, 3, 4, 6, 8)
 """How many words around the flagged ones an entry tries, fewest first."""
@@ -1015,6 +1015,8 @@ def _certain_fix(finding: Finding) -> str | None:
         or _noun_of_its_own(finding)
         or _ce_before_etre(finding)
         or _latin_locution(finding)
+        or _distributive(finding)
+        or _no_elision(finding)
     ):
         return None
     if certain(finding):
@@ -1380,6 +1382,41 @@ def _apart(first: str, second: str) -> bool:
     return not _feature(first, "mf", "e") & _feature(second, "mf", "e") and not (
         _feature(first, "sp", "i") & _feature(second, "sp", "i")
     )
+
+
+def _no_elision(finding: Finding) -> bool:
+    """An elision Grammalecte asks before a word that takes none (`normalize.NO_ELISION`: "de
+    off", "le onze"): the normalizer's own table decides, so that review and build agree."""
+    if not finding.rule.startswith("g2__eleu") or finding.context_column < 1:
+        return False
+    following = re.match(r"[^\W\d_]+\s+([^\W\d_]+)", finding.context[finding.context_column - 1 :])
+    return following is not None and following.group(1).casefold() in NO_ELISION  # the word after "de"
+
+
+def _distributive(finding: Finding) -> bool:
+    """A plural asked of a singular adjective joined by "et"/"ou" to another singular adjective
+    ("les éditions familiale et professionnelle", "les versions anglaise ou allemande"): each
+    adjective names one of the things the plural noun counts, so each stays singular."""
+    if not finding.rule.startswith(("g3__gn", "noun-adjective")) or finding.context_column < 1:
+        return False
+    if not finding.suggestions or not _plural(finding.suggestions[0]) or _plural(finding.text):
+        return False
+    start = finding.context_column - 1
+    after = re.match(r"\s+(?:et|ou)\s+([^\W\d_]+)", finding.context[start + len(finding.text) :])
+    before = re.search(r"([^\W\d_]+)\s+(?:et|ou)\s+$", finding.context[:start])
+    mates = [found.group(1) for found in (after, before) if found is not None]
+    return any(_singular_adjective(mate) for mate in mates) and _singular_adjective(finding.text)
+
+
+def _singular_adjective(word: str) -> bool:
+    """Whether Grammalecte reads `word` as an adjective, and as a singular one only."""
+    from .proofread.grammar import engine
+
+    checker = engine()
+    if checker is None:
+        return False
+    readings = [m for m in checker.getSpellChecker().getMorph(word.casefold()) if ":A" in m]
+    return bool(readings) and all(re.search(r":[mfe]:s", m) for m in readings)
 
 
 def _latin_locution(finding: Finding) -> bool:

@@ -406,6 +406,8 @@ CASES = [
     pytest.param("Téléphones", "Des téléphones dernière génération ont été livrés.", id="dernière génération"),
     pytest.param("Sites", "Des liaisons longue distance relient les deux sites.", id="longue distance"),
     pytest.param("Stockage", "Des SSD grande capacité remplacent les disques.", id="term + grande capacité"),
+    pytest.param("Offres", "Les offres mensuelle et annuelle ne donnent pas les mêmes droits.", id="distributive"),
+    pytest.param("Voyant", "Le voyant passe de off à on après le test.", id="de off"),
     pytest.param("Droits", "La commande chmod 755 script.sh rend le script exécutable.", id="number and file name"),
     pytest.param(
         "Devis",

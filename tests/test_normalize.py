@@ -101,6 +101,7 @@ def test_rules_have_unique_names_in_a_fixed_order() -> None:
         ("accented-capitals", "L’Etat est payeur. Etat des lieux", "L’État est payeur. État des lieux"),
         # the Latin "a" of a locution keeps the dictionaries' spelling
         ("accented-capitals", "A priori, non. A contrario, oui.", "A priori, non. A contrario, oui."),
+        ("elision", "Le voyant passe de off à on.", "Le voyant passe de off à on."),
         ("quant-a", "Quand au SAN, il coûte plus.", "Quant au SAN, il coûte plus."),
         ("quant-a", "Quand à l’entreprise, elle paie.", "Quant à l’entreprise, elle paie."),
         (
