@@ -139,6 +139,8 @@ def test_instruction_infinitive(back: str, expected: list[tuple[str, tuple[str, 
         ("Ce logiciel est facile à installé.", [("installé", ("installer",))]),
         ("Le commercial a envoyer le devis hier.", [("envoyer", ("envoyé",))]),
         ("Quand le poste aura redémarrer, tester.", [("redémarrer", ("redémarré",))]),
+        ("Après avoir brancher le câble, tester.", [("brancher", ("branché",))]),
+        ("Le client reçoit un avoir à utiliser.", []),
         ("Les fichiers à envoyer sont rangés.", []),  # after a noun
         ("Les fichiers a envoyer sont rangés.", []),  # no subject: "a" may be "à"
         ("Il n’y a rien de changé dans la configuration.", []),

@@ -29,8 +29,9 @@ and they run at lint and review time only (`build` never runs a checker):
   after a verb, an adjective or a noun, then a past participle (object pronouns maybe between)
   where the infinitive belongs ("pour réinstallé le poste" -> "réinstaller"); a participle that is
   also a noun or before no object ("rien de cassé", "sans prévu") is left. The other way round,
-  "avoir" after its subject then an infinitive in "-er" takes the past participle ("Le commercial
-  a envoyer le devis" -> "a envoyé"); "a" after no subject may be "à" ("les fichiers a envoyer").
+  "avoir" after its subject (or the infinitive "avoir" after "après", "sans"…) then an infinitive
+  in "-er" takes the past participle ("Le commercial a envoyer le devis" -> "a envoyé", "Après
+  avoir brancher" -> "branché"); "a" after no subject may be "à" ("les fichiers a envoyer").
 """
 
 from __future__ import annotations
@@ -433,12 +434,19 @@ def _asks_infinitive(found: list[Token], index: int) -> bool:
     return False
 
 
+_PAST_INFINITIVE_AFTER = frozenset({"après", "sans", "pour", "de", "d’", "pas", "jamais"})
+"""What opens a past infinitive ("après avoir branché", "sans avoir vérifié"): "avoir" there is
+the auxiliary, not the noun ("un avoir")."""
+
+
 def _avoir_then_infinitive(found: list[Token], index: int) -> bool:
     """tokens[index] is an infinitive in "-er" right after "avoir" that follows its subject."""
     word = found[index]
     if not _bare_infinitive(word) or not word.lower.endswith("er") or index < 2:
         return False
     auxiliary = found[index - 1]
+    if auxiliary.lower == "avoir":
+        return found[index - 2].lower in _PAST_INFINITIVE_AFTER  # "Après avoir brancher le téléphone"
     if not any(lemma == "avoir" for lemma, _, _ in auxiliary.finite()):
         return False
     start = index - 1
