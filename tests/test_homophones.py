@@ -536,6 +536,8 @@ def test_sa_before_its_noun_is_left_alone(back: str) -> None:
         ("Les serveurs sont près à être livrés.", "prêts"),
         ("Elle est près à partir en déplacement.", "prête"),
         ("Windows est près pour la mise à jour.", "prêt"),
+        ("Tout est près pour la migration.", "prêt"),
+        ("Le script n’est pas encore près pour la production.", "prêt"),
     ],
 )
 def test_pres_after_etre_before_what_one_is_ready_for_is_pret(back: str, fix: str) -> None:
@@ -595,6 +597,8 @@ def test_ce_as_a_determiner_or_a_subject_is_left_alone(back: str) -> None:
         "Il faut un câble HDMI où un adaptateur USB-C pour brancher l’écran.",
         "Les fichiers passent par le NAS où un lien OneDrive.",
         "Les barrettes sont posées sur un tapis antistatique où dans leur sachet d’origine.",
+        "Envoyez le fichier par mail où par Teams.",
+        "Le poste se connecte en Wi-Fi où en Ethernet selon la salle.",
     ],
 )
 def test_ou_with_an_accent_between_two_noun_groups_is_ou(back: str) -> None:
@@ -610,6 +614,7 @@ def test_ou_with_an_accent_between_two_noun_groups_is_ou(back: str) -> None:
         "Le réseau où le trafic passe est saturé.",
         "La page où un lien apparaît est bloquée.",
         "Au moment où une alerte arrive, le technicien est prévenu.",
+        "Le câble passe par le couloir où par la trappe passent les fibres.",
     ],
 )
 def test_ou_opening_a_relative_is_left_alone(back: str) -> None:
@@ -678,6 +683,8 @@ def test_a_with_an_accent_as_a_preposition_is_left_alone(back: str) -> None:
         "Le PC a redémarré seul, peut être à cause d’une surchauffe.",
         "La lenteur vient peut être du switch de l’étage.",
         "L’horloge est fausse, peut être à cause de la pile.",
+        "Redémarrez le poste, peut être que ça suffira.",
+        "Le câble est débranché, ou peut être que la prise est morte.",
     ],
 )
 def test_peut_etre_with_no_subject_is_the_adverb(back: str) -> None:
@@ -693,6 +700,7 @@ def test_peut_etre_with_no_subject_is_the_adverb(back: str) -> None:
         "Ce qui compte peut être différent.",
         "Le fichier est copié, peut être modifié puis renvoyé.",
         "Le câble peut être la cause de la coupure.",
+        "Ce ne peut être que le câble.",
     ],
 )
 def test_peut_etre_after_its_subject_is_left_alone(back: str) -> None:

@@ -14,7 +14,7 @@ sentences, and return [] without Grammalecte:
   être déployé": the adjective "prêt", agreed with the subject (a noun group or a pronoun; where
   its gender is unsure, each form is offered, for a person). "près de" is the place; so is a
   "près" that an adverb of degree qualifies ("tout près", "très près"), and "c’est près pour…" (a
-  distance for someone);
+  distance for someone); one of time may stand between ("n’est pas encore près pour…");
 - `ce-se-sujet`: "ce" after a subject that opens the clause (a noun group, or a name opening the
   sentence) or after "ne", before a conjugated verb that no masculine noun reading can make the
   noun of "ce" ("Windows ce lance", "le service d’impression ce lance"): the reflexive "se". Not
@@ -22,8 +22,9 @@ sentences, and return [] without Grammalecte:
   subject; `predicates.ce-se` takes "ce" after a subject pronoun or "qui";
 - `où-ou-liste`: "où" right after a noun group, before another (a preposition maybe first) with no
   word that can be a conjugated verb up to the end of the clause ("un câble HDMI où un adaptateur",
-  "sur un tapis où dans son sachet"): a relative "où" opens a clause with its verb ("le dossier où
-  les fichiers sont stockés"), a list joins two noun groups with "ou";
+  "sur un tapis où dans son sachet"; or the same preposition repeated, "par mail où par Teams"): a
+  relative "où" opens a clause with its verb ("le dossier où les fichiers sont stockés"), a list
+  joins two noun groups with "ou";
 - `a-à-sans-sujet`: "a" after bare nouns and adjectives that open the sentence (or a list item)
   with no determiner, before a determiner or a noun ("Accès a la console réservé", "Retour a la
   normale"): nothing there can be the subject of the verb "avoir", so the preposition "à"; a name
@@ -35,9 +36,9 @@ sentences, and return [] without Grammalecte:
   dossier.");
 - `peut-être-sans-sujet`: "peut être" that has no subject to agree with, before a preposition or a
   determiner: after a comma that ends a clause with its verb ("…, peut être à cause d’une
-  coupure"), or right after a conjugated verb ("La lenteur vient peut être du switch"): the
-  adverb "peut-être". "Il peut être lent", "Ce qui, dans certains cas, peut être un problème"
-  keep the verb;
+  coupure"), or right after a conjugated verb ("La lenteur vient peut être du switch"); and
+  "peut être que" anywhere ("ce ne peut être que le câble" excepted): the adverb "peut-être".
+  "Il peut être lent", "Ce qui, dans certains cas, peut être un problème" keep the verb;
 - `ces-ses-ambigu`, for a person: "ces" coordinated with a noun group of a possessive ("son code et
   de ces données"): the same owner's "ses" is likely, though "ces" may point back to something.
 
@@ -74,7 +75,16 @@ _PREPOSITIONS = frozenset({"dans", "sur", "sous", "par", "pour", "avec", "chez",
 _DEGREE_ADVERBS = frozenset({"tout", "très", "assez", "trop", "si", "plus", "moins", "aussi", "bien", "peu", "pas"})
 _SUBJECT_VERBS = (">être/", ">pouvoir/", ">devoir/", ">sembler/")
 """Verbs that "ce" is the subject of ("ce sont", "ce doit être", "ce peut être", "ce semble")."""
-_PRONOUN_FORMS = {"il": ("m", "s"), "elle": ("f", "s"), "ils": ("m", "p"), "elles": ("f", "p"), "on": ("m", "s")}
+_PRONOUN_FORMS = {
+    "il": ("m", "s"),
+    "elle": ("f", "s"),
+    "ils": ("m", "p"),
+    "elles": ("f", "p"),
+    "on": ("m", "s"),
+    "tout": ("m", "s"),
+}
+_UNSURE_PRONOUNS = {"je": "s", "j’": "s", "tu": "s", "nous": "p", "vous": "p"}
+"""Subject pronouns that do not say their gender: each form of their number is offered."""
 _PRET_FORMS = {("m", "s"): "prêt", ("f", "s"): "prête", ("m", "p"): "prêts", ("f", "p"): "prêtes"}
 
 
@@ -144,6 +154,8 @@ def pres_pret(card: CardText, speller: Speller) -> list[Issue]:
             verb = index - 1
             if sentence[verb].lower in _DEGREE_ADVERBS:
                 continue  # "tout près pour…", "très près": a distance
+            while verb > 0 and (sentence[verb].lower == "pas" or _time_adverb(lexicon, sentence[verb].text)):
+                verb -= 1  # "n’est pas encore près pour…"
             if not any(morph.startswith(">être/") for morph in lexicon.morphs(sentence[verb].text)):
                 continue
             forms = _agreed_forms(lexicon, sentence, verb)
@@ -153,6 +165,12 @@ def pres_pret(card: CardText, speller: Speller) -> list[Issue]:
             start, end = offset + token.start, offset + token.end
             issues.append(Issue(part, start, end, "grammar", "près-prêt", message, tuple(forms)))
     return issues
+
+
+def _time_adverb(lexicon: Lexicon, word: str) -> bool:
+    """An adverb that says when, not how much ("encore", "enfin", "bientôt"): it may stand between
+    "être" and "prêt"; one of degree ("tout", "très") says a distance."""
+    return lexicon.adverb(word) and word.casefold() not in _DEGREE_ADVERBS and not lexicon.nominal(word)
 
 
 def _readiness_follows(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
@@ -175,6 +193,9 @@ def _agreed_forms(lexicon: Lexicon, sentence: list[Token], verb: int) -> list[st
         return []
     if len(subject) == 1 and subject[0].lower in _PRONOUN_FORMS:
         return [_PRET_FORMS[_PRONOUN_FORMS[subject[0].lower]]]
+    if len(subject) == 1 and subject[0].lower in _UNSURE_PRONOUNS:
+        number = _UNSURE_PRONOUNS[subject[0].lower]
+        return [_PRET_FORMS[("m", number)], _PRET_FORMS[("f", number)]]
     gender = None
     if subject[0].lower in _DETERMINERS and len(subject) > 1:
         gender = _gender(lexicon, subject[0].lower, subject[1].text)
@@ -250,18 +271,40 @@ def ou_liste(card: CardText, speller: Speller) -> list[Issue]:
     for found in _walk(card, speller):
         lexicon, part, offset, sentence = found.lexicon, found.part, found.offset, found.tokens
         for index, token in enumerate(sentence):
-            if token.lower != "où" or index < 2 or not _ends_noun_group(lexicon, sentence, index - 1):
+            if token.lower != "où" or index < 2:
                 continue
             position = index + 1
-            if (word := _word(sentence, position)) is not None and word.lower in _PREPOSITIONS:
+            preposition = _word(sentence, position)
+            repeated = False
+            if preposition is not None and preposition.lower in _PREPOSITIONS:
+                repeated = _repeats_preposition(lexicon, sentence, index, preposition.lower)
                 position += 1
-            if (word := _word(sentence, position)) is None or word.lower not in _DETERMINERS:
+            determiner = _word(sentence, position)
+            if determiner is not None and determiner.lower in _DETERMINERS:
+                position += 1
+            elif not repeated:
                 continue
-            if _may_hold_a_verb(lexicon, sentence, position + 1):
+            if not (repeated or _ends_noun_group(lexicon, sentence, index - 1)):
+                continue
+            if _word(sentence, position) is None or _may_hold_a_verb(lexicon, sentence, position):
                 continue  # "le dossier où les fichiers sont stockés": a relative
             message = "« où » entre deux groupes nominaux, sans verbe après lui : « ou » ?"
             issues.append(_issue(part, offset, token, token, "où-ou-liste", message, _same_case("ou", token.text)))
     return issues
+
+
+def _repeats_preposition(lexicon: Lexicon, sentence: list[Token], index: int, preposition: str) -> bool:
+    """Whether the same preposition opens the noun group right before "où" at `index` ("par mail
+    où par téléphone", "en Wi-Fi où en Ethernet"): a list repeats it, a relative does not."""
+    for position in range(index - 1, max(-1, index - 5), -1):
+        word = sentence[position]
+        if word.lower == preposition:
+            return position < index - 1
+        if word.text in _CLAUSE_PUNCTUATION or _verb_at(lexicon, sentence, position):
+            return False
+        if word.lower not in _DETERMINERS and not (lexicon.nominal(word.text) or not lexicon.known(word.text)):
+            return False
+    return False
 
 
 def _ends_noun_group(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
@@ -286,9 +329,9 @@ def _ends_noun_group(lexicon: Lexicon, sentence: list[Token], index: int) -> boo
 
 
 def _may_hold_a_verb(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
-    """Whether a word that may be a conjugated verb stands from `index` to the end of the clause
-    (a comma, a full stop, "et"/"ou" end it); the noun right after the determiner is skipped, and
-    so is a word after a determiner or a preposition ("d’origine": a noun, not "originer")."""
+    """Whether a word that may be a conjugated verb stands from `index` (the noun after "où",
+    skipped) to the end of the clause (a comma, a full stop, "et"/"ou" end it); a word after a
+    determiner or a preposition is skipped too ("d’origine": a noun, not "originer")."""
     for position in range(index, len(sentence)):
         word = sentence[position]
         if word.text in _CLAUSE_PUNCTUATION or word.lower in _COORDINATORS:
@@ -400,18 +443,30 @@ def peut_etre_sans_sujet(card: CardText, speller: Speller) -> list[Issue]:
     issues = []
     for found in _walk(card, speller):
         lexicon, part, offset, sentence = found.lexicon, found.part, found.offset, found.tokens
-        for index in range(1, len(sentence) - 2):
-            token, etre, following = sentence[index], sentence[index + 1], sentence[index + 2]
+        for index in range(len(sentence) - 2):
+            token, etre = sentence[index], sentence[index + 1]
             if token.lower != "peut" or etre.lower != "être" or etre.start != token.end + 1:
                 continue
-            if not (following.lower in _DETERMINERS or following.lower in _PREPOSITIONS | {"de", "d’", "du", "des"}):
-                continue  # "peut être utile", "peut être remplacé": the verb and its attribute
-            if not (_after_a_whole_clause(lexicon, sentence, index) or _right_after_a_verb(lexicon, sentence, index)):
+            if not _no_subject_for_peut(lexicon, sentence, index):
                 continue
             fix = _same_case("peut-être", token.text)
             message = "« peut être » sans sujet qui s’accorde avec lui : l’adverbe « peut-être »"
             issues.append(_issue(part, offset, token, etre, "peut-être-sans-sujet", message, fix))
     return issues
+
+
+def _no_subject_for_peut(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """Whether "peut" at `index` (before "être") has no subject: before "que" ("peut être que ça
+    suffit", but not "ce ne peut être que le câble"), or before a determiner or a preposition
+    after a comma that ends a whole clause or right after a conjugated verb. At the start of a
+    sentence ("Peut être un câble") Grammalecte's g3__conf takes it."""
+    following = sentence[index + 2].lower
+    previous = sentence[index - 1].lower if index > 0 else ""
+    if following in ("que", "qu’"):
+        return previous not in ("ne", "n’")
+    if index == 0 or following not in _DETERMINERS | _PREPOSITIONS | {"de", "d’", "du", "des"}:
+        return False  # "peut être utile", "peut être remplacé": the verb and its attribute
+    return _after_a_whole_clause(lexicon, sentence, index) or _right_after_a_verb(lexicon, sentence, index)
 
 
 def _after_a_whole_clause(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
