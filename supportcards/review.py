@@ -1017,6 +1017,7 @@ def _certain_fix(finding: Finding) -> str | None:
         or _latin_locution(finding)
         or _distributive(finding)
         or _no_elision(finding)
+        or _plural_of_an_invariable_head(finding)
     ):
         return None
     if certain(finding):
@@ -1382,6 +1383,26 @@ def _apart(first: str, second: str) -> bool:
     return not _feature(first, "mf", "e") & _feature(second, "mf", "e") and not (
         _feature(first, "sp", "i") & _feature(second, "sp", "i")
     )
+
+
+def _plural_of_an_invariable_head(finding: Finding) -> bool:
+    """A singular asked of a plural word in a group whose head, opening the clause or list item
+    without a singular determiner, is a noun of one form for both numbers ("- Virus détectés par
+    l’antivirus supprimés", "Box internet redémarrées"): the head does not tell its number, the
+    plural the student wrote does, and Grammalecte agrees the word with a nearer noun."""
+    if not finding.rule.startswith("g3__gn") or finding.context_column < 1 or not finding.suggestions:
+        return False
+    if not _plural(finding.text) or _number_stem(finding.text) != finding.suggestions[0].casefold():
+        return False
+    clause = re.split(r"[,;:.!?()]", finding.context[: finding.context_column - 1])[-1]
+    opening = re.match(r"\s*(?:(?:[-*+]|\d{1,9}[.)])\s+)?(?:(les|des|ces|mes|tes|ses|nos|vos|leurs)\s+)?(\w+)", clause)
+    if opening is None:
+        return False
+    from .proofread.grammar import engine
+
+    checker = engine()
+    nouns = [m for m in checker.getSpellChecker().getMorph(opening.group(2).casefold()) if ":N" in m] if checker else []
+    return bool(nouns) and all(re.search(r":[mfe]:i", m) for m in nouns)
 
 
 def _no_elision(finding: Finding) -> bool:

@@ -474,6 +474,10 @@ def test_agreements_that_correct_french_does_not_take_are_left_to_a_person() -> 
     assert certain_fix(rule_finding("Des portables dernier cri.", "dernier", "derniers", gn)) is None
     assert certain_fix(rule_finding("Il lance chmod 600 cle.txt ici.", "cle", "cles", "g3__gn_nombre_chiffres")) is None
     assert certain_fix(rule_finding("Une fois redémarré, le poste répond.", "redémarré", "redémarrées", gn)) is None
+    line = "- Prix relevés par le service achat comparés"
+    assert certain_fix(rule_finding(line, "comparés", "comparé", "g3__gn_le_2m__b1_a4_1")) is None
+    line = "Le virus détectés est supprimé."
+    assert certain_fix(rule_finding(line, "détectés", "détecté", gn)) == "détecté"
     # the same rules still fix a slip
     assert certain_fix(rule_finding("Des écrans fragile et plats.", "fragile", "fragiles", gn)) == "fragiles"
     assert certain_fix(rule_finding("Des statistiques fiable.", "fiable", "fiables", gn)) == "fiables"
