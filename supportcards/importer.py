@@ -42,8 +42,9 @@ How a line is judged, in order:
    term with its capitalised expansion ("DHCP (Dynamic Host Configuration Protocol)") there is the
    surer front: the unsure one becomes answer text.
 
-Nothing is corrected here: the answer lines are kept exactly as written, and the normalizer fixes
-them at build time.
+Nothing is corrected here: the answer lines are kept as written, and the normalizer fixes them at
+build time. Only what Markdown would read otherwise is escaped (`plaintext.as_markdown`): a UNC path's
+`\\\\`, a pair of `*`, a `<tag>`; list items and code spans stay Markdown.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ from dataclasses import dataclass
 
 from .errors import SourceError
 from .model import Location
+from .plaintext import as_markdown
 
 REVIEW_BELOW = 0.8
 DOUBTFUL = 0.6
@@ -211,10 +213,12 @@ class ImportResult:
         return tuple(decision for decision in self.decisions if decision.confidence < REVIEW_BELOW)
 
     def to_source(self) -> str:
-        """The chapter in the supportcards source format (answers exactly as written)."""
+        """The chapter in the supportcards source format: each card as written, escaped where Markdown
+        would read it otherwise (`plaintext.as_markdown`), so that Anki shows the notes' text."""
         parts = [f"# {self.title}\n"]
         for card in self.cards:
-            parts.append(f"\n## {card.front}\n" + "".join(f"{line}\n" for line in card.answer))
+            (front,) = as_markdown([card.front])
+            parts.append(f"\n## {front}\n" + "".join(f"{line}\n" for line in as_markdown(card.answer)))
         return "".join(parts)
 
 
