@@ -1200,7 +1200,19 @@ def _gender_of_a_term(finding: Finding) -> bool:
     after_a_verb = before is not None and _a_finite_verb(before.group(1))
     pronoun = finding.text.strip().casefold() in {"le", "la"} and not after_a_verb and _a_finite_verb(noun)
     compound = _COMPOUND.match(finding.context[start + len(finding.text) + following.end() :]) is not None
-    return noun[:1].isupper() or _borrowed(noun) or pronoun or compound
+    return noun[:1].isupper() or _borrowed(noun) or pronoun or compound or _epicene_noun(noun)
+
+
+def _epicene_noun(word: str) -> bool:
+    """A noun of either gender ("le responsable", "la responsable", "un collègue"): only its
+    determiner tells which, so a gender Grammalecte reads from a later word ("le responsable
+    sécurité" -> "la", from "sécurité") is a guess at a person it does not know."""
+    from .proofread.grammar import engine
+
+    checker = engine()
+    return checker is not None and any(
+        re.match(r">[^/]*/:N(?::A)?:e", morph) for morph in checker.getSpellChecker().getMorph(word.casefold())
+    )
 
 
 _COMPOUND = re.compile(r"\s*(?:d['’]|(?:de|à)\s+)(?!(?:la|le|les|un|une|des|ce|cet|cette|ces)\b|l['’])[^\W\d_]")

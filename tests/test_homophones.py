@@ -615,6 +615,8 @@ def test_ou_with_an_accent_between_two_noun_groups_is_ou(back: str) -> None:
         "La page où un lien apparaît est bloquée.",
         "Au moment où une alerte arrive, le technicien est prévenu.",
         "Le câble passe par le couloir où par la trappe passent les fibres.",
+        "C’est une panne où le disque, qui chauffait depuis des mois, lâche d’un coup.",
+        "Une attaque où le pirate (déjà connecté au VPN) vole la session.",
     ],
 )
 def test_ou_opening_a_relative_is_left_alone(back: str) -> None:

@@ -713,6 +713,16 @@ def test_a_determiners_gender_before_a_name_or_a_borrowed_term_is_left_to_a_pers
 
 
 @pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_a_determiners_gender_before_a_noun_of_either_gender_is_left_to_a_person() -> None:
+    """ "le responsable sécurité": "responsable" is a man or a woman, and only "le" says which;
+    Grammalecte's "la" comes from "sécurité", a noun after it. A noun of one gender keeps the fix."""
+    assert certain_fix(determiner("Il faut prévenir le responsable sécurité du site.", "le", "la")) is None
+    assert certain_fix(determiner("On appelle la collègue support pour l’écran.", "la", "le")) is None
+    assert certain_fix(determiner("On passe par le secrétaire direction.", "le", "la")) is None
+    assert certain_fix(determiner("On lit le documentation.", "le", "la")) == "la"
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
 def test_a_determiners_gender_before_a_compound_term_is_left_to_a_person() -> None:
     """ "une jet d’encre" is "une imprimante jet d’encre": a compound term (a noun and its complement
     without determiner) names a kind of thing, and may stand for the feminine noun left unsaid."""

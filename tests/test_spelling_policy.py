@@ -308,6 +308,8 @@ def test_a_verb_form_after_a_determiner_is_the_noun_that_sounds_alike(line: str,
         "Pour la travailler, il faut du temps.",  # an infinitive
         "L’utilisateur a souri en voyant son poste réparé.",
         "Tout fonctionne après le redémarrage.",
+        "Quelqu’un regarde par-dessus l’épaule du technicien.",  # "quelqu’un", one word: a pronoun
+        "Si quelqu'un contacte le support, on ouvre un ticket.",
     ],
 )
 def test_a_verb_where_a_verb_belongs_is_left(line: str) -> None:

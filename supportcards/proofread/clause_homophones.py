@@ -53,6 +53,7 @@ from .homophones import (
     _COORDINATORS,
     _DETERMINERS,
     _PLURAL_DETERMINERS,
+    _SENTENCE_END,
     _SUBORDINATORS,
     Lexicon,
     Token,
@@ -330,10 +331,16 @@ def _ends_noun_group(lexicon: Lexicon, sentence: list[Token], index: int) -> boo
 
 def _may_hold_a_verb(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
     """Whether a word that may be a conjugated verb stands from `index` (the noun after "où",
-    skipped) to the end of the clause (a comma, a full stop, "et"/"ou" end it); a word after a
-    determiner or a preposition is skipped too ("d’origine": a noun, not "originer")."""
-    for position in range(index, len(sentence)):
+    skipped) to the end of the clause (a comma, a full stop, "et"/"ou" end it; an aside between two
+    commas or in parentheses does not, `_incise_end`); a word after a determiner or a preposition is
+    skipped too ("d’origine": a noun, not "originer")."""
+    position = index
+    while position < len(sentence):
         word = sentence[position]
+        closing = _incise_end(sentence, position)
+        if closing is not None:
+            position = closing + 1
+            continue
         if word.text in _CLAUSE_PUNCTUATION or word.lower in _COORDINATORS:
             return False
         if word.lower in _SUBORDINATORS or word.lower in ("ne", "n’", "se", "s’"):
@@ -342,7 +349,24 @@ def _may_hold_a_verb(lexicon: Lexicon, sentence: list[Token], index: int) -> boo
         after_link = previous in _DETERMINERS or previous in _PREPOSITIONS or previous in ("de", "d’")
         if position > index and not after_link and lexicon.finite(word.text):
             return True
+        position += 1
     return False
+
+
+def _incise_end(sentence: list[Token], position: int) -> int | None:
+    """Where the aside opened at `position` closes: a comma closed by a later comma of the sentence
+    ("le pirate, qui a déjà le mot de passe, envoie"), a parenthesis by its own; None when no aside
+    opens there. The clause goes on after it, with its verb maybe."""
+    opening = sentence[position].text
+    closer = {",": ",", "(": ")", "—": "—"}.get(opening)
+    if closer is None:
+        return None
+    for later in range(position + 1, len(sentence)):
+        if sentence[later].text == closer:
+            return later
+        if sentence[later].text in _SENTENCE_END:
+            return None
+    return None
 
 
 def a_sans_sujet(card: CardText, speller: Speller) -> list[Issue]:

@@ -678,6 +678,8 @@ def verb_for_noun_check(card: CardText, speller: Speller) -> list[Issue]:
             if text[first.end() : match.start()].strip():
                 continue
             head, _, previous = first.group().replace("’", "'").rpartition("'")
+            if head and morph(first.group().replace("'", "’")):
+                head, previous = "", first.group()  # one word with its apostrophe: "quelqu’un regarde"
             before = head or None
             if before is None and index > 1 and not text[found[index - 2].end() : first.start()].strip():
                 before = found[index - 2].group()
