@@ -205,6 +205,8 @@ def test_a_clipped_word_gets_no_last_letter() -> None:
     assert missing_letter("promo", ["promos", "prome"]) is None
     assert likely_slip("empatie", "empathie") and not likely_slip("dispo", "dispos")
     assert certain_fix(in_line("On lance la visio depuis la salle.", "visio", "vision", "visions")) is None
+    assert certain_fix(in_line("Le micro coupe pendant les démos.", "démos", "démons")) is None
+    assert not likely_slip("applis", "applies") and likely_slip("fichers", "fichiers")
 
 
 def test_a_word_among_english_words_in_parentheses_is_english() -> None:

@@ -340,9 +340,12 @@ def english_ending(typed: str, word: str) -> bool:
 
 def clipped(typed: str, word: str) -> bool:
     """Whether `typed` is `word` clipped of its last letter after an "o" or an "i", as speech
-    shortens French words ("visio", "dispo", "appli"): no letter left out."""
-    lower = typed.casefold()
-    return lower.endswith(("o", "i")) and word.casefold()[:-1] == lower
+    shortens French words ("visio", "dispo", "appli"), in the plural too ("les visios" is no
+    "visions"): no letter left out."""
+    lower, meant = typed.casefold(), word.casefold()
+    if lower.endswith(("os", "is")) and meant.endswith("s"):
+        lower, meant = lower[:-1], meant[:-1]
+    return lower.endswith(("o", "i")) and meant[:-1] == lower
 
 
 def likely_slip(typed: str, word: str) -> bool:
