@@ -152,3 +152,40 @@ def test_english_words_that_name_something_keep_their_spelling(line: str, word: 
 
 def test_gu_before_a_sounds_g() -> None:
     assert skeleton("fatigant") == skeleton("fatiguant")
+
+
+def test_letters_the_two_languages_write_apart_for_one_sound_share_a_skeleton() -> None:
+    assert skeleton("organisation") == skeleton("organization")  # "z" and "s"
+    assert skeleton("défense") == skeleton("defence")  # "nse" and "nce"
+    assert skeleton("exemplaire") == skeleton("examplaire")  # "em" and "am"
+    assert skeleton("identification") == skeleton("identication")  # "ification" and "ication"
+    assert skeleton("assaut") == skeleton("assault")  # "au" and "aul"
+    assert skeleton("voyant") != skeleton("voyent")  # a final "-ant" is no "-ent": participle and verb
+
+
+@needs_grammalecte
+@pytest.mark.parametrize(
+    ("line", "word", "fixed"),
+    [
+        ("Le poste garde par default la dernière imprimante.", "default", "défaut"),
+        ("On range les licenses du parc dans l’inventaire.", "licenses", "licences"),
+        ("La standardization des postes simplifie le support.", "standardization", "standardisation"),
+        ("On cite un example dans la fiche de procédure.", "example", "exemple"),
+    ],
+)
+def test_an_english_spelling_one_sound_away_from_its_french_cognate_is_fixed(line: str, word: str, fixed: str) -> None:
+    finding = in_line(line, word)
+    assert policy_key(finding) == "spelling:cognate"
+    assert certain_fix(finding) == fixed
+
+
+@needs_grammalecte
+@pytest.mark.parametrize(
+    ("line", "word"),
+    [
+        ("Le default gateway est noté sur l’étiquette.", "default"),  # an English term: next word English
+        ("Le mode (license server) reste actif.", "license"),  # an English name in parentheses
+    ],
+)
+def test_look_alikes_of_a_cognate_one_sound_away_are_left(line: str, word: str) -> None:
+    assert certain_fix(in_line(line, word)) is None

@@ -37,21 +37,30 @@ from .spelling import (
 COGNATE_MIN_LENGTH = 6
 """Shorter English words ("mouse", "reset", "email") are terms French IT notes use as such."""
 
-_ENDINGS = (("xion", "ction"), ("ement", "ment"), ("ique", "ic"), ("au", "o"))
-"""French spelling -> the English one (connexion / connection, développement / development,
-automatique / automatic, restauration / restoration); doubled letters, accents and a final "e"
-are dropped besides."""
+_ENDINGS = (("ification", "ication"), ("xion", "ction"), ("ement", "ment"), ("ique", "ic"), ("aul", "au"), ("au", "o"))
+"""French spelling -> the English one (authentification / authentication, connexion / connection,
+développement / development, automatique / automatic, défaut / default, restauration /
+restoration); doubled letters, accents and a final "e" are dropped besides."""
+
+_SOUNDS = ((r"z", "s"), (r"nc(?=e)", "ns"), (r"a(?=[nm](?!ts?$)(?:[^aeiouy]|$))", "e"))
+"""Letters the two languages write apart for one sound: "z" and "s" (virtualization /
+virtualisation), "nce" and "nse" (license / licence), "an" and "en" (example / exemple,
+recommendation / recommandation), but in a final "-ant" or "-ent", which tells a participle from a
+verb ('voyant', "ils voient")."""
 
 
 def skeleton(word: str) -> str:
     """`word` without what tells a French word from its English cognate: accents, case, doubled
-    letters, a final mute "e" (before a plural "s" too), and with "ction", "ment", "ic", "o" for the
-    French "xion", "ement", "ique", "au", "g" for a "gu" before "a" or "o". 'connexion' and
-    'connection', 'ressources' and 'resources', 'adresse' and 'address' share one."""
+    letters, a final mute "e" (before a plural "s" too), and with "ication", "ction", "ment", "ic",
+    "o" for the French "ification", "xion", "ement", "ique", "au", "g" for a "gu" before "a" or "o",
+    one spelling of the sounds of `_SOUNDS`. 'connexion' and 'connection', 'ressources' and
+    'resources', 'adresse' and 'address', 'exemple' and 'example' share one."""
     plain = strip_accents(word.casefold())
     for french, english in _ENDINGS:
         plain = plain.replace(french, english)
     plain = re.sub(r"gu(?=[ao])", "g", plain)  # "gu" sounds "g" before "a" in French: language / langage
+    for spelling, sound in _SOUNDS:
+        plain = re.sub(spelling, sound, plain)
     plain = re.sub(r"e(s?)$", r"\1", plain)
     return re.sub(r"(.)\1+", r"\1", plain)
 
@@ -86,8 +95,8 @@ def cognate(
     ]
     if fits is not None:
         found = [candidate for candidate in found if fits(candidate)]
-    if not found:
-        return None
+    if len(found) == 1:
+        return found[0]  # the only French word of that skeleton, however rare: 'virtualisation'
     return dominant(found)
 
 
