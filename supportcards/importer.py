@@ -14,18 +14,26 @@ How a line is judged, in order:
    definition) continue the answer. Only a command ("ping", "ipconfig /all") or a lowercase term
    with its expansion ("msconfig (Configuration du système)") after a finished line escapes the
    lowercase rule: the clues weigh it, and a front that starts in lowercase is listed for review.
+   So do terms the next line starts by naming ("root et sudo", then "root est …"), and command names
+   known as commands ("chmod", "cp, mv et rm"), even after a line with no final punctuation that
+   is no lead-in: those two are sure, not listed.
 2. **A score** for the remaining lines, a sum of small, named clues:
    - for a front: a question or an instruction (Citez, Indiquez, Qu'est-ce, Quels, ...); a short
      line (a term: "Help-Desk", "Service de piquet"); a term followed by its expansion in
      parentheses ("SPOC (Single Point of Contact)", more so when the expansion is capitalised);
-     no final period;
+     no final period; a short line with no verb that the next line starts by naming ("Enregistrements
+     MX", then "Un enregistrement MX …"); command names known as commands; a case stated with a new
+     subject and no final punctuation ("Un utilisateur oublie son mot de passe chaque lundi": a
+     front, listed for review, since an answer's sentence may read so);
    - against: a line after an unfinished one (no final punctuation, not a list item: a wrapped
-     paragraph); a line of more than three words ending in a period (a sentence); a sentence that
+     paragraph; only a little when the line before is a sentence of its own and this one starts
+     with a capital); a line of more than three words ending in a period (a sentence); a sentence that
      starts with a pronoun or an article referring back ("Celles-ci", "Elle", "Ce service", "Le")
      or with "quant à" (also written "quand à": a locution, not a question); a sentence that goes on
-     after a comma with a conjugated verb; a conjugated verb ("est", "sont", "peut"); a formula
-     ("Disponibilité = MTBF / (MTBF + MTTR)"); a line that introduces the list below it ("... sont
-     par exemple"); a line whose next line starts in lowercase (the lone "Le" of a wrapped
+     after a comma with a conjugated verb; a conjugated verb ("est", "sont", "peut"; a capital "A"
+     inside a line is a name); a formula ("Disponibilité = MTBF / (MTBF + MTTR)"; an operator
+     named with no operand after it, "Redirections > et >>", is none); a line that introduces the
+     list below it ("... sont par exemple"); a line whose next line starts in lowercase (the lone "Le" of a wrapped
      paragraph); a full sentence: a subject before its verb
      ("elle n’imprime", "on vérifie") or a negation, and a final period (no front of the student's
      ten chapters ends with a period but a term with its expansion); "quand" followed by a subject
@@ -128,6 +136,12 @@ _ANSWER_LABEL = re.compile(
 """A labelled line of an answer, the label and its text on one line ("Av: prix plus bas")."""
 _WORDS_OR_WORDS = re.compile(r"(?<=\w)\s/\s(?=[^\W\d])")
 """A slash between two words means "or" ("try / catch", "entrée / sortie"), not a division."""
+_NAMED_SIGN = re.compile(r"(?<!\S)\d?[<>|&=]{1,3}(?:&\d)?(?=\s*(?:$|[,)]|\s(?:et|ou)\s))")
+"""An operator named rather than used, with no operand after it: "Redirections > et >>", "Tube |"."""
+_NEW_SUBJECT = re.compile(
+    r"^(?:un|une|des)\s+(?!(?:seule?s?|fois|peu|autres?|partie|exemple|moment|jour)\b)[\w’'-]{3,}", re.IGNORECASE
+)
+"""An indefinite article and a noun: a subject the notes have not spoken of yet (not "Une fois", "Un seul")."""
 _CODE_EXAMPLE = re.compile(r"\s:\s.*\S*\d\S*$")
 """A definition ending in a code ("Exemple : 00-1A-2B-3C-4D-5E"): complete without a final period."""
 _FINISHED = re.compile(r"[.!?…)»\"”]\s*$")
@@ -308,10 +322,32 @@ def _quand_clause(text: str) -> bool:
     return bool(_QUAND_CLAUSE.match(text)) and "?" not in text and not _INVERTED.search(text)
 
 
-def front_doubts(text: str) -> list[str]:
+def _case_statement(text: str, previous: str | None, next_line: str | None) -> bool:
+    """A case stated as a front: a new subject with an indefinite article ("Un utilisateur est verrouillé
+    plusieurs fois par jour"), no final punctuation and no lead-in, after a finished line, then its answer.
+    The student ends an answer's sentences with a period; a lead-in ("Les causes sont") takes a definite
+    article."""
+    return (
+        bool(_NEW_SUBJECT.match(text))
+        and len(text.split()) <= 12
+        and not _FINISHED.search(text)
+        and "," not in text
+        and not text.rstrip().endswith(";")
+        and not _LEAD_IN_END.search(text)
+        and previous is not None
+        and not _leads_in(previous)
+        and next_line is not None
+        and not _LIST_ITEM.match(next_line)
+        and not next_line.strip()[:1].islower()
+    )
+
+
+def front_doubts(text: str, next_line: str | None = None, previous: str | None = None) -> list[str]:
     """What argues against a line read as a front without outweighing the rest: such a front is
     kept, and listed for review."""
     doubts = []
+    if _case_statement(text, previous, next_line):
+        doubts.append("a case stated like a sentence of the answer")
     question = bool(_QUESTION.match(text)) and not _INSTRUCTION.match(text)
     if question and text.rstrip().endswith(".") and _has_clause(text):
         doubts.append("a question ending with a period after a subject and its verb, like a sentence")
@@ -319,7 +355,7 @@ def front_doubts(text: str) -> list[str]:
         doubts.append("a question with no topic of its own")
     if _quand_clause(text):
         doubts.append("'quand' and a subject, like a time clause")
-    if text[:1].islower() and not _CAMEL_NAME.match(text):
+    if text[:1].islower() and not (_CAMEL_NAME.match(text) or _names_commands(text) or _named_next(text, next_line)):
         doubts.append("it starts in lowercase, like a line that goes on")
     return doubts
 
@@ -335,7 +371,10 @@ def front_score(text: str, previous: str | None, next_line: str | None) -> tuple
         and not previous.endswith(":")
         and not _CODE_EXAMPLE.search(previous)
     ):
-        clues.append((-2.0, "the previous line is unfinished"))
+        if _leads_in(previous) or len(previous.split()) <= 3 or not text[:1].isupper():
+            clues.append((-2.0, "the previous line is unfinished"))
+        else:
+            clues.append((-0.5, "the previous line has no final punctuation, but this one starts with a capital"))
     words = text.split()
     asks = bool(_QUESTION.match(text)) or text.rstrip().endswith("?")
     answers_itself = asks and _answers_itself(text)
@@ -390,7 +429,7 @@ def front_score(text: str, previous: str | None, next_line: str | None) -> tuple
     elif _ARTICLE.match(text) and not question and not opens_clause:
         clues.append((-1.0, "starts like a sentence"))
     outside = _EXPANSION.sub("", text) if _TERM_WITH_EXPANSION.match(text) else text
-    has_verb = bool(_VERB.search(outside) or _has_clause(outside)) and not question
+    has_verb = bool(_verbs(outside) or _has_clause(outside)) and not question
     if has_verb:
         clues.append((-1.0, "has a conjugated verb"))
     elif (
@@ -401,10 +440,18 @@ def front_score(text: str, previous: str | None, next_line: str | None) -> tuple
         and (previous is None or _FINISHED.search(previous) or _LIST_ITEM.match(previous))
     ):
         clues.append((1.0, "a phrase with no verb after a finished answer, like a heading"))
-    if _FORMULA.search(_WORDS_OR_WORDS.sub(" ", text)):
+    formula = bool(_FORMULA.search(_NAMED_SIGN.sub(" ", _WORDS_OR_WORDS.sub(" ", text))))
+    if formula:
         clues.append((-3.0, "a formula"))
-    if next_line is not None and next_line.strip()[:1].islower():
+    named = not formula and _named_next(text, next_line)
+    if named:
+        clues.append((3.0, "the next line starts by naming this line's terms: it explains them"))
+    elif next_line is not None and next_line.strip()[:1].islower():
         clues.append((-3.0, "the next line starts in lowercase: this one goes on"))
+    if _names_commands(text) and not _names_commands(previous) and not _names_commands(next_line):
+        clues.append((3.0, "names commands known as commands"))
+    if _case_statement(text, previous, next_line):
+        clues.append((2.5, "states a case with a new subject ('Un utilisateur …') and no final punctuation"))
     if next_line is not None and _LIST_ITEM.match(next_line) and _LEAD_IN_END.search(text):
         clues.append((-2.0, "introduces the list below"))
     return sum(weight for weight, _ in clues), [name for _, name in clues]
@@ -429,7 +476,7 @@ def detect_cards(text: str, path: str) -> ImportResult:
         stripped = line.strip()
         next_line = body[index + 1][1] if index + 1 < len(body) else None
         previous = body[index - 1][1].strip() if index else None
-        rule = _hard_rule(stripped, previous_front, next_line is None, index == 0, previous)
+        rule = _hard_rule(stripped, previous_front, next_line is None, index == 0, previous, next_line)
         guessed = decisions[-1] if previous_front and decisions[-1].confidence < REVIEW_BELOW else None
         if guessed is not None and _strong_term(stripped):
             # A term with its expansion is a surer front than the guess before it: that was answer text.
@@ -451,7 +498,7 @@ def detect_cards(text: str, path: str) -> ImportResult:
         else:
             score, reasons = front_score(stripped, previous, next_line)
             confidence = _confidence(score)
-            doubts = front_doubts(stripped) if score > 0 else []
+            doubts = front_doubts(stripped, next_line, previous) if score > 0 else []
             if doubts:
                 confidence = min(confidence, DOUBTFUL)
                 reasons.append("but " + ", ".join(doubts))
@@ -471,7 +518,7 @@ def detect_cards(text: str, path: str) -> ImportResult:
 
 
 def _hard_rule(
-    text: str, previous_front: bool, last: bool, first: bool, previous: str | None = None
+    text: str, previous_front: bool, last: bool, first: bool, previous: str | None = None, next_line: str | None = None
 ) -> tuple[bool, str] | None:
     """The certain cases: (is a front, why), or None when the clues have to decide."""
     if first:
@@ -484,7 +531,7 @@ def _hard_rule(
         return False, "a list item"
     if _ANSWER_LABEL.match(text):
         return False, "a labelled line of the answer ('Av: …', 'Exemple: …')"
-    if text[:1].islower() and not _lowercase_term(text, previous):
+    if text[:1].islower() and not _lowercase_term(text, previous, next_line):
         return False, "starts in lowercase: the previous line goes on"
     if text.endswith(":"):
         return False, "ends with ':', it introduces what follows"
@@ -499,11 +546,85 @@ _COMMAND = re.compile(r"^[a-z][a-z0-9_-]*(?:\.(?:exe|msc|cpl))?(?:\s+(?:[/-]{1,2
 """A command line as a heading: "ipconfig", "ipconfig /all", "ipconfig /release et ipconfig /renew"."""
 
 
-def _lowercase_term(text: str, previous: str | None) -> bool:
+_COMMAND_NAMES = """
+apt apt-get arp awk bash cat cd chgrp chkdsk chmod chown cp crontab curl cut dcdiag df dig diskpart dism
+dmesg dnf du echo find free fsck gpresult gpupdate grep groupadd gzip head hostname htop ifconfig ip
+ipconfig journalctl kill killall less ln ls lsblk lsof man mkdir more mount msconfig mv nano nbtstat
+netsh netstat nslookup passwd pathping ping ps pwd reboot regedit repadmin rm rmdir robocopy route rsync
+scp sed sfc shutdown ss ssh su sudo systemctl tail tar tasklist taskkill top touch tracert traceroute
+umount uname useradd userdel usermod vi vim wget whoami winget xcopy yum zip
+"""
+_KNOWN_COMMANDS = frozenset(_COMMAND_NAMES.split())
+"""Command names known as commands (Linux, Windows, network): a line naming only these is a heading,
+even in lowercase, even after a line with no final punctuation."""
+_COMMAND_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:et|ou)\s+")
+_ARTICLE_OR_KIND = re.compile(
+    r"^(?:(?:le|la|les|un|une|des|l['’])\s*)?(?:(?:commandes?|outils?|programmes?|fichiers?|dossiers?)\s+)?",
+    re.IGNORECASE,
+)
+"""What may come before the term a line names: an article, a kind ("La commande ls …")."""
+_LINK_WORDS_FR = "et ou de des du d le la les l un une en à au aux pour par sur avec sans dans entre vs"
+_LINK_FRENCH = frozenset(_LINK_WORDS_FR.split())
+
+
+def _names_commands(text: str | None) -> bool:
+    """Only command names known as commands, joined by "," "et" "ou": "chmod", "df et du", "cp, mv et
+    rm". A command with options ("ls -a") may be an example inside an answer: it is left out."""
+    if not text:
+        return False
+    names = _COMMAND_SEPARATOR.split(text.strip())
+    return len(names) <= 6 and all(name in _KNOWN_COMMANDS for name in names)
+
+
+def _stem(word: str) -> str:
+    """A word in lowercase without its plural mark: "Enregistrements" names what "enregistrement" does."""
+    word = word.lower()
+    return word[:-1] if len(word) > 3 and word[-1] in "sx" else word
+
+
+def _leads_in(previous: str) -> bool:
+    """A line that announces the next one: a lead-in ("Les commandes utiles sont:", "… par exemple") or
+    a sentence cut after a small word ("… avec la")."""
+    words = previous.split()
+    return previous.endswith(":") or bool(_LEAD_IN_END.search(previous)) or words[-1].lower() in _LINK_FRENCH
+
+
+def _named_next(text: str, next_line: str | None) -> bool:
+    """The next line starts by naming one of this line's terms, maybe after an article or a kind ("pwd
+    et cd" then "pwd affiche …", "Enregistrements A et AAAA" then "Un enregistrement A …"): it explains
+    this line, a heading with no verb and no final punctuation."""
+    if next_line is None or len(text.split()) > 6 or _FINISHED.search(text) or _verbs(text):
+        return False
+    first = re.match(r"[\w-]+", _ARTICLE_OR_KIND.sub("", next_line.strip(), count=1))
+    terms = {_stem(word) for word in re.findall(r"[\w-]+", text) if len(word) > 1 and word.lower() not in _LINK_FRENCH}
+    return first is not None and _stem(first.group()) in terms
+
+
+def _verbs(text: str) -> list[re.Match[str]]:
+    """The conjugated verbs of `text`; a capitalised one inside the line is a name ("Enregistrements A et
+    AAAA"), not the verb "a"."""
+    return [found for found in _VERB.finditer(text) if found.start() == 0 or found.group().islower()]
+
+
+def _lowercase_term(text: str, previous: str | None, next_line: str | None = None) -> bool:
     """A term written in lowercase with its expansion ("msconfig (Configuration du système)"), a
-    command ("ping", "ipconfig /all") or a name spelt so ("eSIM"), after a finished line: it may start
-    a card, so the clues decide, not the case."""
-    if previous is None or not (_FINISHED.search(previous) or _LIST_ITEM.match(previous)):
+    command ("ping", "ipconfig /all"), a name spelt so ("eSIM"), or terms the next line names ("root
+    et sudo" then "root est …"), after a finished line: it may start a card, so the clues decide, not
+    the case. Known command names may follow an unfinished line that is no lead-in, when the next line
+    explains them rather than going on."""
+    if previous is None:
+        return False
+    if _named_next(text, next_line) and not _leads_in(previous):
+        return True
+    if (
+        _names_commands(text)
+        and not _names_commands(previous)
+        and not _names_commands(next_line)
+        and not _leads_in(previous)
+        and (next_line is None or not next_line.strip()[:1].islower())
+    ):
+        return True
+    if not (_FINISHED.search(previous) or _LIST_ITEM.match(previous)):
         return False
     if _CAMEL_NAME.match(text):
         return True
@@ -511,7 +632,8 @@ def _lowercase_term(text: str, previous: str | None) -> bool:
         return not _VERB.search(text)
     words = text.split()
     command = bool(_COMMAND.match(text)) and (len(words) == 1 or any(word[0] in "/-" for word in words))
-    return command and len(words) <= 6
+    listed = next_line is not None and bool(_COMMAND.match(next_line.strip()))
+    return command and len(words) <= 6 and not listed
 
 
 _CHAPTER_NUMBER = re.compile(r"\bchap(?:itre|ter|\.)?\s*(?:n[°o]\.?\s*)?(\d+)", re.IGNORECASE)
