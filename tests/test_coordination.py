@@ -7,7 +7,12 @@ from __future__ import annotations
 import pytest
 from proofread_helpers import flagged
 
-from supportcards.proofread.coordination import CHECKS, coordinated_verb
+from supportcards.proofread.coordination import (
+    CHECKS,
+    attribute_coordination,
+    coordinated_participle,
+    coordinated_verb,
+)
 from supportcards.proofread.grammar import engine_available
 from supportcards.proofread.rules import OWN_CHECKS
 from supportcards.review import CERTAIN
@@ -88,3 +93,72 @@ def test_a_verb_joined_to_a_verb_with_a_known_subject_takes_its_person(
 )
 def test_correct_look_alikes_are_left_alone(back: str) -> None:
     assert flagged(coordinated_verb, back) == []
+
+
+def test_the_participle_checks_are_registered_and_certain() -> None:
+    assert {"coordinated-participle", "attribute-coordination"} <= set(dict(OWN_CHECKS)) & CERTAIN
+
+
+@pytest.mark.parametrize(
+    ("back", "expected"),
+    [
+        # a subject of two groups joined by "et", after a complement that opens the sentence
+        (
+            "Avec le partage d’écran, le client et le technicien voient la console et lance le test.",
+            [("lance", ("lancent",))],
+        ),
+        ("Les deux serveurs tournent la nuit et copie les bases.", [("copie", ("copient",))]),  # a number
+        ("Les sondes envoient des alertes et tombe souvent en panne.", [("tombe", ("tombent",))]),  # an adverb after
+        ("Les postes sont vérifiés par le support et finisse en stock.", [("finisse", ("finissent",))]),  # no "que"
+        ("Les imprimantes consomment quand même peu et redémarre seules.", [("redémarre", ("redémarrent",))]),
+    ],
+)
+def test_a_far_verb_joined_to_a_plural_subject_takes_its_person(
+    back: str, expected: list[tuple[str, tuple[str, ...]]]
+) -> None:
+    assert flagged(coordinated_verb, back) == expected
+
+
+@pytest.mark.parametrize(
+    ("back", "expected"),
+    [
+        ("Les comptes restent actifs et ne doivent pas être supprimé.", [("supprimé", ("supprimés",))]),
+        ("Les licences arrivent par courriel et sont activé le jour même.", [("activé", ("activées",))]),
+        ("La carte démarre et va être testé demain.", [("testé", ("testée",))]),
+    ],
+)
+def test_a_joined_passive_participle_agrees_with_the_subject(
+    back: str, expected: list[tuple[str, tuple[str, ...]]]
+) -> None:
+    assert flagged(coordinated_participle, back) == expected
+
+
+@pytest.mark.parametrize(
+    ("back", "expected"),
+    [
+        ("La clé est livrée avec le poste et activé par le support.", [("activé", ("activée",))]),
+        ("Les VM sont créées sur l’hôte et sauvegardé chaque nuit.", [("sauvegardé", ("sauvegardées",))]),
+        ("Elle est vendue avec le matériel et lié à lui.", [("lié", ("liée",))]),
+    ],
+)
+def test_a_second_attribute_after_a_complement_agrees_with_the_subject(
+    back: str, expected: list[tuple[str, tuple[str, ...]]]
+) -> None:
+    assert flagged(attribute_coordination, back) == expected
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Les techniciens se sont parlé puis se sont rendu compte de l’erreur.",
+        "Les comptes restent actifs et ne doivent pas être supprimés.",
+        "La tablette est vendue avec le clavier et livrée en deux jours.",
+        "La tablette est livrée avec le câble neuf et testé.",  # two adjectives of "câble", maybe
+        "Le technicien consulte les journaux du service et redémarre la machine.",
+        "Les utilisateurs ouvrent un ticket et le technicien le prend en charge.",
+        "Les antivirus détectent les virus et menaces connues.",
+    ],
+)
+def test_correct_participles_and_verbs_are_left_alone(back: str) -> None:
+    for check in (coordinated_verb, coordinated_participle, attribute_coordination):
+        assert flagged(check, back) == [], check.__name__

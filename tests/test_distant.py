@@ -116,3 +116,48 @@ def test_a_second_adjective_after_a_plural_noun_and_its_adjective_agrees(
 def test_a_persons_name_after_a_plural_time_complement_is_a_subject_of_its_own() -> None:
     assert flagged(distant_verb, "Tous les lundis Marc vérifie les sauvegardes.") == []
     assert flagged(distant_verb, "Les jours fériés Paul assure l’astreinte.") == []
+
+
+@pytest.mark.parametrize(
+    ("back", "expected"),
+    [
+        # an incise between commas that opens with a relative, whatever its attribute
+        ("Les switchs, qui ne sont pas administrables, transmet tout le trafic.", [("transmet", ("transmettent",))]),
+        # a plural time complement with no preposition
+        ("Les journaux exportés tous les soirs s’affiche dans la console.", [("affiche", ("affichent",))]),
+        (
+            "Les rapports créés par l’outil sur chaque site toutes les 12 heures arrive par courriel.",
+            [("arrive", ("arrivent",))],
+        ),
+        # a name and an adjective after the relative's object
+        ("Les agents qui ont le droit Lecture seule sur le dossier le voit.", [("voit", ("voient",))]),
+        # after ", et": a clause of its own
+        (
+            "Le support prévient la direction, et les clients de toutes les agences reçoit un SMS.",
+            [("reçoit", ("reçoivent",))],
+        ),
+        # a sentence whose full stop a URL took
+        (
+            "On ouvre https://portail.example.com\nLes comptes du domaine se bloque après cinq essais.",
+            [("bloque", ("bloquent",))],
+        ),
+    ],
+)
+def test_a_verb_after_an_extended_plural_subject_takes_the_plural(
+    back: str, expected: list[tuple[str, tuple[str, ...]]]
+) -> None:
+    assert flagged(distant_verb, back) == expected
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Le technicien qui gère les serveurs et les postes du site intervient.",
+        "La liste des serveurs, qui est tenue à jour, contient les adresses.",
+        "L’un des serveurs redémarre chaque nuit.",
+        "Les utilisateurs dont le compte expire reçoivent un courriel.",
+        "Le script des serveurs et des postes tourne la nuit.",
+    ],
+)
+def test_singular_verbs_of_singular_subjects_are_left_alone(back: str) -> None:
+    assert flagged(distant_verb, back) == []

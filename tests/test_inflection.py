@@ -8,11 +8,16 @@ from proofread_helpers import flagged
 
 from supportcards.proofread.grammar import engine_available
 from supportcards.proofread.inflection import (
+    adjective_between,
     causative_infinitive,
     clitic_participle,
+    complement_adjective,
+    determiner_adjective,
     list_infinitive,
     noun_adjective,
+    plural_participle,
     se_infinitive,
+    tout_adjective,
 )
 
 pytestmark = pytest.mark.skipif(
@@ -143,3 +148,58 @@ def test_causative_infinitive_offers_the_infinitive_after_faire_or_laisser() -> 
 )
 def test_clitic_participle_takes_the_present_of_a_verb_in_eer(back: str, expected: list) -> None:
     assert flagged(clitic_participle, back) == expected
+
+
+@pytest.mark.parametrize(
+    ("check", "back", "expected"),
+    [
+        # complement-adjective: two nouns of one gender and number, an adjective agreeing with neither
+        (complement_adjective, "On remplit une fiche de panne complet.", [("complet", ("complète",))]),
+        (complement_adjective, "Il garde un journal de contrôle détaillée.", [("détaillée", ("détaillé",))]),
+        # adjective-between: between a noun and an adjective that agree, the other number
+        (adjective_between, "Liste : serveurs prioritaire concernés, postes.", [("prioritaire", ("prioritaires",))]),
+        (adjective_between, "On appelle les clients important touchés.", [("important", ("importants",))]),
+        # tout-adjective: "tout" before a feminine adjective takes its gender and number
+        (tout_adjective, "Les alertes se ferment toute seules.", [("toute", ("toutes",))]),
+        (tout_adjective, "La session se verrouille tout seule.", [("tout", ("toute",))]),
+        # plural-participle: a plural group and a singular participle before its complement
+        (plural_participle, "On liste des comptes créé par le script.", [("créé", ("créés",))]),
+        (plural_participle, "Il relance les services désactivé pendant la nuit.", [("désactivé", ("désactivés",))]),
+        # determiner-adjective: the adjective takes the gender of the determiner and its noun
+        (determiner_adjective, "Le chiffrement reste la meilleur protection.", [("meilleur", ("meilleure",))]),
+        (determiner_adjective, "Un redémarrage est une bon idée.", [("bon", ("bonne",))]),
+    ],
+)
+def test_an_adjective_takes_the_agreement_its_neighbours_share(
+    check: object, back: str, expected: list[tuple[str, tuple[str, ...]]]
+) -> None:
+    assert flagged(check, back) == expected
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "On remplit une note de résolution claire et complète.",
+        "Le nombre de tickets ouverts augmente.",
+        "Écran de la salle de réunion cassé",  # the first noun's adjective
+        "Les tickets de niveau supérieur sont transmis.",  # adjective-complement's case, for a person
+        "Les comptes utilisateur créés hier sont actifs.",  # a noun complementing a noun
+        "Les câbles réseau branchés au switch clignotent.",
+        "Citez 3 codecs audio utilisés en VoIP.",  # invariable
+        "Des câbles blindés bon marché suffisent.",
+        "Les correctifs sont d’abord installés sur un groupe pilote.",
+        "Le poste redémarre tout seul.",
+        "Ils sont tous seuls au bureau.",
+        "Elle n’est pas du tout sûre du résultat.",
+        "La salle tout entière est privée de réseau.",
+        "Le fichier des logiciels installé sur le serveur est à jour.",  # the file may be installed
+        "Les paramètres de la carte réseau installée sur le poste sont enregistrés.",
+        "C’est la mémoire qui est le vrai problème.",
+        "La date limite est dépassée.",
+        "L’utilisateur donne le code affiché.",
+        "On attend une demi heure.",
+    ],
+)
+def test_adjectives_that_agree_as_written_are_left_alone(back: str) -> None:
+    for check in (complement_adjective, adjective_between, tout_adjective, plural_participle, determiner_adjective):
+        assert flagged(check, back) == [], check.__name__

@@ -265,6 +265,14 @@ def _simple_group(
         determiner = found[first]
         index += 1
     before: Token | None = None
+    if (
+        determiner is not None
+        and index + 1 < len(found)
+        and (found[index].has(":B") or found[index].text.isdigit())
+        and found[index + 1].has(":N")
+        and not found[index + 1].finite()
+    ):
+        index += 1  # "les deux techniciens", "les 3 serveurs": a number between determiner and noun
     if index + 1 < len(found) and found[index].has(":A") and not found[index].has(":N") and found[index + 1].is_noun:
         index += 1  # "la même adresse", "un autre câble": after these, a noun, not a verb
     elif (
@@ -398,10 +406,14 @@ def _opening(found: list[Token], index: int) -> str | None:
     """How tokens[index] opens a clause: 'start', 'coordinated' (after et, ou, ni), or None. A
     determiner right after a complement of place, time or manner that opens the clause with no
     comma ("Par défaut les messages", "Pendant le déplacement les utilisateurs") opens it too: a
-    noun group cannot follow another with nothing between them but as the clause's subject."""
+    noun group cannot follow another with nothing between them but as the clause's subject. A
+    capitalised word after a blanked span (a URL, inline code) opens a sentence whose full stop the
+    span took."""
     if index == 0:
         return "start"
     before = found[index - 1]
+    if found[index].text[:1].isupper() and found[index].start - before.end > 1:
+        return "start"  # after a blanked span ending a line ("… à l’adresse https://… .", then "Les …")
     if before.is_punctuation:
         return "start" if before.text in ',;:.!?(«"—–' else None
     if before.lower in _COORDINATORS:
@@ -746,10 +758,15 @@ def _bare_noun(token: Token) -> bool:
 
 
 def _group_ending_before(found: list[Token], end: int) -> bool:
-    """Whether a noun group ends right before tokens[end]."""
+    """Whether a noun group ends right before tokens[end], one that no preposition opening the
+    clause holds ("Avec l’Assistance rapide, le technicien et …" opens with a complement, not a
+    list)."""
     for first in range(end - 1, max(-1, end - 10), -1):
         group = noun_group(found, first)
         if group is not None and group.end == end:
+            opener = first - 1
+            if opener >= 0 and found[opener].lower in _PREPOSITIONS and _opening(found, opener) == "start":
+                continue
             return True
     return False
 

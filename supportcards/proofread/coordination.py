@@ -24,7 +24,17 @@ words, and return nothing without Grammalecte:
   demandes les plus urgentes" lists nouns);
 - `coordinated-noun-verb`: "gère et tris les tickets": right after the chain's last verb and its
   "et", a noun before a direct object, where the verb it sounds like (its singular + "e", or
-  "ent" for a plural subject) is conjugated in the subject's person ("trie").
+  "ent" for a plural subject) is conjugated in the subject's person ("trie");
+- `coordinated-participle`: "ses paramètres passent et ne peuvent pas être écrasé": the participle
+  after a joined "être", or a joined pouvoir/devoir/aller and "être", agrees with the subject (its
+  gender, or the participle's own where the subject does not tell it); not after "se";
+- `attribute-coordination`: "Elle est vendue avec le matériel et lié à lui": after "être", a
+  participle agreeing with the subject, its complements and "et", a second participle is a second
+  attribute of the subject and takes the first one's gender and number.
+
+The subject may be two groups joined by "et" ("le technicien et l’utilisateur partagent … et
+voit"); a word that is a verb and a noun joins the chain before an adverb that is nothing else
+("et tombe souvent"); a verb with only a subjunctive reading takes the present ("et finisse").
 """
 
 from __future__ import annotations
@@ -34,17 +44,23 @@ from collections.abc import Iterator
 from .agreement import (
     _SUBJECT_PRONOUNS,
     Token,
+    _after_etre,
+    _agrees,
     _is_verb_here,
     _issue,
     _object_follows,
+    _one_gender,
     _opening,
+    _participles,
     _sentences,
     _verb_after,
     conjugate,
+    coordination,
+    inflect,
     noun_group,
     tokens,
 )
-from .distant import _subject_end
+from .distant import _complements_end, _subject_end
 from .spelling import Speller
 from .text import CardText, Issue
 
@@ -57,23 +73,28 @@ _OTHER_CLAUSE = frozenset(
 _INDICATIVE = frozenset({"Ip", "Iq", "Is", "If", "K"})
 
 
-def _subject_verbs(found: list[Token]) -> Iterator[tuple[str, int]]:
-    """(person, index of the verb) of each clause whose opening subject its verb agrees with."""
+_PRONOUN_GENDERS = {"il": "m", "ils": "m", "elle": "f", "elles": "f"}
+
+
+def _subject_verbs(found: list[Token]) -> Iterator[tuple[str, int, frozenset[str]]]:
+    """(person, index of the verb, genders of the subject) of each clause whose opening subject
+    its verb agrees with."""
     for index, token in enumerate(found):
         if _opening(found, index) is None or (index > 0 and found[index - 1].lower in _OTHER_CLAUSE):
             continue  # a relative or subordinate clause: "et" may join the next verb to the main one
         if token.lower in _SUBJECT_PRONOUNS:
             person, end = _SUBJECT_PRONOUNS[token.lower], index + 1
+            genders = frozenset(_PRONOUN_GENDERS.get(token.lower, ""))
         else:
             if token.has(":De"):
                 continue  # a question: the subject may follow its verb
-            group = noun_group(found, index)
+            group = coordination(found, index) or noun_group(found, index)
             if group is None or group.number is None:
                 continue
-            person, end = "3" + group.number, _subject_end(found, group)[0]
+            person, end, genders = "3" + group.number, _subject_end(found, group)[0], group.genders
         verb = _verb_after(found, end)
         if verb < len(found) and _is_verb_here(found, verb) and person in found[verb].persons():
-            yield person, verb
+            yield person, verb, genders
 
 
 def _joined(found: list[Token], verb: int) -> Iterator[tuple[int, bool, bool]]:
@@ -82,8 +103,9 @@ def _joined(found: list[Token], verb: int) -> Iterator[tuple[int, bool, bool]]:
     index = verb + 1
     while index < len(found):
         token = found[index]
-        if token.text in _ENDS or token.lower in _OTHER_CLAUSE or token.lower in _SUBJECT_PRONOUNS:
-            return
+        quand_meme = token.lower == "quand" and index + 1 < len(found) and found[index + 1].lower == "même"
+        if token.text in _ENDS or (token.lower in _OTHER_CLAUSE and not quand_meme) or token.lower in _SUBJECT_PRONOUNS:
+            return  # "quand même" is an adverb, no clause
         if token.lower not in _JOINERS and token.text not in _JOINERS:
             if _is_verb_here(found, index):
                 return  # another clause's verb
@@ -102,7 +124,7 @@ def _joined(found: list[Token], verb: int) -> Iterator[tuple[int, bool, bool]]:
         elif word.only_verb():
             joined = _is_verb_here(found, after)
         else:
-            joined = bool(word.finite()) and _is_verb_here(found, after)
+            joined = bool(word.finite()) and (_is_verb_here(found, after) or _adverb_follows(found, after))
             if joined and not right_after:
                 joined = bool(word.persons() & {"3s", "3p"}) and not _superlative(found, after + 1)
         if joined:
@@ -118,6 +140,17 @@ def _joined(found: list[Token], verb: int) -> Iterator[tuple[int, bool, bool]]:
         else:
             index = start
     return
+
+
+def _adverb_follows(found: list[Token], index: int) -> bool:
+    """An adverb that is nothing else right after tokens[index] ("et tombe souvent en panne"):
+    a noun after "et" takes an adjective or a complement, a verb the adverb."""
+    following = found[index + 1] if index + 1 < len(found) else None
+    return (
+        following is not None
+        and following.has(":W")
+        and not (following.is_adjective or following.has(":N") or following.finite() or following.has(":G"))
+    )
 
 
 def _superlative(found: list[Token], index: int) -> bool:
@@ -156,7 +189,7 @@ def coordinated_verb(card: CardText, speller: Speller) -> list[Issue]:
     issues = []
     for part, offset, found in _sentences(card, speller):
         seen: set[int] = set()
-        for person, verb in _subject_verbs(found):
+        for person, verb, _ in _subject_verbs(found):
             subject_verb = found[verb].text
             chain = list(_joined(found, verb))
             closed = [index for index, _, comma in chain if not comma]
@@ -173,6 +206,8 @@ def coordinated_verb(card: CardText, speller: Speller) -> list[Issue]:
                     if person in word.persons():
                         continue
                     tenses = frozenset(tense for _, tense, _ in word.finite() if tense in _INDICATIVE)
+                    if not tenses and {tense for _, tense, _ in word.finite()} <= {"Sp", "Sq"}:
+                        tenses = frozenset({"Ip"})  # "et finisse": no "que" in the chain, the present
                     if "Ip" in tenses:
                         tenses = frozenset({"Ip"})  # "finit": the present of the notes, not the past
                     fixes = conjugate(word, person, tenses) if tenses else []
@@ -183,4 +218,102 @@ def coordinated_verb(card: CardText, speller: Speller) -> list[Issue]:
     return issues
 
 
-CHECKS = (("coordinated-verb", coordinated_verb),)
+_MODALS = frozenset({"pouvoir", "devoir", "aller"})
+
+
+def _participle_after(found: list[Token], verb: int) -> int | None:
+    """Where the participle of a passive stands after tokens[verb]: after a conjugated "être", or
+    after pouvoir, devoir, aller and the infinitive "être" ("ne peuvent pas être écrasés"), with
+    "pas" and adverbs between; None where the verb is neither."""
+    lemmas = {lemma for lemma, _, _ in found[verb].finite()}
+    if verb > 0 and found[verb - 1].lower in ("se", "s’"):
+        return None  # "se sont rendu compte": a reflexive verb agrees otherwise
+    at = _skip_adverbs(found, verb + 1)
+    if "être" not in lemmas:
+        if not lemmas & _MODALS or at >= len(found) or found[at].lower != "être":
+            return None
+        at = _skip_adverbs(found, at + 1)
+    return at if at < len(found) else None
+
+
+def _skip_adverbs(found: list[Token], index: int) -> int:
+    while index < len(found) and (found[index].has(":W") or found[index].has(":G:X")) and not found[index].is_adjective:
+        index += 1
+    return index
+
+
+def coordinated_participle(card: CardText, speller: Speller) -> list[Issue]:
+    """ "Ses paramètres passent et ne peuvent pas être écrasé": the participle of a passive whose
+    verb is joined to a verb whose subject is known (`_joined`) agrees with that subject, in its
+    gender (the participle's own where the subject does not tell it) and number. The first verb's
+    own participle is `agreement.participle_agreement`'s."""
+    if speller.engine is None:
+        return []
+    issues = []
+    for part, offset, found in _sentences(card, speller):
+        seen: set[int] = set()
+        for person, verb, genders in _subject_verbs(found):
+            if person not in ("3s", "3p"):
+                continue
+            number = person[1]
+            for index, noun, _ in _joined(found, verb):
+                at = None if noun else _participle_after(found, index)
+                if at is None:
+                    continue
+                for participle in _participles(found, at):
+                    if participle.start in seen:
+                        continue
+                    seen.add(participle.start)
+                    gender = _one_gender(genders) or _one_gender(participle.genders((":Q",)))
+                    if gender is None or _agrees(participle, gender, number):
+                        continue
+                    fixes = inflect(participle, gender, number, speller)
+                    if len(fixes) == 1:
+                        message = f"même sujet que « {found[verb].text} » : accord du participe"
+                        issues.append(_issue(part, offset, participle, "coordinated-participle", message, fixes))
+    return issues
+
+
+def attribute_coordination(card: CardText, speller: Speller) -> list[Issue]:
+    """ "Elle est vendue avec le matériel et lié à lui": after "être", a participle that agrees
+    with the subject (`agreement._after_etre`), its complements ("avec le matériel", "à un
+    utilisateur") and "et", a second participle is a second attribute of the same subject, not an
+    adjective of the complement's noun ("et" keeps it from it): it takes the first one's gender and
+    number. Not after a complement that ends with an adjective ("avec le câble neuf et testé" may
+    join two adjectives of "câble")."""
+    if speller.engine is None:
+        return []
+    issues = []
+    for part, offset, found in _sentences(card, speller):
+        for place in _after_etre(found):
+            first = list(_participles(found, place.index))
+            if not first or not first[-1].has(":Q"):
+                continue
+            gender = _one_gender(place.genders) or _one_gender(first[-1].genders((":Q",)))
+            if gender is None:
+                continue
+            if not all(_agrees(participle, gender, place.number) for participle in first):
+                continue
+            last = found.index(first[-1])
+            end = _complements_end(found, last + 1)
+            if end == last + 1 or end + 1 >= len(found) or found[end].lower != "et" or not found[end - 1].has(":N"):
+                continue
+            if found[end - 1].is_adjective and not found[end - 2].is_determiner:
+                continue  # "le câble neuf et testé"; "le matériel et lié": a noun after its determiner
+            second = found[_skip_adverbs(found, end + 1)] if _skip_adverbs(found, end + 1) < len(found) else None
+            if second is None or not second.has(":Q") or second.finite() or second.has(":N"):
+                continue
+            if _agrees(second, gender, place.number):
+                continue
+            fixes = inflect(second, gender, place.number, speller)
+            if len(fixes) == 1:
+                message = f"second attribut de « {place.head.text} », comme « {first[-1].text} »"
+                issues.append(_issue(part, offset, second, "attribute-coordination", message, fixes))
+    return issues
+
+
+CHECKS = (
+    ("coordinated-verb", coordinated_verb),
+    ("coordinated-participle", coordinated_participle),
+    ("attribute-coordination", attribute_coordination),
+)

@@ -11,7 +11,10 @@ without Grammalecte:
   expire") and its complements; a parenthesis; a bare noun or a name after a noun ("l’équipe
   réseau", "le disque système", "un RAID 5"); a complement whose noun is a code span or is
   preceded by "tous"/"toutes" ("de toutes les VM"); a participle and its complements ("achetées
-  par l’entreprise");
+  par l’entreprise") and adverbs ("ouverts directement sur Internet"); a relative set off by
+  commas (", qui ne sont pas contrôleurs de domaine,"); a plural time complement with no
+  preposition ("toutes les 24 heures"); a name or an adjective after the relative's object
+  ("l’autorisation Accès total"). A plural group after ", et" opens a clause of its own;
 - `distant-verb`: "Les serveurs qui hébergent la base redémarre": the verb after all this, when
   it can only be a conjugated verb (or stands after "se", "ne"), takes the third person plural in
   its own tense ("redémarrent"; the present where the form is also a past simple: "grandit");
@@ -167,6 +170,8 @@ def _complements_end(found: list[Token], end: int) -> int:
             end = group.end
         elif token.text.isdigit() or (token.has(":W") and not token.is_adjective and not token.finite()):
             end += 1
+        elif end > 0 and found[end - 1].is_noun and (_name_or_bare_noun(found, end) or _adjective_here(token)):
+            end += 1  # "l’autorisation Accès total": a name and an adjective after the object's noun
         else:
             return end
     return end
@@ -176,6 +181,8 @@ def _subject_end(found: list[Token], group: NounGroup) -> tuple[int, bool]:
     """Where the plural subject `group` ends once what stands before its verb is stepped over, and
     whether anything was stepped over."""
     end = group.end
+    if end - 1 > group.head and found[end - 1].has(":G:R"):
+        end -= 1  # "l’agent sur chaque poste": "sur" read as an adjective opens a complement
     stepped = False
     while end < len(found):
         token = found[end]
@@ -194,23 +201,67 @@ def _subject_end(found: list[Token], group: NounGroup) -> tuple[int, bool]:
             if after is None:
                 break
             end = after
+        elif token.text == ",":
+            after = _incise_end(found, end)
+            if after is None:
+                break
+            end = after
+        elif token.lower in _ALL and end + 1 < len(found) and found[end + 1].is_determiner:
+            inner = noun_group(found, end + 1)
+            if inner is None and end + 2 < len(found) and found[end + 2].is_determiner:
+                inner = noun_group(found, end + 2)  # "toutes les cinq minutes", "tous les 3 mois"
+            if inner is None or inner.number != "p":
+                break
+            end = inner.end  # "toutes les 24 heures": plural, so the plural verb fits either way
         elif _name_or_bare_noun(found, end) or (
             _adjective_here(token) and any(_agrees(token, gender, "p") for gender in "mf")
         ):
             end += 1  # "l'équipe réseau", "un RAID 5", "achetées (par …)"
+        elif stepped and _adverb(token):
+            end += 1  # "ouverts directement sur Internet"
         else:
             break
         stepped = True
     return end, stepped
 
 
+def _incise_end(found: list[Token], comma: int) -> int | None:
+    """The end of ", qui/que/dont … ," at the comma tokens[comma]: a relative set off by commas
+    whose own verb agrees with its own subject (`_relative_end` reads its opening), whatever its
+    attribute ("qui ne sont pas contrôleurs de domaine,"); None where no such incise closes with a
+    comma before the sentence ends."""
+    start = comma + 1
+    if start >= len(found) or not (found[start].lower == "qui" or found[start].lower in _RELATIVE_OBJECT):
+        return None
+    if found[start].lower == "qui":
+        opened = _verb_chain_end(found, start + 1, "3p")
+    else:
+        subject = _pronoun_or_group_end(found, start + 1)
+        opened = _verb_chain_end(found, subject[0], subject[1]) if subject is not None else None
+    if opened is None:
+        return None
+    for index in range(opened, len(found)):
+        if found[index].text == ",":
+            return index + 1
+        if found[index].is_punctuation or found[index].lower in ("qui", "que", "qu’", "dont", "et", "ou"):
+            return None
+    return None
+
+
+def _adverb(token: Token) -> bool:
+    """An adverb that is no adjective, verb nor noun ("directement", "souvent")."""
+    return token.has(":W") and not token.is_adjective and not token.finite() and not token.has(":N")
+
+
 def _plural_subjects(found: list[Token]) -> list[tuple[NounGroup, int, bool]]:
-    """Plural noun groups that open their clause (not after "et", "ou"), each with the index of
+    """Plural noun groups that open their clause (not after "et", "ou" but for ", et"), each with the index of
     the word after what stands between them and their verb, and whether anything does."""
     subjects = []
     for index in range(len(found)):
-        if _opening(found, index) != "start" or found[index].has(":De"):
-            continue
+        opening = _opening(found, index)
+        after_comma_et = opening == "coordinated" and index >= 2 and found[index - 2].text == ","
+        if (opening != "start" and not after_comma_et) or found[index].has(":De"):
+            continue  # ", et les utilisateurs …": after a comma, "et" opens a clause of its own
         if index > 0 and found[index - 1].lower in ("que", "qu’"):
             continue  # "la même salle que les serveurs ne protège pas": compared, not the subject
         group = coordination(found, index) or _predetermined_group(found, index) or noun_group(found, index)

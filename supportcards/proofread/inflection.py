@@ -25,7 +25,22 @@ Grammalecte:
   finding for a person. "Il laisse le client raccroché" is not flagged: "raccrocher" takes an object
   too, and "Il laisse le poste branché" is right; the lexicon cannot tell them apart.
 - `clitic-participle`: "Outlook la recréé": after a subject and an object pronoun, the participle
-  of a verb in -éer that only its final accent tells from the present takes the present.
+  of a verb in -éer that only its final accent tells from the present takes the present;
+- `complement-adjective`: "une note de résolution clair": after "noun de noun" of one gender and
+  number, an adjective that agrees with neither takes theirs (not where that group complements a
+  noun before it: "Écran de la salle de réunion cassé");
+- `adjective-between`: "services critique concernés": between a noun and an adjective that agree,
+  an adjective of the noun's gender in the other number (no noun that complements another:
+  "les comptes utilisateur créés", "les câbles réseau branchés"; no invariable one: "audio");
+- `tout-adjective`: "s’ouvrent toute seules": "tout" before a feminine adjective that begins with
+  a consonant takes its gender and number ("tous seuls", "pas du tout sûre" are right);
+- `plural-participle`: "des logiciels installé sur les postes": a plural determiner and noun, then
+  a singular participle of the noun's gender before a preposition or the clause's end (not where
+  a noun that group complements agrees with it: "le fichier des logiciels installé");
+- `determiner-adjective`: "la vrai limite": between a determiner and a noun that agree, an
+  adjective in another gender or number takes theirs (Grammalecte's other reading, "le vrai
+  limite", changes the determiner and makes a new slip; `review.contested` keeps the one a check
+  of ours confirms). Not "demi" and the other prefixes that stay invariable before their noun.
 """
 
 from __future__ import annotations
@@ -34,10 +49,12 @@ import re
 
 from .agreement import (
     _ADJECTIVE_TAGS,
+    _DETERMINER_TAGS,
     _NOUN_TAGS,
     _PREPOSITIONS,
     Token,
     _agrees,
+    _auxiliary,
     _case_like,
     _engine_modules,
     _issue,
@@ -341,11 +358,270 @@ def _as_infinitive(token: Token, speller: Speller) -> Token:
     return tagged[0] if len(tagged) == 1 else token
 
 
+def _shared(token: Token, classes: tuple[str, ...]) -> tuple[str, str] | None:
+    """The one gender and number (no epicene nor invariable) of a word's readings of `classes`."""
+    gender, number = _one_gender(token.genders(classes)), _one(token.numbers(classes))
+    return (gender, number) if gender is not None and number is not None else None
+
+
+def _free_adjective(token: Token) -> bool:
+    """An adjective or participle that is no verb, number, determiner nor noun that complements
+    another ("utilisateur", "client": `grammar.agent_noun`; "réseau" has no adjective reading)."""
+    from .grammar import agent_noun
+
+    if not token.known or (not token.has(":A") and not token.has(":Q")) or "i" in token.numbers(_ADJECTIVE_TAGS):
+        return False  # "codecs audio": an adjective that may stay invariable
+    return not (token.finite() or token.has(":G") or token.has(":B") or agent_noun(token.text))
+
+
+def complement_adjective(card: CardText, speller: Speller) -> list[Issue]:
+    """ "une note de résolution clair": after "noun de [determiner] noun" whose two nouns share one
+    gender and one number, an adjective (adverbs maybe before it) that agrees with neither takes
+    theirs: whichever it describes, the fix is the same."""
+    if speller.engine is None:
+        return []
+    issues = []
+    for part, offset, found in _sentences(card, speller):
+        for index in range(1, len(found) - 3):
+            determiner, head = found[index - 1], found[index]
+            if not determiner.is_determiner or determiner.lower in ("de", "d’") or not head.has(":N"):
+                continue
+            if found[index + 1].lower not in ("de", "d’") or _complement_of_noun(found, index - 1):
+                continue
+            inner = index + 2
+            if inner < len(found) and found[inner].is_determiner and found[inner].lower not in ("de", "d’"):
+                inner += 1
+            if inner + 1 >= len(found) or not found[inner].has(":N") or found[inner].has(":G"):
+                continue
+            features = _shared(head, _NOUN_TAGS)
+            if features is None or features != _shared(found[inner], _NOUN_TAGS):
+                continue
+            at = inner + 1
+            while at < len(found) and _adverb(found[at]):
+                at += 1
+            if at >= len(found) or not _free_adjective(found[at]) or (found[at].has(":N") and found[at].has(":Q")):
+                continue
+            gender, number = features
+            word = found[at]
+            if not determiner.numbers(_DETERMINER_TAGS) & {number, "i"} or _agrees(word, gender, number):
+                continue
+            fixes = inflect(word, gender, number, speller)
+            if len(fixes) == 1:
+                message = f"accord avec « {head.text} de {found[inner].text} »"
+                issues.append(_issue(part, offset, word, "complement-adjective", message, fixes))
+    return issues
+
+
+def _complement_of_noun(found: list[Token], determiner: int) -> bool:
+    """Whether the group at tokens[determiner] complements a noun before it ("Écran de la salle de
+    réunion cassé": the adjective may be the first noun's)."""
+    before = found[determiner - 1] if determiner > 0 else None
+    if before is None:
+        return False
+    if before.lower in ("de", "d’", "à"):
+        return True
+    return found[determiner].lower in ("des", "du", "au", "aux") and (before.is_noun or before.is_adjective)
+
+
+def adjective_between(card: CardText, speller: Speller) -> list[Issue]:
+    """ "services critique concernés": between a noun and an adjective that agree in gender and
+    number, an adjective of the noun's gender in the other number takes the noun's number: both
+    adjectives describe it. A noun that complements another ("les comptes utilisateur créés",
+    "les câbles réseau branchés") keeps its own number and is left alone."""
+    if speller.engine is None:
+        return []
+    issues = []
+    for part, offset, found in _sentences(card, speller):
+        for index in range(len(found) - 2):
+            noun, word, after = found[index : index + 3]
+            if noun.has(":Q") or after.has(":G") or not _group_opens(found, index):
+                continue  # "câbles blindés bon marché"; "d’abord installés sur"
+            features = _shared(noun, _NOUN_TAGS) if noun.known and not noun.has(":G") else None
+            if features is None or (not _free_adjective(word) and not _noun_adjective_verb(word)):
+                continue
+            gender, number = features
+            if (after.has(":N") and not after.has(":Q")) or not after.is_adjective or after.finite():
+                continue
+            if not _agrees(after, gender, number) or _agrees(word, gender, number):
+                continue
+            other = "s" if number == "p" else "p"
+            if not _agrees(word, gender, other):
+                continue
+            fixes = inflect(word, gender, number, speller)
+            if len(fixes) == 1:
+                message = f"accord avec « {noun.text} », comme « {after.text} »"
+                issues.append(_issue(part, offset, word, "adjective-between", message, fixes))
+    return issues
+
+
+def _group_opens(found: list[Token], index: int) -> bool:
+    """Whether the noun at tokens[index] follows its determiner (not "de"), or opens a list item,
+    a sentence or what follows a comma with no determiner ("services critique concernés")."""
+    if index == 0:
+        return True
+    before = found[index - 1]
+    return before.text in ",;:(" or (before.is_determiner and before.lower not in ("de", "d’"))
+
+
+def _noun_adjective_verb(token: Token) -> bool:
+    """A word that is an adjective and a noun in one entry and a verb besides ("critique"): between
+    a noun and its adjective, the adjective."""
+    from .grammar import agent_noun
+
+    return (
+        token.known
+        and any(":N:A" in morph for morph in token.morphs)
+        and "i" not in token.numbers(_ADJECTIVE_TAGS)
+        and not agent_noun(token.text)
+    )
+
+
+_TOUT = {"tout": ("m", "s"), "toute": ("f", "s"), "toutes": ("f", "p")}
+_TOUT_FORMS = {("m", "s"): "tout", ("m", "p"): "tout", ("f", "s"): "toute", ("f", "p"): "toutes"}
+
+
+def tout_adjective(card: CardText, speller: Speller) -> list[Issue]:
+    """ "s’ouvrent toute seules": "tout" before an adjective is an adverb that takes the gender and
+    number of a feminine adjective that begins with a consonant ("toute seule", "toutes seules"),
+    and stays "tout" before a masculine one ("tout seul", "tout neufs"). Only "toute"/"toutes"
+    written against their adjective, or "tout" before a feminine one, are taken; "tous seuls" (all
+    of them, alone) and "pas du tout sûre" (the locution) are right."""
+    if speller.engine is None:
+        return []
+    issues = []
+    for part, offset, found in _sentences(card, speller):
+        for index in range(len(found) - 1):
+            token, word = found[index], found[index + 1]
+            if token.lower not in _TOUT or not word.known or not word.has(":A") or word.has(":Q") or word.finite():
+                continue
+            if index > 0 and (
+                found[index - 1].lower in ("du", "en", "de", "après", "à") or found[index - 1].is_determiner
+            ):
+                continue
+            if index + 2 < len(found) and found[index + 2].has(":N") and not found[index + 2].is_adjective:
+                continue  # "toute petite entreprise": "toute" may be the determiner's slip; a person reads it
+            features = _shared(word, _ADJECTIVE_TAGS)
+            if features is None or word.lower[:1] in "aeiouyhéèêâàîôû":
+                continue
+            wanted = _TOUT_FORMS[features]
+            if features == ("m", "p") and token.lower == "toutes":
+                continue  # "toutes neufs": which word is the slip is unsure
+            if wanted == token.lower or (token.lower == "tout" and features[0] == "m"):
+                continue
+            fix = _case_like(wanted, token.text)
+            message = f"« tout » devant « {word.text} » s’accorde avec lui"
+            issues.append(_issue(part, offset, token, "tout-adjective", message, [fix]))
+    return issues
+
+
+def plural_participle(card: CardText, speller: Speller) -> list[Issue]:
+    """ "des logiciels installé sur les postes": a plural determiner, a plural noun, then a past
+    participle of its gender in the singular, before its complement (a preposition) or the end of
+    the clause, takes the plural: no noun of the group is singular. A noun this group complements
+    ("le fichier des logiciels installé": the file may be what is installed) that the participle
+    agrees with leaves it to a person."""
+    if speller.engine is None:
+        return []
+    issues = []
+    for part, offset, found in _sentences(card, speller):
+        for index in range(len(found) - 3):
+            determiner, noun, word, after = found[index : index + 4]
+            if not determiner.is_determiner or determiner.numbers(_DETERMINER_TAGS) - {"i"} != {"p"}:
+                continue
+            features = _shared(noun, _NOUN_TAGS) if noun.known else None
+            gender = _one_gender(noun.genders(_NOUN_TAGS)) or _one_gender(word.genders((":Q",)))
+            if noun.numbers(_NOUN_TAGS) != frozenset({"p"}) or gender is None or (features is None and noun.has(":G")):
+                continue
+            if not word.has(":Q") or word.has(":N") or word.finite() or not _agrees(word, gender, "s"):
+                continue
+            if not (after.lower in _PREPOSITIONS or after.text in ",.;:)"):
+                continue
+            if _complements_agreeing(found, index, word):
+                continue
+            fixes = inflect(word, gender, "p", speller)
+            if len(fixes) == 1:
+                message = f"accord avec « {determiner.text} {noun.text} »"
+                issues.append(_issue(part, offset, word, "plural-participle", message, fixes))
+    return issues
+
+
+def _complements_agreeing(found: list[Token], determiner: int, word: Token) -> bool:
+    """Whether the group at tokens[determiner] complements a noun ("des", "de les", "aux") that
+    `word` agrees with: that noun may be the one it describes."""
+    before = determiner - 1 if found[determiner].lower in ("des", "aux", "du") else determiner - 2
+    if before >= 0 and found[before].lower in ("de", "d’", "à"):
+        before -= 1
+    if (
+        determiner - 1 >= 0
+        and found[determiner].lower not in ("des", "aux")
+        and found[determiner - 1].lower not in ("de", "d’", "à")
+    ):
+        return False
+    while before >= 0 and (found[before].is_adjective and not found[before].has(":N")):
+        before -= 1
+    if before < 0 or not found[before].has(":N"):
+        return False
+    return any(
+        _agrees(word, gender, number)
+        for gender in found[before].genders(_NOUN_TAGS) - {"e"} or {"m", "f"}
+        for number in found[before].numbers(_NOUN_TAGS) - {"i"} or {"s", "p"}
+    )
+
+
+_PREFIXES = frozenset({"demi", "mi", "semi", "nu"})
+"""Adjectives that stay invariable before their noun, to which a hyphen joins them ("une demi-heure")."""
+
+
+def determiner_adjective(card: CardText, speller: Speller) -> list[Issue]:
+    """ "la vrai limite", "une bon solution": a determiner, an adjective before its noun, and a
+    noun of one gender that the determiner agrees with: the adjective takes the gender and number
+    of the two that agree (Grammalecte offers to change the determiner too, "le vrai limite",
+    which makes a new slip). The word between them must be no noun the determiner fits."""
+    if speller.engine is None:
+        return []
+    issues = []
+    for part, offset, found in _sentences(card, speller):
+        for index in range(len(found) - 2):
+            determiner, word, noun = found[index : index + 3]
+            if not determiner.has(":G:D") or determiner.lower in ("de", "d’", "des", "du") or determiner.lower in _TOUT:
+                continue
+            if determiner.lower == "tous":
+                continue  # "la salle tout entière": an adverb, no determiner of what follows
+            if not word.known or not word.has(":A") or word.finite() or word.has(":G") or word.has(":B"):
+                continue
+            if "i" in word.numbers(_ADJECTIVE_TAGS) or word.lower in _PREFIXES:
+                continue
+            features = _shared(noun, _NOUN_TAGS) if noun.known and not noun.has(":G") else None
+            if features is None:
+                continue  # after a determiner and an adjective, a word that is a verb too is the noun
+            gender, number = features
+            determiner_genders = determiner.genders((":G:D",))
+            if not determiner_genders & {gender, "e"} or not determiner.numbers((":G:D",)) & {number, "i"}:
+                continue
+            word_genders = word.genders(_NOUN_TAGS)
+            if word.has(":N") and ("e" in determiner_genders | word_genders or word_genders & determiner_genders):
+                continue  # "la date limite", "l’utilisateur donne": a noun the determiner fits
+            if _auxiliary(noun):
+                continue  # "est", the east, is the verb
+            if _agrees(word, gender, number):
+                continue
+            fixes = inflect(word, gender, number, speller)
+            if len(fixes) == 1:
+                message = f"accord avec « {determiner.text} … {noun.text} »"
+                issues.append(_issue(part, offset, word, "determiner-adjective", message, fixes))
+    return issues
+
+
 CHECKS = (
     ("noun-adjective", noun_adjective),
     ("se-infinitive", se_infinitive),
     ("list-infinitive", list_infinitive),
     ("causative-infinitive", causative_infinitive),
     ("clitic-participle", clitic_participle),
+    ("complement-adjective", complement_adjective),
+    ("adjective-between", adjective_between),
+    ("tout-adjective", tout_adjective),
+    ("plural-participle", plural_participle),
+    ("determiner-adjective", determiner_adjective),
 )
 """This module's checks, by rule name, for `rules.OWN_CHECKS`."""
