@@ -389,6 +389,8 @@ CERTAIN: frozenset[str] = frozenset(
         *("distant-verb", "distant-participle", "name-participle"),  # distant.py (one gender offered)
         "infinitive-participle",  # predicates.py
         *("coordinated-verb", "coordinated-noun-verb"),  # coordination.py
+        *("coordinated-participle", "attribute-coordination", "complement-adjective", "adjective-between"),  # ag
+        *("tout-adjective", "plural-participle", "determiner-adjective"),  # inflection.py (ag, 2026-11-29)
         *("invented-form", "subject-infinitive", "infinitive-coordination"),  # conjugation.py
         *("instruction-infinitive", "à-infinitive"),  # conjugation.py
         "et-est-participe",  # predicates.py: "la moitié de la capacité et perdue"
