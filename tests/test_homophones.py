@@ -599,6 +599,7 @@ def test_ce_as_a_determiner_or_a_subject_is_left_alone(back: str) -> None:
         "Les barrettes sont posées sur un tapis antistatique où dans leur sachet d’origine.",
         "Envoyez le fichier par mail où par Teams.",
         "Le poste se connecte en Wi-Fi où en Ethernet selon la salle.",
+        "On range les photos sur le NAS où dans Dropbox, au choix.",
     ],
 )
 def test_ou_with_an_accent_between_two_noun_groups_is_ou(back: str) -> None:
@@ -617,6 +618,7 @@ def test_ou_with_an_accent_between_two_noun_groups_is_ou(back: str) -> None:
         "Le câble passe par le couloir où par la trappe passent les fibres.",
         "C’est une panne où le disque, qui chauffait depuis des mois, lâche d’un coup.",
         "Une attaque où le pirate (déjà connecté au VPN) vole la session.",
+        "C’est le dossier où dans Windows on range les pilotes.",
     ],
 )
 def test_ou_opening_a_relative_is_left_alone(back: str) -> None:

@@ -22,7 +22,8 @@ sentences, and return [] without Grammalecte:
   subject; `predicates.ce-se` takes "ce" after a subject pronoun or "qui";
 - `où-ou-liste`: "où" right after a noun group, before another (a preposition maybe first) with no
   word that can be a conjugated verb up to the end of the clause ("un câble HDMI où un adaptateur",
-  "sur un tapis où dans son sachet"; or the same preposition repeated, "par mail où par Teams"): a
+  "sur un tapis où dans son sachet", "sur un partage où dans OneDrive": a preposition and a name; or
+  the same preposition repeated, "par mail où par Teams"): a
   relative "où" opens a clause with its verb ("le dossier où les fichiers sont stockés"), a list
   joins two noun groups with "ou";
 - `a-à-sans-sujet`: "a" after bare nouns and adjectives that open the sentence (or a list item)
@@ -276,14 +277,16 @@ def ou_liste(card: CardText, speller: Speller) -> list[Issue]:
                 continue
             position = index + 1
             preposition = _word(sentence, position)
-            repeated = False
+            repeated = named = False
             if preposition is not None and preposition.lower in _PREPOSITIONS:
                 repeated = _repeats_preposition(lexicon, sentence, index, preposition.lower)
                 position += 1
+                following = _word(sentence, position)
+                named = following is not None and _name(lexicon, following)  # "où dans OneDrive"
             determiner = _word(sentence, position)
             if determiner is not None and determiner.lower in _DETERMINERS:
                 position += 1
-            elif not repeated:
+            elif not (repeated or named):
                 continue
             if not (repeated or _ends_noun_group(lexicon, sentence, index - 1)):
                 continue

@@ -30,6 +30,7 @@ from .coordination import CHECKS as COORDINATION_CHECKS
 from .distant import CHECKS as DISTANT_CHECKS
 from .homophones import HOMOPHONE_CHECKS
 from .inflection import CHECKS as INFLECTION_CHECKS
+from .link_homophones import CHECKS as LINK_HOMOPHONE_CHECKS
 from .predicates import CHECKS as PREDICATE_CHECKS
 from .spelling import SPELLING_CHECKS, Speller
 from .text import BACK, FRONT, CardText, Issue
@@ -297,6 +298,7 @@ OWN_CHECKS: tuple[tuple[str, Check], ...] = (
     ("missing-article", missing_article),  # articles.py
     *HOMOPHONE_CHECKS,
     *CLAUSE_HOMOPHONE_CHECKS,  # clause_homophones.py
+    *LINK_HOMOPHONE_CHECKS,  # link_homophones.py
     *AGREEMENT_CHECKS,
     *INFLECTION_CHECKS,  # inflection.py
     *PREDICATE_CHECKS,  # predicates.py
