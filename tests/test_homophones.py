@@ -660,6 +660,7 @@ def test_a_after_a_possible_subject_is_left_alone(back: str) -> None:
         ("Chaque application à sa propre base de données.", "à-a-propre"),
         ("Le poste à ses propres pilotes.", "à-a-propre"),
         ("Chaque technicien à une astreinte par mois.", "à-a-ambigu"),
+        ("Deux routes mènent au site, la route principale à la préférence du routeur.", "à-a-ambigu"),
     ],
 )
 def test_a_with_an_accent_after_a_subject_in_a_clause_without_verb_is_a(back: str, rule: str) -> None:
@@ -675,6 +676,8 @@ def test_a_with_an_accent_after_a_subject_in_a_clause_without_verb_is_a(back: st
         "Code à six chiffres envoyé par SMS.",
         "- Chaque accès à un dossier",
         "Il rentre à son propre domicile.",
+        "Le serveur redémarre, le retour à la normale prend une minute.",
+        "Le passage à la fibre, prévu en mai.",
     ],
 )
 def test_a_with_an_accent_as_a_preposition_is_left_alone(back: str) -> None:

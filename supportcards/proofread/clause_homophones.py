@@ -34,7 +34,9 @@ sentences, and return [] without Grammalecte:
   pronoun) in a clause with no verb ("Chaque équipe à son propre site"): "avoir son propre …", the
   verb "a"; `à-a-ambigu`, for a person, the same after "Chaque <noun>" before any determiner
   ("Chaque technicien à une astreinte"), where a fragment may also name a thing ("Chaque accès à un
-  dossier.");
+  dossier."), and after a comma that ends a clause with its verb, in a clause a definite
+  determiner opens ("…, le lien numéro 1 à la priorité la plus haute"; "…, le passage à la fibre"
+  is an apposition);
 - `peut-être-sans-sujet`: "peut être" that has no subject to agree with, before a preposition or a
   determiner: after a comma that ends a clause with its verb ("…, peut être à cause d’une
   coupure"), or right after a conjugated verb ("La lenteur vient peut être du switch"); and
@@ -453,7 +455,22 @@ def a_possessif(card: CardText, speller: Speller) -> list[Issue]:
             ):
                 message = "« Chaque … à » sans verbe : le verbe « a » ?"
                 issues.append(_issue(part, offset, token, token, "à-a-ambigu", message, fix))
+            elif _after_a_clause(lexicon, sentence, _clause_start(sentence, index)) and not _verb_in_sentence(
+                lexicon, sentence, index + 1
+            ):
+                message = "« à » après un sujet, dans une proposition sans verbe après une virgule : le verbe « a » ?"
+                issues.append(_issue(part, offset, token, token, "à-a-ambigu", message, fix))
     return issues
+
+
+def _after_a_clause(lexicon: Lexicon, sentence: list[Token], start: int) -> bool:
+    """Whether the clause at `start` follows a comma after a clause with its verb, and opens with a
+    definite determiner ("…, c’est l’ordre qui décide, le lien numéro 1 à la priorité"): a second
+    clause whose verb may be the "a" written "à"; or a noun group in apposition ("…, le passage à
+    la fibre"), so a person decides."""
+    if start < 2 or sentence[start - 1].text != "," or sentence[start].lower not in ("le", "la", "l’", "les"):
+        return False
+    return any(_verb_at(lexicon, sentence, position) for position in range(start - 1))
 
 
 def _verb_in_sentence(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
