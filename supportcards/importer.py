@@ -355,7 +355,8 @@ def front_doubts(text: str, next_line: str | None = None, previous: str | None =
         doubts.append("a question with no topic of its own")
     if _quand_clause(text):
         doubts.append("'quand' and a subject, like a time clause")
-    if text[:1].islower() and not (_CAMEL_NAME.match(text) or _names_commands(text) or _named_next(text, next_line)):
+    known = _names_commands(text) or (_mentions_command(text) and _named_next(text, next_line))
+    if text[:1].islower() and not (_CAMEL_NAME.match(text) or known):
         doubts.append("it starts in lowercase, like a line that goes on")
     return doubts
 
@@ -443,7 +444,7 @@ def front_score(text: str, previous: str | None, next_line: str | None) -> tuple
     formula = bool(_FORMULA.search(_NAMED_SIGN.sub(" ", _WORDS_OR_WORDS.sub(" ", text))))
     if formula:
         clues.append((-3.0, "a formula"))
-    named = not formula and _named_next(text, next_line)
+    named = not formula and _named_next(text, next_line) and not (previous and _leads_in(previous))
     if named:
         clues.append((3.0, "the next line starts by naming this line's terms: it explains them"))
     elif next_line is not None and next_line.strip()[:1].islower():
@@ -547,16 +548,22 @@ _COMMAND = re.compile(r"^[a-z][a-z0-9_-]*(?:\.(?:exe|msc|cpl))?(?:\s+(?:[/-]{1,2
 
 
 _COMMAND_NAMES = """
-apt apt-get arp awk bash cat cd chgrp chkdsk chmod chown cp crontab curl cut dcdiag df dig diskpart dism
-dmesg dnf du echo find free fsck gpresult gpupdate grep groupadd gzip head hostname htop ifconfig ip
-ipconfig journalctl kill killall less ln ls lsblk lsof man mkdir more mount msconfig mv nano nbtstat
-netsh netstat nslookup passwd pathping ping ps pwd reboot regedit repadmin rm rmdir robocopy route rsync
-scp sed sfc shutdown ss ssh su sudo systemctl tail tar tasklist taskkill top touch tracert traceroute
-umount uname useradd userdel usermod vi vim wget whoami winget xcopy yum zip
+appwiz.cpl apt apt-get arp awk bash bcdedit bootrec cat cd chgrp chkdsk chmod chown cipher compmgmt.msc
+cp crontab curl cut dcdiag devmgmt.msc df dig diskmgmt.msc diskpart dism dmesg dnf dpkg dsa.msc du echo
+eventvwr eventvwr.msc fdisk find free fsck getmac gpedit.msc gpresult gpupdate grep groupadd groups gzip
+head hostname hostnamectl htop icacls ifconfig ip ipconfig iptables journalctl kill killall klist less
+ln ls lsblk lsof lspci lsusb lusrmgr.msc man manage-bde mkdir more mount msconfig mstsc mv nano nbtstat
+ncpa.cpl net netsh netstat nltest nmap nmcli nslookup passwd pathping perfmon pgrep ping pkill ps pwd
+reboot regedit repadmin resmon rm rmdir robocopy route rpm rsync sc scp sed services.msc sfc shutdown
+snap ss ssh ssh-keygen su sudo systemctl systeminfo tail takeown tar taskkill tasklist taskmgr tcpdump
+telnet top touch traceroute tracert ufw umount uname uptime useradd userdel usermod vi vim visudo w32tm
+wget which whoami winget winver wmic xcopy yum zip
 """
 _KNOWN_COMMANDS = frozenset(_COMMAND_NAMES.split())
 """Command names known as commands (Linux, Windows, network): a line naming only these is a heading,
 even in lowercase, even after a line with no final punctuation."""
+_PROGRAM_SUFFIX = re.compile(r"\.(?:exe|msc|cpl)$")
+"""The file name of a Windows command or console ("regedit.exe", "services.msc") names it too."""
 _COMMAND_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:et|ou)\s+")
 _ARTICLE_OR_KIND = re.compile(
     r"^(?:(?:le|la|les|un|une|des|l['’])\s*)?(?:(?:commandes?|outils?|programmes?|fichiers?|dossiers?)\s+)?",
@@ -573,7 +580,14 @@ def _names_commands(text: str | None) -> bool:
     if not text:
         return False
     names = _COMMAND_SEPARATOR.split(text.strip())
-    return len(names) <= 6 and all(name in _KNOWN_COMMANDS for name in names)
+    return len(names) <= 6 and all(
+        name in _KNOWN_COMMANDS or _PROGRAM_SUFFIX.sub("", name) in _KNOWN_COMMANDS for name in names
+    )
+
+
+def _mentions_command(text: str) -> bool:
+    """One of the line's names is a command known as one ("root et sudo")."""
+    return any(name in _KNOWN_COMMANDS for name in _COMMAND_SEPARATOR.split(text.strip()))
 
 
 def _stem(word: str) -> str:
@@ -592,8 +606,11 @@ def _leads_in(previous: str) -> bool:
 def _named_next(text: str, next_line: str | None) -> bool:
     """The next line starts by naming one of this line's terms, maybe after an article or a kind ("pwd
     et cd" then "pwd affiche …", "Enregistrements A et AAAA" then "Un enregistrement A …"): it explains
-    this line, a heading with no verb and no final punctuation."""
+    this line, a heading with no verb and no final punctuation. A next line no longer than this one
+    is rather the next item of a list without marks ("Disque dur externe", "Disque réseau")."""
     if next_line is None or len(text.split()) > 6 or _FINISHED.search(text) or _verbs(text):
+        return False
+    if len(next_line.split()) < len(text.split()) + 2:
         return False
     first = re.match(r"[\w-]+", _ARTICLE_OR_KIND.sub("", next_line.strip(), count=1))
     terms = {_stem(word) for word in re.findall(r"[\w-]+", text) if len(word) > 1 and word.lower() not in _LINK_FRENCH}
@@ -614,7 +631,8 @@ def _lowercase_term(text: str, previous: str | None, next_line: str | None = Non
     explains them rather than going on."""
     if previous is None:
         return False
-    if _named_next(text, next_line) and not _leads_in(previous):
+    finished = bool(_FINISHED.search(previous) or _LIST_ITEM.match(previous))
+    if _named_next(text, next_line) and not _leads_in(previous) and (finished or _mentions_command(text)):
         return True
     if (
         _names_commands(text)
@@ -633,7 +651,8 @@ def _lowercase_term(text: str, previous: str | None, next_line: str | None = Non
     words = text.split()
     command = bool(_COMMAND.match(text)) and (len(words) == 1 or any(word[0] in "/-" for word in words))
     listed = next_line is not None and bool(_COMMAND.match(next_line.strip()))
-    return command and len(words) <= 6 and not listed
+    subcommand = words[0] in _KNOWN_COMMANDS and len(words) <= 3 and bool(_COMMAND.match(text))
+    return (command or subcommand) and len(words) <= 6 and not listed
 
 
 _CHAPTER_NUMBER = re.compile(r"\bchap(?:itre|ter|\.)?\s*(?:n[°o]\.?\s*)?(\d+)", re.IGNORECASE)
