@@ -15,7 +15,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 from pathlib import Path
@@ -601,6 +601,7 @@ def _sole_edit_in_context(finding: Finding, word: str) -> tuple[str, str] | None
         ELISIONS,
         Speller,
         agrees_with,
+        english_stem,
         english_word,
         epithet_of,
         fits_after,
@@ -617,11 +618,15 @@ def _sole_edit_in_context(finding: Finding, word: str) -> tuple[str, str] | None
     noun = qualified_noun(finding.context[: max(0, finding.context_column - 1)], lexicon.getMorph)
     agrees = (lambda candidate: agrees_with(noun, candidate, lexicon.getMorph)) if noun else None
     found = sole_edit(word.casefold(), speller._in_dictionaries, _is_plural, agrees)
+    if agrees is not None and found is not None and agrees(found):
+        return "one-edit", _cased(
+            found, opening
+        )  # an adjective agreeing with the noun it qualifies ("Réponses moins précies")
+    if found is None and agrees is None and _french_sentence(finding, speller):
+        found = sole_edit(word.casefold(), speller._in_dictionaries, _is_plural, _sense_keeping(finding, word, opening))
     if found is None:
         return None
-    fix = found[:1].upper() + found[1:] if opening else found
-    if agrees is not None and agrees(found):
-        return "one-edit", fix  # an adjective agreeing with the noun it qualifies ("Réponses moins précies")
+    fix = _cased(found, opening)
     previous = _previous_word(finding, word)
     if previous is not None and fits_after(previous, found, lexicon.getMorph):
         return "one-edit", fix
@@ -629,7 +634,8 @@ def _sole_edit_in_context(finding: Finding, word: str) -> tuple[str, str] | None
         return None
     following = _next_word(finding)
     in_place = finding.text[: len(finding.text) - len(word)] + fix
-    fits = fits_neighbours(previous, found, following, lexicon.getMorph, _list_mate(finding))
+    coordinated = None if english_stem(word) else _coordinated_word(finding)  # "salé et hashé": no 'haché'
+    fits = fits_neighbours(previous, found, following, lexicon.getMorph, _list_mate(finding), coordinated)
     if opening and previous is None:
         fits = fits or any(":Y" in reading for reading in lexicon.getMorph(found))
     if previous is not None and previous.casefold() not in ELISIONS and not english_word(word):
@@ -637,6 +643,19 @@ def _sole_edit_in_context(finding: Finding, word: str) -> tuple[str, str] | None
     if fits and _clean_with(finding, in_place):
         return "sole-slip", fix
     return None
+
+
+def _cased(word: str, opening: bool) -> str:
+    """`word` capitalised where the word it fixes opens its sentence."""
+    return word[:1].upper() + word[1:] if opening else word
+
+
+def _sense_keeping(finding: Finding, word: str, opening: bool) -> Callable[[str], bool]:
+    """Whether a word one slip from the finding's leaves its line as Grammalecte found it: a rival
+    that makes the sentence wrong ("une bande passent faible") was not meant (`spelling.sole_edit`
+    then weighs only the words that keep it right: 'passante')."""
+    prefix = finding.text[: len(finding.text) - len(word)]
+    return lambda candidate: _clean_with(finding, prefix + _cased(candidate, opening))
 
 
 SOLE_SLIP_FRENCH_WORDS = 3

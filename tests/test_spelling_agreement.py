@@ -56,14 +56,15 @@ def test_the_word_one_slip_away_that_agrees_with_the_noun_it_qualifies_is_taken(
 
 
 @pytest.mark.parametrize(
-    ("line", "word"),
+    ("line", "word", "fixed"),
     [
-        ("Les consignes restent assez précies.", "précies"),  # after a verb: no noun to agree with
-        ("Une mesure très précie du débit.", "précie"),  # "mesure" is a verb too
+        ("Les consignes restent assez précies.", "précies", "précises"),  # after a verb: its subject
+        ("Une mesure très précie du débit.", "précie", "précise"),  # "mesure" is a verb too
     ],
 )
-def test_without_a_noun_before_it_no_agreement_decides(line: str, word: str) -> None:
-    assert certain_fix(finding(line, word)) is None
+def test_without_a_noun_before_it_the_sentence_decides(line: str, word: str, fixed: str) -> None:
+    # no noun the word qualifies right before it, but 'précis' would not agree: Grammalecte says so
+    assert certain_fix(finding(line, word)) == fixed
 
 
 def test_the_qualified_noun_is_read_over_adverbs_and_within_its_clause() -> None:

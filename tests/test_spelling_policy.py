@@ -143,7 +143,7 @@ def test_the_only_common_word_one_slip_away_is_taken_after_a_word_that_introduce
         ("Le service journald garde les traces.", "journald"),  # a daemon's final letter
         ("Il faut réétablir la connexion.", "réétablir"),  # a doubled vowel is French: réécrire
         ("Une image pixellisée est floue.", "pixellisée"),  # a rare word's variant
-        ("Il remplace les fichers abîmés.", "fichers"),  # fichiers or fiches: a person chooses
+        ("Il remplace les fichers du poste.", "fichers"),  # fichiers or fiches, both fit: a person chooses
         ("Il lance ctime puis quitte.", "ctime"),  # no word before that introduces a noun
         ("Le champ (tname) est vide.", "tname"),
         ("Le tableau affiche l’uptime du serveur.", "l’uptime"),  # "ultime" is no noun
@@ -397,3 +397,46 @@ def test_look_alikes_of_a_certain_slip_are_left(line: str, word: str) -> None:
 def suggested(line: str, word: str) -> Finding:
     """`in_line` with the speller's suggestions, as `lint` gives them."""
     return in_line(line, word, *Speller(engine=lexicon()).suggestions(word))
+
+
+def test_an_e_accent_before_a_single_consonant_is_one_step_from_the_doubled_consonant() -> None:
+    def known(word: str) -> bool:
+        return word in {"verrouillé", "effectuer", "erreur"}
+
+    assert sound_step_words("vérouillé", known) == {"verrouillé"}
+    assert sound_step_words("éfectuer", known) == {"effectuer"}
+    assert sound_step_words("érreur", known) == set()  # the consonant is doubled already
+
+
+def test_a_verb_made_of_an_english_term_has_an_english_stem() -> None:
+    assert spelling.english_stem("hashé")
+    assert spelling.english_stem("pingée")
+    assert not spelling.english_stem("vérouillé")
+    assert not spelling.english_stem("chifré")
+
+
+@needs_grammalecte
+@pytest.mark.parametrize(
+    ("line", "word", "fixed"),
+    [
+        ("Un compte inactif et vérouillé reste dans l’annuaire.", "vérouillé", "verrouillé"),  # "é" for "err"
+        ("Le fichier sera chifré pendant tout le transfert.", "chifré", "chiffré"),  # a rare word, "f" left single
+        ("Le poste est lent et trop bruiyant pour la salle.", "bruiyant", "bruyant"),  # coordinated adjectives
+        ("Un serveur distent répond plus lentement.", "distent", "distant"),  # 'distend' makes the line wrong
+        ("Il range les fichers abîmés à part.", "fichers", "fichiers"),  # 'fiches' would not agree
+    ],
+)
+def test_slips_by_ear_coordinated_or_of_a_rare_word_are_fixed(line: str, word: str, fixed: str) -> None:
+    assert certain_fix(suggested(line, word)) == fixed
+
+
+@needs_grammalecte
+@pytest.mark.parametrize(
+    ("line", "word"),
+    [
+        ("Le mot de passe est salé et hashé avant le stockage.", "hashé"),  # a verb made of "hash", not 'haché'
+        ("Le serveur est redémarré et pingé toutes les heures.", "pingé"),
+    ],
+)
+def test_verbs_made_of_english_terms_are_left(line: str, word: str) -> None:
+    assert certain_fix(suggested(line, word)) is None

@@ -55,6 +55,19 @@ def english_word(word: str) -> bool:
     return word.casefold() in _english()
 
 
+_FRENCH_VERB_ENDINGS = ("ées", "és", "ée", "é", "er", "ez", "ait", "ant")
+
+
+def english_stem(word: str) -> bool:
+    """Whether `word` is an English word with a French verb's ending ("hashé", "pingé"): a verb
+    made of an English term, not a French word misspelt ('haché')."""
+    lower = word.casefold()
+    return any(
+        lower.endswith(ending) and len(lower) - len(ending) >= 3 and english_word(lower[: -len(ending)])
+        for ending in _FRENCH_VERB_ENDINGS
+    )
+
+
 _QWERTY = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
 
@@ -317,10 +330,20 @@ SOUND_SPELLINGS = (("c", "k", "qu", "ck"), ("f", "ph"), ("t", "th"), ("o", "au",
 ('stocké'), "termique" ('thermique'), "fotocopie" ('photocopie'). Each is one slip, not two edits."""
 
 
+_OPEN_E = re.compile(r"é(?=([bcdfglmnprst])(?!\1))")
+"""An "é" before a single consonant, which French writes "e" and the consonant doubled for the
+same sound: "vérouiller" ('verrouiller'), "éfectuer" ('effectuer'), "érreur" aside."""
+
+
 def sound_step_words(word: str, known: Callable[[str], bool]) -> set[str]:
     """The words `known` accepts that `word` (lowercase) becomes when one spelling of a sound is
-    replaced by another of `SOUND_SPELLINGS`, at one place: 'stoqué' -> 'stocké'."""
-    found = set()
+    replaced by another of `SOUND_SPELLINGS`, at one place ('stoqué' -> 'stocké'), or an "é" before
+    a single consonant by an "e" before it doubled (`_OPEN_E`: 'vérouillé' -> 'verrouillé')."""
+    found = {
+        candidate
+        for match in _OPEN_E.finditer(word)
+        if known(candidate := word[: match.start()] + "e" + match.group(1) + word[match.start() + 1 :])
+    }
     for group in SOUND_SPELLINGS:
         for spelling in group:
             for start in (match.start() for match in re.finditer(re.escape(spelling), word)):
@@ -410,7 +433,8 @@ def sole_edit(
         return None
     rivals = [other for other in found if _number_stem(other) != _number_stem(best)]
     counted = [other for other in rivals if frequency(other) > 0]  # a word the counts lack was not meant
-    if frequency(best) < SOLE_EDIT_MIN_FREQUENCY and (counted or not (_key_slip(lower, best) or best in sounds)):
+    strong = _key_slip(lower, best) or _doubled(lower, best) or best in sounds
+    if frequency(best) < SOLE_EDIT_MIN_FREQUENCY and (counted or not strong):
         return None
     if frequency(best) < SOLE_EDIT_RARE_FREQUENCY:
         return None
@@ -504,6 +528,14 @@ def _key_slip(typed: str, word: str) -> bool:
     return strip_accents(a) != strip_accents(b) and (b in NEIGHBOURS.get(a, ()) or {a, b} in SOUND_ALIKE)
 
 
+def _doubled(typed: str, word: str) -> bool:
+    """Whether `word` is `typed` with one consonant doubled inside it ('chifré' -> 'chiffré'): a
+    letter left single is a slip, where a doubled one the dictionaries lack may be a variant."""
+    return any(
+        word == typed[:i] + typed[i - 1] + typed[i:] and typed[i - 1] not in VOWELS for i in range(1, len(typed))
+    )
+
+
 def fits_after(previous: str, candidate: str, morph: Callable[[str], list[str]]) -> bool:
     """Whether `previous` (a word, or an elided l’/d’) is a determiner or a preposition that may
     introduce `candidate` as a noun, a determiner agreeing with it in gender and number: "chaque
@@ -553,6 +585,7 @@ def fits_neighbours(
     following: str | None,
     morph: Callable[[str], list[str]],
     list_mate: str | None = None,
+    coordinated: str | None = None,
 ) -> bool:
     """Whether `fix` may stand between the words beside it (None where punctuation stands between)
     by its word class, read from the lexicon: a noun its determiner or preposition introduces
@@ -563,7 +596,9 @@ def fits_neighbours(
     a determiner and a noun it agrees with ("au moindre doute"), never after a noun alone ("la
     commande uptime" is no "ultime"); an
     infinitive after a preposition, a verb or an object pronoun ("peuvent l’ajouter"); a conjugated
-    verb after its subject or a pronoun. Agreement beyond the next word is Grammalecte's to check."""
+    verb after its subject or a pronoun; an adjective or a participle `coordinated` by "et", "ou"
+    or "ni" with one it agrees with ("ouvert et verrouillé"). Agreement beyond the next word is
+    Grammalecte's to check."""
     readings = morph(fix.casefold())
     before = _readings(previous, morph)
     after = _readings(following, morph)
@@ -586,6 +621,8 @@ def fits_neighbours(
         return True
     if has(readings, ":[AQ]"):
         if verb_before or has(before, ":W"):
+            return True
+        if coordinated is not None and agreeing(morph(coordinated.casefold()), ":[AQ]"):
             return True
         if has(before, ":G:D") and agreeing([reading for reading in after if ":N" in reading], ":[AQ]"):
             return True
