@@ -32,7 +32,8 @@ How a line is judged, in order:
      or with "quant à" (also written "quand à": a locution, not a question); a sentence that goes on
      after a comma with a conjugated verb; a conjugated verb ("est", "sont", "peut"; a capital "A"
      inside a line is a name); a formula ("Disponibilité = MTBF / (MTBF + MTTR)"; an operator
-     named with no operand after it, "Redirections > et >>", is none); a line that introduces the
+     named with no operand after it, "Redirections > et >>", a step in a menu, "Paramètres > Réseau",
+     and a percentage alone are none); a line that introduces the
      list below it ("... sont par exemple"); a line whose next line starts in lowercase (the lone "Le" of a wrapped
      paragraph); a full sentence: a subject before its verb
      ("elle n’imprime", "on vérifie") or a negation, and a final period (no front of the student's
@@ -127,7 +128,11 @@ def _strong_term(text: str) -> bool:
 
 
 _TERM_WITH_EXPANSION = re.compile(r"^[^\s()]{2,}(?:\s[^\s()]+){0,3}\s*\([^)]+\)\s*\.?$")
-_FORMULA = re.compile(r"[=≈≤≥<>×÷^]|\s[+*/-]\s|\d\s*%")
+_FORMULA = re.compile(r"[=≈≤≥<>×÷^]|\s[+*/-]\s")
+"""An operation between operands; a percentage alone ("Processeur à 100 %") is a measure, no formula."""
+_MENU_STEP = re.compile(r"(?<=[^\W\d])\s>\s(?=[A-ZÀ-Ý][^\W\d])")
+"""A ">" between words, the next one capitalised, is a step in a menu ("Paramètres > Réseau et Internet"),
+not a comparison."""
 _ANSWER_LABEL = re.compile(
     r"^(?:av|avantages?|désav|desav|désavantages?|inconvénients?|exemples?|ex|remarque|attention|astuce|nb|n\.b\.)"
     r"\s*:\s*\S",
@@ -441,7 +446,7 @@ def front_score(text: str, previous: str | None, next_line: str | None) -> tuple
         and (previous is None or _FINISHED.search(previous) or _LIST_ITEM.match(previous))
     ):
         clues.append((1.0, "a phrase with no verb after a finished answer, like a heading"))
-    formula = bool(_FORMULA.search(_NAMED_SIGN.sub(" ", _WORDS_OR_WORDS.sub(" ", text))))
+    formula = bool(_FORMULA.search(_MENU_STEP.sub(" ", _NAMED_SIGN.sub(" ", _WORDS_OR_WORDS.sub(" ", text)))))
     if formula:
         clues.append((-3.0, "a formula"))
     named = not formula and _named_next(text, next_line) and not (previous and _leads_in(previous))

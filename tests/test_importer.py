@@ -680,6 +680,24 @@ def test_an_operator_named_in_a_front_is_no_formula(front: str) -> None:
     assert not result.uncertain
 
 
+@pytest.mark.parametrize("front", ["Paramètres > Réseau et Internet", "Processeur à 100 %", "Disque plein à 95 %"])
+def test_a_menu_path_or_a_percentage_in_a_front_is_no_formula(front: str) -> None:
+    """A ">" before a capitalised word is a step in a menu; a percentage alone is a measure."""
+    result = detect_cards(FINISHED + f"{front}\nUne explication.\nToner\nPoudre des imprimantes laser.\n", "notes.txt")
+    assert [card.front for card in result.cards] == ["Pare-feu", front, "Toner"]
+    assert not result.uncertain
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Le taux visé est de 95 % à la fin du mois.", "On le règle dans Paramètres > Système > Affichage."],
+)
+def test_a_sentence_with_a_percentage_or_a_menu_path_stays_in_the_answer(line: str) -> None:
+    result = detect_cards(FINISHED + f"{line}\nToner\nPoudre des imprimantes laser.\n", "notes.txt")
+    assert [card.front for card in result.cards] == ["Pare-feu", "Toner"]
+    assert not result.uncertain
+
+
 @pytest.mark.parametrize("formula", ["Débit = données / temps", "Charge > 80 % du processeur", "Total = a + b"])
 def test_an_operator_with_an_operand_after_it_is_still_a_formula(formula: str) -> None:
     result = detect_cards(FINISHED + f"{formula}\nToner\nPoudre des imprimantes laser.\n", "notes.txt")
