@@ -25,7 +25,8 @@ How a line is judged, in order:
      MX", then "Un enregistrement MX …"); command names known as commands; a case stated with a new
      subject and no final punctuation ("Un utilisateur oublie son mot de passe chaque lundi": a
      front, listed for review, since an answer's sentence may read so);
-   - against: a line after an unfinished one (no final punctuation, not a list item: a wrapped
+   - against: a line after an unfinished one (no final punctuation, not a list item nor a
+     definition whose answer is a command, "Pour le relancer : net stop spooler": a wrapped
      paragraph; only a little when the line before is a sentence of its own and this one starts
      with a capital); a line of more than three words ending in a period (a sentence); a sentence that
      starts with a pronoun or an article referring back ("Celles-ci", "Elle", "Ce service", "Le")
@@ -376,6 +377,7 @@ def front_score(text: str, previous: str | None, next_line: str | None) -> tuple
         and not _ANSWER_LABEL.match(previous)
         and not previous.endswith(":")
         and not _CODE_EXAMPLE.search(previous)
+        and not _gives_a_command(previous)
     ):
         if _leads_in(previous) or len(previous.split()) <= 3 or not text[:1].isupper():
             clues.append((-2.0, "the previous line is unfinished"))
@@ -443,7 +445,7 @@ def front_score(text: str, previous: str | None, next_line: str | None) -> tuple
         and not answers_itself
         and not points_back
         and not (sentence or long_sentence)
-        and (previous is None or _FINISHED.search(previous) or _LIST_ITEM.match(previous))
+        and (previous is None or _FINISHED.search(previous) or _LIST_ITEM.match(previous) or _gives_a_command(previous))
     ):
         clues.append((1.0, "a phrase with no verb after a finished answer, like a heading"))
     formula = bool(_FORMULA.search(_MENU_STEP.sub(" ", _NAMED_SIGN.sub(" ", _WORDS_OR_WORDS.sub(" ", text)))))
@@ -593,6 +595,14 @@ def _names_commands(text: str | None) -> bool:
 def _mentions_command(text: str) -> bool:
     """One of the line's names is a command known as one ("root et sudo")."""
     return any(name in _KNOWN_COMMANDS for name in _COMMAND_SEPARATOR.split(text.strip()))
+
+
+def _gives_a_command(line: str) -> bool:
+    """A definition whose answer is a command ("Pour le relancer : net stop spooler", "… : gpupdate
+    /force"): complete without a final period."""
+    _, colon, answer = line.rpartition(" : ")
+    words = answer.split()
+    return bool(colon and words) and words[0] in _KNOWN_COMMANDS
 
 
 def _stem(word: str) -> str:
