@@ -634,8 +634,15 @@ def _named_next(text: str, next_line: str | None) -> bool:
 
 def _verbs(text: str) -> list[re.Match[str]]:
     """The conjugated verbs of `text`; a capitalised one inside the line is a name ("Enregistrements A et
-    AAAA"), not the verb "a"."""
-    return [found for found in _VERB.finditer(text) if found.start() == 0 or found.group().islower()]
+    AAAA"), and one after "-" or "/" or after a known command a command's option ("arp -a", "ip a"),
+    not the verb "a"."""
+    if _COMMAND.match(text) and text.split()[0] in _KNOWN_COMMANDS:
+        return []
+    return [
+        found
+        for found in _VERB.finditer(text)
+        if found.start() == 0 or (found.group().islower() and text[found.start() - 1] not in "-/")
+    ]
 
 
 def _lowercase_term(text: str, previous: str | None, next_line: str | None = None) -> bool:

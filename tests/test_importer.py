@@ -658,12 +658,13 @@ def test_a_windows_console_or_program_by_its_file_name_is_a_known_command(front:
     assert not result.uncertain
 
 
-@pytest.mark.parametrize("front", ["net use", "ip a", "sc query"])
+@pytest.mark.parametrize("front", ["net use", "ip a", "sc query", "arp -a"])
 def test_a_known_command_with_a_subcommand_starts_a_card_listed_for_review(front: str) -> None:
     """ "net use" may be an example inside an answer: split, but listed."""
     result = detect_cards(FINISHED + f"{front}\nUne explication.\nToner\nPoudre des imprimantes laser.\n", "n.txt")
     assert [card.front for card in result.cards] == ["Pare-feu", front, "Toner"]
     assert [decision.line for decision in result.uncertain] == [4, 5]
+    assert "conjugated verb" not in result.decisions[2].reason
 
 
 @pytest.mark.parametrize(
