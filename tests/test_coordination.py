@@ -111,6 +111,10 @@ def test_the_participle_checks_are_registered_and_certain() -> None:
         ("Les sondes envoient des alertes et tombe souvent en panne.", [("tombe", ("tombent",))]),  # an adverb after
         ("Les postes sont vérifiés par le support et finisse en stock.", [("finisse", ("finissent",))]),  # no "que"
         ("Les imprimantes consomment quand même peu et redémarre seules.", [("redémarre", ("redémarrent",))]),
+        # a verb and a noun after "et", a verb before it, "de" and an infinitive after it
+        ("Les escrocs volent les codes pour les revendre et menaces de les diffuser.", [("menaces", ("menacent",))]),
+        # a superlative after the subject's complement
+        ("Les postes du siège les plus récents démarrent vite et installe tout.", [("installe", ("installent",))]),
     ],
 )
 def test_a_far_verb_joined_to_a_plural_subject_takes_its_person(
@@ -157,6 +161,7 @@ def test_a_second_attribute_after_a_complement_agrees_with_the_subject(
         "Le technicien consulte les journaux du service et redémarre la machine.",
         "Les utilisateurs ouvrent un ticket et le technicien le prend en charge.",
         "Les antivirus détectent les virus et menaces connues.",
+        "Les attaquants lancent des scans et tentatives de se connecter.",  # two nouns
     ],
 )
 def test_correct_participles_and_verbs_are_left_alone(back: str) -> None:

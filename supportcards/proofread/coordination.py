@@ -34,7 +34,9 @@ words, and return nothing without Grammalecte:
 
 The subject may be two groups joined by "et" ("le technicien et l’utilisateur partagent … et
 voit"); a word that is a verb and a noun joins the chain before an adverb that is nothing else
-("et tombe souvent"); a verb with only a subjunctive reading takes the present ("et finisse").
+("et tombe souvent"), or after a verb and "et", before "de" and an infinitive ("avant de les
+chiffrer et menaces de les publier"); a verb with only a subjunctive reading takes the present
+("et finisse").
 """
 
 from __future__ import annotations
@@ -127,6 +129,8 @@ def _joined(found: list[Token], verb: int) -> Iterator[tuple[int, bool, bool]]:
             joined = bool(word.finite()) and (_is_verb_here(found, after) or _adverb_follows(found, after))
             if joined and not right_after:
                 joined = bool(word.persons() & {"3s", "3p"}) and not _superlative(found, after + 1)
+            if not joined and token.lower == "et" and word.finite() and _verb_before_infinitive(found, index, after):
+                joined = True  # "avant de les chiffrer et menaces de les publier"
         if joined:
             yield after, False, token.text == ","
         elif right_after and _noun_for_verb(found, after):
@@ -140,6 +144,21 @@ def _joined(found: list[Token], verb: int) -> Iterator[tuple[int, bool, bool]]:
         else:
             index = start
     return
+
+
+def _verb_before_infinitive(found: list[Token], et: int, index: int) -> bool:
+    """Whether the word at tokens[index], after "et", is followed by "de" and an infinitive (object
+    pronouns maybe between: "menaces de les publier") while the word before "et" is a verb (an
+    infinitive, a participle, no noun): "et" joins two verbs, not two nouns ("des scans et
+    tentatives de se connecter" lists nouns)."""
+    before = found[et - 1] if et > 0 else None
+    if before is None or before.has(":N") or not (before.has(":Y") or before.finite() or before.has(":Q")):
+        return False
+    at = index + 1
+    if at >= len(found) or found[at].lower not in ("de", "d’"):
+        return False
+    at = _verb_after(found, at + 1)
+    return at < len(found) and found[at].has(":Y") and not found[at].has(":N")
 
 
 def _adverb_follows(found: list[Token], index: int) -> bool:

@@ -14,7 +14,8 @@ without Grammalecte:
   par l’entreprise") and adverbs ("ouverts directement sur Internet"); a relative set off by
   commas (", qui ne sont pas contrôleurs de domaine,"); a plural time complement with no
   preposition ("toutes les 24 heures"); a name or an adjective after the relative's object
-  ("l’autorisation Accès total"). A plural group after ", et" opens a clause of its own;
+  ("l’autorisation Accès total"); a superlative ("les plus actifs"). A plural group after ", et"
+  opens a clause of its own;
 - `distant-verb`: "Les serveurs qui hébergent la base redémarre": the verb after all this, when
   it can only be a conjugated verb (or stands after "se", "ne"), takes the third person plural in
   its own tense ("redémarrent"; the present where the form is also a past simple: "grandit");
@@ -219,6 +220,8 @@ def _subject_end(found: list[Token], group: NounGroup) -> tuple[int, bool]:
             end += 1  # "l'équipe réseau", "un RAID 5", "achetées (par …)"
         elif stepped and _adverb(token):
             end += 1  # "ouverts directement sur Internet"
+        elif _superlative_end(found, end) is not None:
+            end = _superlative_end(found, end) or end  # "les groupes de ransomware les plus actifs"
         else:
             break
         stepped = True
@@ -246,6 +249,18 @@ def _incise_end(found: list[Token], comma: int) -> int | None:
         if found[index].is_punctuation or found[index].lower in ("qui", "que", "qu’", "dont", "et", "ou"):
             return None
     return None
+
+
+def _superlative_end(found: list[Token], index: int) -> int | None:
+    """The end of "les plus/moins adjective" at tokens[index], the adjective plural; or None."""
+    if index + 2 >= len(found) or found[index].lower not in ("les", "le", "la"):
+        return None
+    if found[index + 1].lower not in ("plus", "moins"):
+        return None
+    adjective = found[index + 2]
+    if not _adjective_here(adjective) or not any(_agrees(adjective, gender, "p") for gender in "mf"):
+        return None
+    return index + 3
 
 
 def _adverb(token: Token) -> bool:
