@@ -784,7 +784,46 @@ def contested(findings: Sequence[Finding]) -> set[Finding]:
                 or _one_confirmed(group)
             )
             rivals.update(finding for finding in group if finding is not decided)
-    return rivals | neighbour_rivals(findings) | same_word_rivals(findings)
+    return rivals | neighbour_rivals(findings) | same_word_rivals(findings) | spelling_rivals(findings)
+
+
+SPELLING_RIVAL_DISTANCE = 0.6
+"""How close (`spelling.slip_distance`) the speller's first suggestion must be for it to stand
+against another check's fix of the same unknown word: one cheap slip (an accent, a doubled letter,
+letters that sound alike, a neighbouring key, two letters swapped)."""
+
+
+def spelling_rivals(findings: Iterable[Finding]) -> set[Finding]:
+    """Fixes of an unknown word by another check that its spelling finding contradicts: the
+    speller's first suggestion, a common word (`spelling.SOLE_EDIT_MIN_FREQUENCY`) one cheap slip
+    away, is another word (no lemma shared) and the other fix is farther: "une bande passente" is
+    'passante', not the verb form 'passe' (`invented-form`); "recevent" stays 'reçoivent', whose
+    lemma the speller's 'recevant' shares."""
+    from .proofread.spelling import SOLE_EDIT_MIN_FREQUENCY, frequency, slip_distance
+
+    findings = list(findings)
+    spelt = {
+        (finding.location.path, finding.location.line, finding.context_column, finding.text): finding.suggestions[0]
+        for finding in findings
+        if finding.kind == "spelling" and finding.suggestions and finding.context_column > 0
+    }
+    rivals = set()
+    for finding in findings:
+        first = spelt.get((finding.location.path, finding.location.line, finding.context_column, finding.text))
+        if finding.kind == "spelling" or first is None or not finding.suggestions:
+            continue
+        word, fix = _bare(finding.text), _bare(finding.suggestions[0])
+        close = slip_distance(word, _bare(first)) <= SPELLING_RIVAL_DISTANCE < slip_distance(word, fix)
+        if close and frequency(_bare(first)) >= SOLE_EDIT_MIN_FREQUENCY and not _lemmas(first) & _lemmas(fix):
+            rivals.add(finding)
+    return rivals
+
+
+def _lemmas(word: str) -> set[str]:
+    """The lemmas the lexicon reads `word` as ('passante': 'passant'); none without Grammalecte."""
+    lexicon = _lexicon()
+    readings = lexicon.getMorph(_bare(word).casefold()) if lexicon is not None else []
+    return {reading[1 : reading.index("/")] for reading in readings if reading.startswith(">") and "/" in reading}
 
 
 def same_word_rivals(findings: Iterable[Finding]) -> set[Finding]:

@@ -838,3 +838,22 @@ def test_a_finding_of_grammalecte_that_an_agreement_check_of_ours_makes_too_is_c
     rule = "gv2__vmode_si_sujet_conditionnel_subjonctif__b3_a1_1"
     found = Finding(Location("n.md", 1), column, "grammar", rule, "m", "lancerait", ("lançait",), line, column)
     assert certain_fix(found) == "lançait"
+
+
+def _on_word(line: str, word: str, kind: str, rule: str, *suggestions: str) -> Finding:
+    column = line.index(word) + 1
+    return Finding(Location("n.md", 5), column, kind, rule, "", word, suggestions, line, column)
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_a_fix_of_an_unknown_word_to_another_word_than_the_spellers_close_one_is_contested() -> None:
+    from supportcards.review import spelling_rivals
+
+    line = "Le câble relie la voie passente au quai."
+    spelt = _on_word(line, "passente", "spelling", "unknown-word", "passante", "passent")
+    invented = _on_word(line, "passente", "grammar", "invented-form", "passe")
+    assert spelling_rivals([spelt, invented]) == {invented}  # 'passante', one sound away, is another word
+    line = "Les stagiaires recevent leur badge lundi."
+    spelt = _on_word(line, "recevent", "spelling", "unknown-word", "recevant")
+    invented = _on_word(line, "recevent", "grammar", "invented-form", "reçoivent")
+    assert spelling_rivals([spelt, invented]) == set()  # 'recevant' is of the same verb: the form decides
