@@ -25,24 +25,22 @@ How a line is judged, in order:
      MX", then "Un enregistrement MX …"); command names known as commands; a case stated with a new
      subject and no final punctuation ("Un utilisateur oublie son mot de passe chaque lundi": a
      front, listed for review, since an answer's sentence may read so);
-   - against: a line after an unfinished one (no final punctuation, not a list item nor a
-     definition whose answer is a command, "Pour le relancer : net stop spooler": a wrapped
-     paragraph; only a little when the line before is a sentence of its own and this one starts
-     with a capital); a line of more than three words ending in a period (a sentence); a sentence that
-     starts with a pronoun or an article referring back ("Celles-ci", "Elle", "Ce service", "Le")
-     or with "quant à" (also written "quand à": a locution, not a question); a sentence that goes on
-     after a comma with a conjugated verb; a conjugated verb ("est", "sont", "peut"; a capital "A"
-     inside a line is a name); a formula ("Disponibilité = MTBF / (MTBF + MTTR)"; an operator
-     named with no operand after it, "Redirections > et >>", a step in a menu, "Paramètres > Réseau",
-     and a percentage alone are none); a line that introduces the
-     list below it ("... sont par exemple"); a line whose next line starts in lowercase (the lone "Le" of a wrapped
-     paragraph); a full sentence: a subject before its verb
-     ("elle n’imprime", "on vérifie") or a negation, and a final period (no front of the student's
-     ten chapters ends with a period but a term with its expansion); "quand" followed by a subject
-     ("Quand elle n’imprime plus, on vérifie …": a time clause, not a question); a question and
-     its answer on one line ("Pourquoi ? Parce que …"); a question with no topic of its own that
-     points back at the answer ("Pourquoi ?", "Comment savoir s’il est vide ?", "Que faire
-     alors ?"): a card could not show it alone.
+   - against: a line after an unfinished one (no final punctuation, not a list item nor a definition whose answer
+     is a command, "Pour le relancer : net stop spooler": a wrapped paragraph; only a little when the line before
+     is a sentence of its own and this one starts with a capital, and then a heading with no verb counts as after
+     a finished answer); a line of more than three words ending in a period (a sentence); a sentence that starts
+     with a pronoun or an article referring back ("Celles-ci", "Elle", "Ce service", "Le") or with "quant à"
+     (also written "quand à": a locution, not a question); a sentence that goes on after a comma with a
+     conjugated verb; a conjugated verb ("est", "sont", "peut"; a capital "A" inside a line is a name); a formula
+     ("Disponibilité = MTBF / (MTBF + MTTR)"; an operator named with no operand after it, "Redirections > et >>",
+     a step in a menu, "Paramètres > Réseau", and a percentage alone are none); a line that introduces the list
+     below it ("... sont par exemple"); a line whose next line starts in lowercase (the lone "Le" of a wrapped
+     paragraph; not with a command or a name spelt so: "chmod 755 le rend exécutable"); a full sentence: a
+     subject before its verb ("elle n’imprime", "on vérifie") or a negation, and a final period (no front of the
+     student's ten chapters ends with a period but a term with its expansion); "quand" followed by a subject
+     ("Quand elle n’imprime plus, on vérifie …": a time clause, not a question); a question and its answer on one
+     line ("Pourquoi ? Parce que …"); a question with no topic of its own that points back at the answer
+     ("Pourquoi ?", "Comment savoir s’il est vide ?", "Que faire alors ?"): a card could not show it alone.
    A line whose score is positive is a front. The confidence of a decision grows with the size of
    its score; decisions under `REVIEW_BELOW` are printed for review, as `path:line`. A front kept
    against a strong doubt (a question with no topic of its own, a question ending with a period
@@ -370,6 +368,7 @@ def front_doubts(text: str, next_line: str | None = None, previous: str | None =
 def front_score(text: str, previous: str | None, next_line: str | None) -> tuple[float, list[str]]:
     """The clues for and against `text` being a front, summed; and their names."""
     clues: list[tuple[float, str]] = []
+    own_sentence = False
     if (
         previous
         and not _FINISHED.search(previous)
@@ -382,6 +381,7 @@ def front_score(text: str, previous: str | None, next_line: str | None) -> tuple
         if _leads_in(previous) or len(previous.split()) <= 3 or not text[:1].isupper():
             clues.append((-2.0, "the previous line is unfinished"))
         else:
+            own_sentence = True
             clues.append((-0.5, "the previous line has no final punctuation, but this one starts with a capital"))
     words = text.split()
     asks = bool(_QUESTION.match(text)) or text.rstrip().endswith("?")
@@ -445,7 +445,13 @@ def front_score(text: str, previous: str | None, next_line: str | None) -> tuple
         and not answers_itself
         and not points_back
         and not (sentence or long_sentence)
-        and (previous is None or _FINISHED.search(previous) or _LIST_ITEM.match(previous) or _gives_a_command(previous))
+        and (
+            previous is None
+            or _FINISHED.search(previous)
+            or _LIST_ITEM.match(previous)
+            or _gives_a_command(previous)
+            or own_sentence
+        )
     ):
         clues.append((1.0, "a phrase with no verb after a finished answer, like a heading"))
     formula = bool(_FORMULA.search(_MENU_STEP.sub(" ", _NAMED_SIGN.sub(" ", _WORDS_OR_WORDS.sub(" ", text)))))
@@ -454,7 +460,7 @@ def front_score(text: str, previous: str | None, next_line: str | None) -> tuple
     named = not formula and _named_next(text, next_line) and not (previous and _leads_in(previous))
     if named:
         clues.append((3.0, "the next line starts by naming this line's terms: it explains them"))
-    elif next_line is not None and next_line.strip()[:1].islower():
+    elif next_line is not None and next_line.strip()[:1].islower() and not _spelt_in_lowercase(next_line):
         clues.append((-3.0, "the next line starts in lowercase: this one goes on"))
     if _names_commands(text) and not _names_commands(previous) and not _names_commands(next_line):
         clues.append((3.0, "names commands known as commands"))
@@ -589,6 +595,15 @@ def _names_commands(text: str | None) -> bool:
     names = _COMMAND_SEPARATOR.split(text.strip())
     return len(names) <= 6 and all(
         name in _KNOWN_COMMANDS or _PROGRAM_SUFFIX.sub("", name) in _KNOWN_COMMANDS for name in names
+    )
+
+
+def _spelt_in_lowercase(line: str) -> bool:
+    """A line that starts in lowercase by its first word's spelling, a known command or a name like
+    "eSIM" ("repadmin /showrepl montre …"): it need not go on from the line before."""
+    words = line.split()
+    return bool(words) and (
+        _PROGRAM_SUFFIX.sub("", words[0].rstrip(",:")) in _KNOWN_COMMANDS or bool(_CAMEL_NAME.match(line))
     )
 
 

@@ -762,3 +762,31 @@ def test_a_case_stated_with_a_new_subject_starts_a_card_listed_for_review(before
 def test_a_sentence_with_an_indefinite_subject_inside_an_answer_stays_in_it(line: str) -> None:
     result = detect_cards(FINISHED + f"{line}\n- Un détail\nToner\nPoudre des imprimantes laser.\n", "notes.txt")
     assert [card.front for card in result.cards] == ["Pare-feu", "Toner"]
+
+
+@pytest.mark.parametrize(
+    ("front", "back"),
+    [
+        ("Comment voir les processus d’un serveur", "ps aux les liste tous avec leur propriétaire."),
+        ("Droits d’un script", "chmod 755 le rend exécutable."),
+        ("Téléphone professionnel", "eSIM ou carte SIM, selon le modèle."),
+    ],
+)
+def test_a_next_line_starting_with_a_command_or_a_name_spelt_in_lowercase_does_not_go_on(front: str, back: str) -> None:
+    result = detect_cards(FINISHED + f"{front}\n{back}\nToner\nPoudre des imprimantes laser.\n", "notes.txt")
+    assert [card.front for card in result.cards] == ["Pare-feu", front, "Toner"]
+    assert not result.uncertain
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        "Sauvegarde complète et sauvegarde différentielle (full et diff)",
+        "Supprimer les anciens profils des postes partagés chaque mois",
+    ],
+)
+def test_a_long_heading_after_a_sentence_without_final_period_starts_a_card(front: str) -> None:
+    """The line before is a sentence of its own, only its period is missing: a heading with no verb
+    after it is weighed as after a finished answer."""
+    result = detect_cards(UNFINISHED + f"{front}\nUne explication.\nToner\nPoudre des imprimantes laser.\n", "n.txt")
+    assert [card.front for card in result.cards] == ["Pare-feu", front, "Toner"]
