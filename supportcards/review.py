@@ -528,16 +528,19 @@ def _french_fix(finding: Finding, word: str) -> tuple[str, str] | None:
     lexicon = _lexicon()
     if lexicon is None:
         return None
-    suggestions = [_bare(suggestion) for suggestion in finding.suggestions]
-    return french_fix(
-        word,
+    suggestions = [_bare(suggestion).casefold() for suggestion in finding.suggestions]
+    opening = word[:1].isupper() and word[1:].islower() and word == finding.text and _opens_a_sentence(finding)
+    found = french_fix(
+        word.casefold() if opening else word,
         suggestions,
-        _previous_word(finding, word),
+        None if opening else _previous_word(finding, word),
         _next_word(finding),
         lexicon,
         Speller(engine=lexicon)._in_dictionaries,
         _coordinated_word(finding),
+        opening,
     )
+    return (found[0], _cased(found[1], True)) if found is not None and opening else found
 
 
 _JOINED_DETERMINER = r"(?:(?:les|des|la|le|un|une|du|ses|ces)\s+|[ld]['’])?"
@@ -733,10 +736,13 @@ def _spelling_fixable(finding: Finding, fix: str, kind: str = "") -> bool:
     """A spelling fix `review --yes` may take: the word has 5 letters or more (shorter unknown words
     are commands and abbreviations more often than slips: ping, proc, less, msc; but not a noun
     after its article that lacks only its accents, `kind` "short-accents": l'etat) and the fix keeps
-    its plural mark."""
+    its plural mark (a swap that ends a word in an "s" that marks no plural changes no number:
+    'longtemsp' -> 'longtemps'; 'précies' -> 'précise' does)."""
     word, fixed = _bare(finding.text), _bare(fix)
     added_s = fixed.casefold() == word.casefold() + "s" and not _is_plural(fixed)  # longtemp -> longtemps
-    same_number = _plural(word) == _plural(fixed) or added_s or kind == "cognate"  # address -> adresse
+    moved_s = kind == "swap" and not _plural(word) and not _is_plural(fixed)  # longtemsp -> longtemps, no plural
+    kept = kind == "cognate" or moved_s  # address -> adresse
+    same_number = _plural(word) == _plural(fixed) or added_s or kept
     same_number = same_number and _compound_number(word) == _compound_number(fixed)  # chef-d’œuvre
     return (len(word) >= 5 or kind == "short-accents") and same_number
 

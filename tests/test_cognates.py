@@ -189,3 +189,27 @@ def test_an_english_spelling_one_sound_away_from_its_french_cognate_is_fixed(lin
 )
 def test_look_alikes_of_a_cognate_one_sound_away_are_left(line: str, word: str) -> None:
     assert certain_fix(in_line(line, word)) is None
+
+
+@needs_grammalecte
+@pytest.mark.parametrize(
+    ("line", "word", "fixed"),
+    [
+        ("Example : on relance le service après la mise à jour.", "Example", "Exemple"),
+        ("- Licenses : une par poste", "Licenses", "Licences"),  # a list item
+    ],
+)
+def test_a_sentence_opened_by_an_english_spelling_of_a_french_noun(line: str, word: str, fixed: str) -> None:
+    assert certain_fix(in_line(line, word)) == fixed
+
+
+@needs_grammalecte
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Example string: a value the script reads.",  # an English word follows: an English sentence
+        "Rollback : on revient à la version précédente.",  # no French cognate
+    ],
+)
+def test_an_english_word_opening_an_english_phrase_is_left(line: str) -> None:
+    assert certain_fix(in_line(line, line.split()[0])) is None

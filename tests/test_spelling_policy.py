@@ -440,3 +440,9 @@ def test_slips_by_ear_coordinated_or_of_a_rare_word_are_fixed(line: str, word: s
 )
 def test_verbs_made_of_english_terms_are_left(line: str, word: str) -> None:
     assert certain_fix(suggested(line, word)) is None
+
+
+@needs_grammalecte
+def test_a_swap_keeps_the_letters_typed_and_so_the_number() -> None:
+    line = "La copie prend longtemsp sur un vieux disque."
+    assert certain_fix(suggested(line, "longtemsp")) == "longtemps"

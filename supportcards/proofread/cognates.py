@@ -174,14 +174,22 @@ def french_fix(
     lexicon: Any,
     known: Callable[[str], bool],
     partner: str | None = None,
+    opening: bool = False,
 ) -> tuple[str, str] | None:
     """The rule of this module that fixes `word`, an unknown lowercase word, and its fix (see the
     module), or None. `before` and `after` are the words beside it in its sentence (None at a
     punctuation mark), `partner` the word "et", "ou" or "ni" joins it to, `lexicon` Grammalecte's
-    spell checker, `known` whether a word is French."""
+    spell checker, `known` whether a word is French. A word `opening` a French sentence (read in
+    lowercase) has no word before it: only a noun cognate is taken there, when no English word
+    follows ("Example : on redémarre" -> 'exemple')."""
     if not word.isalpha() or not word.islower() or not suggestions:
         return None
     morph = lexicon.getMorph
+    if opening:
+        if not french_phrase("de", after, known, morph) or english_term(partner, known):
+            return None
+        fix = cognate(word, suggestions, known, lambda candidate: any(":N" in reading for reading in morph(candidate)))
+        return ("cognate", fix) if fix is not None else None
     first = suggestions[0]
     if short_accents(word, first, before, morph):
         return "short-accents", first
