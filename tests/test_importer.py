@@ -608,6 +608,19 @@ def test_cards_of_the_chapters_in_any_order_import_back_to_the_same_cards(picks:
     assert [(card.front, card.answer) for card in result.cards] == cards
 
 
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_our_cards_mixed_with_the_chapters_cards_import_back_to_the_same_cards(data: st.DataObject) -> None:
+    """Our Linux cards (answers without final period, lowercase fronts) before and after the
+    chapters' cards: each front is still found."""
+    every = known_cards()
+    theirs = data.draw(st.lists(st.sampled_from(every), min_size=1, max_size=6, unique=True))
+    ours = data.draw(st.lists(st.sampled_from(STUDENT_CARDS), min_size=1, max_size=6, unique=True))
+    cards = list(dict.fromkeys(data.draw(st.permutations([*theirs, *ours]))))
+    result = detect_cards(render_notes(cards), "notes.txt")
+    assert [(card.front, card.answer) for card in result.cards] == cards
+
+
 FINISHED = "T\nPare-feu\nIl filtre le trafic entrant et sortant.\n"
 UNFINISHED = "T\nPare-feu\nIl filtre le trafic entrant et sortant selon des règles\n"
 
