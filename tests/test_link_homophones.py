@@ -7,6 +7,7 @@ import pytest
 
 from supportcards.model import Card, Location
 from supportcards.proofread.grammar import engine, engine_available
+from supportcards.proofread.homophones import line_readings
 from supportcards.proofread.link_homophones import (
     CHECKS,
     a_a_debut,
@@ -164,3 +165,13 @@ def test_a_with_its_subject_or_at_a_line_start_is_left(back: str) -> None:
 
 def test_every_check_has_a_name() -> None:
     assert [name for name, _ in CHECKS] == ["est-et-pronom", "est-et-liste", "mes-mais", "et-est-attribut", "a-à-début"]
+
+
+def test_a_reading_these_checks_make_decides_grammalectes_rival_readings() -> None:
+    """Grammalecte reads "mes elle" two ways ("mais elle" or "mes ailes"): `review` keeps the reading
+    one of our checks makes too (`homophones.line_readings`)."""
+    checker = engine()
+    assert checker is not None
+    line = "Le filtre bloque les pièces jointes, mes elle laisse passer les liens."
+    found = line_readings(checker.getSpellChecker(), line)
+    assert ("mes-mais", ("mais",)) in [(issue.rule, issue.suggestions) for issue in found]

@@ -1140,9 +1140,10 @@ def line_readings(engine: object, line: str) -> list[Issue]:
     text = CardText(source, "", line)
     speller = Speller(engine=engine)
     from .clause_homophones import CHECKS as CLAUSE_CHECKS  # they read this module's word classes
+    from .link_homophones import CHECKS as LINK_CHECKS
     from .predicates import CHECKS as PREDICATE_CHECKS
 
-    checks = (*HOMOPHONE_CHECKS, *PREDICATE_CHECKS, *CLAUSE_CHECKS)
+    checks = (*HOMOPHONE_CHECKS, *PREDICATE_CHECKS, *CLAUSE_CHECKS, *LINK_CHECKS)
     return [issue for _, check in checks for issue in check(text, speller)]
 
 
