@@ -393,6 +393,7 @@ CERTAIN: frozenset[str] = frozenset(
         *("tout-adjective", "plural-participle", "determiner-adjective"),  # inflection.py (ag, 2026-11-29)
         *("invented-form", "subject-infinitive", "infinitive-coordination"),  # conjugation.py
         *("instruction-infinitive", "à-infinitive"),  # conjugation.py
+        *("participle-for-present", "clitic-infinitive", "être-infinitive"),  # conjugation.py (bench/grammar_policy.py)
         "et-est-participe",  # predicates.py: "la moitié de la capacité et perdue"
         "et-est-parallèle",  # homophones.py: a definition beside "Un X est le Y…" in the same card
         "verb-for-noun",  # proofread/spelling.py: "de la souri" -> "souris", "un conseille" -> "conseil"
@@ -412,10 +413,13 @@ CERTAIN: frozenset[str] = frozenset(
 )
 """The policy of `review --yes`: the kinds of finding whose first suggestion is accepted unasked."""
 
-UNCERTAIN_RULES = ("g3__gn_pfx_", "g3__gn_mon_ton_son_")
-"""Rules of a certain family that are not: "à distance", "sans délai" are correct French; and an
+UNCERTAIN_RULES = ("g3__gn_pfx_", "g3__gn_mon_ton_son_", "gv1__ppas_être_accord_sing")
+"""Rules of a certain family that are not: "à distance", "sans délai" are correct French; an
 agreement with "son" (or mon, ton) is the wrong way round when "son" is the homophone slip for
-"sont", which Grammalecte does not flag ("Les serveurs son surchargés" -> "surchargé")."""
+"sont", which Grammalecte does not flag ("Les serveurs son surchargés" -> "surchargé"); and a
+plural participle or adjective made singular after a singular "être" ("Les données … peut être
+perdues"), where the verb is the slip more often than the plural the student wrote (0 right of 4
+over every keyed chapter, `bench/grammar_policy.py`)."""
 
 
 def policy_key(finding: Finding) -> str:
@@ -977,6 +981,12 @@ def _confirmed(finding: Finding) -> bool:
         subject); or an agreement or conjugation check of ours ("Si on lancerait …": 'lançait',
     `si-conditional`; "a envoyer": 'envoyé', `à-infinitive`), whose finding the proofreader drops
     where Grammalecte's makes the same fix."""
+    return any(issue.suggestions[:1] == finding.suggestions[:1] for issue in _our_issues(finding))
+
+
+def _our_issues(finding: Finding) -> list[Any]:
+    """What supportcards' own certain checks (homophones, agreement, conjugation) find at the
+    finding's place, from its line alone."""
     from .proofread.agreement import line_readings as agreement_readings
     from .proofread.conjugation import line_readings as conjugation_readings
     from .proofread.grammar import engine
@@ -984,16 +994,28 @@ def _confirmed(finding: Finding) -> bool:
 
     checker = engine()
     if checker is None or not finding.suggestions:
-        return False
+        return []
     start = finding.context_column - 1
     readings = (line_readings, agreement_readings, conjugation_readings)
-    return any(
-        (issue.start, issue.end) == (start, start + len(finding.text))
-        and issue.suggestions[:1] == finding.suggestions[:1]
-        and issue.rule in CERTAIN
+    return [
+        issue
         for read in readings
         for issue in read(checker.getSpellChecker(), finding.context)
-    )
+        if (issue.start, issue.end) == (start, start + len(finding.text)) and issue.rule in CERTAIN
+    ]
+
+
+def confirmed_choice(finding: Finding) -> str | None:
+    """Of several suggestions ("On saisi": 'saisit' or 'saisissait'), the only one that another of
+    our certain checks makes, as its one fix, at the same place (`participle-for-present` reads
+    "saisi" after its subject as the present it sounds like)."""
+    ours = {
+        issue.suggestions[0]
+        for issue in _our_issues(finding)
+        if len(issue.suggestions) == 1 and issue.rule != finding.rule
+    }
+    chosen = [suggestion for suggestion in finding.suggestions if suggestion in ours]
+    return chosen[0] if len(chosen) == 1 else None
 
 
 def _takes_the_noun(finding: Finding) -> bool:
@@ -1065,27 +1087,7 @@ def _certain_fix(finding: Finding) -> str | None:
     """
     if policy_key(finding) == "g3__gn" and (_conjugated(finding.text) or _complement_number(finding)):
         return None
-    if finding.kind != "spelling" and (
-        _a_name(finding)
-        or _other_reading(finding)
-        or _gender_of_a_term(finding)
-        or _a_read_otherwise(finding)
-        or _noun_attribute(finding)
-        or _before_an_infinitive(finding)
-        or _past_simple_beside(finding)
-        or _avoir_and_a_bare_noun(finding)
-        or _agrees_with_the_head(finding)
-        or _in_a_dotted_name(finding)
-        or _noun_before_its_verb(finding)
-        or _adjective_of_the_next_noun(finding)
-        or _participle_after_fois(finding)
-        or _noun_of_its_own(finding)
-        or _ce_before_etre(finding)
-        or _latin_locution(finding)
-        or _distributive(finding)
-        or _no_elision(finding)
-        or _plural_of_an_invariable_head(finding)
-    ):
+    if finding.kind != "spelling" and refusing_guard(finding) is not None:
         return None
     if certain(finding):
         return _spelling(finding)[1] if finding.kind == "spelling" else finding.suggestions[0]
@@ -1093,7 +1095,16 @@ def _certain_fix(finding: Finding) -> str | None:
         return finding.suggestions[0]  # a rule of Grammalecte that one of our certain checks confirms
     several = finding.kind != "spelling" and len(finding.suggestions) > 1
     if several and policy_key(finding) in CERTAIN:
-        return tense_choice(finding) or engine_choice(finding) or subject_choice(finding)
+        return tense_choice(finding) or confirmed_choice(finding) or engine_choice(finding) or subject_choice(finding)
+    return None
+
+
+def refusing_guard(finding: Finding) -> str | None:
+    """The name of the first of `GUARDS` that leaves a grammar finding to a person, None if none does
+    (bench/review_policy.py reports what each guard refuses)."""
+    for guard in GUARDS:
+        if guard(finding):
+            return guard.__name__.lstrip("_")
     return None
 
 
@@ -1464,6 +1475,34 @@ def _apart(first: str, second: str) -> bool:
     )
 
 
+def _gender_against_the_subject(finding: Finding) -> bool:
+    """A participle's plural after "être" whose gender, the one the student wrote, is not that of
+    the first plural noun of its sentence, the subject ("Les adresses … sont conservé":
+    'conservés', but "adresses" is feminine): Grammalecte mends the number and keeps the written
+    gender; a person chooses."""
+    if not finding.rule.startswith("gv1__ppas") or len(finding.suggestions) != 1 or finding.context_column < 1:
+        return False  # several: the choice among them reads the subject's gender (`subject_choice`)
+    fix = finding.suggestions[0]
+    if not _plural(fix) or _plural(finding.text):
+        return False
+    from .proofread.grammar import engine
+
+    checker = engine()
+    if checker is None:
+        return False
+    morph = checker.getSpellChecker().getMorph
+    sentence = re.split(r"[.;:!?]\s", finding.context[: finding.context_column - 1])[-1]
+    for word in re.findall(r"[^\W\d_]+", sentence):
+        nouns = [m for m in morph(word.casefold()) if ":N" in m]
+        if not nouns:
+            continue
+        if all(re.search(r":[mfe]:p", m) for m in nouns):
+            genders = set().union(*(_feature(m, "mf", "e") for m in nouns))
+            mine = set().union(*(_feature(m, "mf", "e") for m in morph(fix.casefold()) if ":Q" in m or ":A" in m))
+            return bool(mine) and not genders & mine
+    return False
+
+
 def _plural_of_an_invariable_head(finding: Finding) -> bool:
     """A singular asked of a plural word in a group whose head, opening the clause or list item
     without a singular determiner, is a noun of one form for both numbers ("- Virus détectés par
@@ -1659,3 +1698,29 @@ def findings_to_review(sources: Sequence[str | Path], outdir: str | Path = "buil
         return {}
     found = cached_findings(load_project(sources), outdir) or {}
     return {path: len(findings) for path, findings in found.items() if findings}
+
+
+GUARDS = (
+    _a_name,
+    _other_reading,
+    _gender_of_a_term,
+    _a_read_otherwise,
+    _noun_attribute,
+    _before_an_infinitive,
+    _past_simple_beside,
+    _avoir_and_a_bare_noun,
+    _agrees_with_the_head,
+    _in_a_dotted_name,
+    _noun_before_its_verb,
+    _adjective_of_the_next_noun,
+    _participle_after_fois,
+    _noun_of_its_own,
+    _ce_before_etre,
+    _latin_locution,
+    _distributive,
+    _no_elision,
+    _plural_of_an_invariable_head,
+    _gender_against_the_subject,
+)
+"""The checks that leave a grammar finding of a certain kind to a person: each names a reading
+in which the fix would damage correct text."""

@@ -10,9 +10,12 @@ from supportcards.proofread.agreement import subjunctive
 from supportcards.proofread.conjugation import (
     CHECKS,
     a_infinitive,
+    clitic_infinitive,
+    etre_infinitive,
     infinitive_coordination,
     instruction_infinitive,
     invented_form,
+    participle_for_present,
     real_form,
     subject_infinitive,
 )
@@ -46,6 +49,8 @@ def test_the_checks_are_registered_and_certain() -> None:
         ("surveillaient", None),  # a real form
         ("tracert", None),  # a command: "tracer" + "t" is no stem and a silent ending
         ("disparaise", None),  # "disparaît" or "disparaisse": the clause decides
+        ("chantente", None),  # a whole form ("chantent") and more: the slip of another word
+        ("parlat", None),  # "parla" + "t"
         ("spooler", None),
         ("ansible", None),
     ],
@@ -163,6 +168,9 @@ def test_a_infinitive(back: str, expected: list[tuple[str, tuple[str, ...]]]) ->
         ("Les serveurs s’arrêtent avant que l’onduleur est vide.", [("est", ("soit",))]),
         ("Il faut que le technicien fasse une copie.", []),
         ("Le technicien sait que l’onduleur est vide.", []),
+        ("Il faut donc que le badge est activé.", [("est", ("soit",))]),  # an adverb between
+        ("Il faudra aussi que le client a son code.", [("a", ("ait",))]),
+        ("Le technicien sait donc que l’onduleur est vide.", []),
     ],
 )
 def test_the_subjunctive_after_il_faut_que_pour_que_avant_que(
@@ -182,3 +190,69 @@ def test_et_est_leaves_a_second_step_after_an_infinitive(
     back: str, expected: list[tuple[str, tuple[str, ...]]]
 ) -> None:
     assert flagged(et_est, back) == expected
+
+
+@pytest.mark.parametrize(
+    ("back", "expected"),
+    [
+        ("Il faut qu’on prévienne le client pour qu’il peuve sauvegarder.", [("peuve", ("puisse",))]),
+        ("Le poste redémarre sans que l’agent faise quoi que ce soit.", [("faise", ("fasse",))]),
+        ("Le technicien ferme la fenêtre avant que le client voye le code.", [("voye", ("voie",))]),
+        ("Le client voye le code.", []),  # no conjunction: "voit" or "voie", a person reads it
+    ],
+)
+def test_an_invented_form_after_a_conjunction_of_the_subjunctive(
+    back: str, expected: list[tuple[str, tuple[str, ...]]]
+) -> None:
+    assert flagged(invented_form, back) == expected
+
+
+@pytest.mark.parametrize(
+    ("back", "expected"),
+    [
+        ("Au démarrage, on choisi la langue du clavier.", [("choisi", ("choisit",))]),
+        ("Elle le rempli avant la réunion.", [("rempli", ("remplit",))]),
+        ("C’est le client qui la choisi, pas le vendeur.", [("choisi", ("choisit",))]),
+        ("Le script rempli le journal chaque nuit.", [("rempli", ("remplit",))]),  # before its object
+        ("Le logiciel réparti la charge entre deux serveurs.", [("réparti", ("répartit",))]),
+        ("Il a choisi la langue du clavier.", []),  # "avoir" before it
+        ("Le formulaire rempli part chez le responsable.", []),  # an epithet, "part" is the verb
+        ("Le disque rempli à moitié ralentit le poste.", []),
+        ("Les utilisateurs qui choisi ce forfait paient moins.", []),  # plural: a person decides
+        ("Le modèle choisi la semaine dernière arrive demain.", []),  # a verb later
+        ("On lui donne un badge à l’accueil.", []),  # a pronoun, also the participle of "luire"
+    ],
+)
+def test_participle_for_present(back: str, expected: list[tuple[str, tuple[str, ...]]]) -> None:
+    assert flagged(participle_for_present, back) == expected
+
+
+@pytest.mark.parametrize(
+    ("back", "expected"),
+    [
+        ("Pour le vieux portable, il faut ensuite le formaté avant la vente.", [("formaté", ("formater",))]),
+        ("Les fichiers, on peut les copié sur la clé.", [("copié", ("copier",))]),
+        ("Il ne faut pas la débranché pendant la mise à jour.", [("débranché", ("débrancher",))]),
+        ("Il faut le formater avant la vente.", []),
+        ("Il faut le résumé de la réunion.", []),  # a noun after its article
+        ("Le poste, on l’a formaté hier.", []),  # "avoir": the participle is right
+    ],
+)
+def test_clitic_infinitive(back: str, expected: list[tuple[str, tuple[str, ...]]]) -> None:
+    assert flagged(clitic_infinitive, back) == expected
+
+
+@pytest.mark.parametrize(
+    ("back", "expected"),
+    [
+        ("Le badge doit être activer par l’accueil.", [("activer", ("activé",))]),
+        ("La licence sera renouveler en janvier.", [("renouveler", ("renouvelée",))]),
+        ("Les écrans seront livrer lundi.", [("livrer", ("livrés",))]),
+        ("Elle est souvent oublier dans la salle.", [("oublier", ("oubliée",))]),
+        ("Le plus simple, c’est redémarrer la box.", []),  # an infinitive as attribute
+        ("Le badge doit être activé par l’accueil.", []),
+        ("Le but est de redémarrer la box.", []),
+    ],
+)
+def test_etre_infinitive(back: str, expected: list[tuple[str, tuple[str, ...]]]) -> None:
+    assert flagged(etre_infinitive, back) == expected

@@ -24,9 +24,11 @@ from supportcards.normalize import (
 from supportcards.parse import load_project
 from supportcards.proofread import engine_available, proofread_project
 from supportcards.review import (
+    CERTAIN,
     Review,
     certain,
     certain_fix,
+    confirmed_choice,
     contested,
     policy_key,
     same_word_rivals,
@@ -344,7 +346,7 @@ def test_where_grammalecte_offers_several_fixes_the_one_its_line_takes_clean_is_
     assert not certain(masculine) and certain_fix(masculine) == "créés"
     feminine = replace(masculine, context=line.replace("Les comptes", "Les données"))
     assert certain_fix(feminine) == "créées"
-    both_clean = replace(masculine, suggestions=("créés", "supprimés"))  # the sentence cannot decide
+    both_clean = replace(masculine, suggestions=("supprimés", "modifiés"))  # the sentence cannot decide
     assert certain_fix(both_clean) is None
     uncertain_family = replace(masculine, rule="g3__gn_pfx_à_par_pour_sans_2m__b1_a2_1")
     assert certain_fix(uncertain_family) is None
@@ -411,6 +413,44 @@ def test_of_several_conjugations_the_one_in_the_tense_written_is_chosen() -> Non
     assert tense_choice(replace(future, text="technicien", suggestions=("techniciens", "technicienne"))) is None
     participles = replace(future, text="définit", suggestions=("définis", "définies"))  # "Les règles sont définit"
     assert tense_choice(participles) is None  # "définis" is also a verb, "définies" only a participle
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_of_several_suggestions_the_one_our_certain_check_makes_is_taken() -> None:
+    """ "On choisi": Grammalecte offers 'choisit' or 'choisissait'; `participle-for-present` reads
+    the participle after its subject as the present it sounds like, so --yes takes 'choisit'."""
+    line = "Au démarrage, on choisi la langue du clavier."
+    column = line.index("choisi") + 1
+    found = Finding(
+        Location("n.md", 1),
+        column,
+        "grammar",
+        "g2__conj_on__b1_a1_1",
+        "m",
+        "choisi",
+        ("choisit", "choisissait"),
+        line,
+        column,
+    )
+    assert confirmed_choice(found) == "choisit"
+    assert certain_fix(found) == "choisit"
+    elsewhere = replace(found, context="Il a choisi la langue du clavier.", context_column=6, column=6)
+    assert confirmed_choice(elsewhere) is None  # "avoir" before it: none of ours reads it
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_a_plural_participle_of_the_other_gender_than_the_subject_is_left_to_a_person() -> None:
+    """Grammalecte mends the number after "sont" and keeps the gender written: where the first
+    plural noun of the sentence has the other gender, a person chooses."""
+    line = "Les imprimantes du couloir sont branché sur l’onduleur."
+    column = line.index("branché") + 1
+    rule = "gv1__ppas_être_accord_plur__b1_a1_1"
+    feminine = Finding(Location("n.md", 1), column, "grammar", rule, "m", "branché", ("branchés",), line, column)
+    assert certain_fix(feminine) is None
+    masculine = replace(feminine, context=line.replace("Les imprimantes", "Les serveurs"))
+    assert certain_fix(masculine) == "branchés"
+    singular = replace(feminine, rule="gv1__ppas_être_accord_sing__b1_a1_1", text="branchés", suggestions=("branché",))
+    assert policy_key(singular) not in CERTAIN  # "Les serveurs … peut être branchés": the verb is the slip
 
 
 def test_a_fix_that_only_capitalises_is_not_undone_by_the_apostrophe_rule(tmp_path: Path) -> None:

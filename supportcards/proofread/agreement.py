@@ -1113,7 +1113,10 @@ def _asks_subjunctive(found: list[Token], que: int) -> bool:
         # "bien que" opens a clause; "il sait bien que", "si bien que" take the indicative
         opener = found[que - 2] if que >= 2 else None
         return opener is None or opener.is_punctuation or opener.lower in ("et", "mais")
-    return que > 0 and _impersonal_falloir(found, que - 1)
+    verb = que - 1
+    while verb > 0 and (found[verb].has(":W") or found[verb].lower == "donc") and not found[verb].finite():
+        verb -= 1  # "il faut donc que", "il faudra aussi que": adverbs between
+    return verb >= 0 and _impersonal_falloir(found, verb)
 
 
 def _impersonal_falloir(found: list[Token], index: int) -> bool:

@@ -32,6 +32,21 @@ and they run at lint and review time only (`build` never runs a checker):
   "avoir" after its subject (or the infinitive "avoir" after "après", "sans"…) then an infinitive
   in "-er" takes the past participle ("Le commercial a envoyer le devis" -> "a envoyé", "Après
   avoir brancher" -> "branché"); "a" after no subject may be "à" ("les fichiers a envoyer").
+- `invented-form` also reads an invented "-e" form after a conjunction that asks for the
+  subjunctive ("sans qu’il peuve" -> "puisse", "pour qu’on faise" -> "fasse"), where elsewhere
+  the present and the subjunctive both fit;
+- `participle-for-present`: a past participle whose verb's present differs only by its silent
+  "-t" ("choisi"/"choisit", "rempli"/"remplit"), with no auxiliary, right after "il", "elle",
+  "on" (object pronouns maybe between), after "qui" following a singular noun, or after a noun
+  group that opens the clause and before its direct object with no other verb in the clause
+  ("L’agent saisi la demande"): the present, the tense of the notes;
+- `clitic-infinitive`: a verb that takes a bare infinitive (falloir, pouvoir, devoir, vouloir,
+  aller, savoir), adverbs maybe, an object pronoun, then a past participle in "-é" that sounds
+  like the infinitive ("il faut ensuite les archivé" -> "archiver"); a participle that is also a
+  noun agreeing with "le"/"la"/"les" ("il faut le résumé") is a noun group;
+- `être-infinitive`: "être" (or a modal and "être") then an infinitive in "-er" that is nothing
+  else, after a subject of one gender: the past participle agreeing with it ("Le contrat doit
+  être signer" -> "signé"); not after "ce" ("Le mieux, c’est redémarrer").
 """
 
 from __future__ import annotations
@@ -47,8 +62,10 @@ from .agreement import (
     _DE,
     _NEGATION,
     _OBJECT_PRONOUNS,
+    _PERSONAL,
     _SUBJECT_PRONOUNS,
     Token,
+    _asks_subjunctive,
     _auxiliary,
     _case_like,
     _engine_modules,
@@ -115,9 +132,10 @@ def _stems() -> dict[str, frozenset[str]]:
     return {stem: frozenset(verbs) for stem, verbs in found.items()}
 
 
-def real_form(word: str) -> str | None:
+def real_form(word: str, subjunctive: bool = False) -> str | None:
     """The real form of an invented one: the verb whose stem `word` is built on (the only one),
-    in the tense and person its ending says; None where no reading or more than one verb fits."""
+    in the tense and person its ending says; None where no reading or more than one verb fits.
+    `subjunctive`: the clause asks for it, so an ending "-e" or "-ent" is read in that mood."""
     conj_modules = _engine_modules()
     if conj_modules is None:
         return None
@@ -130,7 +148,11 @@ def real_form(word: str) -> str | None:
         if len(ending) == 1 and ending not in "e" and stem[-1] not in _VOWELS:
             continue  # a silent "-t", "-d" follows a vowel: "envoit", "résoud"
         verbs = _stems().get(stem, frozenset())
-        if ending in ("e", "ent") and any(_moods_differ(conj, verb, person) for verb in verbs):
+        if any(_third_person_form(conj, verb, stem) for verb in verbs):
+            continue  # "passente", "contat": a whole form ("passent", "conta") and more, no stem
+        if ending in ("e", "ent") and subjunctive:
+            tense = "Sp"
+        elif ending in ("e", "ent") and any(_moods_differ(conj, verb, person) for verb in verbs):
             continue  # "disparaise": "disparaît" or "disparaisse", as the clause asks
         forms = {conj.getConj(verb, ":" + tense, ":" + person) for verb in verbs}
         forms.discard("")
@@ -139,6 +161,16 @@ def real_form(word: str) -> str | None:
         form = max(forms, key=lambda one: one != _reformed(one))
         return _case_like(form, word) if form != lower else None
     return None
+
+
+def _third_person_form(conj: Any, verb: str, stem: str) -> bool:
+    """Whether `stem` is itself a third person of `verb` in some tense: a word built on it adds
+    letters to a whole form ("passente" on "passent"), the slip of another word ("passante")."""
+    return any(
+        conj.hasConj(verb, tense, person) and conj.getConj(verb, tense, person) == stem
+        for tense in (":Ip", ":Iq", ":Is", ":If", ":K", ":Sp", ":Sq")
+        for person in (":3s", ":3p")
+    )
 
 
 def _moods_differ(conj: Any, verb: str, person: str) -> bool:
@@ -174,16 +206,32 @@ def invented_form(card: CardText, speller: Speller) -> list[Issue]:
         return []
     issues = []
     for part, offset, text, blanked, found in _paragraphs(card, speller):
-        for token in found:
+        for index, token in enumerate(found):
             if token.known or len(token.text) < _MIN_LENGTH or not _plain_word(token, text, blanked):
                 continue
             if english_word(token.text) or speller.is_known(token.text):
                 continue
-            form = real_form(token.text)
+            form = real_form(token.text) or real_form(token.text, subjunctive=_subjunctive_clause(found, index))
             if form is not None:
                 message = f"« {token.text} » n’existe pas : « {form} » ?"
                 issues.append(_issue(part, offset, token, "invented-form", message, [form]))
     return issues
+
+
+_SUBJECT_SPAN = 6
+"""How many words a subject between "que" and its verb may have ("que le poste du client")."""
+
+
+def _subjunctive_clause(found: list[Token], verb: int) -> bool:
+    """Whether tokens[verb] follows a "que" that asks for the subjunctive ("sans qu’il", "pour que
+    le poste") with only its subject between: no punctuation, no verb."""
+    for index in range(verb - 1, max(-1, verb - 2 - _SUBJECT_SPAN), -1):
+        token = found[index]
+        if token.lower in ("que", "qu’"):
+            return index < verb - 1 and _asks_subjunctive(found, index)
+        if token.is_punctuation or token.finite():
+            return False
+    return False
 
 
 def _subject_person(found: list[Token], end: int) -> str | None:
@@ -206,11 +254,14 @@ def _subject_person(found: list[Token], end: int) -> str | None:
     return None
 
 
-def _verb_later(found: list[Token], start: int) -> bool:
-    """A word that can only be a conjugated verb stands in the clause from tokens[start]."""
+def _verb_later(found: list[Token], start: int, prepositions: bool = True) -> bool:
+    """A word that can only be a conjugated verb stands in the clause from tokens[start];
+    `prepositions`: one that is also a preposition ("entre") counts."""
     for token in found[start:]:
         if token.text in _STOPS or token.lower in ("que", "qu’", "qui", "si", "quand", "lorsque", "car", "mais"):
             return False
+        if not prepositions and token.has(":R"):
+            continue
         if (token.only_verb() and not token.has(":Q")) or _auxiliary(token):
             return True
     return False
@@ -494,6 +545,208 @@ def a_infinitive(card: CardText, speller: Speller) -> list[Issue]:
     return issues
 
 
+_CLITICS = _OBJECT_PRONOUNS | {"en", "y", "nous", "vous"}
+
+
+def _before_clitics(found: list[Token], index: int) -> int:
+    """The index before which tokens[index] and its object pronouns (and "ne") stand."""
+    start = index
+    while start > 0 and found[start - 1].lower in _CLITICS:
+        start -= 1
+    if start > 0 and found[start - 1].lower in _NEGATION:
+        start -= 1
+    return start
+
+
+def _silent_t_present(token: Token) -> str | None:
+    """The present (3rd person singular) of the participle's verb where only a silent "-t" tells
+    them apart ("choisi" / "choisit"); None for any other participle."""
+    modules = _engine_modules()
+    if modules is None:
+        return None
+    conj = modules[0]
+    forms = {
+        conj.getConj(lemma, ":Ip", ":3s")
+        for lemma in {morph[1 : morph.index("/")] for morph in token.morphs if ":Q" in morph}
+        if conj.hasConj(lemma, ":Ip", ":3s")
+    }
+    wanted = token.lower + "t"
+    return _case_like(wanted, token.text) if forms == {wanted} else None
+
+
+def _singular_antecedent(found: list[Token], qui: int) -> bool:
+    """Whether the word before the "qui" at tokens[qui] is a singular noun: its verb is singular."""
+    if qui == 0:
+        return False
+    noun = found[qui - 1]
+    return noun.has(":N") and "s" in noun.numbers((":N",)) and "p" not in noun.numbers((":N",))
+
+
+def _singular_group_before(found: list[Token], index: int) -> bool:
+    """Whether a singular noun group opens the clause and ends at tokens[index], or would with
+    tokens[index] read as its epithet ("L’agent saisi")."""
+    for first in range(index - 1, max(-1, index - 8), -1):
+        if not found[first].is_determiner or found[first].lower in _DE or not _opening(found, first):
+            continue
+        group = noun_group(found, first)
+        if group is not None and group.end in (index, index + 1) and group.head < index and group.number == "s":
+            return True
+    return False
+
+
+def participle_for_present(card: CardText, speller: Speller) -> list[Issue]:
+    """A participle written for the present it sounds like, after its subject (see the module)."""
+    if speller.engine is None:
+        return []
+    issues = []
+    for part, offset, text, blanked, found in _paragraphs(card, speller):
+        for index, token in enumerate(found):
+            if not _participle(token) or token.has(":G") or not _plain_word(token, text, blanked):
+                continue  # "On lui donne": a pronoun, also the participle of "luire"
+            fix = _silent_t_present(token)
+            start = _before_clitics(found, index)
+            if fix is None or start == 0:
+                continue
+            before = found[start - 1]
+            if before.lower in ("qui",):
+                subject = _singular_antecedent(found, start - 1)
+            elif before.lower in _THIRD_PERSONS:
+                subject = _subject_person(found, start) == "3s"
+            else:  # a noun group: the participle may be its epithet, unless an object follows it
+                subject = (
+                    not token.has(":N")
+                    and start == index
+                    and _singular_group_before(found, index)
+                    and _determiner_object(found, index + 1)
+                    and not _verb_later(found, index + 1, prepositions=False)
+                )
+            if subject:
+                message = f"après son sujet, « {fix} » (présent) ?"
+                issues.append(_issue(part, offset, token, "participle-for-present", message, [fix]))
+    return issues
+
+
+_BARE_INFINITIVE_VERBS = frozenset({"falloir", "pouvoir", "devoir", "vouloir", "aller", "savoir"})
+"""Verbs whose complement is an infinitive with no preposition: "il faut le déplacer"."""
+
+
+def _adverb(token: Token) -> bool:
+    """An adverb or a negation's word ("ensuite", "pas", "jamais") and no verb."""
+    return (token.has(":W") or token.has(":G:X")) and not token.finite()
+
+
+def _takes_infinitive(found: list[Token], index: int) -> bool:
+    """Whether an object pronoun at tokens[index] follows (adverbs maybe between) a conjugated
+    verb of `_BARE_INFINITIVE_VERBS`."""
+    at = index - 1
+    while at >= 0 and _adverb(found[at]):
+        at -= 1
+    return at >= 0 and any(lemma in _BARE_INFINITIVE_VERBS for lemma, _, _ in found[at].finite())
+
+
+def _noun_after_determiner(clitic: Token, word: Token) -> bool:
+    """Whether "le"/"la"/"les"/"l’" and a word that is also a noun agree as a determiner and its noun."""
+    if not word.has(":N"):
+        return False
+    genders, numbers = word.genders((":N",)), word.numbers((":N",))
+    wanted = {"le": ("m", "s"), "la": ("f", "s"), "les": ("", "p"), "l’": ("", "s")}.get(clitic.lower)
+    if wanted is None:
+        return True
+    gender, number = wanted
+    gender_fits = not gender or bool(genders & {gender, "e"})
+    return gender_fits and bool(numbers & {number, "i"})
+
+
+def clitic_infinitive(card: CardText, speller: Speller) -> list[Issue]:
+    """A participle in "-é" for the infinitive after a modal and an object pronoun (see the module)."""
+    if speller.engine is None:
+        return []
+    issues = []
+    for part, offset, text, blanked, found in _paragraphs(card, speller):
+        for index in range(2, len(found)):
+            token, clitic = found[index], found[index - 1]
+            if clitic.lower not in _CLITICS or not _participle(token) or not _plain_word(token, text, blanked):
+                continue
+            if not _SINGULAR_PARTICIPLE.fullmatch(token.lower) or _noun_after_determiner(clitic, token):
+                continue
+            if not _takes_infinitive(found, _before_clitics(found, index)):
+                continue
+            fixes = [fix for fix in _infinitives_of(token, speller) if fix.casefold() == token.lower[:-1] + "er"]
+            if len(fixes) == 1:
+                message = f"après « {clitic.text} », l’infinitif ?"
+                issues.append(_issue(part, offset, token, "clitic-infinitive", message, fixes))
+    return issues
+
+
+def _subject_features(found: list[Token], end: int) -> tuple[str, str] | None:
+    """(gender, number) of a subject pronoun or a noun group of one gender that ends right before
+    tokens[end] and opens its clause; None otherwise."""
+    if end == 0:
+        return None
+    pronoun = found[end - 1]
+    if pronoun.lower in _PERSONAL or pronoun.lower == "on":
+        number, gender = _PERSONAL.get(pronoun.lower, ("s", "m"))
+        return (gender, number) if _opening(found, end - 1) is not None and gender in "mf" else None
+    for first in range(end - 1, max(-1, end - 8), -1):
+        if not found[first].is_determiner or found[first].lower in _DE:
+            continue
+        group = noun_group(found, first)
+        if group is None or group.end != end or group.number is None or not _opening(found, first):
+            continue
+        genders = group.genders - {"e"}
+        return (next(iter(genders)), group.number) if len(genders) == 1 and not group.plural_complement else None
+    return None
+
+
+def _etre_subject(found: list[Token], etre: int) -> tuple[str, str] | None:
+    """The subject's (gender, number) of the "être" at tokens[etre]: before it, or before the
+    modal whose infinitive it is ("doit être")."""
+    token = found[etre]
+    if token.lower == "être":
+        at = _before_clitics(found, etre)
+        while at > 0 and _adverb(found[at - 1]):
+            at -= 1
+        if at == 0 or not found[at - 1].finite():
+            return None
+        return _subject_features(found, _before_clitics(found, at - 1))
+    if not any(lemma == "être" for lemma, _, _ in token.finite()):
+        return None
+    start = _before_clitics(found, etre)
+    if start > 0 and found[start - 1].lower in ("ce", "c’", "ça", "cela"):
+        return None  # "Le mieux, c’est redémarrer": an infinitive as attribute
+    return _subject_features(found, start)
+
+
+def etre_infinitive(card: CardText, speller: Speller) -> list[Issue]:
+    """An infinitive in "-er" after "être" where its past participle belongs (see the module)."""
+    if speller.engine is None:
+        return []
+    modules = _engine_modules()
+    issues = []
+    for part, offset, text, blanked, found in _paragraphs(card, speller):
+        for index in range(1, len(found)):
+            token = found[index]
+            if not _bare_infinitive(token) or not token.lower.endswith("er") or not _plain_word(token, text, blanked):
+                continue
+            etre = index - 1
+            while etre > 0 and _adverb(found[etre]):
+                etre -= 1
+            subject = _etre_subject(found, etre)
+            if subject is None or modules is None:
+                continue
+            gender, number = subject
+            lemmas = {morph[1 : morph.index("/")] for morph in token.morphs if ":Y" in morph}
+            fixes = [
+                _case_like(modules[0].getConj(lemma, ":Q", f":{gender}:{number}"), token.text)
+                for lemma in sorted(lemmas)
+                if modules[0].hasConj(lemma, ":Q", f":{gender}:{number}")
+            ]
+            if len(fixes) == 1:
+                message = f"après « {found[etre].text} », le participe passé ?"
+                issues.append(_issue(part, offset, token, "être-infinitive", message, fixes))
+    return issues
+
+
 def line_readings(engine: Any, line: str) -> list[Issue]:
     """What this module's checks find in one line of text as a card's back: `review` asks it
     whether one of them makes the fix a finding of Grammalecte makes ("Le commercial a envoyer":
@@ -510,5 +763,8 @@ CHECKS = (
     ("infinitive-coordination", infinitive_coordination),
     ("instruction-infinitive", instruction_infinitive),
     ("à-infinitive", a_infinitive),
+    ("participle-for-present", participle_for_present),
+    ("clitic-infinitive", clitic_infinitive),
+    ("être-infinitive", etre_infinitive),
 )
 """This module's checks, by rule name, for `rules.OWN_CHECKS`."""
