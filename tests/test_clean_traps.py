@@ -29,6 +29,11 @@ CASES = [
         id="English expansion of the front: 'as a' is no French 'a'",
     ),
     pytest.param(
+        "Page d’accueil obligatoire (captive portal)",
+        "Elle s’affiche avant toute navigation sur le réseau des visiteurs.",
+        id="a lowercase English name in the front's parentheses: 'captive' is no French adjective there",
+    ),
+    pytest.param(
         "Stratégie de groupe locale",
         "Elle a deux parties : configuration ordinateur et configuration utilisateur.",
         id="a noun complement keeps its gender: configuration ordinateur",

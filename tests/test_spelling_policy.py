@@ -446,3 +446,11 @@ def test_verbs_made_of_english_terms_are_left(line: str, word: str) -> None:
 def test_a_swap_keeps_the_letters_typed_and_so_the_number() -> None:
     line = "La copie prend longtemsp sur un vieux disque."
     assert certain_fix(suggested(line, "longtemsp")) == "longtemps"
+
+
+def test_english_asides_are_the_fronts_lowercase_english_names() -> None:
+    from supportcards.proofread.spelling import english_asides
+
+    assert english_asides("Page d’accueil obligatoire (captive portal)") == ("captive portal",)
+    assert english_asides("Étendue pleine (épuisement des adresses)") == ()
+    assert english_asides("Clé (key)") == ()

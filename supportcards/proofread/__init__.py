@@ -43,7 +43,7 @@ from ..normalize import Normalizer, normalize_project, project_normalizer
 from .grammar import INSTALL_HINT, engine, engine_available, engine_version, grammar_issues
 from .registry import Registry
 from .rules import OWN_CHECKS
-from .spelling import Speller
+from .spelling import Speller, english_asides
 from .text import CardText, Issue, card_terms, front_expansions, words
 
 __all__ = [
@@ -211,7 +211,7 @@ def unignored(findings: Iterable[Finding], normalizer: Normalizer) -> list[Findi
 
 def card_text(card: Card, normalized: Card, normalizer: Normalizer) -> CardText:
     terms = card_terms(normalized.front, normalized.back)
-    protected = normalizer.glossary + front_expansions(normalized.front)
+    protected = normalizer.glossary + front_expansions(normalized.front) + english_asides(normalized.front)
     return CardText(card, normalized.front, normalized.back, protected, terms)
 
 

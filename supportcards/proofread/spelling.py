@@ -55,6 +55,17 @@ def english_word(word: str) -> bool:
     return word.casefold() in _english()
 
 
+def english_asides(front: str) -> tuple[str, ...]:
+    """The phrases of two words or more in a front's parentheses made of English words only
+    ("captive portal"): a term's English name, lowercase, never to proofread as French ("captive"
+    is also a French adjective, which made "portal" agree with it)."""
+    return tuple(
+        inside.strip()
+        for inside in re.findall(r"\(([^()]*)\)", front)
+        if len(found := re.findall(r"[^\W\d_]+", inside)) >= 2 and all(english_word(word) for word in found)
+    )
+
+
 _FRENCH_VERB_ENDINGS = ("ées", "és", "ée", "é", "er", "ez", "ait", "ant")
 
 
