@@ -789,8 +789,8 @@ def contested(findings: Sequence[Finding]) -> set[Finding]:
         if len(group) > 1:
             decided = (
                 _verb_over_plural_pronoun(group)
-                or _keeping_the_noun(group)
                 or _keeping_the_determiner(group)
+                or _keeping_the_noun(group)
                 or _one_confirmed(group)
             )
             rivals.update(finding for finding in group if finding is not decided)
@@ -892,9 +892,11 @@ def _keeping_the_noun(group: list[Finding]) -> Finding | None:
 
 def _keeping_the_determiner(group: list[Finding]) -> Finding | None:
     """In "est une pratique dangereux" Grammalecte offers 'une' -> 'un' or 'dangereux' ->
-    'dangereuse': the adjective's fix, where the noun right after the determiner has one gender
-    only and the determiner already has it (`proofread.grammar.determiner_fits_noun`): the slip
-    is the adjective's ending, and 'un pratique' would make a new one."""
+    'dangereuse': the adjective's fix, where the noun after the determiner (after the adjective
+    itself in "la vrai limite") has one gender only and the determiner already has it
+    (`proofread.grammar.determiner_fits_noun`): the slip is the adjective's ending, and 'un
+    pratique' or 'le vrai limite' would make a new one. Decided before `_keeping_the_noun`, which
+    would keep 'vrai' as the noun it can also be."""
     from .proofread.grammar import determiner_fits_noun
 
     if len(group) != 2 or not all(finding.suggestions for finding in group):
@@ -903,10 +905,12 @@ def _keeping_the_determiner(group: list[Finding]) -> Finding | None:
         start = determiner.context_column - 1
         if start < 0 or determiner.context[start : start + len(determiner.text)] != determiner.text:
             continue
-        after = re.match(r"\s+([^\W\d_][\w-]*)", determiner.context[start + len(determiner.text) :])
-        if after is None or after.group(1) == other.text:
+        rest = determiner.context[start + len(determiner.text) :]
+        after = re.match(r"\s+([^\W\d_][\w-]*)(?:\s+([^\W\d_][\w-]*))?", rest)
+        if after is None:
             continue
-        if determiner_fits_noun(determiner.text, determiner.suggestions[0], after.group(1)):
+        noun = after.group(2) if after.group(1) == other.text else after.group(1)
+        if noun and determiner_fits_noun(determiner.text, determiner.suggestions[0], noun):
             return other
     return None
 

@@ -863,6 +863,10 @@ def test_a_determiner_that_agrees_with_its_noun_stays_and_the_adjective_is_fixed
     determiner = at(line, "g3__gn_une_2m__b1_a3_1", "une", "un")
     adjective = at(line, "g3__gn_une_2m__b1_a2_1", "dangereux", "dangereuse")
     assert contested([determiner, adjective]) == {determiner}
+    line = "Ce disque externe est la vrai copie de secours."  # the noun after the adjective; "vrai" is a noun too
+    determiner = at(line, "g3__gn_la_1m__b2_a2_1", "la", "le")
+    adjective = at(line, "g3__gn_la_1m__b2_a3_1", "vrai", "vraie")
+    assert contested([determiner, adjective]) == {determiner}
     line = "C’est un élève brillante , dit le professeur."  # "élève" is either gender: a person chooses
     determiner = at(line, "g3__gn_un_2m__b1_a3_1", "un", "une")
     adjective = at(line, "g3__gn_un_2m__b1_a2_1", "brillante", "brillant")
