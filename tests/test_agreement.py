@@ -114,6 +114,8 @@ def test_qui_takes_the_person_of_a_plural_noun_group_right_before_it() -> None:
         "Les postes qui redémarrent la nuit reçoivent les mises à jour.",
         "Il garde des copies qui restent hors site.",
         "C’est la seule de toutes les imprimantes qui imprime en A3.",  # "la seule" is the antecedent
+        "C’est un programme installé sur les postes et les imprimantes qui remonte leur état.",  # the program
+        "Un onduleur branché sur les serveurs qui coupe proprement en cas de panne.",  # the UPS
         # after a verb of asking, "à X qui" may ask who: an indirect question
         "Le technicien demande aux utilisateurs qui utilise le poste 12.",
         "Le chef demande aux techniciens qui est d’astreinte ce week-end.",

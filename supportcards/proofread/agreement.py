@@ -856,6 +856,8 @@ def qui_verb(card: CardText, speller: Speller) -> list[Issue]:
                 continue
             elif found[antecedent.first].lower == "aux" or found[antecedent.first - 1].lower == "à":
                 continue  # "Il demande aux utilisateurs qui utilise le poste": an indirect question
+            elif _after_a_participle_and_preposition(found, antecedent.first):
+                continue
             verb_index = _verb_after(found, index + 1)
             if verb_index >= len(found) or not found[verb_index].finite():
                 continue  # a word after "qui" that can be a verb is one ("qui reste", not "le reste")
@@ -867,6 +869,21 @@ def qui_verb(card: CardText, speller: Speller) -> list[Issue]:
                 message = f"après « qui », accord avec « {found[antecedent.head].text} »"
                 issues.append(_issue(part, offset, verb, "qui-verb", message, fixes))
     return issues
+
+
+def _after_a_participle_and_preposition(found: list[Token], first: int) -> bool:
+    """Whether the group starting at tokens[first], or the first of the groups joined to it by
+    et/ou, follows a participle and its preposition ("une solution installée sur les postes et les
+    serveurs qui enregistre"): "qui" may then be about the noun the participle describes."""
+    while first > 1 and found[first - 1].lower in ("et", "ou"):
+        joined = _group_ending_at(found, first - 1)
+        if joined is None:
+            return False
+        first = joined.first
+    if first < 2:
+        return False
+    preposition, participle = found[first - 1], found[first - 2]
+    return preposition.has(":G:R") and preposition.lower not in _DE and participle.has(":Q")
 
 
 def _group_ending_at(found: list[Token], end: int) -> NounGroup | None:
