@@ -146,6 +146,11 @@ _NEW_SUBJECT = re.compile(
     r"^(?:un|une|des)\s+(?!(?:seule?s?|fois|peu|autres?|partie|exemple|moment|jour)\b)[\w’'-]{3,}", re.IGNORECASE
 )
 """An indefinite article and a noun: a subject the notes have not spoken of yet (not "Une fois", "Un seul")."""
+_DEFINITE_SUBJECT = re.compile(r"^(?:le|la|les|l['’])\s*[\w’'-]{2,}", re.IGNORECASE)
+"""A definite article and a noun: a subject known already ("Le VPN est connecté mais …"), a case only
+with a verb after it, since a heading ("La sauvegarde incrémentale") is a noun group too."""
+_REFLEXIVE_VERB = re.compile(r"\b(?:se|s['’])\s*[^\W\d_][\w’'-]*", re.IGNORECASE)
+"""A pronominal verb ("se coupe", "s’allume"), which `_VERB`'s list of common verbs leaves out."""
 _CODE_EXAMPLE = re.compile(r"\s:\s.*\S*\d\S*$")
 """A definition ending in a code ("Exemple : 00-1A-2B-3C-4D-5E"): complete without a final period."""
 _FINISHED = re.compile(r"[.!?…)»\"”]\s*$")
@@ -326,13 +331,22 @@ def _quand_clause(text: str) -> bool:
     return bool(_QUAND_CLAUSE.match(text)) and "?" not in text and not _INVERTED.search(text)
 
 
+def _case_subject(text: str) -> bool:
+    """A line that opens on the subject of a case: a new one ("Un utilisateur est verrouillé …"), or a
+    known one followed by a verb ("Le VPN se coupe toutes les heures")."""
+    if _NEW_SUBJECT.match(text):
+        return True
+    has_verb = bool(_verbs(text) or _has_clause(text) or _REFLEXIVE_VERB.search(text))
+    return bool(_DEFINITE_SUBJECT.match(text)) and has_verb
+
+
 def _case_statement(text: str, previous: str | None, next_line: str | None) -> bool:
-    """A case stated as a front: a new subject with an indefinite article ("Un utilisateur est verrouillé
-    plusieurs fois par jour"), no final punctuation and no lead-in, after a finished line, then its answer.
-    The student ends an answer's sentences with a period; a lead-in ("Les causes sont") takes a definite
-    article."""
+    """A case stated as a front: a subject and what happens to it ("Un utilisateur est verrouillé
+    plusieurs fois par jour", "Le VPN est connecté mais aucun partage n’est accessible"), no final
+    punctuation and no lead-in, then its answer. The student ends an answer's sentences with a period;
+    a lead-in ("Les causes sont") ends on its verb or comes before a list."""
     return (
-        bool(_NEW_SUBJECT.match(text))
+        _case_subject(text)
         and len(text.split()) <= 12
         and not _FINISHED.search(text)
         and "," not in text
@@ -465,7 +479,7 @@ def front_score(text: str, previous: str | None, next_line: str | None) -> tuple
     if _names_commands(text) and not _names_commands(previous) and not _names_commands(next_line):
         clues.append((3.0, "names commands known as commands"))
     if _case_statement(text, previous, next_line):
-        clues.append((2.5, "states a case with a new subject ('Un utilisateur …') and no final punctuation"))
+        clues.append((2.5, "states a case ('Un utilisateur est …', 'Le VPN se coupe …') and no final punctuation"))
     if next_line is not None and _LIST_ITEM.match(next_line) and _LEAD_IN_END.search(text):
         clues.append((-2.0, "introduces the list below"))
     return sum(weight for weight, _ in clues), [name for _, name in clues]

@@ -765,6 +765,43 @@ def test_a_case_stated_with_a_new_subject_starts_a_card_listed_for_review(before
     assert [(decision.line, decision.confidence) for decision in result.uncertain] == [(4, DOUBTFUL), (5, DOUBTFUL)]
 
 
+@pytest.mark.parametrize("before", [FINISHED, UNFINISHED], ids=["after-a-period", "after-no-final-punctuation"])
+@pytest.mark.parametrize(
+    "case",
+    [
+        "Le VPN est connecté mais aucun partage n’est accessible",
+        "La connexion Wi-Fi se coupe toutes les dix minutes",
+        "L’imprimante ne répond plus après chaque mise à jour",
+        "Les sessions doivent être rouvertes chaque matin",
+    ],
+)
+def test_a_case_stated_with_a_known_subject_and_a_verb_starts_a_card_listed_for_review(before: str, case: str) -> None:
+    """A case about something the notes name with a definite article: its verb tells it from a heading."""
+    result = detect_cards(before + f"{case}\nOn vérifie les journaux.\nToner\nPoudre des imprimantes laser.\n", "n.txt")
+    assert [card.front for card in result.cards] == ["Pare-feu", case, "Toner"]
+    assert [(decision.line, decision.confidence) for decision in result.uncertain] == [(4, DOUBTFUL), (5, DOUBTFUL)]
+
+
+@pytest.mark.parametrize("heading", ["La sauvegarde incrémentale", "Les journaux d’événements", "L’adresse MAC"])
+def test_a_heading_with_a_definite_article_is_no_case_to_review(heading: str) -> None:
+    notes = FINISHED + f"{heading}\nOn la lit dans les journaux.\nToner\nPoudre des imprimantes laser.\n"
+    result = detect_cards(notes, "n.txt")
+    assert [card.front for card in result.cards] == ["Pare-feu", heading, "Toner"]
+    assert not [decision for decision in result.uncertain if decision.line == 4]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Le poste redémarre seul.",
+        "Les journaux se remplissent vite, on les archive chaque semaine",
+    ],
+)
+def test_a_sentence_with_a_definite_subject_inside_an_answer_stays_in_it(line: str) -> None:
+    result = detect_cards(FINISHED + f"{line}\nOn vérifie les voyants.\nToner\nPoudre des imprimantes laser.\n", "n")
+    assert [card.front for card in result.cards] == ["Pare-feu", "Toner"]
+
+
 @pytest.mark.parametrize(
     "line",
     [
