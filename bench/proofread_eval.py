@@ -107,6 +107,16 @@ def contains(text: str, phrase: str) -> bool:
     return bool(phrase_pattern(phrase).search(text))
 
 
+def stands_alone(text: str, phrase: str, within: tuple[str, ...]) -> bool:
+    """Whether `phrase` is in `text` outside every place of the phrases `within`: a slip's wrong text
+    may be part of its fix ("Permet de tester" in "Il permet de tester")."""
+    covers = [match.span() for other in within for match in phrase_pattern(other).finditer(text)]
+    return any(
+        not any(start <= match.start() and match.end() <= end for start, end in covers)
+        for match in phrase_pattern(phrase).finditer(text)
+    )
+
+
 # -- the notes and their answer keys --------------------------------------------------------------------
 
 
@@ -236,8 +246,8 @@ def check_key(key: Key, cards: list[SourceCard]) -> list[str]:
         if not contains(card.text, slip.wrong):
             problems.append(f"slip {slip.wrong!r} is not in card {slip.front!r}")
         for expected in slip.expected:
-            if contains(comparable(expected), slip.wrong):
-                problems.append(f"slip {slip.wrong!r}: the expected {expected!r} contains it")
+            if comparable(expected) == comparable(slip.wrong):
+                problems.append(f"slip {slip.wrong!r}: the expected {expected!r} is the same text")
         if slip.kind not in KINDS:
             problems.append(f"slip {slip.wrong!r}: unknown kind {slip.kind!r}")
     for trap in key.traps:
@@ -377,7 +387,7 @@ class ChapterResult:
 def slip_state(text: str | None, slip: Slip) -> str:
     if text is None:
         return "lost"
-    wrong = contains(text, slip.wrong)
+    wrong = stands_alone(text, slip.wrong, slip.expected)
     right = any(contains(text, expected) for expected in slip.expected)
     if right and not wrong:
         return "fixed"

@@ -1,7 +1,7 @@
 """The proofreading benchmark's answer keys fit their chapters, so that its figures mean something.
 
 Each test chapter of bench/proofread/ is imported as `supportcards import` would; every slip of its
-key must be in the card it names (and its correction must not contain it), every trap phrase must
+key must be in the card it names (and differ from its correction), every trap phrase must
 be there, and the counts are the ones the benchmark reports against (25 slips, 10 traps).
 """
 
@@ -55,6 +55,16 @@ def test_a_slip_is_matched_as_whole_words() -> None:
     assert evaluator.contains(text, 'ticket: "oui"...')
 
 
+def test_a_slip_inside_its_own_fix_counts_as_fixed_once_the_fix_is_there() -> None:
+    """A subjectless "Permet de …" is put right by adding a subject: the wrong words stay inside the fix."""
+    evaluator = _evaluator()
+    slip = evaluator.Slip("Ping", "Permet de tester", ("Il permet de tester",), "subjectless")
+    assert evaluator.slip_state(evaluator.comparable("Ping Permet de tester la connexion."), slip) == "left"
+    assert evaluator.slip_state(evaluator.comparable("Ping Il permet de tester la connexion."), slip) == "fixed"
+    twice = evaluator.comparable("Il permet de tester. Permet de tester aussi.")
+    assert evaluator.slip_state(twice, slip) == "left"
+
+
 def test_an_edit_away_from_the_slips_is_reported_apart() -> None:
     evaluator = _evaluator()
     before = "le technicien le informe. les postes du réseau."
@@ -94,7 +104,7 @@ def test_every_slip_of_a_key_can_be_put_right(key_path: Path) -> None:
     cards = evaluator.source_cards(detect_cards(corrected.text, str(key.chapter)).to_source())
     for slip in key.slips:  # in its own card: another card may rightly hold the same words
         own = [card for card in cards if evaluator.comparable(card.front) == evaluator.comparable(slip.front)]
-        assert not any(evaluator.contains(card.text, slip.wrong) for card in own), slip.wrong
+        assert not any(evaluator.stands_alone(card.text, slip.wrong, slip.expected) for card in own), slip.wrong
     for front, expected in corrected.expected:  # the card named by its front as corrected ("Citez 4 …")
         (card,) = [card for card in cards if evaluator.comparable(card.front) == evaluator.comparable(front)]
         assert evaluator.contains(card.text, expected), (front, expected)
