@@ -31,7 +31,7 @@ from supportcards.proofread.spelling import slip_distance
 
 HERE = Path(__file__).resolve().parent / "rules"
 SLIP = re.compile(r"\{\{(.*?)\|(.*?)\|([\w-]+)\}\}")
-NORMALIZER_RULES = ("elision", "contraction", "s-est", "back-subject", "locutions")
+NORMALIZER_RULES = ("elision", "contraction", "s-est", "back-subject", "locutions", "quant-a")
 TOPICS = ("incidents", "changements", "sauvegarde")
 CLOSE = 1.0  # unknown words whose first suggestion is within one slip: `spelling`; others `spelling-far`
 
@@ -84,8 +84,10 @@ def measure(templates: list[Path]) -> dict[str, Counter[str]]:
                 slip
                 for slip in slips
                 if (slip.path, slip.line) == (change.location.path, change.location.line)
-                and loose(slip.wrong) in loose(change.before)
-                and loose(slip.right) in loose(change.after)
+                and (
+                    (loose(slip.wrong) in loose(change.before) and loose(slip.right) in loose(change.after))
+                    or (loose(change.before) in loose(slip.wrong) and loose(change.after) in loose(slip.right))
+                )  # the change may be the slip's one word: "Quand" -> "Quant" in "Quand à" -> "Quant à"
             ),
             None,
         )

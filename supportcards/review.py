@@ -379,6 +379,7 @@ CERTAIN: frozenset[str] = frozenset(
         "g3__infi",  # an infinitive after falloir, pouvoir, devoir, pour, de…: "il faut vérifié" -> "vérifier"
         # supportcards' own rules
         "une-part",  # a second "D’une part" -> "D’autre part"
+        "front-pronoun",  # rules.py: "Permet de …" under a front the lexicon genders -> "Elle permet de …"
         "et-est",  # "Le ticket et fermé" -> "est": 3 of 3 on its own chapters (bench/proofread_rules.py)
         *("ou-où", "et-est-verbe", "son-sont", "ces-ses", "a-à", "on-ont", "peut-être", "c-est-s-est"),  # homophones.py
         "peu-peut",  # homophones.py (not et-est-terme: "Un onduleur et le câble USB." lists, DAMAGE.md #11)

@@ -5,6 +5,8 @@ families are normalizer rules instead (`normalize.py`: `elision`, `back-subject`
 
 - `verb-start`: an answer that starts with a conjugated verb and no subject ("Permet de gérer…"):
   the front is its subject, but whether it becomes "Il", "Elle" or "Cela" is a person's choice;
+  `front-pronoun` where the front names a thing whose gender and number the lexicon knows for sure
+  ("Passerelle" over "Permet de sortir du réseau" -> "Elle permet"): the one pronoun is offered;
 - `et-est`: "et" between a noun and a past participle ("Le changement et validé"), "est" meant
   ("sont" after a plural determiner), unless a participle earlier in the clause is the one "et"
   joins it to ("stocké sur un serveur et copié");
@@ -253,6 +255,51 @@ def _is_participle(word: str, speller: Speller, *, strict: bool = False) -> bool
     return participle and all(":Q" in morph or ":V" in morph for morph in morphs)
 
 
+_FRONT_HEAD = re.compile(
+    r"^\s*(?:(?P<determiner>le|la|les|un|une|des)\s+|(?P<elided>l['’])\s*)?(?P<noun>[^\W\d_]+(?:-[^\W\d_]+)*)\b",
+    re.IGNORECASE,
+)
+_ARTICLE_GENDER = {"le": "m", "un": "m", "la": "f", "une": "f"}
+_ADVERB_READING = re.compile(r"\s+être\s+(?:un|une|le|la|les|l['’]|des|du|à|au|aux|en|dans|parce|que|qu['’])", re.I)
+"""'Peut être' before what "peut-être" introduces ("Peut être un câble": maybe a cable), not a verb."""
+_STATES = re.compile(r"\b(?:se|s['’]|ne|n['’]|est|sont|a|ont|fait|font|peut|peuvent|doit|doivent)\b", re.IGNORECASE)
+"""A front that states a case ("Le VPN se coupe", "L’écran ne s’allume pas"): what the answer's verb
+has for subject is then the case, not the front's first noun."""
+_PARENTHESES = re.compile(r"\([^()]*\)")
+_TITLE_WORD = re.compile(r"\b[A-Z][a-z]")
+"""A capitalised word after the first: a name or an English title ("Incident Management", "Active
+Directory"), whose head is not its first word."""
+_PRONOUNS = {("m", "s"): "Il", ("f", "s"): "Elle", ("m", "p"): "Ils", ("f", "p"): "Elles"}
+
+
+def front_pronoun(front: str, engine: object) -> str | None:
+    """The pronoun that stands for a front naming a thing ("Passerelle": "Elle", "Pare-feu
+    (firewall)": "Il", "Les journaux": "Ils"), None unless the lexicon gives its first noun one gender
+    and one number: a question, an English term or a name ("Ping"), a noun of either gender ("Poste")."""
+    head = _FRONT_HEAD.match(front)
+    outside = _PARENTHESES.sub(" ", front)
+    if head is None or "?" in front or _STATES.search(outside) or _TITLE_WORD.search(outside, head.end()):
+        return None
+    determiner = (head["determiner"] or "").casefold()
+    morphs = engine.getMorph(head["noun"].casefold())  # type: ignore[attr-defined]
+    if not morphs and determiner in _ARTICLE_GENDER:
+        return _PRONOUNS[(_ARTICLE_GENDER[determiner], "s")]  # a term the article genders: "La DMZ"
+    nouns = [morph for morph in morphs if ":N" in morph]
+    if not nouns:
+        return None
+    genders = {gender for gender in ("m", "f") if all(f":{gender}:" in morph for morph in nouns)}
+    if determiner in _ARTICLE_GENDER:
+        genders &= {_ARTICLE_GENDER[determiner]}
+    numbers = {number for number in ("s", "p") if all(f":{number}" in morph or ":i" in morph for morph in nouns)}
+    if determiner in ("les", "des"):
+        numbers &= {"p"}
+    elif numbers == {"s", "p"}:
+        numbers = {"s"}  # invariable ("pare-feu"), and no plural determiner
+    if len(genders) != 1 or len(numbers) != 1:
+        return None
+    return _PRONOUNS[(genders.pop(), numbers.pop())]
+
+
 def verb_start(card: CardText, speller: Speller) -> list[Issue]:
     """An answer whose first word is a verb in the third person, with no subject before it.
 
@@ -266,6 +313,8 @@ def verb_start(card: CardText, speller: Speller) -> list[Issue]:
     word = first.group("word")
     if word in ("Est", "Sont") and _DETERMINER_AFTER.match(card.back, first.end()):
         return []
+    if card.back[first.end() :].lstrip(" ").startswith(","):
+        return []  # a name or an aside before a comma ("Marie, que le responsable a appelée"), no verb
     morphs = engine.getMorph(word.casefold())  # type: ignore[attr-defined]
     if not any(":V" in morph and (":3s" in morph or ":3p" in morph) for morph in morphs):
         return []
@@ -275,6 +324,20 @@ def verb_start(card: CardText, speller: Speller) -> list[Issue]:
         return []
     lower = word.casefold()
     plural = any(":3p" in morph for morph in morphs)
+    pronoun = front_pronoun(card.front, engine)
+    adverb = word == "Peut" and _ADVERB_READING.match(card.back, first.end())
+    if pronoun is not None and pronoun.endswith("s") == plural and not adverb:
+        return [
+            Issue(
+                BACK,
+                first.start("word"),
+                first.end("word"),
+                "subject",
+                "front-pronoun",
+                "la réponse commence par un verbe sans sujet : le recto, qui en est le sujet",
+                (f"{pronoun} {lower}",),
+            )
+        ]
     subjects = ("Ils", "Elles") if plural else ("Il", "Elle", "Cela")
     return [
         Issue(
