@@ -13,10 +13,12 @@ from supportcards.proofread.clause_homophones import (
     a_possessif,
     a_sans_sujet,
     ce_se_sujet,
+    ces_compris,
     ces_possessif,
     ou_liste,
     peut_etre_sans_sujet,
     pres_pret,
+    qui_a,
     sa_ca,
 )
 from supportcards.proofread.grammar import engine, engine_available
@@ -739,3 +741,114 @@ def test_son_before_a_plural_participle_is_sont() -> None:
         ("son-sont", "son", ("sont",))
     ]
     assert flagged(son_sont, "Le technicien relève son défi.") == []
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Le plan affiche l’emplacement ou le câble a été posé en dernier.",
+        "Le MDM permet de voir l’endroit ou il se trouve.",
+        "Au moment ou le script démarre, le poste se verrouille.",
+        "Dans le cas ou la mise à jour échoue, on restaure l’image.",
+        "Le jour ou le certificat expire, les utilisateurs voient une alerte.",
+        "Le ticket donne le nom du client et ou se situe son bureau.",
+    ],
+)
+def test_ou_after_a_named_place_time_or_case_before_a_clause_is_ou_relative(back: str) -> None:
+    assert flagged(ou_ou, back) == [("ou-où", "ou", ("où",))]
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Le lieu ou la date de l’incident manquent dans le ticket.",
+        "On note le jour ou l’heure de la panne dans le ticket.",
+        "Il faut choisir l’endroit ou le moment de l’intervention.",
+        "Dans un cas ou dans l’autre, on redémarre le poste.",
+        "Le matin ou le soir, le technicien passe vérifier les baies.",
+        "Le jour ou l’heure de l’incident est noté, puis on ferme le ticket.",
+        "Les fichiers et ou les dossiers sont copiés chaque soir.",
+        "Le cas ou la situation de crise est décrit dans le plan.",
+    ],
+)
+def test_ou_joining_two_places_times_or_noun_groups_is_left_alone(back: str) -> None:
+    assert ("ou-où", "ou", ("où",)) not in flagged(ou_ou, back)
+
+
+def test_c_est_after_a_subject_that_a_subordinate_word_opens_is_s_est() -> None:
+    expected = [("c-est-s-est", "c’est", ("s’est",))]
+    assert flagged(c_est_s_est, "Ça veut dire que le poste c’est donné une adresse tout seul.") == expected
+    assert flagged(c_est_s_est, "Si le service c’est arrêté sans message, on lit le journal.") == expected
+    assert flagged(c_est_s_est, "Le journal montre que le service DHCP c’est arrêté hier.") == expected
+    for back in (
+        "Pour le pilote, c’est réglé en deux minutes.",
+        "Le plus simple c’est installé par défaut.",
+        "Il dit que le problème, c’est réglé.",
+        "Ce que le client veut c’est réparé vite.",
+    ):
+        assert flagged(c_est_s_est, back) == [], back
+
+
+def test_qui_a_before_a_noun_group_and_no_verb_is_the_verb_a() -> None:
+    assert flagged(qui_a, "Le registre montre qui à quel portable.") == [("qui-à-a", "à", ("a",))]
+    assert flagged(qui_a, "On sait qui à une clé de la salle et on la récupère.") == [("qui-à-a", "à", ("a",))]
+    for back in (
+        "Le collègue qui, à midi, répond au téléphone prend les tickets.",
+        "Le technicien qui à la fin du mois sauvegarde les fichiers note tout.",
+        "C’est le script qui à chaque démarrage vérifie les mises à jour.",
+        "Les comptes qui à des droits d’administrateur sont surveillés.",
+        "Elle peut être vérifiée par n’importe qui à l’aide du certificat.",
+        "On demande à qui appartient le poste.",
+    ):
+        assert flagged(qui_a, back) == [], back
+
+
+def test_ces_between_two_possessives_of_a_list_is_ses() -> None:
+    back = "Au départ, on coupe son compte, ces accès, son badge et sa ligne."
+    assert flagged(ces_possessif, back) == [("ces-ses-liste", "ces", ("ses",))]
+    assert flagged(ces_possessif, "Il garde son poste, ces écrans et ce clavier.") == [
+        ("ces-ses-ambigu", "ces", ("ses",))
+    ]
+
+
+def test_y_compris_ces_after_a_possessive_is_ses() -> None:
+    back = "L’utilisateur récupère ses fichiers, y compris ces photos."
+    assert flagged(ces_compris, back) == [("ces-ses-compris", "ces", ("ses",))]
+    assert flagged(ces_compris, "Ils gardent leurs fichiers, y compris ces archives.") == [
+        ("ces-ses-compris", "ces", ("leurs",))
+    ]
+    back = "Le keylogger note ce que l’utilisateur tape, y compris ces codes d’accès."
+    assert flagged(ces_compris, back) == [("ces-ses-compris", "ces", ("ses",))]
+    for back in (
+        "Le technicien copie tout, y compris ces anciens fichiers.",
+        "Les codes d’accès sont notés. Le keylogger note tout, y compris ces codes.",
+        "Les utilisateurs gardent tout, y compris ces archives.",
+        "Il sauvegarde ses fichiers, y compris ces fichiers qui sont cachés.",
+        "Ces postes sont trop anciens pour Windows 11.",
+    ):
+        assert flagged(ces_compris, back) == [], back
+
+
+def test_a_after_a_relative_and_its_aside_may_be_the_main_verb() -> None:
+    assert flagged(a_a, "Le client qui, à son retour, rappelle le support a la priorité.") == []
+    assert flagged(a_a, "Le technicien qui, le matin, ouvre les tickets a un planning chargé.") == []
+
+
+def test_the_new_homophone_rules_are_certain() -> None:
+    from supportcards.review import CERTAIN
+
+    assert {"qui-à-a", "ces-ses-liste", "ces-ses-compris", "et-est-sujet"} <= CERTAIN
+    assert "et-est-sujet-ambigu" not in CERTAIN
+
+
+def test_ou_with_an_accent_between_two_numbers_is_ou() -> None:
+    back = "On regroupe les canaux en 40, 80 où 160 MHz pour augmenter le débit."
+    assert flagged(ou_liste, back) == [("où-ou-liste", "où", ("ou",))]
+    assert flagged(ou_liste, "En 2019 où 30 postes ont été remplacés, le budget a doublé.") == []
+
+
+def test_a_after_two_bare_nouns_joined_by_et_is_a_preposition() -> None:
+    back = "- Verrouillage et effacement a distance de l’appareil"
+    assert flagged(a_sans_sujet, back) == [("a-à-sans-sujet", "a", ("à",))]
+    assert flagged(a_sans_sujet, "- Orange et Free a une offre fibre") == []
+    assert flagged(a_sans_sujet, "- Installation et configuration a été faite par le prestataire") == []

@@ -14,6 +14,7 @@ from supportcards.proofread.link_homophones import (
     est_et_liste,
     est_et_pronom,
     et_est_attribut,
+    et_est_sujet,
     mes_mais,
 )
 from supportcards.proofread.rules import Check
@@ -164,7 +165,9 @@ def test_a_with_its_subject_or_at_a_line_start_is_left(back: str) -> None:
 
 
 def test_every_check_has_a_name() -> None:
-    assert [name for name, _ in CHECKS] == ["est-et-pronom", "est-et-liste", "mes-mais", "et-est-attribut", "a-à-début"]
+    assert [name for name, _ in CHECKS] == [
+        *("est-et-pronom", "est-et-liste", "mes-mais", "et-est-attribut", "a-à-début", "et-est-sujet")
+    ]
 
 
 def test_a_reading_these_checks_make_decides_grammalectes_rival_readings() -> None:
@@ -175,3 +178,38 @@ def test_a_reading_these_checks_make_decides_grammalectes_rival_readings() -> No
     line = "Le filtre bloque les pièces jointes, mes elle laisse passer les liens."
     found = line_readings(checker.getSpellChecker(), line)
     assert ("mes-mais", ("mais",)) in [(issue.rule, issue.suggestions) for issue in found]
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Si l’enregistrement SPF et mal rédigé, les mails partent en spam.",
+        "Quand le câble du poste et souvent débranché, la sauvegarde échoue.",
+        "On voit que le certificat du serveur et expiré depuis hier.",
+        "La corbeille est vidée chaque soir, un fichier supprimé et perdu définitivement.",
+    ],
+)
+def test_et_between_a_subject_and_its_participle_in_a_clause_with_no_verb_is_est(back: str) -> None:
+    assert flagged(et_est_sujet, back) == [("et-est-sujet", "et", ("est",))]
+
+
+def test_et_after_a_comma_before_a_participle_and_a_complement_is_for_a_person() -> None:
+    back = "Il reste une étape, un poste installé et configuré selon le modèle."
+    assert flagged(et_est_sujet, back) == [("et-est-sujet-ambigu", "et", ("est",))]
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Un fichier supprimé et restauré garde ses droits d’origine.",
+        "Si un fichier supprimé et restauré garde ses droits, tout va bien.",
+        "Les fichiers copiés et vérifiés sont archivés chaque soir.",
+        "L’outil restaure les données perdues, les fichiers effacés et corrompus.",
+        "On vérifie deux choses, un câble branché et testé.",
+        "Si le câble est branché et le voyant allumé, la carte fonctionne.",
+        "Comme le disque chiffré et protégé par un mot de passe reste illisible, on garde la clé.",
+        "Il se présente comme le support de Microsoft et lui demande d’installer un outil.",
+    ],
+)
+def test_coordinated_participles_are_left_alone(back: str) -> None:
+    assert flagged(et_est_sujet, back) == []

@@ -65,6 +65,15 @@ def test_une_part_flags_the_second_one_only() -> None:
     ]
 
 
+def test_une_part_after_et_is_the_second_connector() -> None:
+    back = "D’une part le flux est chiffré, et d’une part le poste reçoit une adresse interne."
+    assert flagged(une_part, "VPN", back) == [("d’une part", ("d’autre part",))]
+    back = "Il protège d’une part les données, et d’une part il respecte le RGPD."
+    assert flagged(une_part, "Chiffrement", back) == [("d’une part", ("d’autre part",))]
+    back = "Il s’agit d’une part importante du budget, et d’une part il faut la justifier."
+    assert flagged(une_part, "Coût", back) == []
+
+
 def test_une_part_that_is_a_share_is_no_connector() -> None:
     back = (
         "D’une part, les licences coûtent cher ; d’autre part, elles sont annuelles.\n"

@@ -23,13 +23,14 @@ sentences, and return [] without Grammalecte:
 - `où-ou-liste`: "où" right after a noun group, before another (a preposition maybe first) with no
   word that can be a conjugated verb up to the end of the clause ("un câble HDMI où un adaptateur",
   "sur un tapis où dans son sachet", "sur un partage où dans OneDrive": a preposition and a name; or
-  the same preposition repeated, "par mail où par Teams"): a
+  the same preposition repeated, "par mail où par Teams"; or two numbers, "en 40, 80 où 160 MHz"): a
   relative "où" opens a clause with its verb ("le dossier où les fichiers sont stockés"), a list
   joins two noun groups with "ou";
 - `a-à-sans-sujet`: "a" after bare nouns and adjectives that open the sentence (or a list item)
-  with no determiner, before a determiner or a noun ("Accès a la console réservé", "Retour a la
-  normale"): nothing there can be the subject of the verb "avoir", so the preposition "à"; a name
-  can ("Orange a une offre"), and "a" before a past participle is the auxiliary;
+  with no determiner (two joined by "et" or "ou" too), before a determiner or a noun ("Accès a la
+  console réservé", "Retour a la normale", "Verrouillage et effacement a distance"): nothing there
+  can be the subject of the verb "avoir", so the preposition "à"; a name can ("Orange a une
+  offre"), and "a" before a past participle is the auxiliary;
 - `à-a-propre`: "à" + a possessive + "propre" after a subject (a noun group, a name, a subject
   pronoun) in a clause with no verb ("Chaque équipe à son propre site"): "avoir son propre …", the
   verb "a"; `à-a-ambigu`, for a person, the same after "Chaque <noun>" before any determiner
@@ -43,7 +44,18 @@ sentences, and return [] without Grammalecte:
   "peut être que" anywhere ("ce ne peut être que le câble" excepted): the adverb "peut-être".
   "Il peut être lent", "Ce qui, dans certains cas, peut être un problème" keep the verb;
 - `ces-ses-ambigu`, for a person: "ces" coordinated with a noun group of a possessive ("son code et
-  de ces données"): the same owner's "ses" is likely, though "ces" may point back to something.
+  de ces données"): the same owner's "ses" is likely, though "ces" may point back to something;
+  `ces-ses-liste` when the list goes on with a possessive after it too ("son compte, ces droits,
+  son matériel"): one owner's things;
+- `ces-ses-compris`: "y compris ces" + a noun group after a possessive in the sentence ("récupère
+  ses fichiers, y compris ces photos"): "y compris" picks among what the owner has, "ses" ("leurs"
+  after "leurs"); or before a noun (no adjective) that nothing in the card named before, with no
+  plural owner ("tout ce que l’utilisateur tape, y compris ces mots de passe"): a demonstrative
+  points back at something. Not before a relative or "-là", which point at the things;
+- `qui-à-a`: "qui à" + a determiner and a noun group with no word that can be a verb after it in
+  the clause ("on sait qui à quel matériel"): the verb "a" of "qui"; "qui, à midi, appelle", "qui
+  à la fin du mois sauvegarde…" (a verb follows), "n’importe qui à l’aide de" and a plural
+  antecedent ("ont") are left alone.
 
 Measured on bench/proofread/families/chapter-86 (tuned) and chapter-87 (unseen), and on correct
 text (bench/proofread_clean.py); the certain ones are in `review.CERTAIN`.
@@ -59,6 +71,7 @@ from .homophones import (
     _SENTENCE_END,
     _SUBORDINATORS,
     Lexicon,
+    Sentence,
     Token,
     _clause_start,
     _issue,
@@ -69,7 +82,7 @@ from .homophones import (
     _word,
 )
 from .spelling import Speller
-from .text import CardText, Issue
+from .text import BACK, CardText, Issue
 
 _OBJECT_CLITICS = frozenset(
     {"ne", "n’", "y", "en", "me", "m’", "te", "t’", "lui", "leur", "nous", "vous", "le", "la", "les", "l’"}
@@ -277,6 +290,10 @@ def ou_liste(card: CardText, speller: Speller) -> list[Issue]:
         for index, token in enumerate(sentence):
             if token.lower != "où" or index < 2:
                 continue
+            if _between_numbers(lexicon, sentence, index):
+                message = "« où » entre deux nombres, sans verbe après lui : « ou » ?"
+                issues.append(_issue(part, offset, token, token, "où-ou-liste", message, _same_case("ou", token.text)))
+                continue
             position = index + 1
             preposition = _word(sentence, position)
             repeated = named = False
@@ -297,6 +314,15 @@ def ou_liste(card: CardText, speller: Speller) -> list[Issue]:
             message = "« où » entre deux groupes nominaux, sans verbe après lui : « ou » ?"
             issues.append(_issue(part, offset, token, token, "où-ou-liste", message, _same_case("ou", token.text)))
     return issues
+
+
+def _between_numbers(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """ "en 40, 80 où 160 MHz": "où" between two numbers with no verb after them in the clause (a
+    relative after a year has its verb: "en 2019 où 30 postes ont été remplacés")."""
+    following = _word(sentence, index + 1)
+    if following is None or not following.text.isdigit() or not sentence[index - 1].text.isdigit():
+        return False
+    return not _may_hold_a_verb(lexicon, sentence, index + 1)
 
 
 def _repeats_preposition(lexicon: Lexicon, sentence: list[Token], index: int, preposition: str) -> bool:
@@ -416,6 +442,8 @@ def _bare_nouns_open_sentence(lexicon: Lexicon, sentence: list[Token], index: in
     for position, word in enumerate(words):
         if position > 0 and word.lower in ("de", "d’", "du", "des"):
             continue
+        if 0 < position < len(words) - 1 and word.lower in ("et", "ou"):
+            continue  # "Verrouillage et effacement a distance": two bare nouns, no subject still
         if word.lower in _DETERMINERS or lexicon.has(word.text, ":G") or not word.text.isalpha():
             return False
         if not lexicon.known(word.text) or _proper_noun(lexicon, word.text):
@@ -461,6 +489,58 @@ def a_possessif(card: CardText, speller: Speller) -> list[Issue]:
                 message = "« à » après un sujet, dans une proposition sans verbe après une virgule : le verbe « a » ?"
                 issues.append(_issue(part, offset, token, token, "à-a-ambigu", message, fix))
     return issues
+
+
+_QUESTION_DETERMINERS = frozenset({"quel", "quelle", "quels", "quelles"})
+_LOCUTION_NOUNS = frozenset(
+    {"aide", "cause", "place", "suite", "issue", "fin", "intérieur", "extérieur", "occasion", "instar"}
+    | {"manière", "façon", "image", "exception", "demande", "moment", "heure", "veille", "lieu"}
+)
+"""Nouns of the locutions "à l’aide de", "à la place de", "à la fin", "à la demande"…: after "qui
+à" they open a complement, not the object of "a"."""
+
+
+def qui_a(card: CardText, speller: Speller) -> list[Issue]:
+    """ "on sait qui à quel matériel": "qui" before "à" and a noun group, no verb after them."""
+    from .homophones import _plural_antecedent
+
+    issues = []
+    for found in _walk(card, speller):
+        lexicon, part, offset, sentence = found.lexicon, found.part, found.offset, found.tokens
+        for index, token in enumerate(sentence):
+            if token.lower != "à" or index == 0 or sentence[index - 1].lower != "qui":
+                continue
+            determiner = _word(sentence, index + 1)
+            if determiner is None or determiner.lower not in _DETERMINERS | _QUESTION_DETERMINERS:
+                continue
+            before = sentence[index - 2].lower if index > 1 else ""
+            if before in _PREPOSITIONS | {"de", "d’", "importe"}:
+                continue  # "à qui", "n’importe qui à l’aide…": "qui" is no subject
+            noun = _word(sentence, index + 2)
+            if noun is not None and noun.lower in _LOCUTION_NOUNS:
+                continue  # "à l’aide de", "à la place de": a locution
+            if index > 1 and _plural_antecedent(lexicon, sentence, index - 1):
+                continue  # "les comptes qui à des droits": "ont", not "a"
+            if _may_be_a_verb_after(lexicon, sentence, index + 2):
+                continue  # "qui à la fin du mois sauvegarde les fichiers": "à" opens a complement
+            message = "« qui à » suivi d’un groupe nominal, sans verbe : « qui a » ?"
+            issues.append(_issue(part, offset, token, token, "qui-à-a", message, "a"))
+    return issues
+
+
+def _may_be_a_verb_after(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """Whether a word that can be a conjugated verb (in any reading) stands from `index` to the end
+    of the clause, besides a noun right after a determiner or a preposition: the verb of "qui"."""
+    for position in range(index, len(sentence)):
+        word = sentence[position]
+        if word.text in _CLAUSE_PUNCTUATION or word.lower in _COORDINATORS or word.lower in _SUBORDINATORS:
+            return False
+        previous = sentence[position - 1].lower
+        if previous in _DETERMINERS or previous in _QUESTION_DETERMINERS or previous in _PREPOSITIONS | {"de", "d’"}:
+            continue
+        if lexicon.finite(word.text) or word.lower in _OBJECT_CLITICS:
+            return True
+    return False
 
 
 def _after_a_clause(lexicon: Lexicon, sentence: list[Token], start: int) -> bool:
@@ -553,9 +633,68 @@ def ces_possessif(card: CardText, speller: Speller) -> list[Issue]:
                 continue  # "ces propres …": `homophones.ces-ses` takes it
             if _verb_after(lexicon, sentence, index + 2):
                 continue  # "son imprimante et ces imprimantes sont en réseau": a clause of its own
-            message = "« ces » joint à un groupe au possessif : « ses » ?"
-            issues.append(_issue(part, offset, token, token, "ces-ses-ambigu", message, _same_case("ses", token.text)))
+            if _possessive_item_follows(sentence, index + 2):
+                message = "« ces » entre deux groupes au possessif d’une même liste : « ses »"
+                rule = "ces-ses-liste"
+            else:
+                message = "« ces » joint à un groupe au possessif : « ses » ?"
+                rule = "ces-ses-ambigu"
+            issues.append(_issue(part, offset, token, token, rule, message, _same_case("ses", token.text)))
     return issues
+
+
+_OWNER_POSSESSIVES = frozenset({"son", "sa", "ses"})
+
+
+def _possessive_item_follows(sentence: list[Token], index: int) -> bool:
+    """Whether the next item of the list, after a comma or "et"/"ou" a few words on, opens with
+    "son", "sa" or "ses" ("son compte, ces droits, son matériel"): "ces" sits among one owner's things."""
+    for position in range(index, min(len(sentence) - 1, index + 5)):
+        word = sentence[position]
+        if word.text == "," or word.lower in ("et", "ou"):
+            return sentence[position + 1].lower in _OWNER_POSSESSIVES
+        if word.text in _CLAUSE_PUNCTUATION:
+            return False
+    return False
+
+
+def ces_compris(card: CardText, speller: Speller) -> list[Issue]:
+    """ "Il récupère ses fichiers, y compris ces photos": "y compris" picks among the owner's things."""
+    issues = []
+    for found in _walk(card, speller):
+        part, offset, sentence = found.part, found.offset, found.tokens
+        for index, token in enumerate(sentence):
+            if token.lower != "ces" or index < 3 or [w.lower for w in sentence[index - 2 : index]] != ["y", "compris"]:
+                continue
+            if any(word.lower in _SUBORDINATORS or word.text in ("-", "là") for word in sentence[index + 1 :]):
+                continue  # "y compris ces fichiers qui…", "ces fichiers-là": they point at things
+            owner = [word.lower for word in sentence[: index - 2] if word.lower in _OWNER_POSSESSIVES | {"leurs"}]
+            if owner:
+                fix = "leurs" if owner[-1] == "leurs" else "ses"
+            elif _no_referent(card, found, index) and not _plural_owner(sentence[: index - 2]):
+                fix = "ses"
+            else:
+                continue
+            message = f"« y compris ces », sans rien à montrer avant : « y compris {fix} »"
+            issues.append(_issue(part, offset, token, token, "ces-ses-compris", message, _same_case(fix, token.text)))
+    return issues
+
+
+def _no_referent(card: CardText, found: Sentence, index: int) -> bool:
+    """Whether the noun after "ces" at `index` names nothing the card said before (its front, and
+    its back up to there): a demonstrative points back at something, a possessive need not."""
+    from .homophones import _singular, tokens
+
+    noun = _word(found.tokens, index + 1)
+    if noun is None or not found.lexicon.has(noun.text, ":N") or found.lexicon.has(noun.text, ":A"):
+        return False  # "y compris ces anciens fichiers": an adjective first points at known things
+    before = card.front + "\n" + (card.back[: found.offset + found.tokens[index].start] if found.part == BACK else "")
+    return _singular(noun.lower) not in {_singular(word.lower) for word in tokens(before)}
+
+
+def _plural_owner(words: list[Token]) -> bool:
+    """A plural subject that would own the things ("les utilisateurs", "ils"): "leurs", not "ses"."""
+    return any(word.lower in ("ils", "elles", "les", "des", "leurs", "leur") for word in words)
 
 
 CHECKS = (
@@ -567,5 +706,7 @@ CHECKS = (
     ("à-a-propre", a_possessif),
     ("peut-être-sans-sujet", peut_etre_sans_sujet),
     ("ces-ses-ambigu", ces_possessif),
+    ("qui-à-a", qui_a),
+    ("ces-ses-compris", ces_compris),
 )
 """This module's checks, by rule name, for `rules.OWN_CHECKS` (and `homophones.line_readings`)."""

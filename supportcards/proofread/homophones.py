@@ -19,6 +19,13 @@ from what the clause can and cannot hold, never from a list of known sentences:
   réinitialise le mot de passe ou il installe…") and left alone; after an infinitive, "ou" before
   a pronominal verb and its subject is also `ou-où` ("savoir ou se trouve le serveur."): "ou"
   would join the infinitive to another infinitive, never to a conjugated verb with its subject;
+  so is "ou" before a clause right after a noun that a relative must say which of: "l’endroit",
+  "l’emplacement" after something ("voir l’endroit ou il se trouve"), a noun of time after "au",
+  "du" or a preposition ("au moment ou", "dès le jour ou") or opening the sentence before a comma
+  ("Le jour ou la licence expire, …"), "le cas" after something ("dans le cas ou"); and "et ou"
+  before a pronominal verb or a subject pronoun and its verb ("… et ou se trouvent les
+  sauvegardes"). A second noun of time or place after "ou" joins like with like ("le jour ou
+  l’heure");
 - `et-est-verbe`: "et" after a determiner and its noun that open a clause, before an adjective
   (after an adverb, or an adjective that cannot be a noun) that no noun nor verb follows in the
   clause ("Le switch et donc plus rapide"; not "Les comptes et surtout administrateurs ont…"): the
@@ -42,13 +49,17 @@ from what the clause can and cannot hold, never from a list of known sentences:
 - `a-à`: "a" in a clause that already has a finite verb ("Il envoie le ticket a l’équipe", "pour se
   connecter a un poste"): a clause has one verb, so "a" is the preposition; or after adjectives
   with nothing that could be its subject ("Rapide et économique a la page"); never before a past
-  participle, where "a" is the auxiliary ("Orange a installé");
+  participle, where "a" is the auxiliary ("Orange a installé"); an aside between commas after
+  "qui" does not end the relative ("Le client qui, à son retour, rappelle le support a la
+  priorité": "a" is the main verb);
 - `on-ont`: "on" after a plural subject that opens the clause, before a word that is not a verb
   (nor "et", "/": "les boutons on/off"), in a clause with no other verb ("Les techniciens on
   accès"): "ont"; so is "qui on" after a plural noun group when no verb follows ("les comptes qui
   on accès"; not "à qui on parle");
 - `c-est-s-est`: "<det> <noun> c’est <participle>" where the participle agrees with the noun
-  ("Le technicien c’est trompé"): "s’est" (the normalizer's `s-est` takes "il c’est", "qui c’est");
+  ("Le technicien c’est trompé"), the group opening the clause or following "que", "si", "quand"
+  ("que le poste c’est attribué une adresse"): "s’est" (the normalizer's `s-est` takes "il
+  c’est", "qui c’est");
 - `peu-peut`: "peu" right after a subject (a subject pronoun, or a noun group that opens the
   clause with no verb) and before an infinitive ("on peu déléguer", "Les techniciens peu
   intervenir"): the verb "peut" ("peuvent", "peux" by the subject); the adverb takes adjectives,
@@ -306,7 +317,7 @@ def ou_ou(card: CardText, speller: Speller) -> list[Issue]:
                 message = "« ou » après un infinitif ouvre une proposition au sujet inversé : « où » ?"
                 issues.append(_issue(part, offset, token, token, "ou-où", message, _same_case("où", token.text)))
                 continue
-            if _relative_after_place(lexicon, sentence, index):
+            if _relative_after_place(lexicon, sentence, index) or _relative_after_named(lexicon, sentence, index):
                 message = "« ou » ouvre une relative après un nom de lieu ou de situation : « où » ?"
                 issues.append(_issue(part, offset, token, token, "ou-où", message, _same_case("où", token.text)))
                 continue
@@ -377,6 +388,91 @@ def _relative_after_place(lexicon: Lexicon, sentence: list[Token], index: int) -
         return True
     start = _clause_start(sentence, determiner)
     return _states(lexicon, sentence, index + 1) and not _states(lexicon, sentence, start)
+
+
+_NAMED_TIMES = frozenset({"moment", "instant", "jour", "soir", "matin", "nuit", "semaine", "mois", "année"})
+"""Nouns of time that a relative "où" says which of ("le jour où la licence expire")."""
+_TIME_PREPOSITIONS = frozenset({"à", "dès", "depuis", "jusqu’", "jusqu'", "partir", "pendant"})
+
+
+def _relative_after_named(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """ "voir l’endroit ou il se trouve", "au moment ou l’utilisateur se connecte", "dans le cas ou
+    le disque est plein", "… et ou se trouvent les sauvegardes": "ou" before a clause with its
+    subject and verb, right after a noun group that names a place, a time or a case to be said
+    (`_SPECIFIED_NOUNS` after a definite determiner; a noun of time after "au"/"du" or a
+    preposition and "le", or opening the sentence with a comma after the clause; "cas" after any
+    determiner), or right after "et" before a pronominal verb or a subject pronoun and its verb
+    (an indirect question joined to a list: "et/ou" joins noun groups, not clauses). A noun group
+    after "ou" with no verb is the alternative ("le lieu ou la date de l’incident")."""
+    if index < 2 or not _clause_after(lexicon, sentence, index + 1):
+        return False
+    noun, determiner = sentence[index - 1], sentence[index - 2]
+    if noun.lower == "et":
+        return _opens_clause(lexicon, sentence, index + 1) in ("inverted", "pronoun") or _pronoun_clause(
+            lexicon, sentence, index + 1
+        )
+    if noun.lower == "cas":
+        return determiner.lower in _DETERMINERS and index >= 3  # "dans le cas ou…"; "Le cas ou la…" may list
+    if determiner.lower in ("au", "du"):
+        return noun.lower in _SPECIFIED_NOUNS | _NAMED_TIMES
+    if determiner.lower not in _DEFINITE:
+        return False
+    if noun.lower in _SPECIFIED_NOUNS and index >= 3:
+        return True  # "voir l’endroit ou…"; opening the sentence it may be a subject: "Le lieu ou la date manquent"
+    if noun.lower not in _NAMED_TIMES:
+        return False
+    if index >= 3 and sentence[index - 3].lower in _TIME_PREPOSITIONS:
+        return True
+    if index != 2 or _like_noun_after(lexicon, sentence, index + 1):
+        return False  # "Le jour ou l’heure de l’incident est noté": two subjects
+    return any(token.text == "," for token in sentence[index + 2 :])
+
+
+def _like_noun_after(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """A noun of time, place or date after the determiner at `index`: "ou" joins like with like."""
+    noun = _word(sentence, index + 1)
+    likes = _NAMED_TIMES | _TIME_NOUNS | _PLACE_NOUNS | {"date", "heure", "durée", "lieu"}
+    return noun is not None and (noun.lower in likes or _lemma_in(lexicon, noun.text, likes))
+
+
+def _clause_after(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """A clause with its subject and finite verb at `index` (`_opens_clause`, or a subject pronoun,
+    object pronouns and its verb: "il se trouve")."""
+    if _opens_clause(lexicon, sentence, index) is not None or _pronoun_clause(lexicon, sentence, index):
+        return True
+    return _group_then_verb(lexicon, sentence, index)
+
+
+def _group_then_verb(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """A determiner, a noun group with its complements ("la mise à jour", "le mot de passe"), then
+    "ne" or a finite verb, before any punctuation: "le mot de passe a expiré"."""
+    if (first := _word(sentence, index)) is None or first.lower not in _DETERMINERS:
+        return False
+    position = index + 1
+    while (word := _word(sentence, position)) is not None and position < index + 9:
+        previous = sentence[position - 1].lower
+        if word.text in _CLAUSE_PUNCTUATION or word.lower in _COORDINATORS | _SUBORDINATORS:
+            return False
+        linked = previous in _DETERMINERS or previous in _GROUP_LINKS
+        if word.lower in ("ne", "n’") or (not linked and _verb_at(lexicon, sentence, position)):
+            return position > index + 1
+        link = word.lower in _DETERMINERS or word.lower in _GROUP_LINKS
+        if not (link or lexicon.nominal(word.text) or not lexicon.known(word.text)):
+            return False
+        position += 1
+    return False
+
+
+def _pronoun_clause(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """A subject pronoun, object pronouns or "ne", then a finite verb: "il se trouve", "on y va"."""
+    pronoun = _word(sentence, index)
+    if pronoun is None or pronoun.lower not in _SUBJECT_PRONOUNS:
+        return False
+    position = index + 1
+    while (word := _word(sentence, position)) is not None and word.lower in _CLITICS:
+        position += 1
+    verb = _word(sentence, position)
+    return position > index + 1 and verb is not None and lexicon.finite(verb.text)
 
 
 def _complement_group(lexicon: Lexicon, sentence: list[Token], end: int) -> tuple[int, Token, str] | None:
@@ -885,7 +981,7 @@ def a_a(card: CardText, speller: Speller) -> list[Issue]:
         for index, token in enumerate(sentence):
             if token.text != "a" or index == 0:
                 continue
-            start = _clause_start(sentence, index)
+            start = _before_aside(lexicon, sentence, _clause_start(sentence, index))
             if sentence[index - 1].lower in _SUBJECT_PRONOUNS | {"y", "en", "n’", "l’", "m’", "t’"}:
                 continue
             following = _word(sentence, index + 1)
@@ -901,6 +997,20 @@ def a_a(card: CardText, speller: Speller) -> list[Issue]:
                 continue
             issues.append(_issue(part, offset, token, token, "a-à", message, "à"))
     return issues
+
+
+def _before_aside(lexicon: Lexicon, sentence: list[Token], start: int) -> int:
+    """Where the clause of `start` starts when the comma before it closes an aside with no verb
+    that "qui" or "que" opened the clause before ("Le client qui, à son retour, rappelle le support
+    a la priorité"): the relative goes on after the aside, and the main verb may still come."""
+    if start < 3 or sentence[start - 1].text != ",":
+        return start
+    opening = next((at for at in range(start - 2, -1, -1) if sentence[at].text in _CLAUSE_PUNCTUATION), None)
+    if opening is None or sentence[opening].text != "," or sentence[opening - 1].lower not in ("qui", "que", "qu’"):
+        return start
+    if any(_verb_at(lexicon, sentence, at) for at in range(opening + 1, start - 1)):
+        return start
+    return _clause_start(sentence, opening - 1)
 
 
 def _after_object_relative(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
@@ -1045,13 +1155,15 @@ def c_est_s_est(card: CardText, speller: Speller) -> list[Issue]:
             token, verb = sentence[index], sentence[index + 1]
             if token.lower != "c’" or verb.lower != "est":
                 continue
-            start = _clause_start(sentence, index)
-            if start != index - 2 or sentence[start].lower not in _DETERMINERS:
+            determiner = _subject_determiner(lexicon, sentence, index)
+            if determiner is None:
                 continue  # "<det> <noun> c’est": the noun group is the subject
-            noun = sentence[index - 1]
+            noun = sentence[determiner + 1]
             if not lexicon.has(noun.text, ":N") or lexicon.has(noun.text, ":G"):
                 continue
-            participle = _adjective_after(lexicon, sentence, index + 2)
+            participle = _adjective_after(lexicon, sentence, index + 2) or _participle_before_object(
+                lexicon, sentence, index + 2
+            )
             if participle is None or not _participle_only(lexicon, participle.text):
                 continue
             if not _agree(lexicon, noun.text, participle.text):
@@ -1060,6 +1172,45 @@ def c_est_s_est(card: CardText, speller: Speller) -> list[Issue]:
             message = "« c’est » après un sujet, devant un participe : « s’est » ?"
             issues.append(_issue(part, offset, token, verb, "c-est-s-est", message, fix))
     return issues
+
+
+_OBJECT_OPENERS = frozenset({"sans", "du", "au", "aux", "de", "d’", "à", "avec", "sur", "dans", "pendant"})
+
+
+def _participle_before_object(lexicon: Lexicon, sentence: list[Token], index: int) -> Token | None:
+    """A past participle that is a noun too ("arrêté", "connecté") at `index`, when an object, a
+    complement or an adverb follows it ("arrêté sans message", "retiré du domaine", "arrêté
+    hier"): the verb's participle."""
+    word, following = _word(sentence, index), _word(sentence, index + 1)
+    if word is None or following is None or not lexicon.has(word.text, ":Q"):
+        return None
+    if following.lower in _DETERMINERS | _OBJECT_OPENERS:
+        return word
+    return word if lexicon.adverb(following.text) and not lexicon.nominal(following.text) else None
+
+
+_SUBJECT_OPENERS = frozenset({"que", "qu’", "si", "quand", "lorsque", "lorsqu’", "comme", "puisque", "puisqu’", "car"})
+"""Words after which a clause opens with its subject: "…que le poste c’est attribué…"."""
+
+
+def _subject_determiner(lexicon: Lexicon, sentence: list[Token], index: int) -> int | None:
+    """Where the determiner of a subject noun group right before "c’" at `index` stands: "<det>
+    <noun>" or "<det> <noun> <name or adjective>" ("le service DHCP") opening the clause, or after
+    a word that opens a clause with its subject ("que", "si", "quand"); None otherwise."""
+    for determiner in (index - 2, index - 3):
+        if determiner < 0 or sentence[determiner].lower not in _DETERMINERS:
+            continue
+        if determiner == index - 3:
+            between = sentence[index - 1]
+            if _verb_at(lexicon, sentence, index - 1) or not (
+                lexicon.has(between.text, ":A") or not lexicon.known(between.text)
+            ):
+                return None
+        opens = determiner == _clause_start(sentence, determiner)
+        if opens or sentence[determiner - 1].lower in _SUBJECT_OPENERS:
+            return determiner
+        return None
+    return None
 
 
 def _agree(lexicon: Lexicon, noun: str, participle: str) -> bool:

@@ -25,7 +25,15 @@ check reads Grammalecte's lexicon through `homophones.Lexicon` and returns [] wi
   the state the subject is in, "est";
 - `a-à-début`: a lowercase "a" that opens a sentence after ";" or "." inside a line, before a
   noun group or an infinitive ("par an ; a la fin il vaut 0", "; a partir de là"): "avoir" has no
-  subject there, the preposition "à" opens the sentence. "a priori" stays.
+  subject there, the preposition "à" opens the sentence. "a priori" stays;
+- `et-est-sujet`: "et" between a subject noun group (with its adjectives, names and complements:
+  "l’enregistrement MX", "un fichier supprimé") and a past participle it agrees with (adverbs
+  maybe before it), in a clause where no word can be a verb: after a word that opens a clause with
+  its verb ("si", "quand", "comme", "que"), or after a comma that ends a clause with its verb when
+  the group is singular and only adverbs end the sentence ("…, un fichier supprimé et perdu
+  définitivement."); before a complement there ("…, un poste installé et configuré selon le
+  modèle") the group may be an apposition: `et-est-sujet-ambigu`, for a person. Coordinated
+  participles in a clause with a verb ("Un fichier supprimé et restauré garde ses droits") stay.
 
 Measured on bench/proofread/families/chapter-88/89 (homophones3) and on correct text
 (bench/proofread_clean.py); the certain ones are in `review.CERTAIN`.
@@ -228,6 +236,108 @@ def _subject_alone(lexicon: Lexicon, sentence: list[Token], start: int, end: int
     )
 
 
+_VERB_OPENERS = frozenset(
+    {"si", "s’", "quand", "lorsque", "lorsqu’", "comme", "puisque", "puisqu’", "que", "qu’", "car"}
+)
+"""Words that open a clause which must hold its conjugated verb ("si l’enregistrement … est …")."""
+_SINGULAR_DETERMINERS = frozenset({"le", "la", "l’", "un", "une", "ce", "cet", "cette"})
+_NOUN_LINKS = frozenset({"de", "d’", "du", "des"})
+
+
+def et_est_sujet(card: CardText, speller: Speller) -> list[Issue]:
+    """ "si l’enregistrement MX et mal configuré,", "…, un fichier supprimé et perdu définitivement.":
+    "et" between a subject noun group and the participle it is, in a clause with no verb."""
+    from .clause_homophones import _may_hold_a_verb
+    from .homophones import _PLURAL_DETERMINERS, _agree
+
+    issues = []
+    for found in _walk(card, speller):
+        lexicon, part, offset, sentence = found.lexicon, found.part, found.offset, found.tokens
+        for index, token in enumerate(sentence):
+            if token.lower != "et" or index < 2:
+                continue
+            position = index + 1
+            while (word := _word(sentence, position)) is not None and lexicon.adverb(word.text):
+                position += 1
+            adverbs = position - index - 1
+            participle = _word(sentence, position)
+            if participle is None or participle.lower in _CLITICS or not _participle(lexicon, participle.text):
+                continue
+            if _may_hold_a_verb(lexicon, sentence, position):
+                continue  # "un fichier supprimé et restauré garde ses droits": the clause has its verb
+            determiner = _subject_group_start(lexicon, sentence, index)
+            if determiner is None or not _agree(lexicon, sentence[determiner + 1].text, participle.text):
+                continue
+            opener = sentence[determiner - 1].lower if determiner > 0 else ""
+            fix = "sont" if sentence[determiner].lower in _PLURAL_DETERMINERS else "est"
+            if opener in _VERB_OPENERS:
+                message = f"« et » entre le sujet et son participe, dans une proposition sans verbe : « {fix} » ?"
+                rule = "et-est-sujet"
+            elif (
+                opener == ","
+                and sentence[determiner].lower in _SINGULAR_DETERMINERS
+                and _clause_before_comma(lexicon, sentence, determiner - 1)
+                and _ends_sentence(sentence, position + 1)
+                and (adverbs or _complement_follows(lexicon, sentence, position + 1))
+            ):
+                message = f"« et » entre un sujet et son participe, après une virgule, sans verbe : « {fix} » ?"
+                certain = adverbs or _adverb_only_follows(lexicon, sentence, position + 1)
+                rule = "et-est-sujet" if certain else "et-est-sujet-ambigu"
+            else:
+                continue
+            issues.append(_issue(part, offset, token, token, rule, message, _same_case(fix, token.text)))
+    return issues
+
+
+def _subject_group_start(lexicon: Lexicon, sentence: list[Token], index: int) -> int | None:
+    """Where the determiner of the noun group that ends right before `index` stands, when it is
+    nouns, adjectives, participles, names and their "de" complements with no conjugated verb
+    ("l’enregistrement MX", "le certificat du serveur", "un fichier supprimé"); None otherwise."""
+    for position in range(index - 1, max(-1, index - 8), -1):
+        word = sentence[position]
+        if word.lower in _DETERMINERS and position + 1 < index and word.lower not in ("du", "des"):
+            head = sentence[position + 1]
+            return position if lexicon.has(head.text, ":N") or not lexicon.known(head.text) else None
+        if word.text in _CLAUSE_PUNCTUATION or _verb_at(lexicon, sentence, position):
+            return None
+        if word.lower in _NOUN_LINKS or word.lower in _DETERMINERS:
+            continue
+        if not (lexicon.nominal(word.text) or lexicon.has(word.text, ":Q") or not lexicon.known(word.text)):
+            return None
+    return None
+
+
+def _clause_before_comma(lexicon: Lexicon, sentence: list[Token], comma: int) -> bool:
+    """Whether the words before the comma at `comma` hold a conjugated verb: a clause of its own."""
+    return any(_verb_at(lexicon, sentence, position) for position in range(comma))
+
+
+def _ends_sentence(sentence: list[Token], index: int) -> bool:
+    """Whether no comma, semicolon nor "et"/"ou" stands from `index` to the end of the sentence."""
+    return not any(token.text in (",", ";", ":") or token.lower in ("et", "ou") for token in sentence[index:])
+
+
+def _participle(lexicon: Lexicon, word: str) -> bool:
+    """A past participle that is no infinitive ("perdu", "configuré")."""
+    return lexicon.has(word, ":Q") and not lexicon.has(word, ":Y")
+
+
+def _adverb_only_follows(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """Adverbs alone from `index` to the end of the sentence ("perdu définitivement."): a statement
+    about the subject; a complement ("configuré selon le modèle") may describe a noun in apposition."""
+    rest = [token for token in sentence[index:] if token.text not in _SENTENCE_END]
+    return bool(rest) and all(lexicon.adverb(token.text) and not lexicon.nominal(token.text) for token in rest)
+
+
+def _complement_follows(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """An adverb or a preposition right after the participle: "perdu définitivement", "effacé pour
+    de bon"; a bare pair of participles ends a noun group ("les fichiers effacés et corrompus")."""
+    word = _word(sentence, index)
+    if word is None or word.text in _CLAUSE_PUNCTUATION:
+        return False
+    return lexicon.adverb(word.text) or lexicon.has(word.text, ":R")
+
+
 _LATIN = frozenset({"priori", "posteriori", "fortiori", "minima", "maxima", "contrario"})
 
 
@@ -267,5 +377,6 @@ CHECKS = (
     ("mes-mais", mes_mais),
     ("et-est-attribut", et_est_attribut),
     ("a-à-début", a_a_debut),
+    ("et-est-sujet", et_est_sujet),
 )
 """This module's checks, by rule name, for `rules.OWN_CHECKS`."""

@@ -15,7 +15,9 @@ families are normalizer rules instead (`normalize.py`: `elision`, `back-subject`
   thing than the question (its noun, or the adjective that follows it). The question is flagged,
   with the answer's word as the fix: a question copied from another card is the usual cause, and
   the answer's items are what the card teaches;
-- `une-part`: a second "D’une part" in a card, where "D’autre part" belongs.
+- `une-part`: a second "D’une part" in a card, where "D’autre part" belongs: the connector opening
+  a sentence or an item, by a comma, after "et" ("…, et d’une part il permet…") or before a noun
+  group or a clause ("protège d’une part les données"); "une part importante" is a share.
 """
 
 from __future__ import annotations
@@ -62,6 +64,14 @@ _UNE_PART = re.compile(
 )
 """The connector "d’une part", where it opens a sentence or a list item, after a comma, or before a comma: "Il
 s’agit d’une part importante du budget" is a share, not the connector."""
+_ANY_UNE_PART = re.compile(r"\b(d['’])une part\b", re.IGNORECASE)
+_CONNECTOR_AFTER = re.compile(
+    r"\s+(?:et\s+|mais\s+)?(?:le|la|les|l['’]|un|une|des|du|ce|cet|cette|ces|son|sa|ses|leur|leurs|il|elle|on|ils"
+    r"|elles|en|ça|cela|sur|dans|pour|avec)\b",
+    re.IGNORECASE,
+)
+"""What follows the connector "d’une part" mid-sentence: a noun group or a clause ("protège d’une part les
+données", "et d’une part il permet"); an adjective or "de" follows a share ("une part importante")."""
 _DETERMINERS = r"(?:le|la|les|un|une|ce|cet|cette|ces|son|sa|ses|leur|leurs|notre|votre|mon|ma|mes|chaque)"
 _ET_PARTICIPLE = re.compile(
     rf"\b(?P<determiner>{_DETERMINERS})\s+(?:[^\W\d_]+\s+(?:de|du|des|d['’])\s*)?(?P<noun>[^\W\d_]+)\s+"
@@ -145,7 +155,9 @@ def _adjective(word: str | None) -> str | None:
 def une_part(card: CardText, speller: Speller) -> list[Issue]:
     issues = []
     for part in (FRONT, BACK):
-        found = list(_UNE_PART.finditer(card.text(part)))
+        text = card.text(part)
+        placed = {match.start() for match in _UNE_PART.finditer(text)}
+        found = [match for match in _ANY_UNE_PART.finditer(text) if match.start() in placed or _connector(text, match)]
         for match in found[1:]:
             fixed = (match.group(1) or match.group(2)) + "autre part"
             if match.group()[0].isupper():
@@ -154,6 +166,14 @@ def une_part(card: CardText, speller: Speller) -> list[Issue]:
                 Issue(part, match.start(), match.end(), "consistency", "une-part", "second « d’une part »", (fixed,))
             )
     return issues
+
+
+def _connector(text: str, match: re.Match[str]) -> bool:
+    """Whether the "d’une part" of `match`, which `_UNE_PART` does not place, is the connector all
+    the same: after "et" ("…, et d’une part le poste reçoit…"), or before a noun group or a clause."""
+    if re.search(r"\bet\s+$", text[max(0, match.start() - 4) : match.start()], re.IGNORECASE):
+        return True
+    return _CONNECTOR_AFTER.match(text, match.end()) is not None
 
 
 def et_est(card: CardText, speller: Speller) -> list[Issue]:
