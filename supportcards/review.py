@@ -1125,7 +1125,8 @@ def _against_subject(finding: Finding, fix: str) -> bool:
 def _complement_number(finding: Finding) -> bool:
     """An agreement in number or gender on a noun right after another noun: "les droits
     administrateur", "la table clients" and "la configuration ordinateur" are correct (the
-    complement keeps its own number and gender), "les comptes inactif" is not; a person tells."""
+    complement keeps its own number and gender), "les comptes inactif" is not; a person tells. So
+    is a plural noun after a singular one (`_people_complement`: "le Wi-Fi invités")."""
     from .proofread.grammar import agent_noun, noun_complement
 
     if not finding.suggestions:
@@ -1137,7 +1138,28 @@ def _complement_number(finding: Finding) -> bool:
     if start < 0 or finding.context[start : start + len(finding.text)] != finding.text:
         return False
     previous = re.findall(r"[^\W\d_]+(?=[^\w’'.!?;:]*$)", finding.context[:start])  # in the same sentence
-    return bool(previous) and bool(noun_complement(previous[-1], finding.text))
+    if previous and noun_complement(previous[-1], finding.text):
+        return True
+    head = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*(?=\s+$)", finding.context[:start])
+    return bool(head) and _people_complement(head[-1], finding.text, finding.suggestions[0])
+
+
+def _people_complement(previous: str, word: str, fix: str) -> bool:
+    """A plural the lexicon has as a noun of its own besides a participle or an adjective
+    ("invités", "abonnés", "périphériques"), right after a singular noun or a term it does not know:
+    "le Wi-Fi invités", "le portail abonnés", "la fenêtre Périphériques" name what serves those
+    people or things, a complement that keeps its plural. A slip of agreement drops a mark more than
+    it adds one, and a participle no noun reads still agrees ("le compte bloqués" -> "bloqué")."""
+    from .proofread.grammar import engine
+
+    checker = engine()
+    if checker is None or word.casefold() != fix.casefold() + "s":
+        return False
+    morph = checker.getSpellChecker().getMorph
+    own_noun = any(":N:" in m and ":N:A" not in m and ":V" not in m for m in morph(word.casefold()))
+    head = morph(previous.casefold())
+    singular_noun = any(":N" in m and re.search(r":[si](?:/|$)", m) for m in head) and not any(":G" in m for m in head)
+    return own_noun and (singular_noun or not head)
 
 
 def _number_stem(word: str) -> str:
@@ -1441,6 +1463,22 @@ def _adjective_of_the_next_noun(finding: Finding) -> bool:
     return any(_same_features(noun, adjective) for noun in nouns for adjective in adjectives)
 
 
+def _argument_of_a_named_command(finding: Finding) -> bool:
+    """A noun-group agreement asked of a word that may be the clause's verb, after a determiner
+    that follows a name no French list has, itself after a noun that a name follows
+    (`text.NAMING_NOUNS`): "La commande ps aux liste les processus" — "aux" is the command's
+    argument, "liste" the verb of "La commande"."""
+    if not finding.rule.startswith(("g3__gn", "g2__conf_déterminant")) or finding.context_column < 1:
+        return False
+    from .proofread.text import NAMING_NOUNS
+
+    before = re.search(r"([^\W\d_]+)\s+(\S+)\s+\S+\s+$", finding.context[: finding.context_column - 1])
+    if before is None or before.group(1).casefold() not in NAMING_NOUNS:
+        return False
+    name = before.group(2)
+    return name.islower() and _borrowed(name) and _a_finite_verb(finding.text)
+
+
 def _participle_after_fois(finding: Finding) -> bool:
     """An agreement of a past participle with "fois" right before it ("Une fois installé, le
     service démarre", "Plusieurs fois relancé, le fournisseur…"): "une fois" + participle is an
@@ -1720,6 +1758,7 @@ GUARDS = (
     _noun_before_its_verb,
     _adjective_of_the_next_noun,
     _participle_after_fois,
+    _argument_of_a_named_command,
     _noun_of_its_own,
     _ce_before_etre,
     _latin_locution,

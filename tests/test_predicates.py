@@ -192,6 +192,7 @@ def test_a_form_no_verb_has_after_its_subject_takes_the_verb_of_its_stem(back: s
         "Les postes redémarrent la nuit.",
         "Le routeur ping les adresses.",
         "Les scripts Bash tournent la nuit.",
+        "La commande groups mdupont affiche les groupes du compte.",  # the command's name
     ],
 )
 def test_known_forms_and_borrowed_words_are_left(back: str) -> None:

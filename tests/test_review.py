@@ -901,3 +901,29 @@ def test_a_fix_of_an_unknown_word_to_another_word_than_the_spellers_close_one_is
     spelt = _on_word(line, "recevent", "spelling", "unknown-word", "recevant")
     invented = _on_word(line, "recevent", "grammar", "invented-form", "reçoivent")
     assert spelling_rivals([spelt, invented]) == set()  # 'recevant' is of the same verb: the form decides
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_a_plural_noun_naming_people_after_a_singular_noun_is_its_complement() -> None:
+    """'le Wi-Fi invités', 'le portail abonnés': the people the first noun serves keep their plural;
+    a participle no noun reads ('le compte bloqués') still agrees, and so does a plural head's."""
+    un, le = "g3__gn_un_2m__b1_a4_1", "g3__gn_le_2m__b1_a4_1"
+    assert certain_fix(rule_finding("On se connecte à un Wi-Fi invités, séparé.", "invités", "invité", un)) is None
+    assert certain_fix(rule_finding("Pour le Wi-Fi invités, un bail court.", "invités", "invité", le)) is None
+    assert certain_fix(rule_finding("Le portail abonnés est fermé le dimanche.", "abonnés", "abonné", le)) is None
+    assert certain_fix(rule_finding("Le compte bloqués est rouvert.", "bloqués", "bloqué", le)) == "bloqué"
+    assert certain_fix(rule_finding("Un poste connectés au réseau.", "connectés", "connecté", un)) == "connecté"
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_a_determiner_in_a_named_command_is_its_argument() -> None:
+    """'La commande ps aux liste': "aux" is the argument of "ps", "liste" the verb; a determiner
+    after a French word, or before a word that is no verb, still makes a noun group."""
+    aux = "g3__gn_ces_aux_pluriel_1m__b1_a1_1"
+    assert certain_fix(rule_finding("La commande ps aux liste les processus.", "liste", "listes", aux)) is None
+    assert certain_fix(rule_finding("La commande ps aux affiche tout.", "affiche", "affiches", aux)) is None
+    assert certain_fix(rule_finding("Il donne aux équipe les droits.", "équipe", "équipes", aux)) == "équipes"
+    line = "Le service nginx des serveur web tourne."
+    assert certain_fix(rule_finding(line, "serveur", "serveurs", "g3__gn_det_epi_plur_1m__b1_a1_1")) == "serveurs"
+    line = "Le rapport part par mail aux équipe chaque soir."
+    assert certain_fix(rule_finding(line, "équipe", "équipes", aux)) == "équipes"

@@ -44,6 +44,17 @@ IGNORED_RULES = {
 _IGNORED = re.compile("|".join(re.escape(rule) for rule in IGNORED_RULES))
 
 
+_DOTTED_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+){2,}(?![\w.]*\w)")
+
+
+def undotted(text: str) -> str:
+    """The text with each number of three or more dotted parts (an IPv4 address "10.0.0.9", a
+    version "10.0.19045") written without its dots, same length: Grammalecte's tokenizer cuts it
+    into numbers and a full stop, then reads the next word as a sentence's first or a preposition
+    before the address as right before it ("envoyées à 8.8.8.8 sont refusées": "à sont" -> "à son")."""
+    return _DOTTED_NUMBER.sub(lambda number: number.group().replace(".", "0"), text)
+
+
 @lru_cache(maxsize=1)
 def engine() -> Any | None:
     """Grammalecte's French checker, loaded once; None when the package is not installed."""
@@ -113,7 +124,7 @@ def _analysis(text: str) -> tuple[list[dict[str, Any]], list[tuple[int, list[dic
     checker = engine()
     assert checker is not None
     paragraph_errors, parsed = checker.getGCEngine().parse(
-        text, "FR", bDebug=False, dOptions=_options(), bContext=False, bFullInfo=True
+        undotted(text), "FR", bDebug=False, dOptions=_options(), bContext=False, bFullInfo=True
     )
     errors = [*paragraph_errors, *(error for sentence in parsed for error in sentence["lGrammarErrors"])]
     tokens = [
@@ -138,7 +149,7 @@ def line_errors(text: str) -> list[tuple[str, str]] | None:
     checker = engine()
     if checker is None:
         return None
-    errors = checker.getGCEngine().parse(text, "FR", bDebug=False, dOptions=_options(), bContext=False)
+    errors = checker.getGCEngine().parse(undotted(text), "FR", bDebug=False, dOptions=_options(), bContext=False)
     found = [(str(error["sRuleId"]), text[int(error["nStart"]) : int(error["nEnd"])]) for error in errors]
     return [(rule, flagged) for rule, flagged in found if not ignored(rule)]
 

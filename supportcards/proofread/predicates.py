@@ -32,7 +32,9 @@ list of words, and return [] without Grammalecte:
   opens its clause, or il/elle/on/ils/elles), which, its person's ending cut ("-ent", "-e", "-t"…),
   is the stem of one infinitive in the lexicon: "Les techniciens recevent" (recevoir) ->
   "reçoivent", "ils prenent" (prendre) -> "prennent"; the present of the subject's person. Where
-  `agreement.unknown-verb` finds the one sound-alike verb of a noun group's person, it decides;
+  `agreement.unknown-verb` finds the one sound-alike verb of a noun group's person, it decides; after
+  a noun that a name follows (`text.NAMING_NOUNS`: "La commande groups mdupont affiche") the word is
+  that name;
 - `sont-son`: "sont" before a singular noun that takes "son" (masculine, or with a vowel first) and
   is no past participle, adverb nor conjugated verb, where the clause already has its verb or a
   preposition stands right before ("on vérifie sont nom", "pour sont adresse"): the possessive. A
@@ -451,7 +453,11 @@ def unknown_conjugation(card: CardText, speller: Speller) -> list[Issue]:
         return []
     issues = []
     for part, offset, found in agreement._sentences(card, speller):
-        subjects = [(group.end, "3" + str(group.number), True) for group, _ in agreement._subjects(found)]
+        subjects = [
+            (group.end, "3" + str(group.number), True)
+            for group, _ in agreement._subjects(found)
+            if found[group.head].lower not in NAMING_NOUNS  # "La commande groups mdupont affiche": its name
+        ]
         subjects += [
             (index + 1, _PRONOUN_PERSONS[token.lower], False)
             for index, token in enumerate(found)
