@@ -122,6 +122,27 @@ def test_et_est_takes_every_past_participle_the_lexicon_knows_not_only_those_in_
 
 
 @needs_grammalecte
+def test_et_est_leaves_a_noun_group_that_a_preposition_puts_aside() -> None:
+    """After a comma and a preposition, the noun group is no subject: "et" adds an attribute to
+    the verb before the comma. A noun group that opens its part of the sentence is still one."""
+    correct = (
+        "Le poste doit être prêt à redémarrer, près de sa prise et branché sur le secteur.",
+        "Le portable est rendu au support, avec son chargeur et nettoyé.",
+        "Le serveur reste allumé, dans la salle et surveillé par la sonde.",
+    )
+    for back in correct:
+        assert flagged(et_est, "C", back, with_engine=True) == [], back
+    slips = (
+        "Le poste est prêt, le câble et branché.",
+        "Dans la salle, le serveur et branché.",
+        "Après la mise à jour, la session et ouverte.",
+        "La configuration de la borne et terminée.",
+    )
+    for back in slips:
+        assert flagged(et_est, "C", back, with_engine=True) == [("et", ("est",))], back
+
+
+@needs_grammalecte
 def test_verb_start_needs_a_third_person_verb_and_nothing_else() -> None:
     assert flagged(verb_start, "Incident Management", "Permet de rétablir le service.", with_engine=True) == [
         ("Permet", ("Il permet", "Elle permet", "Cela permet"))

@@ -196,6 +196,8 @@ def et_est(card: CardText, speller: Speller) -> list[Issue]:
                 continue
             if _second_step(text, match.start(), match.end(), speller):
                 continue
+            if _prepositional_aside(text, match.start(), speller):
+                continue
             verb = "sont" if match.group("determiner").casefold() in _PLURAL_DETERMINERS else "est"
             issues.append(
                 Issue(
@@ -238,6 +240,27 @@ def _joins_two_verbs(text: str, start: int, participle: str, speller: Speller) -
         return False
     clause = re.split(r"[.;:!?,\n]", text[:start])[-1]
     return any(_finite(word, speller) for word in re.findall(r"[^\W\d_]+", clause))
+
+
+_ASIDE_PREPOSITION = re.compile(
+    r"\s*(?:(?:près|loin|autour|à\s+côté|en\s+face|au\s+bord|au\s+pied)\s+(?:de|d['’])|"
+    r"(?:sur|sous|dans|avec|sans|pour|par|chez|vers|devant|derrière|contre|entre|en|à)\s)",
+    re.IGNORECASE,
+)
+
+
+def _prepositional_aside(text: str, start: int, speller: Speller) -> bool:
+    """ "Le poste doit être prêt, près de sa prise et branché sur le secteur": the noun group is the
+    complement of a preposition that opens its part of the sentence, after a comma that follows a
+    conjugated verb, so "et" adds one more attribute to that verb's subject; no subject of "est"
+    stands there."""
+    sentence = re.split(r"[.;:!?\n]", text[:start])[-1]
+    if "," not in sentence:
+        return False
+    before, aside = sentence.rsplit(",", 1)
+    if _ASIDE_PREPOSITION.match(aside) is None:
+        return False
+    return any(_finite(word, speller) for word in re.findall(r"[^\W\d_]+", before))
 
 
 def _second_step(text: str, start: int, end: int, speller: Speller) -> bool:
