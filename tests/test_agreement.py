@@ -243,6 +243,15 @@ def test_a_participle_after_coordinated_subjects_is_left_alone() -> None:
     assert flagged(participle_agreement, "La copie et la restauration sont testées.") == []
 
 
+def test_examples_after_tel_que_are_no_subject() -> None:
+    """ "tels que" after a noun lists examples of it: the participle agrees with that noun, the
+    subject, not with the examples."""
+    back = "Les fichiers tels que les photos et les vidéos ne sont pas sauvegardés sur le serveur."
+    assert flagged(participle_agreement, back) == []
+    back = "Des pannes telles que celles d’hier sont évitées par la redondance."
+    assert flagged(participle_agreement, back) == []
+
+
 def test_a_noun_with_its_adjective_after_etre_is_no_participle() -> None:
     assert flagged(participle_agreement, "Les utilisateurs sont partie prenante du projet.") == []
     assert flagged(participle_agreement, "Les utilisateurs sont parti hier.") == [("parti", ("partis",))]

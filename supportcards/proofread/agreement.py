@@ -418,9 +418,19 @@ def _opening(found: list[Token], index: int) -> str | None:
         return "start" if before.text in ',;:.!?(«"—–' else None
     if before.lower in _COORDINATORS:
         return "coordinated"
-    if before.lower in _CLAUSE_OPENERS:
+    if before.lower in _CLAUSE_OPENERS and not _examples_of_a_noun(found, index - 1):
         return "start"
     return "start" if _after_opening_complement(found, index) else None
+
+
+_TEL = frozenset({"tel", "tels", "telle", "telles"})
+
+
+def _examples_of_a_noun(found: list[Token], que: int) -> bool:
+    """Whether the "que" at tokens[que] follows "tel" right after a noun ("Les fichiers tels que les
+    photos ne sont pas sauvegardés"): it lists examples of that noun, and the noun group after it is
+    no clause's subject. After a verb ("Le débit est tel que le serveur sature") it opens one."""
+    return que >= 2 and found[que].lower in ("que", "qu’") and found[que - 1].lower in _TEL and found[que - 2].is_noun
 
 
 def _after_opening_complement(found: list[Token], index: int) -> bool:
