@@ -392,6 +392,8 @@ CERTAIN: frozenset[str] = frozenset(
         *("coordinated-verb", "coordinated-noun-verb"),  # coordination.py
         *("coordinated-participle", "attribute-coordination", "complement-adjective", "adjective-between"),  # ag
         *("tout-adjective", "plural-participle", "determiner-adjective"),  # inflection.py (ag, 2026-11-29)
+        *("locution-adjective", "attribute-subject", "plural-adjective"),  # inflection.py (h-agr, 2026-11-29)
+        "relative-singular-verb",  # distant.py (h-agr, 2026-11-29)
         *("invented-form", "subject-infinitive", "infinitive-coordination"),  # conjugation.py
         *("instruction-infinitive", "à-infinitive"),  # conjugation.py
         *("participle-for-present", "clitic-infinitive", "être-infinitive"),  # conjugation.py (bench/grammar_policy.py)

@@ -470,3 +470,28 @@ def test_a_noun_after_the_subject_before_the_clauses_own_verb_is_no_verb(back: s
 def test_a_verb_with_its_own_subject_or_after_puis_is_not_the_clauses_verb(back: str, expected: list) -> None:
     """A relative clause's verb and a verb joined by "puis" leave the slip before them flagged."""
     assert flagged(subject_verb, back) == expected
+
+
+@pytest.mark.parametrize(
+    ("back", "expected"),
+    [
+        ("Depuis la mise à jour, beaucoup de claviers sans fil perd la connexion.", [("perd", ("perdent",))]),
+        ("Peu de postes anciens supporte Windows 11.", [("supporte", ("supportent",))]),
+        ("Avec ce pilote, des imprimantes un peu anciennes redémarre sans cesse.", [("redémarre", ("redémarrent",))]),
+        ("Des écrans plutôt récents affiche une image floue.", [("affiche", ("affichent",))]),
+    ],
+)
+def test_subject_verb_reads_adverbs_of_degree_and_of_quantity_in_the_subject(back: str, expected: list) -> None:
+    assert flagged(subject_verb, back) == expected
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Beaucoup de monde attend le matin.",
+        "Des imprimantes un peu anciennes plantent au démarrage.",
+        "Souvent, de nouveaux postes arrivent le lundi.",
+    ],
+)
+def test_subject_verb_leaves_quantities_that_agree(back: str) -> None:
+    assert flagged(subject_verb, back) == []

@@ -430,6 +430,31 @@ CASES = [
     pytest.param("Ergonomie", "Ce logiciel est un petit chef-d’œuvre d’ergonomie.", id="chef-d'œuvre"),
     pytest.param("Facturation", "La main-d’œuvre est facturée à l’heure.", id="main-d'œuvre"),
     pytest.param("Câble", "Le câble est a priori en bon état, et a fortiori la prise.", id="a priori, a fortiori"),
+    pytest.param(
+        "Lister les processus",
+        "Sous Linux, la commande ps aux affiche les processus et top trie selon la charge.",
+        id="a command in plain text: 'aux' is the argument of 'ps', no article",
+    ),
+    pytest.param(
+        "Commandes du terminal",
+        "Dans un terminal, ps aux liste chaque processus avec son PID.",
+        id="a command with no 'commande' before it: 'ps' is no French word",
+    ),
+    pytest.param(
+        "Accès des visiteurs",
+        "Les visiteurs se connectent au réseau invités, isolé du VLAN salariés.",
+        id="a plural noun in apposition: a network for guests",
+    ),
+    pytest.param(
+        "Clé de chiffrement",
+        "Le mot de passe de la clé, qui reste sur le poste, doit toujours rester secret.",
+        id="an attribute that agrees with the head of its subject, not with its complement",
+    ),
+    pytest.param(
+        "Mise en production",
+        "La mise à jour du pilote graphique corrige souvent ce problème.",
+        id="a locution noun followed by its complement: the adjective is the complement's",
+    ),
 ]
 
 

@@ -7,7 +7,13 @@ from __future__ import annotations
 import pytest
 from proofread_helpers import flagged
 
-from supportcards.proofread.distant import adjective_chain, distant_participle, distant_verb, name_participle
+from supportcards.proofread.distant import (
+    adjective_chain,
+    distant_participle,
+    distant_verb,
+    name_participle,
+    relative_singular_verb,
+)
 from supportcards.proofread.grammar import engine_available
 
 pytestmark = pytest.mark.skipif(
@@ -161,3 +167,46 @@ def test_a_verb_after_an_extended_plural_subject_takes_the_plural(
 )
 def test_singular_verbs_of_singular_subjects_are_left_alone(back: str) -> None:
     assert flagged(distant_verb, back) == []
+
+
+@pytest.mark.parametrize(
+    ("back", "expected"),
+    [
+        (
+            "Les agents que la société met à disposition de ses clients répond au téléphone.",
+            [("répond", ("répondent",))],
+        ),
+        ("Les scripts que le technicien a écrits pour ses collègues vide le cache.", [("vide", ("vident",))]),
+    ],
+)
+def test_distant_verb_reads_a_verb_that_is_also_a_noun_before_its_object(back: str, expected: list) -> None:
+    assert flagged(distant_verb, back) == expected
+
+
+@pytest.mark.parametrize(
+    ("back", "expected"),
+    [
+        ("Le journal des serveurs qui tournent la nuit contiennent chaque erreur.", [("contiennent", ("contient",))]),
+        ("La file des tickets qui attendent une réponse grossissent le lundi.", [("grossissent", ("grossit",))]),
+        ("Le dossier des utilisateurs qui ont quitté l’entreprise sont archivés.", [("sont", ("est",))]),
+    ],
+)
+def test_relative_singular_verb_gives_the_head_its_verb_after_a_relative_of_the_complement(
+    back: str, expected: list
+) -> None:
+    assert flagged(relative_singular_verb, back) == expected
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "La plupart des postes qui ont reçu le script redémarrent.",  # a noun of quantity
+        "Un grand nombre de postes qui ont reçu le script redémarrent.",
+        "La moitié des comptes qui expirent sont des comptes de stagiaires.",
+        "Les utilisateurs de la liste qui reçoivent l’alerte doivent répondre.",  # a plural head
+        "La liste des postes qui reçoivent le script est rangée dans l’OU.",
+        "Le fichier des comptes qui expirent contient leur date.",
+    ],
+)
+def test_relative_singular_verb_leaves_plurals_that_may_be_meant(back: str) -> None:
+    assert flagged(relative_singular_verb, back) == []

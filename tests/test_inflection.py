@@ -9,12 +9,15 @@ from proofread_helpers import flagged
 from supportcards.proofread.grammar import engine_available
 from supportcards.proofread.inflection import (
     adjective_between,
+    attribute_subject,
     causative_infinitive,
     clitic_participle,
     complement_adjective,
     determiner_adjective,
     list_infinitive,
+    locution_adjective,
     noun_adjective,
+    plural_adjective,
     plural_participle,
     se_infinitive,
     tout_adjective,
@@ -203,3 +206,94 @@ def test_an_adjective_takes_the_agreement_its_neighbours_share(
 def test_adjectives_that_agree_as_written_are_left_alone(back: str) -> None:
     for check in (complement_adjective, adjective_between, tout_adjective, plural_participle, determiner_adjective):
         assert flagged(check, back) == [], check.__name__
+
+
+@pytest.mark.parametrize(
+    ("back", "expected"),
+    [
+        (
+            "Une mise en place rapid a été faite. Une mise à niveau complet du parc est prévue.",
+            [("complet", ("complète",))],
+        ),
+        ("La prise en compte tardif des alertes coûte cher.", [("tardif", ("tardive",))]),
+        ("Une mise à jour mineur corrige le bug.", [("mineur", ("mineure",))]),
+        ("Les prises en charge rapide rassurent les utilisateurs.", [("rapide", ("rapides",))]),
+    ],
+)
+def test_locution_adjective_agrees_an_adjective_with_the_head_of_a_locution_noun(back: str, expected: list) -> None:
+    assert flagged(locution_adjective, back) == expected
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "La mise à jour du pilote graphique corrige le bug.",  # a complement with its article
+        "Les mises à jour majeures sont testées.",
+        "La mise à jour Windows est installée la nuit.",
+        "Une mise à jour client est nécessaire.",  # a noun that serves as an adjective
+        "Un accès en lecture seule suffit.",  # no locution head
+        "La prise en charge matérielle s’arrête en juin.",
+    ],
+)
+def test_locution_adjective_leaves_correct_locutions(back: str) -> None:
+    assert flagged(locution_adjective, back) == []
+
+
+@pytest.mark.parametrize(
+    ("back", "expected"),
+    [
+        ("Quand le câble est abîmé, la connexion devient vite lent.", [("lent", ("lente",))]),
+        ("La sauvegarde du serveur de fichiers reste incomplet depuis lundi.", [("incomplet", ("incomplète",))]),
+        ("La migration d’un gros serveur peut être très coûteux.", [("coûteux", ("coûteuse",))]),
+        ("La console, qui tourne sur le serveur, doit rester fermé la nuit.", [("fermé", ("fermée",))]),
+        ("Sans pilote, l’imprimante paraît bloqué.", [("bloqué", ("bloquée",))]),
+    ],
+)
+def test_attribute_subject_agrees_an_attribute_with_the_head_of_its_subject(back: str, expected: list) -> None:
+    assert flagged(attribute_subject, back) == expected
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Le mot de passe du compte doit rester secret.",
+        "Le disque de la machine virtuelle peut être très lent.",
+        "Le contenu de la page devient flou au zoom.",
+        "La plupart des postes sont lents le lundi.",  # the verb's number is not the head's
+        "Le disque, une fois formaté, est rendu au service.",  # no subject before the comma
+        "Les utilisateurs sont partie prenante du projet.",  # a noun attribute
+        "Cette offre reste bon marché.",
+        "Quand le réseau est chargé, la voix reste prioritaire.",
+        "Il devient lent.",
+    ],
+)
+def test_attribute_subject_leaves_attributes_that_agree_or_have_another_subject(back: str) -> None:
+    assert flagged(attribute_subject, back) == []
+
+
+@pytest.mark.parametrize(
+    ("back", "expected"),
+    [
+        ("Sur ce poste, les données personnel sont séparées du reste.", [("personnel", ("personnelles",))]),
+        ("Les dossiers local ne sont pas sauvegardés.", [("local", ("locaux",))]),
+        ("On publie les horaires sur les réseaux social de la mairie.", [("social", ("sociaux",))]),
+    ],
+)
+def test_plural_adjective_gives_an_adjective_entry_the_plural_noun_s_agreement(back: str, expected: list) -> None:
+    assert flagged(plural_adjective, back) == expected
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Les données client sont chiffrées.",  # a noun that serves as an adjective
+        "Les sessions utilisateur expirent après une heure.",
+        "Les options réseau sont dans le panneau.",  # no adjective entry
+        "Les éditions familiale et professionnelle de Windows diffèrent.",  # one each
+        "Des câbles longue distance relient les bâtiments.",  # the word opens a noun of its own
+        "On demande deux semaines minimum.",  # a number, no determiner
+        "Les câbles standard suffisent.",  # an invariable reading
+    ],
+)
+def test_plural_adjective_leaves_appositions_and_shared_out_adjectives(back: str) -> None:
+    assert flagged(plural_adjective, back) == []

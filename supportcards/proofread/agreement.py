@@ -22,7 +22,10 @@ check returns nothing.
   conjunction, or a complement that opens it with no comma ("Par défaut les messages",
   "Pendant le déplacement les utilisateurs"); a word right after a group that ends with an
   adjective is its verb ("Les fichiers supprimés reste"), no noun's complement. An unknown word
-  after "et" takes the person of its clause's subject ("Il télécharge … et résoud");
+  after "et" takes the person of its clause's subject ("Il télécharge … et résoud"). An adverb of
+  degree before an adjective of the group stays in it ("des copieurs un peu anciens", "assez
+  récents"), and an adverb of quantity with "de" and a plural noun opens a plural subject
+  ("beaucoup de copieurs n’arrive" -> "n’arrivent");
 - `qui-verb`: "des appareils voisins qui utilise": after "qui", the verb agrees with the plural
   noun group right before it (or "ceux", "celles"), unless that group is itself a noun's complement
   ("la liste des utilisateurs qui change": the list may be what changes);
@@ -301,9 +304,27 @@ def _simple_group(
     end = index + 1
     if end < len(found) and found[end].is_code:
         end += 1  # "la norme 802.11ac": the name that follows the noun is of its group
-    while end < len(found) and (_adjective_here(found[end]) or _agreeing_adjective(found[end], genders, number)):
-        end += 1
+    while end < len(found):
+        if _adjective_here(found[end]) or _agreeing_adjective(found[end], genders, number):
+            end += 1
+            continue
+        adverbs = _degree_adverbs(found, end)
+        if adverbs and end + adverbs < len(found) and _agreeing_adjective(found[end + adverbs], genders, number):
+            end += adverbs + 1  # "des copieurs un peu anciens", "des portables assez récents"
+            continue
+        break
     return NounGroup(first, index, end, number, genders)
+
+
+def _degree_adverbs(found: list[Token], index: int) -> int:
+    """How many tokens at `index` make an adverb of degree before an adjective: one adverb that is
+    no adjective, preposition nor negation ("assez", "plutôt", "très"), or "un peu"; 0 if none."""
+    token = found[index]
+    if token.lower == "un" and index + 1 < len(found) and found[index + 1].lower == "peu":
+        return 2
+    if token.has(":W") and not token.is_adjective and not token.has(":G:R") and token.lower not in ("ne", "n’", "pas"):
+        return 1
+    return 0
 
 
 def _in_complement(found: list[Token], first: int, contracted: Token | None) -> bool:
@@ -369,9 +390,10 @@ def _adjective_here(token: Token) -> bool:
     return token.is_adjective and not token.finite() and not token.is_determiner and not token.has(":G:R")
 
 
-def noun_group(found: list[Token], first: int) -> NounGroup | None:
-    """The noun group at `first` with its complements ("prep [det] noun adjective*")."""
-    group = _simple_group(found, first)
+def noun_group(found: list[Token], first: int, *, bare: bool = False) -> NounGroup | None:
+    """The noun group at `first` with its complements ("prep [det] noun adjective*"); `bare`: a
+    noun with no determiner opens it."""
+    group = _simple_group(found, first, bare=bare)
     if group is None:
         return None
     end = group.end
@@ -567,9 +589,23 @@ def _subjects(found: list[Token]) -> Iterator[tuple[NounGroup, str]]:
             continue  # "Quels ports utilise un serveur": in a question the subject may follow the verb
         if opening == "coordinated" and _joined_in_complement(found, index - 1):
             continue  # "Le câble entre le switch et les serveurs est": both are the complement's
-        group = noun_group(found, index)
+        group = noun_group(found, index) or _quantity_group(found, index)
         if group is not None and group.number is not None:
             yield group, opening
+
+
+def _quantity_group(found: list[Token], first: int) -> NounGroup | None:
+    """ "beaucoup de copieurs un peu anciens": an adverb of quantity (":G:W": "beaucoup", "peu",
+    "trop"), "de" and a plural noun with no article, whose number is the verb's."""
+    if first + 2 >= len(found) or found[first + 1].lower not in ("de", "d’"):
+        return None
+    adverb = found[first]
+    if not adverb.has(":G:W") or adverb.is_adjective or adverb.is_noun:
+        return None
+    inner = noun_group(found, first + 2, bare=True)
+    if inner is None or inner.number != "p":
+        return None
+    return NounGroup(first, inner.head, inner.end, inner.number, inner.genders, inner.plural_complement)
 
 
 def _joined_in_complement(found: list[Token], conjunction: int) -> bool:

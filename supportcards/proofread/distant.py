@@ -309,7 +309,20 @@ def _clearly_a_verb(found: list[Token], end: int, verb: int) -> bool:
     if not token.finite() or token.has(":G:R"):
         return False
     after_clitic = verb > end and found[verb - 1].lower in (_NEGATION | _OBJECT_PRONOUNS)
-    return (token.only_verb() and not token.has(":Q")) or _auxiliary(token) or after_clitic
+    return (
+        (token.only_verb() and not token.has(":Q")) or _auxiliary(token) or after_clitic or _object_after(found, verb)
+    )
+
+
+def _object_after(found: list[Token], verb: int) -> bool:
+    """Whether an article other than "de", "du", "des" follows tokens[verb] ("de leurs clients
+    garde l’ancienne réponse"): a noun is not followed by a noun group of its own, a verb is, by its
+    object. Not after a singular noun, whose apposition the word may be ("le réseau alerte")."""
+    following = found[verb + 1] if verb + 1 < len(found) else None
+    if following is None or not following.is_determiner or following.lower in (_DE | _CONTRACTED):
+        return False
+    before = found[verb - 1]
+    return not (before.has(":N") and "p" not in before.numbers(_NOUN_TAGS))
 
 
 def distant_verb(card: CardText, speller: Speller) -> list[Issue]:
@@ -429,10 +442,58 @@ def adjective_chain(card: CardText, speller: Speller) -> list[Issue]:
     return issues
 
 
+_QUANTITY_NOUNS = frozenset(
+    {"plupart", "majorité", "minorité", "moitié", "totalité", "partie", "ensemble", "reste", "quart", "tiers"}
+    | {"dizaine", "douzaine", "vingtaine", "trentaine", "centaine", "millier", "foule", "multitude", "série"}
+)
+"""Nouns of a quantity or a share, whose verb may take the number of their plural complement ("la
+plupart des postes qui ont reçu le script redémarrent", "la moitié des comptes … sont")."""
+_INDEFINITE = frozenset({"un", "une"})
+
+
+def relative_singular_verb(card: CardText, speller: Speller) -> list[Issue]:
+    """ "La liste des postes qui reçoivent le script dépendent de l’OU": a singular noun group that
+    opens its clause, a plural complement, a relative clause with "qui" whose plural verb agrees
+    with that complement, then a verb that can only be the plural third person: the verb takes
+    the head's singular, the relative took the complement's number. Not after a noun of quantity
+    or share (`_QUANTITY_NOUNS`) nor an indefinite article ("un grand nombre de"), where the
+    plural may be meant."""
+    if speller.engine is None:
+        return []
+    issues = []
+    for part, offset, found in _sentences(card, speller):
+        for first in range(len(found)):
+            if _opening(found, first) != "start" or found[first].lower in _INDEFINITE:
+                continue
+            group = noun_group(found, first)
+            if group is None or group.number != "s" or not group.plural_complement:
+                continue
+            if found[group.head].lower in _QUANTITY_NOUNS or group.end >= len(found) or found[group.end].lower != "qui":
+                continue
+            end = _relative_end(found, group.end)
+            if end is None or end >= len(found):
+                continue
+            verb = _verb_after(found, end)
+            if verb >= len(found) or not _clearly_a_verb(found, end, verb):
+                continue
+            persons = found[verb].persons()
+            if "3s" in persons or "3p" not in persons:
+                continue
+            tenses = frozenset(tense for _, tense, _ in found[verb].finite())
+            if not (first > 0 and found[first - 1].lower in ("que", "qu’")):
+                tenses = tenses - {"Sp", "Sq"} or tenses  # a main clause: the indicative the notes write
+            fixes = conjugate(found[verb], "3s", tenses)
+            if fixes:
+                message = f"accord du verbe avec « {found[group.head].text} », pas avec la relative"
+                issues.append(_issue(part, offset, found[verb], "relative-singular-verb", message, fixes))
+    return issues
+
+
 CHECKS = (
     ("distant-verb", distant_verb),
     ("distant-participle", distant_participle),
     ("name-participle", name_participle),
     ("adjective-chain", adjective_chain),
+    ("relative-singular-verb", relative_singular_verb),
 )
 """This module's checks, by rule name, for `rules.OWN_CHECKS`."""

@@ -9,7 +9,11 @@ What Grammalecte says that does not fit flashcards is cut here and only here:
 - `OPTIONS_OFF`: whole option groups, for typography the normalizer already sets (apostrophes,
   non-breaking spaces and spacing, dashes and quotes) or that flashcards do not follow (a capital
   at the start of each list item or line, number formatting);
-- `IGNORED_RULES`: single rules by the start of their id, for what the options leave on.
+- `IGNORED_RULES`: single rules by the start of their id, for what the options leave on;
+- `_misread_noun_group`: a noun-group agreement read into what is no French noun group: a
+  command's argument taken for an article ("ps aux liste les processus": "aux" is the argument of
+  "ps", "liste" the verb), or a plural noun in apposition to a singular one ("un Wi-Fi invités",
+  "le VLAN visiteurs": a network for guests, never a slip for "invité").
 """
 
 from __future__ import annotations
@@ -100,7 +104,7 @@ def grammar_issues(paragraph: Paragraph) -> list[Issue]:
     issues = []
     for error in _analysis(paragraph.text)[0]:
         rule = str(error["sRuleId"])
-        if ignored(rule):
+        if ignored(rule) or _misread_noun_group(paragraph.text, int(error["nStart"]), rule):
             continue
         issues.append(
             Issue(
@@ -114,6 +118,59 @@ def grammar_issues(paragraph: Paragraph) -> list[Issue]:
             )
         )
     return issues
+
+
+_ARGUMENT_BEFORE = re.compile(r"(?:^|[\s(])(?P<name>[a-z][\w-]*)\s+(?:aux|au|des|du|les|la|le|un|une)\s+$")
+_COMMAND_NOUNS = re.compile(r"\bcommandes?\s+$", re.IGNORECASE)
+_WORD_BEFORE = re.compile(r"(?P<word>[^\W\d_][\w-]*)\s+$")
+_WORD_AT = re.compile(r"[^\W\d_][\w-]*")
+
+
+def _misread_noun_group(text: str, start: int, rule: str) -> bool:
+    """Whether a noun-group agreement at text[start:] reads a command or an apposition as a noun
+    group (see the module): its article follows a command's name (after "commande", or a word the
+    lexicon knows as no French word, a unit symbol at most: "ps"), or it asks a plural noun to agree
+    with the singular noun right before it, or that noun to agree with it."""
+    if not rule.startswith("g3__gn"):
+        return False
+    before = text[:start]
+    argument = _ARGUMENT_BEFORE.search(before)
+    if argument is not None:
+        name = before[: argument.start("name")]
+        if _COMMAND_NOUNS.search(name) or not _french_word(argument.group("name")):
+            return True
+    previous = _WORD_BEFORE.search(before)
+    word = _WORD_AT.match(text, start)
+    if word is None:
+        return False
+    following = _WORD_AT.match(text, word.end() + 1) if text[word.end() : word.end() + 1] == " " else None
+    plural_before = previous is not None and any(
+        ":G:D" in m and ":p" in m for m in _lexicon(previous.group("word").casefold())
+    )
+    if following is not None and not plural_before and _apposition(word.group(), following.group()):
+        return True  # "Réseau invités": the head is not to agree with its apposition either ("les poste invités" is)
+    return previous is not None and _apposition(previous.group("word"), word.group())
+
+
+def _lexicon(word: str) -> list[str]:
+    checker = engine()
+    return list(checker.getSpellChecker().getMorph(word)) if checker is not None else []
+
+
+def _french_word(word: str) -> bool:
+    """Whether the lexicon has `word` as more than a unit symbol (";S": "ps" is "p.s.", "km")."""
+    return any(";S" not in morph for morph in _lexicon(word))
+
+
+def _apposition(previous: str, word: str) -> bool:
+    """A plural noun (a reading that is a noun only) after a singular noun or a name the lexicon does
+    not know, no determiner in between: "réseau invités", "Wi-Fi visiteurs" name what it is for."""
+    if not any(":N" in morph and ":A" not in morph and re.search(r":[mfe]:p", morph) for morph in _lexicon(word)):
+        return False
+    readings = _lexicon(previous) or _lexicon(previous.casefold())
+    if any(":G" in morph for morph in readings):
+        return False
+    return not readings or any(":N" in morph and re.search(r":[mfe]:[si]", morph) for morph in readings)
 
 
 @lru_cache(maxsize=64)

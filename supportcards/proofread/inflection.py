@@ -41,6 +41,17 @@ Grammalecte:
   adjective in another gender or number takes theirs (Grammalecte's other reading, "le vrai
   limite", changes the determiner and makes a new slip; `review.contested` keeps the one a check
   of ours confirms). Not "demi" and the other prefixes that stay invariable before their noun.
+- `locution-adjective`: "une mise à jour majeur", "la prise en charge complet": a noun that is
+  also its verb's feminine participle ("mise", "prise", "remise": a locution made from "mettre à
+  jour", "prendre en charge"), "à" or "en", a noun with no determiner, then an adjective that
+  agrees with that inner noun and not with the head: the locution is one noun, whose head is
+  the first word, and the adjective takes its gender and number;
+- `attribute-subject`: "l’image devient flou", "La restauration d’un gros volume peut être très
+  lent": an adjective or a participle after être, devenir, rester, sembler or paraître (or after
+  pouvoir or devoir and one of them), whose subject is a noun group that opens the clause, of one
+  gender and one number that the verb shares, takes the head noun's gender and number, however far
+  the group's complements or an incise between commas put it ("La clé privée, qui reste sur le
+  poste, doit rester secret"); not a word that a noun follows ("reste bon marché").
 """
 
 from __future__ import annotations
@@ -612,6 +623,205 @@ def determiner_adjective(card: CardText, speller: Speller) -> list[Issue]:
     return issues
 
 
+_LOCUTION_LINKS = frozenset({"à", "en"})
+
+
+def locution_adjective(card: CardText, speller: Speller) -> list[Issue]:
+    """An adjective after a locution noun ("mise à jour") agreeing with its inner noun (see the module)."""
+    if speller.engine is None:
+        return []
+    issues = []
+    for part, offset, found in _sentences(card, speller):
+        for index in range(1, len(found) - 3):
+            head, link, inner = found[index : index + 3]
+            if not found[index - 1].is_determiner or not _locution_head(head) or link.lower not in _LOCUTION_LINKS:
+                continue
+            features = _shared(head, _NOUN_TAGS)
+            inner_features = _shared(inner, _NOUN_TAGS) if inner.known and not inner.has(":G") else None
+            if features is None or inner_features is None:
+                continue
+            at = index + 3
+            while at < len(found) and _adverb(found[at]):
+                at += 1
+            if at >= len(found) or not _attribute_word(found[at]):
+                continue
+            word = found[at]
+            gender, number = features
+            if _agrees(word, gender, number) or (inner_features != features and not _agrees(word, *inner_features)):
+                continue
+            fixes = _adjective_fixes(word, gender, number, speller)
+            if len(fixes) == 1:
+                message = f"accord avec « {head.text} {link.text} {inner.text} », dont « {head.text} » est le nom"
+                issues.append(_issue(part, offset, word, "locution-adjective", message, fixes))
+    return issues
+
+
+def _attribute_word(token: Token) -> bool:
+    """An adjective or a participle, no verb, number nor determiner, that varies in gender or number."""
+    if not token.known or not token.is_adjective or any(":e:i" in morph for morph in token.morphs):
+        return False  # "audio": an adjective that stays as it is ("coûteux", ":m:i", has a feminine)
+    return not (token.finite() or token.has(":G") or token.has(":B"))
+
+
+def _adjective_fixes(word: Token, gender: str, number: str, speller: Speller) -> list[str]:
+    """`inflect`, except for a noun that serves as an adjective ("client", "utilisateur":
+    `grammar.agent_noun`), whose feminine names another person; the adjectives in -eur whose
+    feminine adds an e ("majeur", "supérieur") are kept."""
+    from .grammar import agent_noun
+
+    fixes = inflect(word, gender, number, speller)
+    if agent_noun(word.text) and not all(fix.casefold().endswith(("eure", "eures")) for fix in fixes):
+        return []
+    return fixes
+
+
+def _locution_head(token: Token) -> bool:
+    """A noun that is also the feminine past participle of a verb ("mise", "prise", "remise",
+    "montée"): the head of a locution made from that verb and its complement ("mettre à jour")."""
+    return token.known and token.has(":N:f") and any(":Q" in morph and ":f:" in morph for morph in token.morphs)
+
+
+def plural_adjective(card: CardText, speller: Speller) -> list[Issue]:
+    """ "les données personnel sont": after a plural determiner and its plural noun, a singular
+    word that the lexicon has as an adjective of its own ("personnel", "local", "public": an entry
+    with no noun in it, beside the noun's) takes the noun's gender and plural. Grammalecte leaves
+    it, or asks for it beside another reading that changes the noun; a noun that serves as an
+    adjective in one entry ("client", "utilisateur": "les données client") or that has no adjective
+    entry ("réseau", "système") is left, and so is a word a noun follows ("des câbles longue
+    distance") or that "et" joins to another ("les éditions familiale et professionnelle": one each)."""
+    if speller.engine is None:
+        return []
+    issues = []
+    for part, offset, found in _sentences(card, speller):
+        for index in range(1, len(found) - 1):
+            determiner, noun, word = found[index - 1], found[index], found[index + 1]
+            if not determiner.has(":G:D") or determiner.lower in ("de", "d’"):
+                continue  # not a number: "deux semaines minimum"
+            if "p" not in determiner.numbers(_DETERMINER_TAGS):
+                continue
+            features = _shared(noun, _NOUN_TAGS) if noun.known and not noun.has(":G") else None
+            if features is None or features[1] != "p" or not _adjective_entry(word):
+                continue
+            following = found[index + 2] if index + 2 < len(found) else None
+            if following is not None and (
+                following.lower in ("et", "ou") or (following.has(":N") and not following.has(":G"))
+            ):
+                continue  # "Les éditions familiale et professionnelle" share out; "claviers pleine taille"
+            gender, number = features
+            if _agrees(word, gender, number):
+                continue
+            fixes = _adjective_fixes(word, gender, number, speller)
+            if len(fixes) == 1:
+                message = f"accord avec « {noun.text} »"
+                issues.append(_issue(part, offset, word, "plural-adjective", message, fixes))
+    return issues
+
+
+def _adjective_entry(token: Token) -> bool:
+    """A singular word with an adjective entry of its own (":A" with no ":N" in it), that varies,
+    and no verb nor grammatical reading."""
+    if not _attribute_word(token) or token.numbers(_ADJECTIVE_TAGS) != {"s"}:
+        return False
+    return any(":A" in morph and ":N" not in morph and ":Q" not in morph for morph in token.morphs)
+
+
+_COPULAS = frozenset({"être", "devenir", "rester", "sembler", "paraître", "demeurer"})
+_MODALS = frozenset({"pouvoir", "devoir"})
+
+
+def attribute_subject(card: CardText, speller: Speller) -> list[Issue]:
+    """An attribute that agrees with no reading of its clause's subject noun group (see the module)."""
+    if speller.engine is None:
+        return []
+    issues = []
+    for part, offset, found in _sentences(card, speller):
+        for index, verb in enumerate(found):
+            subject = _copula_subject(found, index)
+            if subject is None:
+                continue
+            gender, number = subject
+            at = index + 1
+            while at + 1 < len(found) and (_adverb(found[at]) or (found[at].has(":W") and found[at + 1].is_adjective)):
+                at += 1  # "devient vite chaud": an adverb that is also an adjective, before another
+            if at >= len(found) or not _attribute_word(found[at]) or _agrees(found[at], gender, number):
+                continue
+            word = found[at]
+            if any(":N" in morph and ":A" not in morph for morph in word.morphs):
+                continue  # "sont partie prenante": a noun attribute keeps its own agreement
+            if at + 1 < len(found) and found[at + 1].has(":N") and not found[at + 1].has(":G"):
+                continue  # "reste bon marché": the word may open a noun of its own
+            fixes = _adjective_fixes(word, gender, number, speller)
+            if len(fixes) == 1:
+                message = f"accord avec le sujet de « {verb.text} »"
+                issues.append(_issue(part, offset, word, "attribute-subject", message, fixes))
+    return issues
+
+
+def _lemmas(token: Token) -> set[str]:
+    return {morph[1 : morph.index("/")] for morph in token.morphs if ":V" in morph}
+
+
+def _copula_subject(found: list[Token], index: int) -> tuple[str, str] | None:
+    """The gender and number of the subject of the copula at tokens[index] (finite, or an
+    infinitive after a finite pouvoir or devoir), when a noun group of one gender and number that
+    opens the clause is it and the finite verb's person agrees; None otherwise."""
+    verb = found[index]
+    if not _lemmas(verb) & _COPULAS:
+        return None
+    finite = index
+    if not verb.finite():
+        finite = index - 1
+        while finite > 0 and _adverb(found[finite]):
+            finite -= 1
+        if finite < 0 or not _lemmas(found[finite]) & _MODALS or not found[finite].finite():
+            return None
+    end = finite
+    while end > 0 and (found[end - 1].lower in ("ne", "n’") or _adverb(found[end - 1])):
+        end -= 1
+    if end > 0 and found[end - 1].text == ",":
+        opening = _incise_start(found, end - 1)
+        if opening is None:
+            return None  # "Le disque, une fois formaté, est rendu": what stands before the comma is no subject
+        end = opening
+    for first in range(end):
+        if _opening(found, first) != "start" or not found[first].is_determiner or found[first].lower in ("de", "d’"):
+            continue
+        group = noun_group(found, first)
+        if group is None or not all(_complement_word(found[at], found[at - 1]) for at in range(group.end, end)):
+            continue
+        head = found[group.head]
+        gender = _one_gender(group.genders)
+        if not head.known or head.has(":G") or gender is None or group.number is None:
+            return None
+        return (gender, group.number) if ("3" + group.number) in found[finite].persons() else None
+    return None
+
+
+def _complement_word(token: Token, previous: Token) -> bool:
+    """A word of a noun's complements that the noun-group reader may leave out ("d’un gros
+    dossier sur le réseau"): a preposition, a determiner, a noun, an adjective or a name, never
+    punctuation, a conjunction, a pronoun, nor a word that may be a verb ("le réseau est chargé")
+    unless a determiner or a preposition comes before it."""
+    if token.lower in _PREPOSITIONS or token.is_determiner:
+        return True
+    if token.is_punctuation or token.has(":G:C") or token.has(":G:O"):
+        return False
+    if token.finite() and not (previous.is_determiner or previous.lower in _PREPOSITIONS):
+        return False
+    return token.is_noun or token.is_adjective
+
+
+def _incise_start(found: list[Token], closing: int) -> int | None:
+    """Where an incise between commas that ends at the comma tokens[closing] starts (its opening
+    comma), when it opens with "qui" and holds no other comma; None otherwise."""
+    at = closing - 1
+    while at > 0 and found[at].text != ",":
+        at -= 1
+    if at > 0 and at + 1 < closing and found[at + 1].lower == "qui":
+        return at
+    return None
+
+
 CHECKS = (
     ("noun-adjective", noun_adjective),
     ("se-infinitive", se_infinitive),
@@ -623,5 +833,8 @@ CHECKS = (
     ("tout-adjective", tout_adjective),
     ("plural-participle", plural_participle),
     ("determiner-adjective", determiner_adjective),
+    ("locution-adjective", locution_adjective),
+    ("attribute-subject", attribute_subject),
+    ("plural-adjective", plural_adjective),
 )
 """This module's checks, by rule name, for `rules.OWN_CHECKS`."""
