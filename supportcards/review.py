@@ -1658,13 +1658,14 @@ def _past_simple_beside(finding: Finding) -> bool:
 
 
 def _before_an_infinitive(finding: Finding) -> bool:
-    """A participle's agreement where an infinitive follows it ("Le technicien les a fait réparer"):
-    "fait" there is invariable, and other participles agree only when the object does the
-    infinitive's action, which a person tells."""
+    """A participle's agreement where an infinitive follows it, maybe after "de" or "à" ("Le
+    technicien les a fait réparer", "les mots de passe qu’on leur a demandé de changer"): "fait"
+    there is invariable, and other participles agree only when the object is the participle's own
+    ("les clients qu’on a priés de patienter"), not the infinitive's, which a person tells."""
     if not finding.rule.startswith("gv1__ppas") or finding.context_column < 1:
         return False
     start = finding.context_column - 1 + len(finding.text)
-    following = re.match(r"\s+([^\W\d_]+)", finding.context[start:])
+    following = re.match(r"\s+(?:(?:de|à)\s+|d['’])?([^\W\d_]+)", finding.context[start:])
     return following is not None and _readings(following.group(1), ":Y")
 
 

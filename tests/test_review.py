@@ -927,3 +927,16 @@ def test_a_determiner_in_a_named_command_is_its_argument() -> None:
     assert certain_fix(rule_finding(line, "serveur", "serveurs", "g3__gn_det_epi_plur_1m__b1_a1_1")) == "serveurs"
     line = "Le rapport part par mail aux équipe chaque soir."
     assert certain_fix(rule_finding(line, "équipe", "équipes", aux)) == "équipes"
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_a_participle_before_de_and_an_infinitive_is_left_to_a_person() -> None:
+    """ "qu’on leur a demandé de changer": "que" is the infinitive's object, the participle stays;
+    "qu’on a priés de patienter" agrees. A person tells; a participle before a noun still agrees."""
+    rule = "gv1__ppas_det_plur_COD_que_avoir__b1_a2_1"
+    line = "Les mots de passe qu’on leur a demandé de changer étaient trop courts."
+    assert certain_fix(rule_finding(line, "demandé", "demandés", rule)) is None
+    line = "Les postes qu’on lui a conseillé d’éteindre chauffaient."
+    assert certain_fix(rule_finding(line, "conseillé", "conseillés", rule)) is None
+    line = "Les portables qu’on a prêté aux stagiaires sont revenus."
+    assert certain_fix(rule_finding(line, "prêté", "prêtés", rule)) == "prêtés"
