@@ -47,6 +47,8 @@ from supportcards.review import (  # noqa: E402
     confirmed_choice,
     contested,
     engine_choice,
+    number_choice,
+    person_choice,
     policy_key,
     refusing_guard,
     subject_choice,
@@ -107,7 +109,14 @@ def grammar(finding: Finding) -> bool:
 def proposed_fix(finding: Finding) -> str:
     """The fix accepting would make: `--yes`'s own choice among several suggestions, else the first."""
     if len(finding.suggestions) > 1:
-        chosen = tense_choice(finding) or confirmed_choice(finding) or engine_choice(finding) or subject_choice(finding)
+        chosen = (
+            tense_choice(finding)
+            or confirmed_choice(finding)
+            or engine_choice(finding)
+            or subject_choice(finding)
+            or number_choice(finding)
+            or person_choice(finding)
+        )
         return chosen or finding.suggestions[0]
     return finding.suggestions[0]
 

@@ -793,6 +793,7 @@ def contested(findings: Sequence[Finding]) -> set[Finding]:
         if len(group) > 1:
             decided = (
                 _verb_over_plural_pronoun(group)
+                or _silent_plural_of_the_determiner(group)
                 or _keeping_the_determiner(group)
                 or _keeping_the_noun(group)
                 or _one_confirmed(group)
@@ -883,6 +884,28 @@ def _verb_over_plural_pronoun(group: list[Finding]) -> Finding | None:
     others = [finding for finding in group if finding not in pronouns]
     if len(group) == 2 and len(pronouns) == 1 and len(others) == 1:
         return others[0]
+    return None
+
+
+SILENT_PLURAL_DETERMINERS = frozenset({"leur", "quel", "quelle"})
+"""Determiners whose plural only adds an "s" that is not heard: "leur données", "quel options"."""
+
+
+def _silent_plural_of_the_determiner(group: list[Finding]) -> Finding | None:
+    """In "leur données" Grammalecte offers 'leur' -> 'leurs' or 'données' -> 'donnée': the
+    determiner's plural. Its "s" is not heard and is the slip; the noun's plural mark was written
+    on purpose (as a plural pronoun's in `_verb_over_plural_pronoun`)."""
+    if len(group) != 2 or not all(finding.suggestions for finding in group):
+        return None
+    for determiner, noun in (group, group[::-1]):
+        word = determiner.text.casefold()
+        if (
+            word in SILENT_PLURAL_DETERMINERS
+            and determiner.suggestions[0].casefold() == word + "s"
+            and _plural(noun.text)
+            and _number_stem(noun.text) == noun.suggestions[0].casefold()
+        ):
+            return determiner
     return None
 
 
@@ -1103,7 +1126,14 @@ def _certain_fix(finding: Finding) -> str | None:
         return finding.suggestions[0]  # a rule of Grammalecte that one of our certain checks confirms
     several = finding.kind != "spelling" and len(finding.suggestions) > 1
     if several and policy_key(finding) in CERTAIN:
-        return tense_choice(finding) or confirmed_choice(finding) or engine_choice(finding) or subject_choice(finding)
+        return (
+            tense_choice(finding)
+            or confirmed_choice(finding)
+            or engine_choice(finding)
+            or subject_choice(finding)
+            or number_choice(finding)
+            or person_choice(finding)
+        )
     return None
 
 
@@ -1128,19 +1158,27 @@ def _complement_number(finding: Finding) -> bool:
     """An agreement in number or gender on a noun right after another noun: "les droits
     administrateur", "la table clients" and "la configuration ordinateur" are correct (the
     complement keeps its own number and gender), "les comptes inactif" is not; a person tells. So
-    is a plural noun after a singular one (`_people_complement`: "le Wi-Fi invités")."""
+    is a plural noun after a singular one (`_people_complement`: "le Wi-Fi invités").
+    A word that is as much an adjective as a noun ("suspect", "ancien", "inverse": not a person or
+    a device, `agent_noun`) qualifies the noun before it and agrees; so does any word after an
+    adverb ("des performances bien meilleur": "bien" is no noun there); a determiner ("leur")
+    opens a noun group of its own."""
     from .proofread.grammar import agent_noun, noun_complement
 
     if not finding.suggestions:
         return False
+    agent = agent_noun(finding.text)
     number_only = finding.suggestions[0].casefold().startswith(_number_stem(finding.text))
-    if not number_only and not agent_noun(finding.text):
+    if not number_only and not agent:
         return False  # a gender change: only on a noun like "ordinateur" ("la configuration ordinateur")
     start = finding.context_column - 1
     if start < 0 or finding.context[start : start + len(finding.text)] != finding.text:
         return False
     previous = re.findall(r"[^\W\d_]+(?=[^\w’'.!?;:]*$)", finding.context[:start])  # in the same sentence
-    if previous and noun_complement(previous[-1], finding.text):
+    adjective = not agent and _readings(finding.text, ":A")  # "les enregistrements inverse", "les messages suspect"
+    determiner = _readings(finding.text, ":G:D")  # "sauvegarde leur données"
+    adverb = bool(previous) and _readings(previous[-1], ":W")  # "des performances bien meilleur"
+    if previous and not (adjective or determiner or adverb) and noun_complement(previous[-1], finding.text):
         return True
     head = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*(?=\s+$)", finding.context[:start])
     return bool(head) and _people_complement(head[-1], finding.text, finding.suggestions[0])
@@ -1176,6 +1214,50 @@ def subject_choice(finding: Finding) -> str | None:
     from .proofread.agreement import subject_choice as choose
 
     return choose(finding.context, finding.context_column, finding.text, finding.suggestions)
+
+
+def number_choice(finding: Finding) -> str | None:
+    """Of several words offered for a noun-group agreement ("des commandes simple": 'simples' or
+    'simplex'), the only form of the written word's own lemma, when it only adds or takes away
+    its plural mark: the others are other words the speller found near, not agreements. None where
+    two forms of the word are offered ('meilleurs' or 'meilleures': the gender is a choice)."""
+    if not finding.rule.startswith("g3__gn"):
+        return None
+    lemmas = _lemmas(finding.text)
+    forms = [suggestion for suggestion in finding.suggestions if lemmas & _lemmas(suggestion)]
+    if len(forms) != 1:
+        return None
+    word, form = finding.text.casefold(), forms[0].casefold()
+    return forms[0] if _number_stem(word) == _number_stem(form) and word != form else None
+
+
+THIRD_PERSON_EXCEPTIONS = ("gv2__conj_eq_", "gv2__conj_moi_qui", "gv2__conj_toi_qui", "gv2__conj_sujet_verbe")
+"""Grammalecte's conjugation rules whose subject may be no third person ("nous", "moi qui", an
+inverted pronoun): every other one conjugates a verb after a noun or a third person's pronoun."""
+
+_TENSES = re.compile(r":(Ip|Iq|Is|If|K|Sp|Sq)(?=[:/]|$)")
+
+
+def person_choice(finding: Finding) -> str | None:
+    """Of several words offered for a verb after a noun ("tous les utilisateurs partage":
+    'partagent', 'partages' or 'partagés'), the only one that is a third person's form in a tense
+    the student wrote: the subject is a third person, and the others are another person's form
+    or a participle, which would make a new slip."""
+    if not finding.rule.startswith("gv2__conj") or finding.rule.startswith(THIRD_PERSON_EXCEPTIONS):
+        return None
+    lexicon = _lexicon()
+    if lexicon is None:
+        return None
+    written = {tense for reading in lexicon.getMorph(finding.text.casefold()) for tense in _TENSES.findall(reading)}
+    kept = [
+        suggestion
+        for suggestion in finding.suggestions
+        if any(
+            re.search(r":3[sp]", reading) and written & set(_TENSES.findall(reading))
+            for reading in lexicon.getMorph(suggestion.casefold())
+        )
+    ]
+    return kept[0] if len(kept) == 1 else None
 
 
 def tense_choice(finding: Finding) -> str | None:
@@ -1367,11 +1449,12 @@ def _agrees_with_the_head(finding: Finding) -> bool:
     """A noun-group agreement of an adjective or a participle with the noun after a noun's "de"
     where the word agrees with a noun among the four words before "de" ("- Câble de la borne
     Wi-Fi arraché", "La mise à jour des postes prévue lundi"): the head's agreement, which a
-    person tells from the other."""
+    person tells from the other. "de" is a word of its own ("une durée limité" holds none), and a
+    word right after its determiner ("la principal faiblesse") qualifies the noun after it."""
     if not finding.rule.startswith("g3__gn") or finding.context_column < 1:
         return False
     before = re.split(r"[,;:.!?()]", finding.context[: finding.context_column - 1])[-1]
-    head = re.search(r"^(.*?)\s+(?:de|d['’]|du|des)\s*(?:[^\s,;:.!?()]+\s+){0,4}$", before)
+    head = re.search(r"^(.*?)\s+(?:(?:de|du|des)\s+|d['’]\s*)(?:[^\s,;:.!?()]+\s+){0,4}$", before)
     if head is None or (not _readings(finding.text, ":A") and not _readings(finding.text, ":Q")):
         return False
     from .proofread.grammar import engine
@@ -1383,6 +1466,9 @@ def _agrees_with_the_head(finding: Finding) -> bool:
     heads = re.findall(r"[^\W\d_]+", head.group(1))[-4:]
     if not heads or not any(":N" in m for m in morph(heads[-1].casefold())):
         return False  # "produire des statistiques", "avec des identifiants": an article, no noun's complement
+    previous = re.findall(r"[^\W\d_]+(?=\s+$)", before)
+    if previous and any(":G:D" in m for m in morph(previous[-1].casefold())):
+        return False  # "reste la principal faiblesse": after its determiner, the word qualifies the noun after it
     nouns = [m for word in heads for m in morph(word.casefold()) if ":N" in m]
     words = [m for m in morph(finding.text.casefold()) if ":A" in m or ":Q" in m]
     return any(_same_features(noun, word) for noun in nouns for word in words)
@@ -1408,14 +1494,37 @@ autorité sur", "avoir rendez-vous avec", "avoir droit à"."""
 
 def _avoir_and_a_bare_noun(finding: Finding) -> bool:
     """An "a" -> "à" fix before a noun without article and its preposition (`_BARE_NOUN_PREPOSITIONS`),
-    where "a" is the clause's only verb ("Le technicien a ordre de ne rien supprimer", "le chef a
-    autorité sur", "a rendez-vous avec"): "avoir" and a noun without article, as in "avoir besoin
-    de", is a phrase of its own."""
+    where "a" is the clause's only verb and has a subject (`_a_subject_before`: "Le technicien a
+    ordre de ne rien supprimer", "le chef a autorité sur", "il a rendez-vous avec"): "avoir" and a
+    noun without article, as in "avoir besoin de", is a phrase of its own. Without a subject ("-
+    Verrouillage et effacement a distance de l’appareil") "a" is no verb."""
     if not finding.rule.startswith(("g2__conf", "g3__conf")) or finding.text.casefold() != "a":
         return False
     start = finding.context_column - 1 + len(finding.text)
     following = re.match(rf"\s+([^\W\d_]+(?:-[^\W\d_]+)*)\s+{_BARE_NOUN_PREPOSITIONS}", finding.context[start:])
-    return following is not None and _readings(following.group(1), ":N") and _takes_the_only_verb(finding)
+    if following is None or not _readings(following.group(1), ":N") or not _takes_the_only_verb(finding):
+        return False
+    return _a_subject_before(finding.context[: finding.context_column - 1])
+
+
+def _a_subject_before(text: str) -> bool:
+    """Whether the sentence that ends `text` holds a word that opens a verb's subject: a determiner
+    or a pronoun ("Le responsable", "il", "qui"), a name capitalised inside it ("Microsoft"), or a
+    word the lexicon does not know (a product, an acronym). A list item of bare nouns ("-
+    Verrouillage et effacement") has none: it names things, no verb follows them."""
+    from .proofread.grammar import engine
+
+    checker = engine()
+    if checker is None:
+        return True
+    morph = checker.getSpellChecker().getMorph
+    sentence = re.split(r"[.;:!?]\s", text)[-1]
+    sentence = re.sub(rf"^\s*{_LIST_MARKER.pattern}\s+", "", sentence)
+    for number, word in enumerate(re.findall(r"[^\W\d_]+", sentence)):
+        readings = morph(word.casefold())
+        if not readings or (number and word[:1].isupper()) or any(re.search(r":G:[DO]", m) for m in readings):
+            return True
+    return False
 
 
 def _in_a_dotted_name(finding: Finding) -> bool:

@@ -30,6 +30,8 @@ from supportcards.review import (
     certain_fix,
     confirmed_choice,
     contested,
+    number_choice,
+    person_choice,
     policy_key,
     same_word_rivals,
     subject_choice,
@@ -940,3 +942,79 @@ def test_a_participle_before_de_and_an_infinitive_is_left_to_a_person() -> None:
     assert certain_fix(rule_finding(line, "conseillé", "conseillés", rule)) is None
     line = "Les portables qu’on a prêté aux stagiaires sont revenus."
     assert certain_fix(rule_finding(line, "prêté", "prêtés", rule)) == "prêtés"
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_an_adjective_after_a_word_beginning_like_de_is_no_complements_agreement() -> None:
+    """The head's guard looks for the preposition "de", not for words starting with its letters
+    ("une période limité": "période" holds no "de"); after a determiner the adjective qualifies
+    the noun that follows."""
+    gn = "g3__gn_une_2m__b1_a2_1"
+    assert certain_fix(rule_finding("Le jeton vaut pour une période limité.", "limité", "limitée", gn)) == "limitée"
+    assert certain_fix(rule_finding("Le jeton vaut pour une durée limité.", "limité", "limitée", gn)) == "limitée"
+    line = "Le chiffrement reste la principal protection du disque."
+    assert certain_fix(rule_finding(line, "principal", "principale", "g3__gn_la_1m__b2_a3_1")) == "principale"
+    line = "- Câble de la borne Wi-Fi arraché"
+    assert certain_fix(rule_finding(line, "arraché", "arrachée", "g3__gn_la_3m__b1_a1_1")) is None
+    line = "La mise à jour des postes prévue lundi est reportée."
+    assert certain_fix(rule_finding(line, "prévue", "prévues", "g3__gn_des_2m__b1_a4_1")) is None
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_avoir_and_a_bare_noun_needs_a_subject() -> None:
+    """ "Le chef a autorité sur" keeps its verb; a list item of bare nouns has none to keep."""
+    conf = "g2__conf_à_a_locutions__b1_a1_1"
+    assert certain_fix(rule_finding("- Blocage et suppression a distance du compte", "a", "à", conf)) == "à"
+    assert certain_fix(rule_finding("Sauvegarde a distance de la base", "a", "à", conf)) == "à"
+    noun = "g2__conf_substantif_à_substantif__b1_a1_1"
+    assert certain_fix(rule_finding("Le technicien a ordre de ne rien effacer.", "a", "à", noun)) is None
+    assert certain_fix(rule_finding("Il a rendez-vous avec le client.", "a", "à", noun)) is None
+    assert certain_fix(rule_finding("Microsoft a priorité sur les autres.", "a", "à", noun)) is None
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_an_adjective_or_a_determiner_after_a_noun_is_no_noun_complement() -> None:
+    """ "les droits administrateur" keeps its number; "les tests inverse", "des débits bien
+    meilleur" and "gardent leur outils" do not."""
+    assert certain_fix(agreement("Les tests inverse confirment la panne.", "inverse", "inverses")) == "inverses"
+    assert certain_fix(agreement("Les liens ancien sont supprimés.", "ancien", "anciens")) == "anciens"
+    line = "Ils obtiennent des débits bien meilleur avec la fibre."
+    assert certain_fix(agreement(line, "meilleur", "meilleurs")) == "meilleurs"
+    assert certain_fix(agreement("Ils gardent leur outils.", "leur", "leurs")) == "leurs"
+    assert certain_fix(agreement("Les droits administrateur sont requis.", "administrateur", "administrateurs")) is None
+    assert certain_fix(agreement("Des câbles réseau neufs.", "réseau", "réseaux")) is None
+
+
+def test_a_determiner_whose_plural_is_not_heard_takes_it_before_a_plural_noun() -> None:
+    """ "leur outils": 'leur' -> 'leurs' or 'outils' -> 'outil'; the noun's written "s" is meant."""
+    where = Location("n.md", 3)
+    determiner = Finding(where, 12, "grammar", "g3__gn_leur_1m__b2_a1_1", "m", "leur", ("leurs",))
+    noun = Finding(where, 17, "grammar", "g3__gn_leur_1m__b2_a2_1", "m", "outils", ("outil",))
+    assert contested([determiner, noun]) == {noun}
+    article = replace(determiner, text="la", suggestions=("les",))
+    assert contested([article, noun]) == {article, noun}  # "la outils": a heard plural, a person decides
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_of_several_agreements_the_only_form_of_the_written_word_is_chosen() -> None:
+    line = "Il lance des scripts simple chaque soir."
+    rule = "g3__gn_des_2m__b1_a4_1"
+    simple = Finding(Location("n.md", 1), 24, "grammar", rule, "m", "simple", ("simples", "simplex"), line, 24)
+    assert number_choice(simple) == "simples"
+    assert certain_fix(simple) == "simples"
+    genders = replace(simple, text="meilleur", suggestions=("meilleurs", "meilleures"))
+    assert number_choice(genders) is None  # two forms of the word: its gender is a choice
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_of_several_conjugations_after_a_noun_the_only_third_person_is_chosen() -> None:
+    line = "Tous les postes redémarre la nuit."
+    verb = Finding(
+        Location("n.md", 1), 17, "grammar", "gv2__conj_les_nom__b1_a2_1", "m", "redémarre",
+        ("redémarrent", "redémarres", "redémarrés"), line, 17,
+    )  # fmt: skip
+    assert person_choice(verb) == "redémarrent"
+    assert certain_fix(verb) == "redémarrent"
+    assert person_choice(replace(verb, rule="gv2__conj_eq_vous__b1_a1_1")) is None
+    assert person_choice(replace(verb, suggestions=("redémarres", "redémarrés"))) is None  # no third person
+    assert person_choice(replace(verb, suggestions=("redémarrent", "redémarrait"))) == "redémarrent"  # tense kept
