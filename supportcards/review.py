@@ -407,6 +407,8 @@ CERTAIN: frozenset[str] = frozenset(
         # unknown words, by how they differ from the first suggestion
         "spelling:accents",  # only accents: regulierement, dégats
         "spelling:double-letter",  # a letter left single: instalé, diférentes (not "spelling:undoubled")
+        "spelling:accents-double-letter",  # an accent for a doubled consonant: passerèle
+        "spelling:feminine-e",  # a feminine noun in -é given the participle's -ée: unitée, clée
         "spelling:swap",  # two neighbouring letters swapped: locla
         "spelling:missing-letter",  # one letter left out, nothing else close: inutils, cartouhe
         "spelling:one-edit",  # the only common word one slip away, after a word that introduces it: chaque matun
@@ -478,6 +480,9 @@ def typo(word: str, suggestion: str) -> str:
         # A doubling the dictionaries lack may be a spelling they do not list ("pixellisée" beside
         # "pixelisée"), or a command ("ddate"); a doubling left out is the usual slip ("instalé").
         return "undoubled" if len(suggestion) < len(word) else "double-letter"
+    opened = re.finditer(r"[éè]([bcdfglmnprst])", word)
+    if any(word[: m.start()] + "e" + m.group(1) * 2 + word[m.end() :] == suggestion for m in opened):
+        return "accents-double-letter"  # "passerèle", "vérouillé": an accent where a doubled consonant opens the "e"
     if len(word) == len(suggestion):
         diff = [i for i, (a, b) in enumerate(zip(word, suggestion, strict=True)) if a != b]
         swapped = len(diff) == 2 and diff[1] == diff[0] + 1
@@ -506,6 +511,12 @@ def _spelling(finding: Finding) -> tuple[str, str]:
         added = missing_letter(word, [_bare(suggestion) for suggestion in finding.suggestions], _is_plural)
         if added is not None:
             return "missing-letter", prefix + added
+        noun = _feminine_noun(word, [_bare(suggestion) for suggestion in finding.suggestions])
+        if noun is not None:
+            return "feminine-e", prefix + noun
+        fitting = _fitting_the_determiner(finding, word)
+        if fitting is not None:
+            return typo(word, fitting), prefix + fitting
     if kind in ("other", "undoubled"):
         single = _sole_edit_in_context(finding, word)
         if single is not None:
@@ -513,6 +524,41 @@ def _spelling(finding: Finding) -> tuple[str, str]:
     if own is not None:
         return own[0], prefix + own[1]
     return kind, finding.suggestions[0]
+
+
+def _feminine_noun(word: str, suggestions: list[str]) -> str | None:
+    """The noun in -é an unknown word in -ée stands for, when the speller offers it and the lexicon
+    reads it as a feminine noun only ("la bonne unitée": 'unité', "une clée": 'clé'): the -ée of a
+    feminine participle or adjective, written on a noun, which has no agreement to make. None for
+    a word that may agree ('donnée' is also a participle)."""
+    noun = re.sub(r"ée(s?)$", r"é\1", word)
+    lexicon = _lexicon()
+    if noun == word or noun not in suggestions or lexicon is None:
+        return None
+    readings = lexicon.getMorph(noun.casefold())
+    return noun if readings and all(re.search(r":N:f", reading) for reading in readings) else None
+
+
+CHEAP_SLIPS = ("accents", "double-letter", "swap", "accents-double-letter")
+"""The kinds of difference from a word that a typist's slip makes (`typo`)."""
+
+
+def _fitting_the_determiner(finding: Finding, word: str) -> str | None:
+    """Where the speller's first suggestion does not fit the determiner before the unknown word
+    ("le bagde": 'bande' is feminine), the first of its suggestions that does ('badge'), when only
+    a cheap slip (`CHEAP_SLIPS`) sets it apart from the word: the determiner, written as meant,
+    tells the gender and number of the noun."""
+    from .proofread.spelling import fits_after
+
+    lexicon = _lexicon()
+    previous = _previous_word(finding, word)
+    if lexicon is None or previous is None or not any(":G:D" in m for m in lexicon.getMorph(previous.casefold())):
+        return None
+    suggestions = [_bare(suggestion) for suggestion in finding.suggestions]
+    if fits_after(previous, suggestions[0], lexicon.getMorph):
+        return None
+    fitting = [suggestion for suggestion in suggestions if fits_after(previous, suggestion, lexicon.getMorph)]
+    return fitting[0] if fitting and typo(word, fitting[0]) in CHEAP_SLIPS else None
 
 
 def _outweighed_accents(word: str, fix: str) -> bool:

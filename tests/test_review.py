@@ -304,6 +304,7 @@ def test_an_ignored_finding_is_gone_from_proofreading_and_lint(write_source) -> 
         ("resources", "ressources", "double-letter"),
         ("pixellisée", "pixelisée", "undoubled"),
         ("locla", "local", "swap"),
+        ("passerèle", "passerelle", "accents-double-letter"),
         ("voyent", "votent", "other"),
         ("inutils", "inutile", "other"),
     ],
@@ -1018,3 +1019,28 @@ def test_of_several_conjugations_after_a_noun_the_only_third_person_is_chosen() 
     assert person_choice(replace(verb, rule="gv2__conj_eq_vous__b1_a1_1")) is None
     assert person_choice(replace(verb, suggestions=("redémarres", "redémarrés"))) is None  # no third person
     assert person_choice(replace(verb, suggestions=("redémarrent", "redémarrait"))) == "redémarrent"  # tense kept
+
+
+def spelling_in(line: str, word: str, *suggestions: str) -> Finding:
+    column = line.index(word) + 1
+    return Finding(Location("n.md", 1), column, "spelling", "unknown-word", "m", word, suggestions, line, column)
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_a_feminine_noun_given_a_participles_ending_loses_it() -> None:
+    """ "la prioritée": a noun in -é agrees with nothing; a word that may agree is left."""
+    found = spelling_in("Ce ticket a la prioritée sur les autres.", "prioritée", "priorités", "priorité")
+    assert policy_key(found) == "spelling:feminine-e" and certain_fix(found) == "priorité"
+    plural = spelling_in("Les capacitées des disques.", "capacitées", "capacités", "capacité")
+    assert certain_fix(plural) == "capacités"
+    masculine = spelling_in("Il passe de l’autre côtée du bureau.", "côtée", "côtes", "côté", "cotée")
+    assert certain_fix(masculine) is None  # "côté" is masculine: not the slip of a feminine
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_the_first_suggestion_that_fits_the_determiner_is_taken_when_a_cheap_slip_away() -> None:
+    """ "le bagde": 'bande' is feminine, 'badge', two letters swapped, fits "le"."""
+    found = spelling_in("Il rend le bagde à l’accueil.", "bagde", "bande", "badge", "barde", "bague")
+    assert policy_key(found) == "spelling:swap" and certain_fix(found) == "badge"
+    feminine = spelling_in("Il rend la bagde à l’accueil.", "bagde", "bande", "badge", "barde", "bague")
+    assert certain_fix(feminine) is None  # 'bande' fits "la": the speller's first choice stands, and is no cheap slip
