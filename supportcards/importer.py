@@ -682,7 +682,7 @@ def _lowercase_term(text: str, previous: str | None, next_line: str | None = Non
     explains them rather than going on."""
     if previous is None:
         return False
-    finished = bool(_FINISHED.search(previous) or _LIST_ITEM.match(previous))
+    finished = bool(_FINISHED.search(previous) or _LIST_ITEM.match(previous) or _gives_a_command(previous))
     if _named_next(text, next_line) and not _leads_in(previous) and (finished or _mentions_command(text)):
         return True
     if (
@@ -693,7 +693,7 @@ def _lowercase_term(text: str, previous: str | None, next_line: str | None = Non
         and (next_line is None or not next_line.strip()[:1].islower())
     ):
         return True
-    if not (_FINISHED.search(previous) or _LIST_ITEM.match(previous)):
+    if not finished:
         return False
     if _CAMEL_NAME.match(text):
         return True

@@ -814,6 +814,13 @@ def test_a_sentence_with_an_indefinite_subject_inside_an_answer_stays_in_it(line
     assert [card.front for card in result.cards] == ["Pare-feu", "Toner"]
 
 
+@pytest.mark.parametrize("front", ["ipconfig /release et /renew", "msconfig (Configuration du système)"])
+def test_a_lowercase_command_after_an_answer_that_ends_on_a_command_starts_a_card(front: str) -> None:
+    """ "Pour forcer l’application : gpupdate /force" is complete without a final period."""
+    notes = f"T\nGPO\nPour forcer l’application : gpupdate /force\n{front}\nLibère puis renouvelle le bail.\n"
+    assert [card.front for card in detect_cards(notes, "n").cards] == ["GPO", front]
+
+
 @pytest.mark.parametrize(
     ("front", "back"),
     [
