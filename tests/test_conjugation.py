@@ -235,6 +235,10 @@ def test_participle_for_present(back: str, expected: list[tuple[str, tuple[str, 
         ("Il ne faut pas la débranché pendant la mise à jour.", [("débranché", ("débrancher",))]),
         ("Il faut le formater avant la vente.", []),
         ("Il faut le résumé de la réunion.", []),  # a noun after its article
+        ("Le dossier est mal rangé, il faut ensuite le déplacé vers l’archive.", [("déplacé", ("déplacer",))]),
+        ("Le colis est prêt, on peut maintenant l’envoyé au client.", [("envoyé", ("envoyer",))]),
+        ("Il faut aussi l’employé du mois pour la photo.", []),  # a person, with a noun's complement
+        ("Il faut aussi le résumé pour le client.", []),
         ("Le poste, on l’a formaté hier.", []),  # "avoir": the participle is right
     ],
 )
@@ -249,6 +253,14 @@ def test_clitic_infinitive(back: str, expected: list[tuple[str, tuple[str, ...]]
         ("La licence sera renouveler en janvier.", [("renouveler", ("renouvelée",))]),
         ("Les écrans seront livrer lundi.", [("livrer", ("livrés",))]),
         ("Elle est souvent oublier dans la salle.", [("oublier", ("oubliée",))]),
+        ("On attend que la mise à jour soit terminer.", [("terminer", ("terminée",))]),  # before a full stop
+        ("Il faut que les postes soient nettoyer avant lundi.", [("nettoyer", ("nettoyés",))]),
+        ("Le mot de passe a été changer hier.", [("changer", ("changé",))]),  # "été" after "avoir"
+        ("Les alertes avaient été envoyer trop tard.", [("envoyer", ("envoyées",))]),
+        ("Chaque badge doit être activer par l’accueil.", [("activer", ("activé",))]),  # either gender: masculine
+        ("Le plus dur, c’était rassurer l’utilisateur.", []),
+        ("Le poste a été redémarré hier.", []),
+        ("Lancez le script puis ouvrez le fichier backup.sh pour voir.", []),
         ("Le plus simple, c’est redémarrer la box.", []),  # an infinitive as attribute
         ("Le badge doit être activé par l’accueil.", []),
         ("Le but est de redémarrer la box.", []),

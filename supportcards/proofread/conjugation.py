@@ -43,17 +43,20 @@ and they run at lint and review time only (`build` never runs a checker):
 - `clitic-infinitive`: a verb that takes a bare infinitive (falloir, pouvoir, devoir, vouloir,
   aller, savoir), adverbs maybe, an object pronoun, then a past participle in "-é" that sounds
   like the infinitive ("il faut ensuite les archivé" -> "archiver"); a participle that is also a
-  noun agreeing with "le"/"la"/"les" ("il faut le résumé") is a noun group;
-- `être-infinitive`: "être" (or a modal and "être") then an infinitive in "-er" that is nothing
-  else, after a subject of one gender: the past participle agreeing with it ("Le contrat doit
-  être signer" -> "signé"); not after "ce" ("Le mieux, c’est redémarrer").
+  noun agreeing with "le"/"la"/"les" ("il faut le résumé") is a noun group, unless the noun names
+  a person in either gender ("le déplacé", "la déplacée") with no complement ("l’employé du mois");
+- `être-infinitive`: "être" (or a modal and "être", or "été" after "avoir") then an infinitive in
+  "-er" that is nothing else, after a subject of one gender (a noun of either, "chaque badge",
+  takes the masculine): the past participle agreeing with it ("Le contrat doit être signer" ->
+  "signé", "jusqu’à ce que la panne soit réparer." -> "réparée"); not after "ce" ("Le mieux,
+  c’est redémarrer").
 """
 
 from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -197,6 +200,8 @@ def _plain_word(token: Token, text: str, blanked: str) -> bool:
         return False
     before = text[token.start - 1] if token.start > 0 else " "
     after = text[token.end] if token.end < len(text) else " "
+    if after == "." and not text[token.end + 1 : token.end + 2].strip():
+        after = " "  # the full stop of a sentence ("… soit corriger."), not a name's ("journal.txt")
     return before not in _CODE_NEIGHBOURS and after not in _CODE_NEIGHBOURS and after not in "'’("
 
 
@@ -644,9 +649,11 @@ def _takes_infinitive(found: list[Token], index: int) -> bool:
     return at >= 0 and any(lemma in _BARE_INFINITIVE_VERBS for lemma, _, _ in found[at].finite())
 
 
-def _noun_after_determiner(clitic: Token, word: Token) -> bool:
-    """Whether "le"/"la"/"les"/"l’" and a word that is also a noun agree as a determiner and its noun."""
-    if not word.has(":N"):
+def _noun_after_determiner(clitic: Token, word: Token, morph: Callable[[str], list[str]]) -> bool:
+    """Whether "le"/"la"/"les"/"l’" and a word that is also a noun agree as a determiner and its noun.
+    A participle that names the person it describes, in either gender ("un déplacé", "une
+    déplacée", `_person_participle`), is no thing one needs: "il faut le déplacé" is the verb."""
+    if not word.has(":N") or _person_participle(word, morph):
         return False
     genders, numbers = word.genders((":N",)), word.numbers((":N",))
     wanted = {"le": ("m", "s"), "la": ("f", "s"), "les": ("", "p"), "l’": ("", "s")}.get(clitic.lower)
@@ -657,18 +664,30 @@ def _noun_after_determiner(clitic: Token, word: Token) -> bool:
     return gender_fits and bool(numbers & {number, "i"})
 
 
+def _person_participle(word: Token, morph: Callable[[str], list[str]]) -> bool:
+    """Whether the noun `word` (a masculine singular participle in "-é") is its participle named as
+    a person, the lexicon giving the feminine participle as the same noun ("déplacée": the noun
+    "déplacé"), where a thing's name has one gender ("résumé": "résumée" is the participle only)."""
+    nouns = {morph[1 : morph.index("/")] for morph in word.morphs if ":N" in morph}
+    feminine = morph(word.lower + "e") if nouns else []
+    return any(reading.startswith(f">{noun}/:N:f") for noun in nouns for reading in feminine)
+
+
 def clitic_infinitive(card: CardText, speller: Speller) -> list[Issue]:
     """A participle in "-é" for the infinitive after a modal and an object pronoun (see the module)."""
     if speller.engine is None:
         return []
+    morph = speller.engine.getMorph  # type: ignore[attr-defined]
     issues = []
     for part, offset, text, blanked, found in _paragraphs(card, speller):
         for index in range(2, len(found)):
             token, clitic = found[index], found[index - 1]
             if clitic.lower not in _CLITICS or not _participle(token) or not _plain_word(token, text, blanked):
                 continue
-            if not _SINGULAR_PARTICIPLE.fullmatch(token.lower) or _noun_after_determiner(clitic, token):
+            if not _SINGULAR_PARTICIPLE.fullmatch(token.lower) or _noun_after_determiner(clitic, token, morph):
                 continue
+            if _person_participle(token, morph) and index + 1 < len(found) and found[index + 1].lower in _DE:
+                continue  # "il faut l’employé du mois": the person, with a noun's complement
             if not _takes_infinitive(found, _before_clitics(found, index)):
                 continue
             fixes = [fix for fix in _infinitives_of(token, speller) if fix.casefold() == token.lower[:-1] + "er"]
@@ -693,7 +712,7 @@ def _subject_features(found: list[Token], end: int) -> tuple[str, str] | None:
         group = noun_group(found, first)
         if group is None or group.end != end or group.number is None or not _opening(found, first):
             continue
-        genders = group.genders - {"e"}
+        genders = group.genders - {"e"} or ({"m"} if found[group.head].genders((":N",)) == {"e"} else set())
         return (next(iter(genders)), group.number) if len(genders) == 1 and not group.plural_complement else None
     return None
 
@@ -702,12 +721,14 @@ def _etre_subject(found: list[Token], etre: int) -> tuple[str, str] | None:
     """The subject's (gender, number) of the "être" at tokens[etre]: before it, or before the
     modal whose infinitive it is ("doit être")."""
     token = found[etre]
-    if token.lower == "être":
+    if token.lower in ("être", "été"):
         at = _before_clitics(found, etre)
         while at > 0 and _adverb(found[at - 1]):
             at -= 1
         if at == 0 or not found[at - 1].finite():
             return None
+        if token.lower == "été" and not any(lemma == "avoir" for lemma, _, _ in found[at - 1].finite()):
+            return None  # "été" is the participle of "être" after "avoir" only: "le compte a été"
         return _subject_features(found, _before_clitics(found, at - 1))
     if not any(lemma == "être" for lemma, _, _ in token.finite()):
         return None
