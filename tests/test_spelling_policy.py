@@ -17,6 +17,7 @@ from supportcards.proofread.spelling import (
     fits_neighbours,
     likely_slip,
     missing_letter,
+    slip_distance,
     sole_edit,
     sound_step_words,
     verb_for_noun_check,
@@ -290,6 +291,7 @@ def test_a_word_fits_its_neighbours_by_its_class() -> None:
         ("On règle la molette de la souri avant la réunion.", "souri", "souris"),
         ("Il note tout dans le rapporte du mois.", "rapporte", "rapport"),
         ("Il attend un envoie du fournisseur.", "envoie", "envoi"),
+        ("C’est le commité de direction qui décide.", "commité", "comité"),  # a consonant doubled
     ],
 )
 def test_a_verb_form_after_a_determiner_is_the_noun_that_sounds_alike(line: str, word: str, noun: str) -> None:
@@ -312,6 +314,8 @@ def test_a_verb_form_after_a_determiner_is_the_noun_that_sounds_alike(line: str,
         "Tout fonctionne après le redémarrage.",
         "Quelqu’un regarde par-dessus l’épaule du technicien.",  # "quelqu’un", one word: a pronoun
         "Si quelqu'un contacte le support, on ouvre un ticket.",
+        "Le correctif est commité dans la branche principale.",  # a participle after "être"
+        "Je les veux installés avant lundi.",
     ],
 )
 def test_a_verb_where_a_verb_belongs_is_left(line: str) -> None:
@@ -323,12 +327,19 @@ def test_a_verb_where_a_verb_belongs_is_left(line: str) -> None:
 # --- the certain-fix policy: one step by ear, rivals far behind, a sentence's first word ----------
 
 
+def test_one_spelling_of_a_sound_for_another_is_nearer_than_a_letter_added() -> None:
+    assert slip_distance("hebdomadères", "hebdomadaires") < slip_distance("hebdomadères", "hebdomadières")
+    assert slip_distance("nécessère", "nécessaire") < slip_distance("nécessère", "nécessite")
+    assert slip_distance("otonomie", "autonomie") < 1
+
+
 def test_one_spelling_of_a_sound_for_another_is_one_step() -> None:
     known = {"pharmacie", "autonomie", "remarque", "bocal"}.__contains__
     assert sound_step_words("farmacie", known) == {"pharmacie"}  # "f" for "ph"
     assert sound_step_words("otonomie", known) == {"autonomie"}  # "o" for "au"
     assert sound_step_words("remarke", known) == {"remarque"}  # "k" for "qu"
     assert sound_step_words("bokal", known) == {"bocal"}
+    assert sound_step_words("temporère", {"temporaire"}.__contains__) == {"temporaire"}  # "è" for "ai"
     assert sound_step_words("pharmacie", known) == set()  # a known word stays what it is
 
 

@@ -105,6 +105,19 @@ def _neighbours() -> dict[str, set[str]]:
 NEIGHBOURS = _neighbours()
 
 
+SOUND_SPELLINGS = (("c", "k", "qu", "ck"), ("f", "ph"), ("t", "th"), ("o", "au", "eau"), ("è", "ai", "ei"))
+"""Spellings of one sound, of which a student who writes by ear puts one for another: "stoqué"
+('stocké'), "termique" ('thermique'), "fotocopie" ('photocopie'), "nécessère" ('nécessaire').
+Each is one slip, not two edits."""
+
+SOUND_COST = 0.4
+"""What `slip_distance` counts for one spelling of a sound written for another, as for "an"/"en"."""
+
+_SOUND_PAIRS = tuple(
+    (typed, meant) for group in SOUND_SPELLINGS for typed in group for meant in group if typed != meant
+)
+
+
 def strip_accents(text: str) -> str:
     return "".join(char for char in unicodedata.normalize("NFD", text) if not unicodedata.combining(char))
 
@@ -120,8 +133,10 @@ def _substitution_cost(a: str, b: str) -> float:
 
 
 def slip_distance(typed: str, word: str) -> float:
-    """Edit distance where likely slips cost less: accents 0.2, doubling 0.3, "an"/"en" and "i"/"y"
-    0.4, neighbour keys and swapped letters 0.6, anything else 1."""
+    """Edit distance where likely slips cost less: accents 0.2, doubling 0.3, "an"/"en", "i"/"y"
+    and one spelling of a sound for another (`SOUND_SPELLINGS`: "è"/"ai", "qu"/"c") 0.4, neighbour
+    keys and swapped letters 0.6, anything else 1: 'hebdomadères' is nearer 'hebdomadaires' than
+    'hebdomadières', a letter inserted."""
     a, b = typed.casefold(), word.casefold()
     rows = len(a) + 1
     cols = len(b) + 1
@@ -146,6 +161,9 @@ def slip_distance(typed: str, word: str) -> float:
             )
             if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
                 best = min(best, table[i - 2][j - 2] + 0.6)
+            for typed_spelling, spelling in _SOUND_PAIRS:
+                if a.endswith(typed_spelling, 0, i) and b.endswith(spelling, 0, j):
+                    best = min(best, table[i - len(typed_spelling)][j - len(spelling)] + SOUND_COST)
             table[i][j] = best
     return table[-1][-1]
 
@@ -334,11 +352,6 @@ def one_edit_words(word: str, known: Callable[[str], bool]) -> set[str]:
     edits |= {left + letter + right for left, right in splits for letter in FRENCH_LETTERS}
     edits.discard(lower)
     return {edit for edit in edits if known(edit)}
-
-
-SOUND_SPELLINGS = (("c", "k", "qu", "ck"), ("f", "ph"), ("t", "th"), ("o", "au", "eau"))
-"""Spellings of one sound, of which a student who writes by ear puts one for another: "stoqué"
-('stocké'), "termique" ('thermique'), "fotocopie" ('photocopie'). Each is one slip, not two edits."""
 
 
 _OPEN_E = re.compile(r"é(?=([bcdfglmnprst])(?!\1))")
@@ -664,12 +677,19 @@ def sound_alike_nouns(word: str, known: Callable[[str], bool]) -> set[str]:
     """The spellings that sound as `word` does (lowercase) and that `known` accepts, by the silent
     endings French verb forms and nouns differ in: a final "le" of "-ille" ('travaille' ->
     'travail', 'conseille' -> 'conseil'), a final "e" ('contacte' -> 'contact'), a final silent
-    letter ('souri' -> 'souris'). Not any word one letter away: 'conseiller' does not sound as
-    'conseille' does."""
+    letter ('souri' -> 'souris'), or a consonant doubled ('commité' -> 'comité'). Not any word
+    one letter away: 'conseiller' does not sound as 'conseille' does."""
     endings = [word[:-2]] if word.endswith("ille") else []
     endings += [word[:-1]] if word.endswith("e") else []
     endings += [word + letter for letter in "stdx"]
+    endings += [word[:at] + word[at + 1 :] for at in range(1, len(word) - 1) if _doubled_consonant(word, at)]
     return {candidate for candidate in endings if candidate != word and known(candidate)}
+
+
+def _doubled_consonant(word: str, at: int) -> bool:
+    """Whether word[at] is a consonant written twice, which sounds as it does written once:
+    'commité' is said as 'comité'."""
+    return word[at] == word[at + 1] and word[at] not in VOWELS
 
 
 def verb_for_noun(
@@ -680,10 +700,11 @@ def verb_for_noun(
     morph: Callable[[str], list[str]],
 ) -> str | None:
     """The noun meant where a verb form stands after a determiner: "de la souri" -> 'souris', "donne
-    un conseille" -> 'conseil'. `word` (lowercase, 5 letters or more, no English word) must be
-    nothing but forms of a verb, no infinitive ("le boire"), no noun or adjective; `previous` a
-    determiner that cannot be a pronoun there (one that may be, `_PRONOUN_DETERMINERS`, "tout",
-    "l’un", only after a preposition, `before_previous`); and one sound-alike noun
+    un conseille" -> 'conseil', "c’est le commité" -> 'comité'. `word` (lowercase, 5 letters or
+    more, no English word) must be nothing but forms of a verb, no infinitive ("le boire"), no noun
+    or adjective but a participle's own; `previous` a determiner that cannot be a pronoun there
+    (one that may be, `_PRONOUN_DETERMINERS`, "tout", "l’un", only after a preposition,
+    `before_previous`, or before a participle alone); and one sound-alike noun
     (`sound_alike_nouns`) that agrees with the determiner, common (`SOLE_EDIT_MIN_FREQUENCY`) and
     `SOLE_EDIT_DOMINANCE` times as frequent as any other that agrees."""
     lower = word.casefold()
@@ -692,7 +713,9 @@ def verb_for_noun(
     readings = morph(lower)
     if not readings or not all(":V" in reading for reading in readings):
         return None
-    if any(re.search(":[NAY]", reading.split("/", 2)[1]) for reading in readings if reading.count("/") >= 2):
+    participle = all(":Q" in reading for reading in readings)
+    tags = [reading.split("/", 2)[1].replace(":Q:A", ":Q") for reading in readings if reading.count("/") >= 2]
+    if any(re.search(":[NAY]", tag) for tag in tags):
         return None
     determiner = previous.casefold()
     determiners = [reading for reading in morph(determiner) if ":G:D" in reading]
@@ -700,8 +723,8 @@ def verb_for_noun(
         return None
     pronoun = any(":G:O" in reading for reading in morph(determiner)) or before_previous in ("l", "L")
     after_preposition = any(":G:R" in reading for reading in _readings(before_previous, morph))
-    if (determiner in _PRONOUN_DETERMINERS or pronoun) and not after_preposition:
-        return None
+    if (determiner in _PRONOUN_DETERMINERS or pronoun) and not after_preposition and not participle:
+        return None  # no object pronoun stands before a participle alone: "le commité" is a noun's place
     nouns = [
         candidate
         for candidate in sound_alike_nouns(lower, known)
