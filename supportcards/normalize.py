@@ -720,6 +720,9 @@ _DEFINITION = (
 """A Markdown reference definition, `[doc]: https://... "title"`: one space before its ':' and it
 is text, and every `[doc]` that used it shows as written."""
 
+_PATH_PART = r"[^\s\\]*[^\s\\,.;:!?)»\"']"
+"""A part of a path between backslashes, as written or escaped for Markdown; the punctuation after
+a path is the sentence's."""
 _PROTECTED = (
     _DEFINITION
     + r"|\]\[[^\]\n]*\]"  # reference definitions, and the label of `[text][label]`
@@ -733,6 +736,8 @@ _PROTECTED = (
     r"|\]\([^)\n]*\)"  # Markdown link and image targets
     r"|\b(?:https?|ftp|mailto):[^\s<>)\]]+|\bwww\.[^\s<>)\]]+"  # bare URLs
     r"|(?<![\w.+:/-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*"  # e-mail addresses, real or a pattern ("utilisateur@domaine")
+    r"|(?<![^\s(«\"'])\\{2,}" + _PATH_PART + r"(?:\\+" + _PATH_PART + r")*\\*"  # UNC paths (\\serveur\partage$)
+    r"|\b[A-Za-z]:\\+(?:" + _PATH_PART + r"\\*)*"  # Windows paths (C:\Windows\System32)
 )
 
 

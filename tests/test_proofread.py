@@ -217,3 +217,16 @@ def test_an_email_address_or_its_pattern_is_never_flagged(write_source) -> None:
     folder = write_source({"chapitre-07.md": notes})
     flagged = {finding.text for finding in proofread_project(load_project([folder]))}
     assert not flagged & {"utilisateur", "domaine", "jdupont", "societe"}, flagged
+
+
+def test_a_windows_or_unc_path_is_never_flagged(write_source) -> None:
+    """A path names files as they are, accents or not: "deploiement" in a share is no slip."""
+    notes = (
+        "# Chapitre 7\n\n## Déploiement\n\n"
+        "On dépose le paquet sur \\\\\\\\srv-fichiers\\\\deploiement$\\\\7zip.msi, puis on le copie "
+        "dans C:\\Programmes\\Outills avant l'instalation.\n"
+    )
+    folder = write_source({"chapitre-07.md": notes})
+    flagged = {finding.text for finding in proofread_project(load_project([folder]))}
+    assert not flagged & {"deploiement", "srv-fichiers", "msi", "Outills"}, flagged
+    assert flagged == {"l’instalation"}, flagged  # the slip outside the paths is still found
