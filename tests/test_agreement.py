@@ -149,6 +149,20 @@ def test_the_second_of_two_coordinated_adjectives_agrees_like_the_first() -> Non
     assert flagged(adjective_coordination, "Les câbles rouges et bleu vont vers la baie.") == [("bleu", ("bleus",))]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Les alertes se basent sur des signatures connues et sur les comportements anormaux.",  # a preposition
+        "Le droit est donné pour une session limitée et tracé dans le journal.",  # the subject's participle
+        "Le guide est joint au contrat signé et validé par le client.",
+        "Le fichier, rangé dans une archive chiffrée et daté du jour, part au coffre.",
+    ],
+)
+def test_a_coordinated_adjective_after_a_complement_is_left_alone(sentence: str) -> None:
+    """After a preposition's complement, the second adjective may describe the sentence's subject."""
+    assert flagged(adjective_coordination, sentence) == []
+
+
 def test_an_adjective_after_noun_de_noun_is_left_to_a_person() -> None:
     assert flagged(adjective_complement, "Les comptes de service partagé sont interdits.") == [
         ("partagé", ("partagés",))

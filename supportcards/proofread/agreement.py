@@ -1013,6 +1013,11 @@ def adjective_coordination(card: CardText, speller: Speller) -> list[Issue]:
                 continue  # "neuve et haut de gamme", "simple et facile à lire": a phrase of its own
             if after is not None and after.is_adjective and not after.is_punctuation:
                 continue  # "rouges et bleu foncé": a colour with its shade, invariable
+            if second.has(":R"):
+                continue  # "connues et sur les comportements": a preposition, not the adjective "sur"
+            if _after_a_preposition(found, before):
+                continue  # "pour une durée limitée et enregistré", "au règlement intérieur et signée":
+                # the second may describe the sentence's subject, which the complement hangs on
             group = _group_ending_at(found, before + 1)
             genders = group.genders if group is not None else noun.genders(_NOUN_TAGS)
             number = group.number if group is not None else _one(noun.numbers(_NOUN_TAGS))
@@ -1028,6 +1033,18 @@ def adjective_coordination(card: CardText, speller: Speller) -> list[Issue]:
                 message = f"accord avec « {noun.text} », comme « {first.text} »"
                 issues.append(_issue(part, offset, second, "adjective-coordination", message, fixes))
     return issues
+
+
+def _after_a_preposition(found: list[Token], noun: int) -> bool:
+    """Whether the noun at tokens[noun] heads a preposition's complement ("pour une durée", "au
+    règlement", "dans le fichier"): its determiner is a contracted article or follows a preposition."""
+    determiner = noun - 1
+    if determiner < 0:
+        return False
+    if found[determiner].lower in ("au", "aux", "du"):
+        return True
+    preposition = determiner - 1
+    return found[determiner].is_determiner and preposition >= 0 and found[preposition].has(":R")
 
 
 def _invariable_colour(adjective: Token, after: Token | None) -> bool:
