@@ -1649,6 +1649,27 @@ def _participle_after_fois(finding: Finding) -> bool:
     return _readings(finding.text, ":Q")
 
 
+def _word_swapped_for_another(finding: Finding) -> bool:
+    """A fix that puts a verb of another lemma in place of a noun, or a participle in place of a
+    conjugated "être" or "avoir" after "a" ("les applications on accès" -> "axait", "La salle a sont propre compte" ->
+    "été"): the slip is the small word beside it ("ont", "son"), which Grammalecte does not offer."""
+    if not finding.suggestions:
+        return False
+    written, fix = _lemmas(finding.text), _lemmas(finding.suggestions[0])
+    if not written:
+        return False
+    lexicon = _lexicon()
+    morphs = lexicon.getMorph(_bare(finding.text).casefold()) if lexicon is not None else []
+    fix_morphs = lexicon.getMorph(_bare(finding.suggestions[0]).casefold()) if lexicon is not None else []
+    noun_only = all(":N" in morph and ":V" not in morph for morph in morphs)
+    verb_only = bool(fix_morphs) and all(":V" in morph and ":N" not in morph for morph in fix_morphs)
+    if noun_only and verb_only and not written & fix:
+        return True
+    auxiliary = finding.text.casefold() in ("sont", "est", "ont") and finding.rule.startswith("gv1__ppas")
+    before = finding.context[: finding.context_column - 1] if finding.context_column else ""
+    return auxiliary and re.search(r"\ba\s+$", before) is not None
+
+
 def _noun_of_its_own(finding: Finding) -> bool:
     """A noun-group agreement asked of a noun right after another noun, where the two share
     neither gender nor number ("la liste invités", "le dossier factures"): a slip of agreement
@@ -1919,6 +1940,7 @@ GUARDS = (
     _adjective_of_the_next_noun,
     _participle_after_fois,
     _argument_of_a_named_command,
+    _word_swapped_for_another,
     _noun_of_its_own,
     _ce_before_etre,
     _latin_locution,

@@ -1046,3 +1046,21 @@ def test_the_first_suggestion_that_fits_the_determiner_is_taken_when_a_cheap_sli
     assert policy_key(found) == "spelling:swap" and certain_fix(found) == "badge"
     feminine = spelling_in("Il rend la bagde à l’accueil.", "bagde", "bande", "badge", "barde", "bague")
     assert certain_fix(feminine) is None  # 'bande' fits "la": the speller's first choice stands, and is no cheap slip
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_a_word_swapped_for_one_of_another_lemma_is_left_to_a_person() -> None:
+    """ "les applications on accès" is "ont accès", not "on axait"; "La salle a sont propre compte" is
+    "son", not "a été": the slip is the small word beside the one Grammalecte would change."""
+    on = "g2__conf_on_non_verbe__b1_a3_1"
+    assert certain_fix(rule_finding("Les applications on accès au micro.", "accès", "axait", on)) is None
+    ppas = "gv1__ppas_det_nom_avoir__b1_a1_1"
+    assert certain_fix(rule_finding("La salle a sont propre compte.", "sont", "été", ppas)) is None
+    conj = "gv2__conj_les_nom__b1_a3_1"
+    assert certain_fix(rule_finding("Les employés ouvre un ticket.", "ouvre", "ouvrent", conj)) == "ouvrent"
+    after = "g3__conf_a_à_après_verbes__b5_a1_1"
+    assert certain_fix(rule_finding("Il envoie le ticket a l’équipe réseau.", "a", "à", after)) == "à"
+    assert (
+        certain_fix(rule_finding("Il a été bloquer hier.", "bloquer", "bloqué", "gv1__ppas_avoir_été__b1_a1_1"))
+        == "bloqué"
+    )
