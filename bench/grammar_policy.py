@@ -44,15 +44,10 @@ from supportcards.review import (  # noqa: E402
     CERTAIN,
     _conjugated,
     certain_fix,
-    confirmed_choice,
+    chosen_suggestion,
     contested,
-    engine_choice,
-    number_choice,
-    person_choice,
     policy_key,
     refusing_guard,
-    subject_choice,
-    tense_choice,
 )
 
 WORK = ROOT / "build" / "grammar-policy"
@@ -109,15 +104,7 @@ def grammar(finding: Finding) -> bool:
 def proposed_fix(finding: Finding) -> str:
     """The fix accepting would make: `--yes`'s own choice among several suggestions, else the first."""
     if len(finding.suggestions) > 1:
-        chosen = (
-            tense_choice(finding)
-            or confirmed_choice(finding)
-            or engine_choice(finding)
-            or subject_choice(finding)
-            or number_choice(finding)
-            or person_choice(finding)
-        )
-        return chosen or finding.suggestions[0]
+        return chosen_suggestion(finding) or finding.suggestions[0]
     return finding.suggestions[0]
 
 

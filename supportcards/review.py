@@ -1174,15 +1174,20 @@ def _certain_fix(finding: Finding) -> str | None:
         return finding.suggestions[0]  # a rule of Grammalecte that one of our certain checks confirms
     several = finding.kind != "spelling" and len(finding.suggestions) > 1
     if several and policy_key(finding) in CERTAIN:
-        return (
-            tense_choice(finding)
-            or confirmed_choice(finding)
-            or engine_choice(finding)
-            or subject_choice(finding)
-            or number_choice(finding)
-            or person_choice(finding)
-        )
+        return chosen_suggestion(finding)
     return None
+
+
+def chosen_suggestion(finding: Finding) -> str | None:
+    """Of several suggestions, the one the sentence decides (see `_certain_fix`), None if none."""
+    return (
+        tense_choice(finding)
+        or confirmed_choice(finding)
+        or engine_choice(finding)
+        or subject_choice(finding)
+        or number_choice(finding)
+        or person_choice(finding)
+    )
 
 
 def refusing_guard(finding: Finding) -> str | None:

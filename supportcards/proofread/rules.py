@@ -369,30 +369,13 @@ def verb_start(card: CardText, speller: Speller) -> list[Issue]:
     plural = any(":3p" in morph for morph in morphs)
     pronoun = front_pronoun(card.front, engine)
     adverb = word == "Peut" and _ADVERB_READING.match(card.back, first.end())
+    subjects: tuple[str, ...] = ("Ils", "Elles") if plural else ("Il", "Elle", "Cela")
+    rule = "verb-start"
     if pronoun is not None and pronoun.endswith("s") == plural and not adverb:
-        return [
-            Issue(
-                BACK,
-                first.start("word"),
-                first.end("word"),
-                "subject",
-                "front-pronoun",
-                "la réponse commence par un verbe sans sujet : le recto, qui en est le sujet",
-                (f"{pronoun} {lower}",),
-            )
-        ]
-    subjects = ("Ils", "Elles") if plural else ("Il", "Elle", "Cela")
-    return [
-        Issue(
-            BACK,
-            first.start("word"),
-            first.end("word"),
-            "subject",
-            "verb-start",
-            "la réponse commence par un verbe sans sujet",
-            tuple(f"{subject} {lower}" for subject in subjects),
-        )
-    ]
+        rule, subjects = "front-pronoun", (pronoun,)  # the front, which the lexicon genders, is the subject
+    message = "la réponse commence par un verbe sans sujet"
+    fixes = tuple(f"{subject} {lower}" for subject in subjects)
+    return [Issue(BACK, first.start("word"), first.end("word"), "subject", rule, message, fixes)]
 
 
 OWN_CHECKS: tuple[tuple[str, Check], ...] = (
