@@ -413,6 +413,7 @@ CERTAIN: frozenset[str] = frozenset(
         "spelling:missing-letter",  # one letter left out, nothing else close: inutils, cartouhe
         "spelling:one-edit",  # the only common word one slip away, after a word that introduces it: chaque matun
         "spelling:sole-slip",  # the same, of any class, fitting its neighbours, Grammalecte clean: prend beaucoip moins
+        "spelling:only-word",  # the only word of the dictionaries one slip away, common, same ending: obselète
         *("spelling:cognate", "spelling:short-accents", "spelling:attribute-accents"),  # proofread/cognates.py
         "spelling:english-accents",  # cognates.py: an English word, French but for its accents, in French: grace à
     }
@@ -525,7 +526,32 @@ def _spelling(finding: Finding) -> tuple[str, str]:
             return single[0], prefix + single[1]
     if own is not None:
         return own[0], prefix + own[1]
+    if kind in ("other", "undoubled"):
+        only = _only_word_in_context(finding, word)
+        if only is not None:
+            return "only-word", prefix + only
     return kind, finding.suggestions[0]
+
+
+def _only_word_in_context(finding: Finding, word: str) -> str | None:
+    """The only word of the dictionaries one slip from an unknown word (`spelling.only_word`:
+    'obselète' -> 'obsolète'), where the word is French: lowercase (or capitalised as it opens its
+    sentence), no English word, no two English words run together (`spelling.english_compound`:
+    "uptime"), not in parentheses beside English words, and Grammalecte finds nothing new in the
+    line with the fix in place (`_clean_with`). Needs Grammalecte's lexicon."""
+    from .proofread.spelling import Speller, english_compound, english_word, only_word
+
+    lexicon = _lexicon()
+    opening = word[:1].isupper() and word[1:].islower() and _opens_a_sentence(finding)
+    if lexicon is None or not (word.islower() or opening):
+        return None
+    if english_word(word) or english_compound(word) or _among_english_words(finding):
+        return None
+    found = only_word(word.casefold(), Speller(engine=lexicon)._in_dictionaries, lexicon.getMorph)
+    if found is None:
+        return None
+    fix = _cased(found, opening)
+    return fix if _clean_with(finding, finding.text[: len(finding.text) - len(word)] + fix) else None
 
 
 def _feminine_noun(word: str, suggestions: list[str]) -> str | None:

@@ -465,3 +465,63 @@ def test_english_asides_are_the_fronts_lowercase_english_names() -> None:
     assert english_asides("Page d’accueil obligatoire (captive portal)") == ("captive portal",)
     assert english_asides("Étendue pleine (épuisement des adresses)") == ()
     assert english_asides("Clé (key)") == ()
+
+
+def _morph(readings: dict[str, list[str]]) -> Any:
+    return lambda word: readings.get(word, [])
+
+
+def test_the_only_word_one_slip_away_is_taken_whatever_the_slip(monkeypatch: pytest.MonkeyPatch) -> None:
+    """'indispensible': an "i" for an "a" is no typist's slip (`likely_slip`), but no other word
+    of the dictionaries is one edit away: the student meant that one."""
+    known = _counts(monkeypatch, {"indispensable": 900, "indispensables": 300})
+    assert spelling.only_word("indispensible", known, _morph({})) == "indispensable"
+    known = _counts(monkeypatch, {"accessible": 900})
+    assert spelling.only_word("accessibble", known, _morph({})) == "accessible"
+
+
+def test_the_only_word_needs_no_rival_the_same_ending_and_a_common_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    known = _counts(monkeypatch, {"indispensable": 900, "indispensibles": 5})
+    assert spelling.only_word("indispensible", known, _morph({})) is None  # a rival, however rare
+    known = _counts(monkeypatch, {"agrégater": 900})
+    assert spelling.only_word("agrégateur", known, _morph({})) is None  # an ending changed: another word
+    known = _counts(monkeypatch, {"pixelisée": 0})
+    assert spelling.only_word("pixellisée", known, _morph({})) is None  # a rare word: a variant, maybe
+    known = _counts(monkeypatch, {"transmirent": 900})
+    assert spelling.only_word("transmivent", known, _morph({"transmirent": [">transmettre/:V3:Is:3p"]})) is None
+    known = _counts(monkeypatch, {"ultime": 2000})
+    assert spelling.only_word("uptme", known, _morph({})) is None  # shorter than six letters
+
+
+def test_two_common_english_words_run_together_are_a_term() -> None:
+    assert spelling.english_compound("uptime")
+    assert spelling.english_compound("failover")
+    assert not spelling.english_compound("indispensible")
+    assert not spelling.english_compound("passente")  # "sente" is a rare English word
+
+
+@needs_grammalecte
+@pytest.mark.parametrize(
+    ("line", "word", "fixed"),
+    [
+        ("Une connexion filaire reste indispensible pour les serveurs.", "indispensible", "indispensable"),
+        ("Le partage reste accessibble depuis le site distant.", "accessibble", "accessible"),
+    ],
+)
+def test_the_only_word_one_slip_away_is_fixed_unasked(line: str, word: str, fixed: str) -> None:
+    finding = suggested(line, word)
+    assert policy_key(finding) == "spelling:only-word"
+    assert certain_fix(finding) == fixed
+
+
+@needs_grammalecte
+@pytest.mark.parametrize(
+    ("line", "word"),
+    [
+        ("Le cluster bascule en failover quand un nœud tombe.", "failover"),
+        ("Le switch est stackable avec les autres modèles du rack.", "stackable"),
+        ("La commande uptime indique depuis quand le poste tourne.", "uptime"),
+    ],
+)
+def test_english_terms_with_one_french_word_near_are_left(line: str, word: str) -> None:
+    assert certain_fix(suggested(line, word)) is None

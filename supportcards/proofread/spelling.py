@@ -472,6 +472,57 @@ def sole_edit(
     return best
 
 
+ONLY_WORD_MIN_LENGTH = 6
+"""The least length of a word `only_word` fixes: shorter unknown words are commands and
+abbreviations as often as slips, and have many neighbours."""
+
+ENGLISH_COMPOUND_MIN_COUNT = 10_000
+"""How common in English each part of an `english_compound` must be (pyspellchecker's counts:
+"up" 5 million, "data" 49,251; "sente" 50, "ait" 61)."""
+
+
+def english_compound(word: str) -> bool:
+    """Whether `word` is two common English words run together ("uptime", "datacenter",
+    "winget"): a technical term, not a French word misspelt ('ultime', 'datacentre', 'widget')."""
+    lower = word.casefold()
+    counts = _english()
+    return any(
+        counts[lower[:i]] >= ENGLISH_COMPOUND_MIN_COUNT and counts[lower[i:]] >= ENGLISH_COMPOUND_MIN_COUNT
+        for i in range(2, len(lower) - 1)
+    )
+
+
+def only_word(word: str, known: Callable[[str], bool], morph: Callable[[str], list[str]]) -> str | None:
+    """The one word of the dictionaries that `word` (lowercase) is one edit or one sound step from
+    (`one_edit_words`, `sound_step_words`), when no other word at all is (the same word in the
+    other number aside, which is not taken): 'obselète' -> 'obsolète', 'ondulleurs' ->
+    'onduleurs', 'téléfoniques' -> 'téléphoniques'. With no rival, any edit will do, not only a
+    typist's likely one (`sole_edit`), but the word must keep its last three letters (an ending
+    changed is another word or form: "répliqueur" is no 'répliquer', "recevent" no 'recevant',
+    "journald" no 'journal'), not be a conjugated verb only (a conjugation is the conjugation
+    rules' to fix: "envoyeront" is no 'envoleront'), and be common, itself or its lemma
+    (`SOLE_EDIT_RARE_FREQUENCY`: a rare word's variants are missing from the dictionaries,
+    "pixellisée" beside 'pixelisée'; "routable" is no 'rouable')."""
+    lower = word.casefold()
+    if len(lower) < ONLY_WORD_MIN_LENGTH:
+        return None
+    found = one_edit_words(lower, known) | sound_step_words(lower, known)
+    if len({_number_stem(candidate) for candidate in found}) != 1:
+        return None
+    typed_plural = lower.endswith(("s", "x"))
+    same_number = [candidate for candidate in found if candidate.endswith(("s", "x")) == typed_plural]
+    if len(same_number) != 1 or same_number[0][-3:] != lower[-3:]:
+        return None
+    fix = same_number[0]
+    readings = morph(fix)
+    if readings and all(_FINITE.search(reading) for reading in readings):
+        return None
+    lemmas = {reading[1 : reading.index("/")] for reading in readings if reading.startswith(">") and "/" in reading}
+    if max(frequency(candidate) for candidate in {fix, *lemmas}) < SOLE_EDIT_RARE_FREQUENCY:
+        return None
+    return fix
+
+
 def outweighed(typed: str, fix: str, known: Callable[[str], bool]) -> bool:
     """Whether `fix`, a rare word (`SOLE_EDIT_MIN_FREQUENCY`), has a rival one edit from `typed`
     (another word, not `fix` in the other number) `SOLE_EDIT_DOMINANCE` times as frequent: "le
