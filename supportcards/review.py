@@ -379,6 +379,8 @@ CERTAIN: frozenset[str] = frozenset(
         "g3__infi",  # an infinitive after falloir, pouvoir, devoir, pour, de…: "il faut vérifié" -> "vérifier"
         # supportcards' own rules
         "une-part",  # a second "D’une part" -> "D’autre part"
+        "list-count",  # "Citez 3 …" over one list of 4 -> "Citez 4 …": 29 right of 29 (not list-count-ambigu)
+        "gv2__vmode",  # Grammalecte: "il faut qu’il met" -> "mette": 5 right of 5 (bench/grammar_policy.py)
         "front-pronoun",  # rules.py: "Permet de …" under a front the lexicon genders -> "Elle permet de …"
         "et-est",  # "Le ticket et fermé" -> "est": 3 of 3 on its own chapters (bench/proofread_rules.py)
         *("ou-où", "et-est-verbe", "son-sont", "ces-ses", "a-à", "on-ont", "peut-être", "c-est-s-est"),  # homophones.py

@@ -35,10 +35,20 @@ def flagged(check, front: str, back: str, with_engine: bool = False) -> list[tup
 
 def test_list_count_compares_the_number_asked_with_the_items() -> None:
     assert flagged(list_count, "Citez 3 outils", "Les outils sont :\n- a\n- b") == [("3", ("2",))]
-    assert flagged(list_count, "Nommez deux rôles", "- a\n- b\n- c") == [("deux", ("3",))]
+    assert flagged(list_count, "Nommez deux rôles", "- a\n- b\n- c") == [("deux", ("trois",))]
     assert flagged(list_count, "Citez 2 outils", "- a\n- b") == []
     assert flagged(list_count, "Citez 2 outils", "Le marteau et la pince.") == []  # no list: nothing to count
     assert flagged(list_count, "Qu’est-ce qu’un outil ?", "- a\n- b\n- c") == []
+
+
+def test_list_count_is_certain_over_one_list_only() -> None:
+    def rules(front: str, back: str) -> list[str]:
+        return [issue.rule for issue in list_count(card(front, back), speller())]
+
+    assert rules("Citez 3 outils", "Les outils sont :\n- a\n- b\n\n- c\n  (le plus courant)\n- d") == ["list-count"]
+    assert rules("Citez 2 avantages", "Av:\n- a\n- b\nDésav:\n- c\n- d") == ["list-count-ambigu"]
+    assert rules("Citez 2 avantages et 2 limites", "- a\n- b\n- c\n- d") == ["list-count-ambigu"]
+    assert flagged(list_count, "Nommez trois rôles", "- a\n- b") == [("trois", ("deux",))]  # in words, as written
 
 
 def test_lead_in_noun_catches_another_noun_or_adjective_than_asked() -> None:

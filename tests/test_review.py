@@ -325,7 +325,8 @@ def test_the_policy_accepts_certain_kinds_only() -> None:
     assert not certain(replace(grammar, rule="g3__gn_mon_ton_son_1m__b1_a4_1"))  # "son" may be "sont"
     assert not certain(replace(grammar, rule="g3__infi_laisser_avec_pronom__b4_a1_1"))  # "le laisser branché"
     assert certain(replace(grammar, rule="g3__infi_falloir__b1_a1_1"))  # "il faut vérifié"
-    assert not certain(replace(grammar, rule="list-count"))  # the fix may belong in the front
+    assert certain(replace(grammar, rule="list-count", text="3", suggestions=("4",)))  # the card asks what it lists
+    assert not certain(replace(grammar, rule="list-count-ambigu", text="2", suggestions=("4",)))  # "Av:" and "Désav:"
     assert certain(replace(grammar, rule="et-est", text="et", suggestions=("est",)))  # "Le ticket et fermé"
     assert certain(spelling("l’aparition", "l’apparition", "l’aspiration"))
     assert not certain(spelling("Root", "Rot"))  # capitalised: an English term or a name, more often

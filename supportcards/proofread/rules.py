@@ -10,7 +10,11 @@ families are normalizer rules instead (`normalize.py`: `elision`, `back-subject`
 - `et-est`: "et" between a noun and a past participle ("Le changement et validé"), "est" meant
   ("sont" after a plural determiner), unless a participle earlier in the clause is the one "et"
   joins it to ("stocké sur un serveur et copié");
-- `list-count`: "Citez 4 …" over a list of another number of items;
+- `list-count`: "Citez 4 …" over one list of another number of items: the question is made to
+  ask for what the list gives (a question copied from another card is the usual cause, and the
+  items are what the card teaches), in figures or in words as it was written; `list-count-ambigu`
+  where the back holds several lists ("Av:" and "Désav:") or the question another number
+  ("Citez 2 avantages et 2 inconvénients"): which count was meant is a person's to say;
 - `lead-in-noun`: "Citez 2 avantages" over "Les inconvénients sont": the lead-in names another
   thing than the question (its noun, or the adjective that follows it). The question is flagged,
   with the answer's word as the fix: a question copied from another card is the usual cause, and
@@ -105,17 +109,38 @@ def list_count(card: CardText, speller: Speller) -> list[Issue]:
     if not items or len(items) == wanted:
         return []
     start, end = asked.span("number")
+    one_list = _list_blocks(card.back) == 1 and not _NUMBER_WORD.search(card.front[asked.end("number") :])
+    count = len(items)
+    written = str(count) if number.isdigit() or count not in _NUMBER_NAMES else _NUMBER_NAMES[count]
     return [
         Issue(
             FRONT,
             start,
             end,
             "consistency",
-            "list-count",
-            f"la question en demande {wanted}, la réponse en liste {len(items)}",
-            (str(len(items)),),
+            "list-count" if one_list else "list-count-ambigu",
+            f"la question en demande {wanted}, la réponse en liste {count}",
+            (written,),
         )
     ]
+
+
+_NUMBER_NAMES = {value: name for name, value in _NUMBERS.items()}
+_NUMBER_WORD = re.compile(r"\b(?:\d{1,2}|" + "|".join(_NUMBERS) + r")\b", re.IGNORECASE)
+
+
+def _list_blocks(back: str) -> int:
+    """How many lists the back holds: runs of items that a line of text at the margin ends ("Av:"
+    then items, "Désav:" then items: two lists, whose sum no question asks for). Blank lines and
+    indented lines (an item's continuation) stay inside a list."""
+    blocks, inside = 0, False
+    for line in back.splitlines():
+        if _ITEM.match(line):
+            blocks += not inside
+            inside = True
+        elif line.strip() and not line[:1].isspace():
+            inside = False
+    return blocks
 
 
 def lead_in_noun(card: CardText, speller: Speller) -> list[Issue]:
