@@ -1383,7 +1383,8 @@ them the singular; a verb after it is the writer's choice."""
 def _other_reading(finding: Finding) -> bool:
     """Where the words Grammalecte would join into a locution also read as a sentence's own words:
     "quant à X" opens a clause and puts a topic first, which a comma closes ("quand à midi personne
-    ne l’utilise" and "tout est en ordre quand à la fin de la journée, il ferme" are "when");
+    ne l’utilise" and "tout est en ordre quand à la fin de la journée, il ferme" are "when"), or
+    stands anywhere before a stressed pronoun ("RDP utilise quant à lui le port 3389");
     after a relative clause ("ce qu’il fait peut être long") "peut" is the main verb; a verb after
     a comparison's "que" + noun group (`_COMPARED`) may agree with the subject before it, and one
     after "ainsi que" + noun group (`_ADDING_QUE`) with both."""
@@ -1393,6 +1394,8 @@ def _other_reading(finding: Finding) -> bool:
     before, after = finding.context[:start], finding.context[start + len(finding.text) :]
     sentence = re.split(r"[.!?;:]\s", before)[-1]
     if finding.rule.startswith("g2__conf_quant_quand"):
+        if re.match(r"\s*à\s+(?:lui|elle|eux|elles|moi|toi|nous|vous)\b", after, re.IGNORECASE):
+            return False  # "quant à lui": "quand" is never "when" before a stressed pronoun
         opens_a_clause = re.search(r"(?:^|[,;:(]|\b(?:et|mais|ou))\s*$", sentence, re.IGNORECASE)
         topic = re.match(r"\s*(?:à|au|aux)\s+(?P<group>[^,.;:!?]+?)\s*[,:]", after)
         if not opens_a_clause or topic is None:
@@ -1734,9 +1737,11 @@ def _apart(first: str, second: str) -> bool:
 
 def _gender_against_the_subject(finding: Finding) -> bool:
     """A participle's plural after "être" whose gender, the one the student wrote, is not that of
-    the first plural noun of its sentence, the subject ("Les adresses … sont conservé":
+    the first plural noun of its clause, the subject ("Les adresses … sont conservé":
     'conservés', but "adresses" is feminine): Grammalecte mends the number and keeps the written
-    gender; a person chooses."""
+    gender; a person chooses. The clause is the last one before the participle that holds a plural
+    noun, a comma or a conjunction ending the one before ("les performances baissent et les
+    disques restants sont sollicité": "disques")."""
     if not finding.rule.startswith("gv1__ppas") or len(finding.suggestions) != 1 or finding.context_column < 1:
         return False  # several: the choice among them reads the subject's gender (`subject_choice`)
     fix = finding.suggestions[0]
@@ -1749,14 +1754,13 @@ def _gender_against_the_subject(finding: Finding) -> bool:
         return False
     morph = checker.getSpellChecker().getMorph
     sentence = re.split(r"[.;:!?]\s", finding.context[: finding.context_column - 1])[-1]
-    for word in re.findall(r"[^\W\d_]+", sentence):
-        nouns = [m for m in morph(word.casefold()) if ":N" in m]
-        if not nouns:
-            continue
-        if all(re.search(r":[mfe]:p", m) for m in nouns):
-            genders = set().union(*(_feature(m, "mf", "e") for m in nouns))
-            mine = set().union(*(_feature(m, "mf", "e") for m in morph(fix.casefold()) if ":Q" in m or ":A" in m))
-            return bool(mine) and not genders & mine
+    for clause in reversed(re.split(r",|\b(?:et|mais|puis|car|donc)\b", sentence)):
+        for word in re.findall(r"[^\W\d_]+", clause):
+            nouns = [m for m in morph(word.casefold()) if ":N" in m]
+            if nouns and all(re.search(r":[mfe]:p", m) for m in nouns):
+                genders = set().union(*(_feature(m, "mf", "e") for m in nouns))
+                mine = set().union(*(_feature(m, "mf", "e") for m in morph(fix.casefold()) if ":Q" in m or ":A" in m))
+                return bool(mine) and not genders & mine
     return False
 
 

@@ -457,6 +457,11 @@ def test_a_plural_participle_of_the_other_gender_than_the_subject_is_left_to_a_p
     assert certain_fix(masculine) == "branchés"
     singular = replace(feminine, rule="gv1__ppas_être_accord_sing__b1_a1_1", text="branchés", suggestions=("branché",))
     assert policy_key(singular) not in CERTAIN  # "Les serveurs … peut être branchés": the verb is the slip
+    later = "Les imprimantes restent allumées et les serveurs sont branché sur l’onduleur."
+    in_a_second_clause = replace(masculine, context=later, context_column=later.index("branché") + 1)
+    assert certain_fix(in_a_second_clause) == "branchés"  # the subject of "sont" is the nearer clause's
+    earlier = "Les serveurs restent allumés, les imprimantes sont branché sur l’onduleur."
+    assert certain_fix(replace(masculine, context=earlier, context_column=earlier.index("branché") + 1)) is None
 
 
 def test_a_fix_that_only_capitalises_is_not_undone_by_the_apostrophe_rule(tmp_path: Path) -> None:
@@ -614,6 +619,8 @@ def test_an_infinitive_after_falloir_or_pour_is_certain_and_never_questions_a_no
         ("Il se met en veille quand à midi personne n’y est.", "quand", "g2__conf_quant_quand_qu_en__b1_a1_1", None),
         ("Tout est prêt quand à la fin du jour, il part.", "quand", "g2__conf_quant_quand_qu_en__b1_a1_1", None),
         ("Le poste, quand à lui, reste allumé.", "quand", "g2__conf_quant_quand_qu_en__b1_a1_1", "quant"),
+        ("Le SSH utilise quand à lui le port 22.", "quand", "g2__conf_quant_quand_qu_en__b1_a1_1", "quant"),
+        ("Les fichiers, quand à eux restent chiffrés.", "quand", "g2__conf_quant_quand_qu_en__b1_a1_1", "quant"),
         (
             "Quand à minuit la sauvegarde n’a pas démarré, on relance.",
             "Quand",
