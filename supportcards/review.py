@@ -406,6 +406,7 @@ CERTAIN: frozenset[str] = frozenset(
         "peut-être-sans-sujet",  # clause_homophones.py (not à-a-ambigu, ces-ses-ambigu: a person decides)
         *("est-et-pronom", "est-et-liste", "mes-mais", "et-est-attribut", "a-à-début"),  # link_homophones.py
         *("et-est-sujet", "qui-à-a", "ces-ses-liste", "ces-ses-compris"),  # h-hom (not et-est-sujet-ambigu)
+        *("leurs-leur", "leur-leurs"),  # clause_homophones.py: "ce qui leurs donne", "sauvegarde leur données"
         # unknown words, by how they differ from the first suggestion
         "spelling:accents",  # only accents: regulierement, dégats
         "spelling:double-letter",  # a letter left single: instalé, diférentes (not "spelling:undoubled")

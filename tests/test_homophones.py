@@ -15,6 +15,7 @@ from supportcards.proofread.clause_homophones import (
     ce_se_sujet,
     ces_compris,
     ces_possessif,
+    leur_leurs,
     ou_liste,
     peut_etre_sans_sujet,
     pres_pret,
@@ -852,3 +853,19 @@ def test_a_after_two_bare_nouns_joined_by_et_is_a_preposition() -> None:
     assert flagged(a_sans_sujet, back) == [("a-à-sans-sujet", "a", ("à",))]
     assert flagged(a_sans_sujet, "- Orange et Free a une offre fibre") == []
     assert flagged(a_sans_sujet, "- Installation et configuration a été faite par le prestataire") == []
+
+
+def test_the_number_of_leur_is_told_by_the_word_after_it() -> None:
+    back = "Le portail centralise les droits, ce qui leurs simplifie la gestion."
+    assert flagged(leur_leurs, back) == [("leurs-leur", "leurs", ("leur",))]
+    back = "Le prestataire sauvegarde leur fichiers chaque mois."
+    assert flagged(leur_leurs, back) == [("leur-leurs", "leur", ("leurs",))]
+    for back in (
+        "Les techniciens gardent leurs propres outils et leur mot de passe.",  # an adjective, a singular noun
+        "On leur envoie leurs identifiants par SMS.",
+        "Le responsable leur demandes des comptes.",  # "tu leur demandes" or "leurs demandes": a person's
+        "Leurs VLAN sont isolés du reste du réseau.",  # an unknown word says nothing
+        "Le chef de projet leur a confié les serveurs.",
+        "Le prestataire archive leur factures chaque mois.",  # "tu factures": a verb maybe, a person's
+    ):
+        assert flagged(leur_leurs, back) == [], back

@@ -697,6 +697,39 @@ def _plural_owner(words: list[Token]) -> bool:
     return any(word.lower in ("ils", "elles", "les", "des", "leurs", "leur") for word in words)
 
 
+def leur_leurs(card: CardText, speller: Speller) -> list[Issue]:
+    """ "ce qui leurs donne", "Microsoft sauvegarde leur données": the number of "leur" told by the
+    word after it. The pronoun "leur" never takes an "s", and the determiner "leurs" takes a plural
+    noun: before a word that may be a conjugated verb or an infinitive and has no plural reading,
+    "leurs" is "leur" whichever it was meant as. The determiner "leur" takes a singular noun: before a
+    noun or adjective that is plural in every reading and can be no conjugated verb nor infinitive
+    ("leur demandes" may be "tu leur demandes"), "leurs"."""
+    issues = []
+    for found in _walk(card, speller):
+        lexicon, part, offset, sentence = found.lexicon, found.part, found.offset, found.tokens
+        for index, token in enumerate(sentence):
+            if token.lower not in ("leur", "leurs"):
+                continue
+            following = _word(sentence, index + 1)
+            if following is None or not following.text.islower() or not lexicon.known(following.text):
+                continue
+            verbal = lexicon.finite(following.text) or lexicon.has(following.text, ":Y")
+            if token.lower == "leurs":
+                plural = [
+                    m for m in lexicon.morphs(following.text) if (":N" in m or ":A" in m) and (":p" in m or ":i" in m)
+                ]
+                if not verbal or plural:
+                    continue
+                fix, message = "leur", "« leurs » devant un verbe ou un nom au singulier : « leur »"
+            else:
+                if verbal or not lexicon.plural_only(following.text):
+                    continue
+                fix, message = "leurs", "« leur » devant un nom au pluriel : « leurs »"
+            rule = f"{token.lower}-{fix}"
+            issues.append(_issue(part, offset, token, token, rule, message, _same_case(fix, token.text)))
+    return issues
+
+
 CHECKS = (
     ("sa-ça", sa_ca),
     ("près-prêt", pres_pret),
@@ -708,5 +741,6 @@ CHECKS = (
     ("ces-ses-ambigu", ces_possessif),
     ("qui-à-a", qui_a),
     ("ces-ses-compris", ces_compris),
+    ("leur-leurs", leur_leurs),
 )
 """This module's checks, by rule name, for `rules.OWN_CHECKS` (and `homophones.line_readings`)."""
