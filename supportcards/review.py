@@ -1216,7 +1216,33 @@ def chosen_suggestion(finding: Finding) -> str | None:
         or subject_choice(finding)
         or number_choice(finding)
         or person_choice(finding)
+        or sound_choice(finding)
     )
+
+
+_SILENT_ENDINGS = ("ent", "es", "ts", "ds", "s", "t", "x", "d", "e")
+"""Endings French does not pronounce after the word they close: "rempli" and "remplit", "attende"
+and "attend" sound the same."""
+
+
+def _without_silent_ending(word: str) -> str:
+    lower = word.casefold()
+    for ending in _SILENT_ENDINGS:
+        if lower.endswith(ending) and len(lower) > len(ending) + 2:
+            return lower[: -len(ending)]
+    return lower
+
+
+def sound_choice(finding: Finding) -> str | None:
+    """Of several words Grammalecte offers for a participle where a clitic asks for a verb
+    ("l’espace se rempli": 'remplit' or 'remplissait'), the only one that sounds as written, the
+    two differing by a silent ending only: the student wrote the word heard, the slip is its
+    spelling, not its tense."""
+    if not finding.rule.startswith("g2__conf_non_verbe"):
+        return None  # after "on", 'suivit' sounds like "suivi" too, but "ont" was meant: its own finding
+    heard = _without_silent_ending(finding.text)
+    kept = [suggestion for suggestion in finding.suggestions if _without_silent_ending(suggestion) == heard]
+    return kept[0] if len(kept) == 1 else None
 
 
 def refusing_guard(finding: Finding) -> str | None:

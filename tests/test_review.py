@@ -1072,3 +1072,18 @@ def test_a_word_swapped_for_one_of_another_lemma_is_left_to_a_person() -> None:
         certain_fix(rule_finding("Il a été bloquer hier.", "bloquer", "bloqué", "gv1__ppas_avoir_été__b1_a1_1"))
         == "bloqué"
     )
+
+
+def test_of_a_verb_and_its_imperfect_offered_for_a_participle_the_one_heard_is_chosen() -> None:
+    """ "Le dossier se rempli": 'remplit' sounds as written, 'remplissait' changes the tense."""
+    line = "Le dossier partagé se rempli chaque semaine."
+    column = line.index("rempli") + 1
+    rule = "g2__conf_non_verbe_après_préverbes__b6_a2_1"
+    offered = ("remplit", "remplissait")
+    finding = Finding(Location("n.md", 1), column, "grammar", rule, "m", "rempli", offered, line, column)
+    assert certain_fix(finding) == "remplit"
+    from supportcards.review import sound_choice
+
+    assert sound_choice(replace(finding, suggestions=("remplit", "remplis"))) is None  # both heard
+    after_on = replace(finding, rule="g2__conj_on__b1_a1_1", text="suivi", suggestions=("suit", "suivait", "suivit"))
+    assert certain_fix(after_on) is None  # "on suivi": "ont suivi" was meant
