@@ -247,6 +247,8 @@ def test_locution_adjective_leaves_correct_locutions(back: str) -> None:
         ("La migration d’un gros serveur peut être très coûteux.", [("coûteux", ("coûteuse",))]),
         ("La console, qui tourne sur le serveur, doit rester fermé la nuit.", [("fermé", ("fermée",))]),
         ("Sans pilote, l’imprimante paraît bloqué.", [("bloqué", ("bloquée",))]),
+        ("Le poste démarre et la carte réseau devient inactif.", [("inactif", ("inactive",))]),
+        ("Le VPN est coupé (« délai dépassé ») et la session reste ouvert.", [("ouvert", ("ouverte",))]),
     ],
 )
 def test_attribute_subject_agrees_an_attribute_with_the_head_of_its_subject(back: str, expected: list) -> None:
@@ -265,6 +267,8 @@ def test_attribute_subject_agrees_an_attribute_with_the_head_of_its_subject(back
         "Cette offre reste bon marché.",
         "Quand le réseau est chargé, la voix reste prioritaire.",
         "Il devient lent.",
+        "Le câble et la prise restent branchés.",  # one subject of two nouns
+        "Le câble neuf et la prise sont branchés.",
     ],
 )
 def test_attribute_subject_leaves_attributes_that_agree_or_have_another_subject(back: str) -> None:

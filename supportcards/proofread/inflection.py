@@ -51,7 +51,9 @@ Grammalecte:
   pouvoir or devoir and one of them), whose subject is a noun group that opens the clause, of one
   gender and one number that the verb shares, takes the head noun's gender and number, however far
   the group's complements or an incise between commas put it ("La clé privée, qui reste sur le
-  poste, doit rester secret"); not a word that a noun follows ("reste bon marché").
+  poste, doit rester secret"), also after "et" that joins it to a clause with its own verb ("…
+  est détecté et la définition maximale est limité"); not a word that a noun follows ("reste bon
+  marché").
 """
 
 from __future__ import annotations
@@ -784,7 +786,10 @@ def _copula_subject(found: list[Token], index: int) -> tuple[str, str] | None:
             return None  # "Le disque, une fois formaté, est rendu": what stands before the comma is no subject
         end = opening
     for first in range(end):
-        if _opening(found, first) != "start" or not found[first].is_determiner or found[first].lower in ("de", "d’"):
+        opening = _opening(found, first)
+        if opening == "coordinated" and _after_a_clause(found, first - 1):
+            opening = "start"
+        if opening != "start" or not found[first].is_determiner or found[first].lower in ("de", "d’"):
             continue
         group = noun_group(found, first)
         if group is None or not all(_complement_word(found[at], found[at - 1]) for at in range(group.end, end)):
@@ -795,6 +800,19 @@ def _copula_subject(found: list[Token], index: int) -> tuple[str, str] | None:
             return None
         return (gender, group.number) if ("3" + group.number) in found[finite].persons() else None
     return None
+
+
+def _after_a_clause(found: list[Token], conjunction: int) -> bool:
+    """Whether the words before the "et" (or "ou") at tokens[conjunction], back to the sentence's
+    last punctuation, hold a word that can only be a conjugated verb ("L’écran est détecté et la
+    définition …"): the conjunction then joins a second clause, and the noun group after it is that
+    clause's subject, not the second half of one ("Le câble et la prise sont …")."""
+    for token in reversed(found[:conjunction]):
+        if token.text in (",", ";", ":", ".", "!", "?"):
+            return False  # quotes and brackets close no clause: "… comme « Écran générique » et la …"
+        if token.finite() and (_lemmas(token) & {"être", "avoir"} or not (token.is_noun or token.is_adjective)):
+            return True  # "est", "a" are nouns too (l’est, un a), but a verb first
+    return False
 
 
 def _complement_word(token: Token, previous: Token) -> bool:
