@@ -1558,14 +1558,16 @@ def _noun_attribute(finding: Finding) -> bool:
 
 def _agrees_with_the_head(finding: Finding) -> bool:
     """A noun-group agreement of an adjective or a participle with the noun after a noun's "de"
-    where the word agrees with a noun among the four words before "de" ("- Câble de la borne
-    Wi-Fi arraché", "La mise à jour des postes prévue lundi"): the head's agreement, which a
-    person tells from the other. "de" is a word of its own ("une durée limité" holds none), and a
+    (or a measure's "sur 128", "en 4") where the word agrees with a noun among the four words
+    before it ("- Câble de la borne Wi-Fi arraché", "La mise à jour des postes prévue lundi",
+    "des adresses sur 128 bits écrites en hexadécimal"): the head's agreement, which a person
+    tells from the other. "de" is a word of its own ("une durée limité" holds none), and a
     word right after its determiner ("la principal faiblesse") qualifies the noun after it."""
     if not finding.rule.startswith("g3__gn") or finding.context_column < 1:
         return False
     before = re.split(r"[,;:.!?()]", finding.context[: finding.context_column - 1])[-1]
-    head = re.search(r"^(.*?)\s+(?:(?:de|du|des)\s+|d['’]\s*)(?:[^\s,;:.!?()]+\s+){0,4}$", before)
+    measure = re.search(r"^(.*?)\s+(?:sur|en|à|par|pour)\s+\d+\s+(?:[^\s,;:.!?()]+\s+){1,2}$", before)
+    head = measure or re.search(r"^(.*?)\s+(?:(?:de|du|des)\s+|d['’]\s*)(?:[^\s,;:.!?()]+\s+){0,4}$", before)
     if head is None or (not _readings(finding.text, ":A") and not _readings(finding.text, ":Q")):
         return False
     from .proofread.grammar import engine

@@ -1087,3 +1087,16 @@ def test_of_a_verb_and_its_imperfect_offered_for_a_participle_the_one_heard_is_c
     assert sound_choice(replace(finding, suggestions=("remplit", "remplis"))) is None  # both heard
     after_on = replace(finding, rule="g2__conj_on__b1_a1_1", text="suivi", suggestions=("suit", "suivait", "suivit"))
     assert certain_fix(after_on) is None  # "on suivi": "ont suivi" was meant
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_a_participle_after_a_measure_may_agree_with_the_noun_before_it() -> None:
+    """ "des adresses sur 128 bits écrites en hexadécimal": the addresses are written, not the bits."""
+    line = "Il gère des adresses sur 128 bits écrites en hexadécimal."
+    column = line.index("écrites") + 1
+    rule = "g3__gn_nombre_chiffres_1m__b3_a2_1"
+    finding = Finding(Location("n.md", 1), column, "grammar", rule, "m", "écrites", ("écrits",), line, column)
+    assert certain_fix(finding) is None
+    alone = "Il gère un code sur 128 bits écrites en hexadécimal."
+    elsewhere = replace(finding, context=alone, context_column=alone.index("écrites") + 1)
+    assert certain_fix(elsewhere) == "écrits"  # no noun before the measure agrees with the written form

@@ -198,6 +198,7 @@ def test_an_english_er_ending_is_no_swapped_re() -> None:
     """A verb made from a command ("Pinger") or an English compound ("datacenter") ends in "-er"."""
     assert certain_fix(in_line("Pinger : tester la réponse d’une machine.", "Pinger", "Pingre")) is None
     assert certain_fix(in_line("Le serveur est dans le bureauter.", "bureauter", "bureautre")) is None
+    assert certain_fix(in_line("Les serveurs sont dans des clusters.", "clusters", "clustres")) is None  # plural
     assert certain_fix(in_line("Le câble est locla.", "locla", "local")) == "local"
 
 

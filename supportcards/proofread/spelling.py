@@ -380,9 +380,13 @@ def sound_step_words(word: str, known: Callable[[str], bool]) -> set[str]:
 
 
 def english_ending(typed: str, word: str) -> bool:
-    """Whether `word` only turns an English "-er" ending into the French "-re": "datacenter" is no
-    swapped "datacentre", "pinger" (ping + -er, a verb made from a command) no "pingre"."""
-    return typed.casefold().endswith("er") and word.casefold() == typed.casefold()[:-2] + "re"
+    """Whether `word` only turns an English "-er" ending into the French "-re", in either number:
+    "datacenter" is no swapped "datacentre", nor "datacenters" "datacentres"; "pinger" (ping +
+    -er, a verb made from a command) no "pingre"."""
+    lower, meant = typed.casefold(), word.casefold()
+    if lower.endswith("ers") and meant.endswith("res"):
+        lower, meant = lower[:-1], meant[:-1]
+    return lower.endswith("er") and meant == lower[:-2] + "re"
 
 
 def clipped(typed: str, word: str) -> bool:
