@@ -786,10 +786,10 @@ def _copula_subject(found: list[Token], index: int) -> tuple[str, str] | None:
             return None  # "Le disque, une fois formaté, est rendu": what stands before the comma is no subject
         end = opening
     for first in range(end):
-        opening = _opening(found, first)
-        if opening == "coordinated" and _after_a_clause(found, first - 1):
-            opening = "start"
-        if opening != "start" or not found[first].is_determiner or found[first].lower in ("de", "d’"):
+        how = _opening(found, first)
+        if how == "coordinated" and _after_a_clause(found, first - 1):
+            how = "start"
+        if how != "start" or not found[first].is_determiner or found[first].lower in ("de", "d’"):
             continue
         group = noun_group(found, first)
         if group is None or not all(_complement_word(found[at], found[at - 1]) for at in range(group.end, end)):
