@@ -720,6 +720,25 @@ _DEFINITION = (
 """A Markdown reference definition, `[doc]: https://... "title"`: one space before its ':' and it
 is text, and every `[doc]` that used it shows as written."""
 
+_HOST_ENDINGS = (
+    "local",
+    "lan",
+    "intra",
+    "corp",
+    "internal",
+    "home",
+    "com",
+    "net",
+    "org",
+    "ch",
+    "fr",
+    "be",
+    "de",
+    "io",
+    "eu",
+)
+"""The last labels that make a dotted word a host or domain name ("srv-mail01.ecole.local",
+"exemple.ch"), protected like a URL: no rule changes it, no word in it is flagged."""
 _PATH_PART = r"[^\s\\]*[^\s\\,.;:!?)»\"']"
 """A part of a path between backslashes, as written or escaped for Markdown; the punctuation after
 a path is the sentence's."""
@@ -738,6 +757,7 @@ _PROTECTED = (
     r"|(?<![\w.+:/-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*"  # e-mail addresses, real or a pattern ("utilisateur@domaine")
     r"|(?<![^\s(«\"'])\\{2,}" + _PATH_PART + r"(?:\\+" + _PATH_PART + r")*\\*"  # UNC paths (\\serveur\partage$)
     r"|\b[A-Za-z]:\\+(?:" + _PATH_PART + r"\\*)*"  # Windows paths (C:\Windows\System32)
+    r"|(?<![\w.@/-])[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9][\w-]*)*\.(?:" + "|".join(_HOST_ENDINGS) + r")\b(?![.\w-]*\w)"
 )
 
 
@@ -752,7 +772,25 @@ def _protected_with_labels(labels: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(_PROTECTED + rf"|\[(?i:{names})\](?:\[\])?", re.DOTALL)
 
 
-_MAY_PROTECT = ("`", "~~~", "\\", "<", ">", "&", "](", "][", "]:", "$$", "http", "ftp:", "mailto:", "www.", "@")
+_HOST_MARKERS = tuple("." + ending for ending in _HOST_ENDINGS)
+_MAY_PROTECT = (
+    "`",
+    "~~~",
+    "\\",
+    "<",
+    ">",
+    "&",
+    "](",
+    "][",
+    "]:",
+    "$$",
+    "http",
+    "ftp:",
+    "mailto:",
+    "www.",
+    "@",
+    *_HOST_MARKERS,
+)
 
 
 def split_protected(text: str) -> list[tuple[str, bool]]:

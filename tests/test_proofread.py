@@ -230,3 +230,18 @@ def test_a_windows_or_unc_path_is_never_flagged(write_source) -> None:
     flagged = {finding.text for finding in proofread_project(load_project([folder]))}
     assert not flagged & {"deploiement", "srv-fichiers", "msi", "Outills"}, flagged
     assert flagged == {"l’instalation"}, flagged  # the slip outside the paths is still found
+
+
+def test_a_host_name_is_never_flagged_nor_changed(write_source) -> None:
+    """ "srv-web02.lycee.local" names a machine as it is: "lycee" in it is no slip."""
+    from supportcards.normalize import split_protected
+
+    notes = (
+        "# Chapitre 7\n\n## FQDN\n\n"
+        "Le serveur srv-web02.lycee.local répond, comme intranet.exemple.ch, sans probleme.\n"
+    )
+    folder = write_source({"chapitre-07.md": notes})
+    flagged = {finding.text for finding in proofread_project(load_project([folder]))}
+    assert flagged == {"probleme"}, flagged
+    assert ("srv-web02.lycee.local", True) in split_protected("Le serveur srv-web02.lycee.local répond.")
+    assert split_protected("Il est 10.5 fois plus lent.") == [("Il est 10.5 fois plus lent.", False)]
