@@ -608,7 +608,7 @@ FRENCH_FIXES = ("cognate", "short-accents", "attribute-accents", "english-accent
 def _french_fix(finding: Finding, word: str) -> tuple[str, str] | None:
     """`cognates.french_fix` for the finding's word, from the words beside it in its line."""
     from .proofread.cognates import french_fix
-    from .proofread.spelling import Speller
+    from .proofread.spelling import Speller, english_word
 
     lexicon = _lexicon()
     if lexicon is None:
@@ -625,6 +625,13 @@ def _french_fix(finding: Finding, word: str) -> tuple[str, str] | None:
         _coordinated_word(finding),
         opening,
     )
+    if (
+        found is not None
+        and found[0] == "cognate"
+        and english_word(found[1])
+        and _undoubled(found[1]) == _undoubled(word)
+    ):
+        return None  # "le striping" is no English spelling of 'stripping', another English word a letter apart
     return (found[0], _cased(found[1], True)) if found is not None and opening else found
 
 
@@ -1412,7 +1419,8 @@ def _other_reading(finding: Finding) -> bool:
     "quant à X" opens a clause and puts a topic first, which a comma closes ("quand à midi personne
     ne l’utilise" and "tout est en ordre quand à la fin de la journée, il ferme" are "when"), or
     stands anywhere before a stressed pronoun ("RDP utilise quant à lui le port 3389");
-    after a relative clause ("ce qu’il fait peut être long") "peut" is the main verb; a verb after
+    after a relative clause ("ce qu’il fait peut être long") or a host name, an address or a path
+    ("www.exemple.ch peut être un alias") "peut" is the main verb; a verb after
     a comparison's "que" + noun group (`_COMPARED`) may agree with the subject before it, and one
     after "ainsi que" + noun group (`_ADDING_QUE`) with both."""
     start = finding.context_column - 1
@@ -1436,6 +1444,8 @@ def _other_reading(finding: Finding) -> bool:
         compared = _COMPARED.search(sentence)
         return compared is not None and not _CONJUNCTION_QUE.search(compared.group())
     if finding.rule.startswith("g3__conf_peut_être"):
+        if re.search(r"[\w-]+[./@][\w./@-]*\w\s*$", sentence):
+            return True  # "www.exemple.ch peut être un CNAME": a name the checker does not read is the subject
         return bool(re.search(r"\b(?:qui|que|qu['’])", sentence.split(",")[-1], re.IGNORECASE))
     return False
 
@@ -1991,6 +2001,103 @@ def findings_to_review(sources: Sequence[str | Path], outdir: str | Path = "buil
     return {path: len(findings) for path, findings in found.items() if findings}
 
 
+def _words_before(finding: Finding) -> list[str]:
+    """The words of the finding's line before it, punctuation aside (digits and dots kept: "2.0")."""
+    if finding.context_column < 1:
+        return []
+    return re.findall(r"[\w.’'-]+", finding.context[: finding.context_column - 1])
+
+
+def _word_after(finding: Finding) -> str | None:
+    if finding.context_column < 1:
+        return None
+    after = re.match(r"\s+([^\W\d_][\w-]*)", finding.context[finding.context_column - 1 + len(finding.text) :])
+    return after.group(1) if after else None
+
+
+def _version_number(finding: Finding) -> bool:
+    """An agreement with a number that names a version, not a count: right after a name or an
+    acronym ("TPM 2.0 activé", "Wi-Fi 6 compatible") or written with a dot ("2.0"), it says which
+    one, and the word agrees with the name (singular)."""
+    if not finding.rule.startswith("g3__gn_nombre") or finding.context_column < 1:
+        return False
+    before = _words_before(finding)
+    if len(before) < 1 or not re.fullmatch(r"\d+(?:[.,]\d+)*", before[-1]):
+        return False
+    return "." in before[-1] or (len(before) > 1 and before[-2][:1].isupper() and before[-2][:1].isalpha())
+
+
+def _after_an_acronym(finding: Finding) -> bool:
+    """A noun-group agreement that changes only the gender of a word right after an acronym ("des CA
+    publiques": certification authorities, feminine): the lexicon guesses an acronym's gender,
+    the student knows what it stands for. Its number is still checked."""
+    if not finding.rule.startswith("g3__gn") or not finding.suggestions:
+        return False
+    before = _words_before(finding)
+    if not before or not re.fullmatch(r"[A-Z][A-Z0-9]+s?", before[-1]):
+        return False
+    fix = finding.suggestions[0]
+    return _plural(fix) == _plural(finding.text) and fix.casefold() != finding.text.casefold()
+
+
+def _head_of_an_english_compound(finding: Finding) -> bool:
+    """A noun-group agreement asked of a word an English word follows ("plusieurs service desks"):
+    the two make one English term, whose last word bears the plural."""
+    if not finding.rule.startswith("g3__gn"):
+        return False
+    from .proofread.spelling import Speller, english_word
+
+    after = _word_after(finding)
+    lexicon = _lexicon()
+    if after is None or lexicon is None or not english_word(after):
+        return False
+    return not Speller(engine=lexicon).is_known(after)
+
+
+ADVERBIAL_ADJECTIVES = frozenset(
+    {"droit", "fort", "bas", "haut", "clair", "cher", "juste", "net", "dur", "bon", "faux", "lourd", "court", "ferme"}
+)
+"""Adjectives French uses as invariable adverbs after a verb ("couper droit", "parler fort",
+"coûter cher", "viser juste", "tenir bon")."""
+
+_DEGREE_ADVERBS = frozenset({"bien", "très", "trop", "assez", "plus", "moins", "tout", "aussi", "si"})
+
+
+def _adverbial_adjective(finding: Finding) -> bool:
+    """An agreement asked of an adjective that French also uses as an adverb, after an adverb of
+    degree ("couper les fils bien droit"): the adverb, invariable, is as correct as the agreed
+    adjective; the student's choice stands."""
+    if not finding.rule.startswith("g3__gn") or finding.text.casefold() not in ADVERBIAL_ADJECTIVES:
+        return False
+    before = _words_before(finding)
+    return bool(before) and before[-1].casefold() in _DEGREE_ADVERBS
+
+
+def _tel_quel(finding: Finding) -> bool:
+    """ "telle quelle" is one locution ("la retrouve telle quelle"), never "telle qu’elle"."""
+    before = _words_before(finding)
+    return finding.rule.startswith("g2__conf_quel") and bool(before) and before[-1].casefold() in _TEL_FORMS
+
+
+_TEL_FORMS = frozenset({"tel", "telle", "tels", "telles"})
+
+
+def _participle_attribute(finding: Finding) -> bool:
+    """An infinitive asked for a participle right after another participle that it agrees with
+    ("Les requêtes sont envoyées chiffrées"): the second describes the subject, as the first
+    does; an infinitive's slip ("il a voulu vérifié") has no agreement marks to share."""
+    if not finding.rule.startswith("g3__infi") or finding.context_column < 1:
+        return False
+    before = _words_before(finding)
+    lexicon = _lexicon()
+    if not before or lexicon is None:
+        return False
+    previous = [m for m in lexicon.getMorph(before[-1].casefold()) if ":Q" in m]
+    mine = [m for m in lexicon.getMorph(finding.text.casefold()) if ":Q" in m]
+    marked = re.search(r"(?:ée|ées|és|ies|ues|ts|tes)$", finding.text.casefold())
+    return bool(previous and mine and marked) and any(_same_features(a, b) for a in previous for b in mine)
+
+
 GUARDS = (
     _a_name,
     _other_reading,
@@ -2014,6 +2121,12 @@ GUARDS = (
     _no_elision,
     _plural_of_an_invariable_head,
     _gender_against_the_subject,
+    _version_number,
+    _after_an_acronym,
+    _head_of_an_english_compound,
+    _adverbial_adjective,
+    _tel_quel,
+    _participle_attribute,
 )
 """The checks that leave a grammar finding of a certain kind to a person: each names a reading
 in which the fix would damage correct text."""

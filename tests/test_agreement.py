@@ -509,3 +509,12 @@ def test_subject_verb_reads_adverbs_of_degree_and_of_quantity_in_the_subject(bac
 )
 def test_subject_verb_leaves_quantities_that_agree(back: str) -> None:
     assert flagged(subject_verb, back) == []
+
+
+def test_qui_after_a_measure_may_be_about_the_noun_it_measures() -> None:
+    assert flagged(qui_verb, "C’est une baie au format 42 unités qui accueille les serveurs.") == []
+    assert flagged(qui_verb, "On installe 3 serveurs qui tourne la nuit.") == [("tourne", ("tournent",))]
+
+
+def test_a_noun_that_an_adverb_and_adjective_follow_is_no_coordinated_adjective() -> None:
+    assert flagged(adjective_coordination, "- Fiche mal sertie ou paires trop longues") == []

@@ -210,3 +210,7 @@ def test_relative_singular_verb_gives_the_head_its_verb_after_a_relative_of_the_
 )
 def test_relative_singular_verb_leaves_plurals_that_may_be_meant(back: str) -> None:
     assert flagged(relative_singular_verb, back) == []
+
+
+def test_a_number_and_a_name_no_lexicon_reads_are_no_plural_subject() -> None:
+    assert flagged(distant_verb, "Exemple : 0101 AND 0011 donne 0001, et 0101 OR 0011 redonne 0111.") == []

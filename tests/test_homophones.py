@@ -869,3 +869,9 @@ def test_the_number_of_leur_is_told_by_the_word_after_it() -> None:
         "Le prestataire archive leur factures chaque mois.",  # "tu factures": a verb maybe, a person's
     ):
         assert flagged(leur_leurs, back) == [], back
+
+
+def test_ou_before_two_nouns_joined_to_one_verb_is_a_relative() -> None:
+    back = "Sur le bureau où un écran et un dock sont branchés, le portable charge."
+    assert flagged(ou_liste, back) == []
+    assert flagged(ou_liste, "On branche un écran où un dock et un clavier.") == [("où-ou-liste", "où", ("ou",))]

@@ -1100,3 +1100,46 @@ def test_a_participle_after_a_measure_may_agree_with_the_noun_before_it() -> Non
     alone = "Il gère un code sur 128 bits écrites en hexadécimal."
     elsewhere = replace(finding, context=alone, context_column=alone.index("écrites") + 1)
     assert certain_fix(elsewhere) == "écrits"  # no noun before the measure agrees with the written form
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+@pytest.mark.parametrize(
+    ("line", "word", "fix", "rule", "taken"),
+    [
+        # a number that names a version is no count
+        ("- Wi-Fi 6 activé sur la borne", "activé", "activés", "g3__gn_nombre_chiffres_1m__b2_a1_1", False),
+        ("- Version 3.1 installée", "installée", "installées", "g3__gn_nombre_chiffres_1m__b2_a1_1", False),
+        ("- 3 disques installé", "installé", "installés", "g3__gn_nombre_chiffres_1m__b2_a1_1", True),
+        # an acronym's gender is the student's; its number is checked
+        ("Il existe des API publiques et privées.", "publiques", "publics", "g3__gn_des_2m__b1_a2_1", False),
+        ("Il existe des API rapide.", "rapide", "rapides", "g3__gn_des_2m__b1_a2_1", True),
+        # the first word of an English term
+        ("Plusieurs help desks se relaient.", "help", "helps", "g3__gn_plusieurs_1m__b1_a1_1", False),
+        # an adjective used as an adverb after an adverb of degree
+        ("On tient les câbles bien droit pendant le sertissage.", "droit", "droits", "g3__gn_les_2m__b1_a4_1", False),
+        ("On garde les câbles droit.", "droit", "droits", "g3__gn_les_2m__b1_a4_1", True),
+        # "tel quel" is one locution
+        ("On restaure la base telle quelle.", "quelle", "qu’elle", "g2__conf_quelle_qu_elle__b1_a1_1", False),
+        # a participle after a participle it agrees with describes the subject
+        (
+            "Les sauvegardes sont envoyées compressées au NAS.",
+            "compressées",
+            "compresser",
+            "g3__infi_verbes__b3_a1_1",
+            False,
+        ),
+        ("Il a voulu vérifié le câble.", "vérifié", "vérifier", "g3__infi_verbes__b3_a1_1", True),
+        # a host name before "peut être" is its subject
+        (
+            "Le serveur intranet.exemple.ch peut être un alias.",
+            "peut être",
+            "peut-être",
+            "g3__conf_peut_être2__b2_a1_1",
+            False,
+        ),
+    ],
+)
+def test_readings_in_which_the_fix_would_damage_correct_text_are_left(
+    line: str, word: str, fix: str, rule: str, taken: bool
+) -> None:
+    assert certain_fix(rule_finding(line, word, fix, rule)) == (fix if taken else None)

@@ -526,3 +526,10 @@ def test_the_only_word_one_slip_away_is_fixed_unasked(line: str, word: str, fixe
 )
 def test_english_terms_with_one_french_word_near_are_left(line: str, word: str) -> None:
     assert certain_fix(suggested(line, word)) is None
+
+
+@needs_grammalecte
+def test_an_english_word_a_doubled_letter_from_another_english_word_is_no_cognate() -> None:
+    """ "le striping" (RAID) is no English spelling of 'stripping', itself an English term."""
+    assert certain_fix(suggested("On gagne la vitesse du striping sans la sécurité.", "striping")) is None
+    assert certain_fix(suggested("La connection au serveur échoue souvent.", "connection")) == "connexion"

@@ -904,6 +904,8 @@ def qui_verb(card: CardText, speller: Speller) -> list[Issue]:
                 continue  # "Il demande aux utilisateurs qui utilise le poste": an indirect question
             elif _after_a_participle_and_preposition(found, antecedent.first):
                 continue
+            elif antecedent.first > 0 and found[antecedent.first].text[:1].isdigit() and _is_measure(found, antecedent):
+                continue  # "une armoire au format 19 pouces qui regroupe": a measure, not what "qui" is
             verb_index = _verb_after(found, index + 1)
             if verb_index >= len(found) or not found[verb_index].finite():
                 continue  # a word after "qui" that can be a verb is one ("qui reste", not "le reste")
@@ -915,6 +917,13 @@ def qui_verb(card: CardText, speller: Speller) -> list[Issue]:
                 message = f"après « qui », accord avec « {found[antecedent.head].text} »"
                 issues.append(_issue(part, offset, verb, "qui-verb", message, fixes))
     return issues
+
+
+def _is_measure(found: list[Token], group: NounGroup) -> bool:
+    """Whether a group that a number opens completes a noun before it ("au format 19 pouces", "un
+    disque de 2 To"): a measure of that noun, which "qui" may be about as well."""
+    before = found[group.first - 1]
+    return group.first >= 2 and ((before.has(":N") and not before.finite()) or before.has(":G:R"))
 
 
 def _after_a_participle_and_preposition(found: list[Token], first: int) -> bool:
@@ -1015,6 +1024,8 @@ def adjective_coordination(card: CardText, speller: Speller) -> list[Issue]:
                 continue  # "rouges et bleu foncé": a colour with its shade, invariable
             if second.has(":R"):
                 continue  # "connues et sur les comportements": a preposition, not the adjective "sur"
+            if second.is_noun and after is not None and after.has(":W"):
+                continue  # "mal serti ou paires trop détorsadées": a noun its adverb and adjective follow
             if _after_a_preposition(found, before):
                 continue  # "pour une durée limitée et enregistré", "au règlement intérieur et signée":
                 # the second may describe the sentence's subject, which the complement hangs on

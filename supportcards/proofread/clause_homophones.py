@@ -362,15 +362,20 @@ def _ends_noun_group(lexicon: Lexicon, sentence: list[Token], index: int) -> boo
 
 def _may_hold_a_verb(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
     """Whether a word that may be a conjugated verb stands from `index` (the noun after "où",
-    skipped) to the end of the clause (a comma, a full stop, "et"/"ou" end it; an aside between two
-    commas or in parentheses does not, `_incise_end`); a word after a determiner or a preposition is
-    skipped too ("d’origine": a noun, not "originer")."""
+    skipped) to the end of the clause (a comma, a full stop, "et"/"ou" end it, but before a
+    determiner, which joins a second noun to the subject: "où un téléphone et un PC sont branchés";
+    an aside between two commas or in parentheses does not, `_incise_end`); a word after a
+    determiner or a preposition is skipped too ("d’origine": a noun, not "originer")."""
     position = index
     while position < len(sentence):
         word = sentence[position]
         closing = _incise_end(sentence, position)
         if closing is not None:
             position = closing + 1
+            continue
+        following = _word(sentence, position + 1)
+        if word.lower in _COORDINATORS and following is not None and following.lower in _DETERMINERS:
+            position += 2  # "où un téléphone et un PC sont branchés": a second noun of one subject
             continue
         if word.text in _CLAUSE_PUNCTUATION or word.lower in _COORDINATORS:
             return False

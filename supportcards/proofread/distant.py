@@ -282,6 +282,9 @@ def _plural_subjects(found: list[Token]) -> list[tuple[NounGroup, int, bool]]:
         group = coordination(found, index) or _predetermined_group(found, index) or noun_group(found, index)
         if group is None or group.number != "p":
             continue
+        head = found[group.head]
+        if found[index].text[:1].isdigit() and (not head.known or head.text.isupper()):
+            continue  # "1101 XOR 0110 redonne 1011": a number and a name no lexicon reads are no count of things
         code = next((i for i in range(group.head + 1, group.end) if _gap_before(found, i)), None)
         if code is not None and found[code - 1].lower in _PREPOSITIONS:
             group = replace(group, end=code - 1)  # "de `config.yml` est": the code span ends the complement
