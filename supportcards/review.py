@@ -1224,7 +1224,21 @@ def chosen_suggestion(finding: Finding) -> str | None:
         or number_choice(finding)
         or person_choice(finding)
         or sound_choice(finding)
+        or mode_choice(finding)
     )
+
+
+def mode_choice(finding: Finding) -> str | None:
+    """Of the subjunctives Grammalecte offers for an indicative after "il faut que" ("qu’on la
+    fait": 'fasse' or 'fît'), the present one where the student wrote the present: the slip is
+    the mood, not the tense."""
+    lexicon = _lexicon()
+    if not finding.rule.startswith("gv2__vmode") or lexicon is None:
+        return None
+    if not any(":Ip" in reading for reading in lexicon.getMorph(finding.text.casefold())):
+        return None
+    kept = [s for s in finding.suggestions if any(":Sp" in r for r in lexicon.getMorph(s.casefold()))]
+    return kept[0] if len(kept) == 1 else None
 
 
 _SILENT_ENDINGS = ("ent", "es", "ts", "ds", "s", "t", "x", "d", "e")

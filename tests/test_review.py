@@ -1143,3 +1143,10 @@ def test_readings_in_which_the_fix_would_damage_correct_text_are_left(
     line: str, word: str, fix: str, rule: str, taken: bool
 ) -> None:
     assert certain_fix(rule_finding(line, word, fix, rule)) == (fix if taken else None)
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_of_two_subjunctives_offered_for_a_present_the_present_is_chosen() -> None:
+    line = "Il faut qu’on le fait redémarrer ce soir."
+    finding = rule_finding(line, "fait", "fasse", "gv2__vmode_verbe_que_subjonctif__b1_a1_1")
+    assert certain_fix(replace(finding, suggestions=("fasse", "fît"))) == "fasse"
