@@ -2096,6 +2096,39 @@ def _tel_quel(finding: Finding) -> bool:
 _TEL_FORMS = frozenset({"tel", "telle", "tels", "telles"})
 
 
+def _participle_after_a_degree(finding: Finding) -> bool:
+    """An infinitive asked for a participle after an adverb of degree ("écrasé sous un meuble ou
+    trop plié", "un câble bien serré"): an adverb of degree qualifies an adjective there, and the
+    participle is one."""
+    before = _words_before(finding)
+    return finding.rule.startswith("g3__infi") and bool(before) and before[-1].casefold() in _DEGREE_ADVERBS
+
+
+def _participle_after_c_est(finding: Finding) -> bool:
+    """An agreement asked of a participle right after "c’est" (an adverb maybe between) that the
+    student agreed ("la vague 1 c’est bien passée"): "s’est" was meant, whose participle agrees
+    with the subject; the slip is "c’est", another finding's."""
+    if not finding.rule.startswith("gv1__ppas"):
+        return False
+    before = [word.casefold().replace("'", "’") for word in _words_before(finding)]
+    while before and before[-1] not in ("est", "c’est") and _readings(before[-1], ":W"):
+        before.pop()  # "c’est bien passée", "c’est mal passée"
+    return (len(before) >= 2 and before[-2:] == ["c’", "est"]) or (bool(before) and before[-1] == "c’est")
+
+
+def _epithet_before_its_noun(finding: Finding) -> bool:
+    """An attribute's agreement asked of an adjective that a noun follows ("en tapant sont propre mot
+    de passe"): it qualifies that noun, and "sont" is likely the slip for "son"."""
+    if not finding.rule.startswith("gv1__ppas") or not _readings(finding.text, ":A"):
+        return False
+    after = _word_after(finding)
+    lexicon = _lexicon()
+    if after is None or lexicon is None:
+        return False
+    readings = lexicon.getMorph(after.casefold())
+    return any(":N" in m for m in readings) and not any(":A" in m for m in readings)
+
+
 def _participle_attribute(finding: Finding) -> bool:
     """An infinitive asked for a participle right after another participle that it agrees with
     ("Les requêtes sont envoyées chiffrées"): the second describes the subject, as the first
@@ -2141,6 +2174,9 @@ GUARDS = (
     _adverbial_adjective,
     _tel_quel,
     _participle_attribute,
+    _participle_after_a_degree,
+    _participle_after_c_est,
+    _epithet_before_its_noun,
 )
 """The checks that leave a grammar finding of a certain kind to a person: each names a reading
 in which the fix would damage correct text."""

@@ -518,3 +518,7 @@ def test_qui_after_a_measure_may_be_about_the_noun_it_measures() -> None:
 
 def test_a_noun_that_an_adverb_and_adjective_follow_is_no_coordinated_adjective() -> None:
     assert flagged(adjective_coordination, "- Fiche mal sertie ou paires trop longues") == []
+
+
+def test_a_noun_whose_verb_readings_are_a_second_person_is_no_verb_after_a_subject() -> None:
+    assert flagged(subject_verb, "Les clés des CA racines son stockées à part.") == []

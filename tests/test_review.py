@@ -1129,6 +1129,17 @@ def test_a_participle_after_a_measure_may_agree_with_the_noun_before_it() -> Non
             False,
         ),
         ("Il a voulu vérifié le câble.", "vérifié", "vérifier", "g3__infi_verbes__b3_a1_1", True),
+        # a participle after an adverb of degree, or after "c’est" where "s’est" was meant, or before its noun
+        ("- Fiche arrachée ou trop tordu", "tordu", "tordre", "g3__infi_divers__b1_a1_1", False),
+        (
+            "Si la migration c’est mal passée, on restaure.",
+            "passée",
+            "passé",
+            "gv1__ppas_3sg_mas_verbe_état__b4_a1_1",
+            False,
+        ),
+        ("Il saisit sont propre code.", "propre", "propres", "gv1__ppas_être_accord_plur__b1_a1_1", False),
+        ("Les disques sont plein ce matin.", "plein", "pleins", "gv1__ppas_être_accord_plur__b1_a1_1", True),
         # a host name before "peut être" is its subject
         (
             "Le serveur intranet.exemple.ch peut être un alias.",

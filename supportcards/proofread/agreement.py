@@ -652,6 +652,8 @@ def subject_verb(card: CardText, speller: Speller) -> list[Issue]:
                 continue
             if verb.has(":N") and verb_later(found, index + 1, person):
                 continue  # "Des câbles longue distance relient": a noun of the group, its verb follows
+            if verb.has(":N") and not verb.persons() & {"3s", "3p"}:
+                continue  # "des CA racines son …": a noun whose verb readings ("tu racines") no noun subject takes
             if group.number == "s" and "3p" in verb.persons() and (opening == "coordinated" or group.plural_complement):
                 continue  # "le câble et le port sont", "la plupart des postes sont"
             if opening == "coordinated" and not _joined_to_a_subject(found, group.first - 1):
