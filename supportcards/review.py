@@ -2126,7 +2126,7 @@ def _epithet_before_its_noun(finding: Finding) -> bool:
     if after is None or lexicon is None:
         return False
     readings = lexicon.getMorph(after.casefold())
-    return any(":N" in m for m in readings) and not any(":A" in m for m in readings)
+    return any(":N" in m for m in readings) and not any(":A" in m or ":G" in m or ":W" in m for m in readings)
 
 
 def _participle_attribute(finding: Finding) -> bool:

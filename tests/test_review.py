@@ -1139,6 +1139,7 @@ def test_a_participle_after_a_measure_may_agree_with_the_noun_before_it() -> Non
             False,
         ),
         ("Il saisit sont propre code.", "propre", "propres", "gv1__ppas_être_accord_plur__b1_a1_1", False),
+        ("Ils sont rangé sous clé.", "rangé", "rangés", "gv1__ppas_3pl_mas_verbe_état__b1_a1_1", True),
         ("Les disques sont plein ce matin.", "plein", "pleins", "gv1__ppas_être_accord_plur__b1_a1_1", True),
         # a host name before "peut être" is its subject
         (
