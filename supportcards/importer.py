@@ -674,12 +674,35 @@ def _verbs(text: str) -> list[re.Match[str]]:
     ]
 
 
+def _command_heading(text: str, previous: str, next_line: str | None) -> bool:
+    """A known command alone, with its options or its expansion in parentheses and no verb ("chmod
+    -R", "chmod (change mode)"), before a line that opens a sentence of its own ("L’option -R
+    applique …", "Permet de …"), or any command-like word that the next line defines ("umask" then
+    "C’est le masque …"), after a line that announces nothing and gives no command: a card's front
+    even where the line above, an answer, ends without punctuation ("… avec le raccourci" then
+    "ctrl+maj+échap (trois touches)" goes on: no command)."""
+    words = _EXPANSION.sub("", text).split()
+    if not words or len(words) > 3 or _VERB.search(text) or not _COMMAND.match(" ".join(words)):
+        return False
+    if not all(word[:1] in "-/" for word in words[1:]):
+        return False
+    if next_line is None or not next_line.strip()[:1].isupper() or len(next_line.split()) <= 3:
+        return False  # no sentence of its own below
+    known = words[0] in _KNOWN_COMMANDS or bool(_DEFINES.match(next_line.strip()))
+    return known and not _leads_in(previous) and not _COMMAND.match(previous.strip())
+
+
+_DEFINES = re.compile(r"^(?:C['’]est|Ce sont|Il s['’]agit)\b")
+"""A line that defines the one above it: "C’est le masque qui …" names no term of its own."""
+
+
 def _lowercase_term(text: str, previous: str | None, next_line: str | None = None) -> bool:
     """A term written in lowercase with its expansion ("msconfig (Configuration du système)"), a
     command ("ping", "ipconfig /all"), a name spelt so ("eSIM"), or terms the next line names ("root
     et sudo" then "root est …"), after a finished line: it may start a card, so the clues decide, not
     the case. Known command names may follow an unfinished line that is no lead-in, when the next line
-    explains them rather than going on."""
+    explains them rather than going on; so may a known command alone, with its options or its
+    expansion, before a sentence of its own (`_command_heading`)."""
     if previous is None:
         return False
     finished = bool(_FINISHED.search(previous) or _LIST_ITEM.match(previous) or _gives_a_command(previous))
@@ -692,6 +715,8 @@ def _lowercase_term(text: str, previous: str | None, next_line: str | None = Non
         and not _leads_in(previous)
         and (next_line is None or not next_line.strip()[:1].islower())
     ):
+        return True
+    if _command_heading(text, previous, next_line):
         return True
     if not finished:
         return False

@@ -847,3 +847,14 @@ def test_a_long_heading_after_a_sentence_without_final_period_starts_a_card(fron
     after it is weighed as after a finished answer."""
     result = detect_cards(UNFINISHED + f"{front}\nUne explication.\nToner\nPoudre des imprimantes laser.\n", "n.txt")
     assert [card.front for card in result.cards] == ["Pare-feu", front, "Toner"]
+
+
+@pytest.mark.parametrize("front", ["chmod (change mode)", "chown -R", "umask"])
+def test_a_command_heading_after_an_answer_without_final_period_starts_a_card(front: str) -> None:
+    """ "ps liste les processus, top les affiche en continu" (no period), then a command and the
+    sentence that explains it: two cards."""
+    answer = "ps liste les processus, top les affiche en continu"
+    notes = f"T\nps et top\n{answer}\n{front}\nC’est la commande qui gère les droits.\n"
+    assert [card.front for card in detect_cards(notes, "n.txt").cards] == ["ps et top", front]
+    going_on = "T\nRaccourci\nOn l’ouvre avec le raccourci\nctrl+maj+échap (trois touches)\nIl ouvre le gestionnaire.\n"
+    assert [card.front for card in detect_cards(going_on, "n.txt").cards] == ["Raccourci"]
