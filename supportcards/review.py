@@ -1788,6 +1788,10 @@ def _apart(first: str, second: str) -> bool:
     )
 
 
+_FINITE = re.compile(r":(?:I[psqf]|K|S[pq])(?=[:/]|$)")
+"""A lexicon reading of a conjugated verb."""
+
+
 def _gender_against_the_subject(finding: Finding) -> bool:
     """A participle's plural after "être" whose gender, the one the student wrote, is not that of
     the first plural noun of its clause, the subject ("Les adresses … sont conservé":
@@ -1807,14 +1811,34 @@ def _gender_against_the_subject(finding: Finding) -> bool:
         return False
     morph = checker.getSpellChecker().getMorph
     sentence = re.split(r"[.;:!?]\s", finding.context[: finding.context_column - 1])[-1]
-    for clause in reversed(re.split(r",|\b(?:et|mais|puis|car|donc)\b", sentence)):
-        for word in re.findall(r"[^\W\d_]+", clause):
-            nouns = [m for m in morph(word.casefold()) if ":N" in m]
-            if nouns and all(re.search(r":[mfe]:p", m) for m in nouns):
-                genders = set().union(*(_feature(m, "mf", "e") for m in nouns))
-                mine = set().union(*(_feature(m, "mf", "e") for m in morph(fix.casefold()) if ":Q" in m or ":A" in m))
-                return bool(mine) and not genders & mine
-    return False
+    segments = [re.findall(r"[^\W\d_]+", part) for part in re.split(r",|\b(?:et|mais|puis|car|donc)\b", sentence)]
+
+    def plural_nouns(words: list[str]) -> list[list[str]]:
+        found = [[m for m in morph(word.casefold()) if ":N" in m] for word in words]
+        return [nouns for nouns in found if nouns and all(re.search(r":[mfe]:p", m) for m in nouns)]
+
+    def has_verb(words: list[str]) -> bool:
+        return any(
+            any(_FINITE.search(m) for m in morph(word.casefold()))
+            and not any(":N" in m or ":A" in m for m in morph(word.casefold()))
+            for word in words
+        )
+
+    last = next((k for k in range(len(segments) - 1, -1, -1) if plural_nouns(segments[k])), None)
+    if last is None:
+        return False
+    while last > 0 and plural_nouns(segments[last - 1]) and not has_verb(segments[last - 1]):
+        last -= 1  # "les calendriers, les contacts et les tâches": one subject, the first noun leads
+    nouns = plural_nouns(segments[last])[0]
+    if last > 0 and last < len(segments) - 1:
+        before = segments[last - 1]
+        verbs = [i for i, word in enumerate(before) if has_verb([word])]
+        heading = plural_nouns(before[verbs[-1] + 1 :]) if verbs else []
+        if heading:
+            nouns = heading[0]  # "Il suit les serveurs, les baies et les imprimantes": the list began after the verb
+    genders = set().union(*(_feature(m, "mf", "e") for m in nouns))
+    mine = set().union(*(_feature(m, "mf", "e") for m in morph(fix.casefold()) if ":Q" in m or ":A" in m))
+    return bool(mine) and not genders & mine
 
 
 def _plural_of_an_invariable_head(finding: Finding) -> bool:

@@ -462,6 +462,9 @@ def test_a_plural_participle_of_the_other_gender_than_the_subject_is_left_to_a_p
     assert certain_fix(in_a_second_clause) == "branchés"  # the subject of "sont" is the nearer clause's
     earlier = "Les serveurs restent allumés, les imprimantes sont branché sur l’onduleur."
     assert certain_fix(replace(masculine, context=earlier, context_column=earlier.index("branché") + 1)) is None
+    listed = "Il suit les serveurs, les baies et les imprimantes, qui sont tous branché sur l’onduleur."
+    coordinated = replace(masculine, context=listed, context_column=listed.index("branché") + 1)
+    assert certain_fix(coordinated) == "branchés"  # one subject of three nouns, the first masculine
 
 
 def test_a_fix_that_only_capitalises_is_not_undone_by_the_apostrophe_rule(tmp_path: Path) -> None:
