@@ -11,14 +11,14 @@ else the first):
 - **wrong**: at a slip, but not that fix;
 - **damage**: no slip there (every finding in `clean/` is damage: those notes hold none).
 
-Then, for each policy kind (`review.policy_key`), how many of each label `--yes` takes now and how
-many it refuses, and for each refusal, why (a rival finding, a guard of `review.GUARDS`, a kind not
+Then, for each policy kind (`policy.policy_key`), how many of each label `--yes` takes now and how
+many it refuses, and for each refusal, why (a rival finding, a guard of `guards.GUARDS`, a kind not
 in `CERTAIN`, several suggestions and no choice). The figures are given apart for the chapters a
 policy may be chosen on (`--choose`: chapters up to 25, the seed and the family sets) and for the
 others (26 and up), which are reported, not chosen on.
 
 Each text is imported once into `build/grammar-policy/<name>/` and proofread with the
-proofreader's own card cache there, so a second run after a change of `review.py` only judges.
+proofreader's own card cache there, so a second run after a change of `policy.py` or `guards.py` only judges.
 Run: `.venv/bin/python bench/grammar_policy.py [-v] [--only PATTERN]`.
 """
 
@@ -37,18 +37,18 @@ sys.path.insert(0, str(ROOT / "bench"))
 from proofread_eval import CHAPTERS, comparable, phrase_pattern, read_key, run  # noqa: E402
 from review_policy import _in_ideal, ideal_text, ratio  # noqa: E402
 
+from supportcards.guards import refusing_guard  # noqa: E402
 from supportcards.model import Finding  # noqa: E402
 from supportcards.parse import load_project  # noqa: E402
-from supportcards.proofread import engine_available, proofread_project  # noqa: E402
-from supportcards.review import (  # noqa: E402
+from supportcards.policy import (  # noqa: E402
     CERTAIN,
     _conjugated,
     certain_fix,
     chosen_suggestion,
     contested,
     policy_key,
-    refusing_guard,
 )
+from supportcards.proofread import engine_available, proofread_project  # noqa: E402
 
 WORK = ROOT / "build" / "grammar-policy"
 KEYS = (
@@ -65,7 +65,7 @@ CHOSEN_UP_TO = 25
 @dataclass(frozen=True)
 class Verdict:
     text: str  # the chapter or clean file
-    kind: str  # review.policy_key
+    kind: str  # policy.policy_key
     rule: str
     label: str  # right, wrong, damage
     taken: bool  # review --yes takes it now

@@ -1,6 +1,6 @@
 """Measure each proofreading rule's precision: how often accepting its first suggestion is right.
 
-This is what `review --yes` decides on (`supportcards/review.py`, `CERTAIN_RULES`). For each
+This is what `review --yes` decides on (`supportcards/policy.py`, `CERTAIN`). For each
 development chapter (`bench/proofread/chapter-N-flashcards.txt` and its answer key; the held-out
 chapter is never read), the chapter is imported into a throwaway project and proofread; then each
 finding with a suggestion is accepted alone, in memory, and judged against the answer key:
@@ -10,7 +10,7 @@ finding with a suggestion is accepted alone, in memory, and judged against the a
   ("choisi" where "choisit" was expected is no fix);
 - **wrong** otherwise: the fix damages correct text, or changes something no slip is about.
 
-The policy (`review.CERTAIN`) takes the kinds that were right every time, or nearly.
+The policy (`policy.CERTAIN`) takes the kinds that were right every time, or nearly.
 Run: `.venv/bin/python bench/review_policy.py` (needs Grammalecte for the grammar rules; `-v`
 lists every judged finding).
 """
@@ -33,8 +33,8 @@ from proofread_eval import CHAPTERS, comparable, phrase_pattern, read_key, run  
 from supportcards.model import Finding  # noqa: E402
 from supportcards.normalize import normalize_project  # noqa: E402
 from supportcards.parse import load_project  # noqa: E402
+from supportcards.policy import certain_fix, contested, policy_key  # noqa: E402
 from supportcards.proofread import engine_available, proofread_project  # noqa: E402
-from supportcards.review import certain_fix, contested, policy_key  # noqa: E402
 
 
 def ideal_text(text: str, slips: list[tuple[str, str]]) -> str:
@@ -131,7 +131,7 @@ def main() -> None:
             totals[kind].append(right)
             if is_certain:
                 accepted.append(right)
-    print(f"{'kind (review.policy_key)':<44} {'right':>5} {'of':>4} {'precision':>9}  policy")
+    print(f"{'kind (policy.policy_key)':<44} {'right':>5} {'of':>4} {'precision':>9}  policy")
     for kind, verdicts in sorted(totals.items(), key=lambda item: (-len(item[1]), item[0])):
         precision = sum(verdicts) / len(verdicts)
         print(f"{kind:<44} {sum(verdicts):>5} {len(verdicts):>4} {precision:>9.0%}")

@@ -11,7 +11,7 @@ grammar rules do not change which words are unknown). Each unknown word is label
   chapters' writers put no other slip in them), and every unknown word of clean/;
 - **unknown**: a slip touches it but the expected word cannot be told (several words change).
 
-For the policy (`review.certain_fix`), it counts slips fixed right, wrong fixes (a slip changed to
+For the policy (`policy.certain_fix`), it counts slips fixed right, wrong fixes (a slip changed to
 another word) and correct words changed. Cross-validation: `--split` gives the figures apart for
 the chapters the policy was chosen on (up to 25 and the families) and for 26-33, chosen on nothing.
 
@@ -147,7 +147,7 @@ class Tally:
 
 
 def judge(words: list[Word], verbose: bool) -> dict[str, Tally]:
-    from supportcards.review import certain_fix, policy_key
+    from supportcards.policy import certain_fix, policy_key
 
     tallies = {"chosen on": Tally(), "not chosen on (26-33)": Tally()}
     for word in words:

@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 
 from supportcards.model import Finding, Location
+from supportcards.policy import certain_fix, policy_key
 from supportcards.proofread import engine_available
 from supportcards.proofread.cognates import accented_forms, cognate, skeleton
 from supportcards.proofread.grammar import engine
 from supportcards.proofread.spelling import Speller
-from supportcards.review import certain_fix, policy_key
 
 needs_grammalecte = pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from proofread_helpers import flagged
 
+from supportcards.policy import CERTAIN
 from supportcards.proofread.agreement import subjunctive
 from supportcards.proofread.conjugation import (
     CHECKS,
@@ -21,7 +22,6 @@ from supportcards.proofread.conjugation import (
 )
 from supportcards.proofread.grammar import engine_available
 from supportcards.proofread.rules import OWN_CHECKS, et_est
-from supportcards.review import CERTAIN
 
 pytestmark = pytest.mark.skipif(
     not engine_available(), reason="Grammalecte is not installed (apt install python3-grammalecte, then make)"

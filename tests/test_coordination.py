@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from proofread_helpers import flagged
 
+from supportcards.policy import CERTAIN
 from supportcards.proofread.coordination import (
     CHECKS,
     attribute_coordination,
@@ -15,7 +16,6 @@ from supportcards.proofread.coordination import (
 )
 from supportcards.proofread.grammar import engine_available
 from supportcards.proofread.rules import OWN_CHECKS
-from supportcards.review import CERTAIN
 
 pytestmark = pytest.mark.skipif(
     not engine_available(), reason="Grammalecte is not installed (apt install python3-grammalecte, then make)"

@@ -295,7 +295,7 @@ def test_a_card_of_correct_notes_gets_no_homophone_finding() -> None:
 
 
 def test_review_yes_takes_the_measured_rules_and_leaves_the_doubtful_ones_to_a_person() -> None:
-    from supportcards.review import CERTAIN
+    from supportcards.policy import CERTAIN
 
     assert {"ou-où", "et-est-verbe", "son-sont", "ces-ses", "a-à", "on-ont", "peut-être", "c-est-s-est"} <= CERTAIN
     assert "peu-peut" in CERTAIN
@@ -333,7 +333,7 @@ def test_peu_as_an_adverb_is_left_alone(back: str) -> None:
 def test_a_homophone_check_decides_between_two_rival_readings_of_grammalecte() -> None:
     """Grammalecte reads "on peu déléguer" as "on peut" or "ont peu" and "Les utilisateurs on
     parfois" as "ont parfois" or "on est parfois"; the word classes keep one reading."""
-    from supportcards.review import neighbour_rivals
+    from supportcards.policy import neighbour_rivals
 
     def finding(line: str, word: str, fix: str, rule: str) -> Finding:
         column = line.index(word) + 1
@@ -719,7 +719,7 @@ def test_peut_etre_after_its_subject_is_left_alone(back: str) -> None:
 
 def test_ces_beside_a_possessive_is_a_finding_for_a_person() -> None:
     back = "Le client ne s’occupe que de son code et de ces données."
-    from supportcards.review import CERTAIN
+    from supportcards.policy import CERTAIN
 
     assert flagged(ces_possessif, back) == [("ces-ses-ambigu", "ces", ("ses",))]
     assert not {"ces-ses-ambigu", "à-a-ambigu"} & CERTAIN
@@ -836,7 +836,7 @@ def test_a_after_a_relative_and_its_aside_may_be_the_main_verb() -> None:
 
 
 def test_the_new_homophone_rules_are_certain() -> None:
-    from supportcards.review import CERTAIN
+    from supportcards.policy import CERTAIN
 
     assert {"qui-à-a", "ces-ses-liste", "ces-ses-compris", "et-est-sujet"} <= CERTAIN
     assert "et-est-sujet-ambigu" not in CERTAIN

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 from proofread_helpers import flagged
 
 from supportcards.cli import main
+from supportcards.policy import CERTAIN
 from supportcards.proofread.grammar import engine_available
 from supportcards.proofread.predicates import (
     CHECKS,
@@ -24,7 +25,6 @@ from supportcards.proofread.predicates import (
     unknown_conjugation,
 )
 from supportcards.proofread.rules import OWN_CHECKS
-from supportcards.review import CERTAIN
 
 pytestmark = pytest.mark.skipif(
     not engine_available(), reason="Grammalecte is not installed (apt install python3-grammalecte, then make)"

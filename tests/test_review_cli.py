@@ -133,9 +133,9 @@ def test_the_fix_is_highlighted_in_colour_unless_no_color(notes: Path, monkeypat
 
 
 def test_review_yes_accepts_only_what_the_policy_calls_certain(notes: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from supportcards import review as review_module
+    from supportcards import policy
 
-    monkeypatch.setattr(review_module, "CERTAIN", frozenset({"fake-et", "fake-term"}))
+    monkeypatch.setattr(policy, "CERTAIN", frozenset({"fake-et", "fake-term"}))
     output = review("--yes")
     assert "'et' -> 'est'" in output and "ouvrent" not in output
     text = table(notes)

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 
 from supportcards.model import Finding, Location
+from supportcards.policy import certain_fix
 from supportcards.proofread import engine_available
 from supportcards.proofread.grammar import engine
 from supportcards.proofread.spelling import Speller, qualified_noun
-from supportcards.review import certain_fix
 
 pytestmark = pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
 

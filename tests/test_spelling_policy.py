@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from supportcards.model import Card, Finding, Location
+from supportcards.policy import certain_fix, policy_key
 from supportcards.proofread import engine_available, spelling
 from supportcards.proofread.grammar import engine
 from supportcards.proofread.spelling import (
@@ -23,7 +24,6 @@ from supportcards.proofread.spelling import (
     verb_for_noun_check,
 )
 from supportcards.proofread.text import CardText
-from supportcards.review import certain_fix, policy_key
 
 
 def unknown(word: str, *suggestions: str) -> Finding:

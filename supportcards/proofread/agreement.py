@@ -51,7 +51,7 @@ check returns nothing.
   than the group ("Une dizaine de postes sont concernés").
 
 How often each is right is measured by `bench/review_policy.py` and `bench/proofread_rules.py`;
-those that are right every time are in `review.CERTAIN`.
+those that are right every time are in `policy.CERTAIN`.
 """
 
 from __future__ import annotations

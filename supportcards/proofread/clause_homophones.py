@@ -58,7 +58,7 @@ sentences, and return [] without Grammalecte:
   antecedent ("ont") are left alone.
 
 Measured on bench/proofread/families/chapter-86 (tuned) and chapter-87 (unseen), and on correct
-text (bench/proofread_clean.py); the certain ones are in `review.CERTAIN`.
+text (bench/proofread_clean.py); the certain ones are in `policy.CERTAIN`.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """French words a French student writes the English or the accentless way, and their certain fix.
 
 Each rule decides on an unknown word (a spelling finding) from the words around it, for
-`review --yes` (`review._spelling`):
+`review --yes` (`policy._spelling`):
 
 - `cognate`: a word no French dictionary knows that is its French cognate but for the regular
   spelling changes between the two languages (`skeleton`: accents, doubled letters, "ction" for

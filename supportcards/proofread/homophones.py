@@ -73,7 +73,7 @@ from what the clause can and cannot hold, never from a list of known sentences:
 Grammalecte already flags "peu"/"peut", "ce"/"se" and most "on"/"ont"; these checks fill its gaps.
 How often each is right is measured on the development chapters (bench/review_policy.py) and on
 correct look-alikes (bench/proofread_eval.py --clean); the ones right every time and harmless on
-correct text are in `review.CERTAIN` (bench/README.md, "Homophone checks").
+correct text are in `policy.CERTAIN` (bench/README.md, "Homophone checks").
 """
 
 from __future__ import annotations

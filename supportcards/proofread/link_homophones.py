@@ -36,7 +36,7 @@ check reads Grammalecte's lexicon through `homophones.Lexicon` and returns [] wi
   participles in a clause with a verb ("Un fichier supprimé et restauré garde ses droits") stay.
 
 Measured on bench/proofread/families/chapter-88/89 (homophones3) and on correct text
-(bench/proofread_clean.py); the certain ones are in `review.CERTAIN`.
+(bench/proofread_clean.py); the certain ones are in `policy.CERTAIN`.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ key, two swapped letters), then by how frequent the word is in French (pyspellch
 word typed with a plural mark prefers a plural; after a noun it may qualify, the adjectives that
 agree with that noun come first (`qualified_noun`, `agreeing_first`).
 
-For `review --yes` (`review.py`): `missing_letter` (one letter left out, nothing else close) and
+For `review --yes` (`policy.py`): `missing_letter` (one letter left out, nothing else close) and
 `sole_edit` (the only common word one typist's slip away, `likely_slip`, taken where the word
 before introduces it as a noun, `fits_after`, or, in a French sentence, where the word's class fits
 its neighbours, `fits_neighbours`, and Grammalecte finds the line no worse) name fixes that are

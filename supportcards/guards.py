@@ -1,0 +1,777 @@
+"""Guards of `review --yes`: readings in which a certain kind of finding would damage correct
+text ("à distance", an acronym's gender, a version number taken for a count). Each guard names
+one reading; any of them leaves the finding to a person, and `bench/grammar_policy.py` reports
+what each refuses over every keyed chapter and clean text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import ends_like_plural, has_reading, lemmas_of, number_stem, speller_lexicon, without_elision
+from .model import Finding
+from .normalize import LATIN_A, NO_ELISION
+
+_LIST_MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])")
+"""A Markdown list item's marker, which opens no sentence."""
+
+
+def takes_the_only_verb(finding: Finding) -> bool:
+    """Whether the fix turns a conjugated verb into a word that is none ("a" -> "à") in a clause
+    with no other word that can only be a conjugated verb."""
+    from .proofread.agreement import verb_tenses
+    from .proofread.grammar import only_a_verb
+
+    if not verb_tenses(finding.text) or verb_tenses(finding.suggestions[0]):
+        return False
+    start = finding.context_column - 1
+    before = re.split(r"[,;:.!?]", finding.context[:start])[-1]
+    after = re.split(r"[,;:.!?]", finding.context[start + len(finding.text) :])[0]
+    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", before + " " + after)
+    return not any(only_a_verb(part) for word in words for part in _lexicon_words(word))
+
+
+def _lexicon_words(word: str) -> list[str]:
+    """A hyphenated word as the lexicon knows it: whole ("rendez-vous", a noun), else its parts
+    ("peut-il")."""
+    return [word] if "-" not in word or has_reading(word, ":") else word.split("-")
+
+
+def refusing_guard(finding: Finding) -> str | None:
+    """The name of the first of `GUARDS` that leaves a grammar finding to a person, None if none does
+    (bench/review_policy.py reports what each guard refuses)."""
+    for guard in GUARDS:
+        if guard(finding):
+            return guard.__name__.lstrip("_")
+    return None
+
+
+_COMPARED = re.compile(
+    r"\b(?:mêmes?|plus|moins|aussi|autant|autres?)\b(?:\s+\S+){0,3}?\s+que\s+(?:\S+\s+){1,4}?(?:ne\s+|n['’])?"
+    r"(?:[lmst]['’]|(?:se|le|la|les|lui|leur|y|en)\s+)?$",
+    re.IGNORECASE,
+)
+"""A comparison's "que" and its noun group right before the verb (and its "ne" or object pronoun):
+"la même salle que les serveurs ne protège pas", "les mêmes règles que le pare-feu s'appliquent" —
+the noun group is compared, the verb's subject came before."""
+
+
+_CONJUNCTION_QUE = re.compile(
+    r"\b(?:pour|afin|sans|avant|parce|alors|tandis|pendant|après|dès|bien|sorte|façon|manière)\s+que\b", re.IGNORECASE
+)
+"""A "que" that a conjunction opens ("au moins deux pour que les utilisateurs puissent"): no
+comparison's "que", whatever comparative stands before it."""
+
+
+_ADDING_QUE = re.compile(r"\b(?:ainsi|de\s+même|aussi\s+bien|autant)\s+que\b", re.IGNORECASE)
+"""A subject that "ainsi que" (de même que…) extends: without commas it may take the plural, with
+them the singular; a verb after it is the writer's choice."""
+
+
+def _other_reading(finding: Finding) -> bool:
+    """Where the words Grammalecte would join into a locution also read as a sentence's own words:
+    "quant à X" opens a clause and puts a topic first, which a comma closes ("quand à midi personne
+    ne l’utilise" and "tout est en ordre quand à la fin de la journée, il ferme" are "when"), or
+    stands anywhere before a stressed pronoun ("RDP utilise quant à lui le port 3389");
+    after a relative clause ("ce qu’il fait peut être long") or a host name, an address or a path
+    ("www.exemple.ch peut être un alias") "peut" is the main verb; a verb after
+    a comparison's "que" + noun group (`_COMPARED`) may agree with the subject before it, and one
+    after "ainsi que" + noun group (`_ADDING_QUE`) with both."""
+    start = finding.context_column - 1
+    if start < 0 or finding.context[start : start + len(finding.text)] != finding.text:
+        return False
+    before, after = finding.context[:start], finding.context[start + len(finding.text) :]
+    sentence = re.split(r"[.!?;:]\s", before)[-1]
+    if finding.rule.startswith("g2__conf_quant_quand"):
+        if re.match(r"\s*à\s+(?:lui|elle|eux|elles|moi|toi|nous|vous)\b", after, re.IGNORECASE):
+            return False  # "quant à lui": "quand" is never "when" before a stressed pronoun
+        opens_a_clause = re.search(r"(?:^|[,;:(]|\b(?:et|mais|ou))\s*$", sentence, re.IGNORECASE)
+        topic = re.match(r"\s*(?:à|au|aux)\s+(?P<group>[^,.;:!?]+?)\s*[,:]", after)
+        if not opens_a_clause or topic is None:
+            return True
+        from .normalize import quant_topic
+
+        return not quant_topic(topic.group("group"))
+    if finding.rule.startswith(("gv2__conj", "subject-verb")):
+        if _ADDING_QUE.search(sentence):
+            return True  # "Le switch ainsi que le routeur redémarrent": the plural may be meant
+        compared = _COMPARED.search(sentence)
+        return compared is not None and not _CONJUNCTION_QUE.search(compared.group())
+    if finding.rule.startswith("g3__conf_peut_être"):
+        if re.search(r"[\w-]+[./@][\w./@-]*\w\s*$", sentence):
+            return True  # "www.exemple.ch peut être un CNAME": a name the checker does not read is the subject
+        return bool(re.search(r"\b(?:qui|que|qu['’])", sentence.split(",")[-1], re.IGNORECASE))
+    return False
+
+
+def _a_name(finding: Finding) -> bool:
+    """Whether the flagged word is capitalised inside a sentence: the name of a console, a product
+    or a team ("la console Utilisateurs et ordinateurs"), which grammar agreement does not rule;
+    or is a determiner before such a name ("le Fibre Channel": the name's gender is the writer's)."""
+    if not finding.context_column:
+        return False
+    if finding.rule.startswith("g3__gn") and _before_a_name(finding):
+        return True
+    if not finding.text[:1].isupper():
+        return False
+    before = finding.context[: finding.context_column - 1].rstrip()
+    return bool(before) and not re.search(r"(?:^(?:[-*+]|\d{1,9}[.)])|[.!?:…«\"(])$", before)
+
+
+def _before_a_name(finding: Finding) -> bool:
+    """Whether the word after the finding's is capitalised, inside a sentence."""
+    start = finding.context_column - 1
+    if finding.context[start : start + len(finding.text)] != finding.text:
+        return False
+    after = re.match(r"\s+([^\W\d_])", finding.context[start + len(finding.text) :])
+    return after is not None and after.group(1).isupper() and finding.text[:1].islower()
+
+
+_GENDER_PAIRS = frozenset(
+    frozenset(pair)
+    for pair in (
+        ("le", "la"), ("un", "une"), ("ce", "cette"), ("cet", "cette"), ("du", "de la"), ("au", "à la"),
+        ("mon", "ma"), ("ton", "ta"), ("son", "sa"), ("quel", "quelle"), ("aucun", "aucune"), ("tout", "toute"),
+    )
+)  # fmt: skip
+"""A determiner and the same determiner of the other gender."""
+
+
+def _gender_of_a_term(finding: Finding) -> bool:
+    """A determiner's gender changed before a name or a borrowed term: a capitalised noun (a
+    protocol, a product: "le Fibre Channel" is no "fibre"), an English word French dictionaries do
+    not list ("le hub", "la switch") or a word Grammalecte does not know. Such a term's gender is
+    usage, which a person knows and no lexicon does."""
+    if not finding.suggestions:
+        return False
+    pair = frozenset((finding.text.strip().casefold(), finding.suggestions[0].strip().casefold()))
+    start = finding.context_column - 1
+    if pair not in _GENDER_PAIRS or start < 0 or finding.context[start : start + len(finding.text)] != finding.text:
+        return False
+    following = re.match(r"[\s’'(«\"]*([^\W\d_][\w-]*)", finding.context[start + len(finding.text) :])
+    if following is None:
+        return False
+    noun = following.group(1)
+    before = re.search(r"([^\W\d_][\w-]*)\W*$", finding.context[:start])
+    after_a_verb = before is not None and _a_finite_verb(before.group(1))
+    pronoun = finding.text.strip().casefold() in {"le", "la"} and not after_a_verb and _a_finite_verb(noun)
+    compound = _COMPOUND.match(finding.context[start + len(finding.text) + following.end() :]) is not None
+    return noun[:1].isupper() or _borrowed(noun) or pronoun or compound or _epicene_noun(noun)
+
+
+def _epicene_noun(word: str) -> bool:
+    """A noun of either gender ("le responsable", "la responsable", "un collègue"): only its
+    determiner tells which, so a gender Grammalecte reads from a later word ("le responsable
+    sécurité" -> "la", from "sécurité") is a guess at a person it does not know."""
+    from .proofread.grammar import engine
+
+    checker = engine()
+    return checker is not None and any(
+        re.match(r">[^/]*/:N(?::A)?:e", morph) for morph in checker.getSpellChecker().getMorph(word.casefold())
+    )
+
+
+_COMPOUND = re.compile(r"\s*(?:d['’]|(?:de|à)\s+)(?!(?:la|le|les|un|une|des|ce|cet|cette|ces)\b|l['’])[^\W\d_]")
+"""A noun's complement without determiner, which makes a compound term: "jet d’encre", "disque
+de secours". Such a term names a kind of thing, and with a determiner of the other gender it
+stands for the thing left unsaid ("moins belles qu’avec une jet d’encre": an imprimante)."""
+
+
+def _a_read_otherwise(finding: Finding) -> bool:
+    """A participle's agreement Grammalecte asks for where its reading of "a" as "avoir", or of the
+    word after it as a participle, is one of two: after a capital "A" inside a sentence (a name:
+    "La norme A est", the auxiliary never has one), or on a word that is also a noun ("la touche a
+    passe en mode insertion": the key "a" passes; "Le responsable a pouvoir de signature": "avoir"
+    and a noun without article, as in "avoir accès")."""
+    if not finding.rule.startswith("gv1__ppas") or finding.context_column < 1:
+        return False
+    start = finding.context_column - 1
+    before = re.search(r"(?:^|([^\W\d_]+)\s+)(a|A)\s+$", finding.context[:start])
+    if before is None:
+        return False
+    if before.group(2) == "A":
+        return before.group(1) is not None
+    return has_reading(finding.text, ":N")
+
+
+def _noun_attribute(finding: Finding) -> bool:
+    """An agreement after "être" on a word that is a noun only, no adjective nor participle ("Les
+    pannes sont signe d’usure", "sont gage de sécurité"): a noun attribute without article keeps
+    its number."""
+    if not finding.rule.startswith("gv1__ppas_être") or not has_reading(finding.text, ":N"):
+        return False
+    return not has_reading(finding.text, ":A") and not has_reading(finding.text, ":Q")
+
+
+def _agrees_with_the_head(finding: Finding) -> bool:
+    """A noun-group agreement of an adjective or a participle with the noun after a noun's "de"
+    (or a measure's "sur 128", "en 4") where the word agrees with a noun among the four words
+    before it ("- Câble de la borne Wi-Fi arraché", "La mise à jour des postes prévue lundi",
+    "des adresses sur 128 bits écrites en hexadécimal"): the head's agreement, which a person
+    tells from the other. "de" is a word of its own ("une durée limité" holds none), and a
+    word right after its determiner ("la principal faiblesse") qualifies the noun after it."""
+    if not finding.rule.startswith("g3__gn") or finding.context_column < 1:
+        return False
+    before = re.split(r"[,;:.!?()]", finding.context[: finding.context_column - 1])[-1]
+    measure = re.search(r"^(.*?)\s+(?:sur|en|à|par|pour)\s+\d+\s+(?:[^\s,;:.!?()]+\s+){1,2}$", before)
+    head = measure or re.search(r"^(.*?)\s+(?:(?:de|du|des)\s+|d['’]\s*)(?:[^\s,;:.!?()]+\s+){0,4}$", before)
+    if head is None or (not has_reading(finding.text, ":A") and not has_reading(finding.text, ":Q")):
+        return False
+    from .proofread.grammar import engine
+
+    checker = engine()
+    if checker is None:
+        return False
+    morph = checker.getSpellChecker().getMorph
+    heads = re.findall(r"[^\W\d_]+", head.group(1))[-4:]
+    if not heads or not any(":N" in m for m in morph(heads[-1].casefold())):
+        return False  # "produire des statistiques", "avec des identifiants": an article, no noun's complement
+    previous = re.findall(r"[^\W\d_]+(?=\s+$)", before)
+    if previous and any(":G:D" in m for m in morph(previous[-1].casefold())):
+        return False  # "reste la principal faiblesse": after its determiner, the word qualifies the noun after it
+    nouns = [m for word in heads for m in morph(word.casefold()) if ":N" in m]
+    words = [m for m in morph(finding.text.casefold()) if ":A" in m or ":Q" in m]
+    return any(_same_features(noun, word) for noun in nouns for word in words)
+
+
+def _same_features(first: str, second: str) -> bool:
+    """Whether two readings (":N:f:s", ":Q:A:m:s") may share gender and number (e, i: either)."""
+    return bool(_feature(first, "mf", "e") & _feature(second, "mf", "e")) and bool(
+        _feature(first, "sp", "i") & _feature(second, "sp", "i")
+    )
+
+
+def _feature(morph: str, values: str, either: str) -> set[str]:
+    """A reading's gender ("mf", "e" either) or number ("sp", "i" either): every value when unsaid."""
+    found = set(re.findall(rf":([{values}{either}])(?=[:/;]|$)", morph))
+    return {*values} if either in found or not found else found
+
+
+_BARE_NOUN_PREPOSITIONS = r"(?:de|d['’]|sur|avec|à|au|aux|pour|envers|contre|auprès)\b"
+"""The prepositions that follow "avoir" + a noun without article: "avoir besoin de", "avoir
+autorité sur", "avoir rendez-vous avec", "avoir droit à"."""
+
+
+def _avoir_and_a_bare_noun(finding: Finding) -> bool:
+    """An "a" -> "à" fix before a noun without article and its preposition (`_BARE_NOUN_PREPOSITIONS`),
+    where "a" is the clause's only verb and has a subject (`_a_subject_before`: "Le technicien a
+    ordre de ne rien supprimer", "le chef a autorité sur", "il a rendez-vous avec"): "avoir" and a
+    noun without article, as in "avoir besoin de", is a phrase of its own. Without a subject ("-
+    Verrouillage et effacement a distance de l’appareil") "a" is no verb."""
+    if not finding.rule.startswith(("g2__conf", "g3__conf")) or finding.text.casefold() != "a":
+        return False
+    start = finding.context_column - 1 + len(finding.text)
+    following = re.match(rf"\s+([^\W\d_]+(?:-[^\W\d_]+)*)\s+{_BARE_NOUN_PREPOSITIONS}", finding.context[start:])
+    if following is None or not has_reading(following.group(1), ":N") or not takes_the_only_verb(finding):
+        return False
+    return _a_subject_before(finding.context[: finding.context_column - 1])
+
+
+def _a_subject_before(text: str) -> bool:
+    """Whether the sentence that ends `text` holds a word that opens a verb's subject: a determiner
+    or a pronoun ("Le responsable", "il", "qui"), a name capitalised inside it ("Microsoft"), or a
+    word the lexicon does not know (a product, an acronym). A list item of bare nouns ("-
+    Verrouillage et effacement") has none: it names things, no verb follows them."""
+    from .proofread.grammar import engine
+
+    checker = engine()
+    if checker is None:
+        return True
+    morph = checker.getSpellChecker().getMorph
+    sentence = re.split(r"[.;:!?]\s", text)[-1]
+    sentence = re.sub(rf"^\s*{_LIST_MARKER.pattern}\s+", "", sentence)
+    for number, word in enumerate(re.findall(r"[^\W\d_]+", sentence)):
+        readings = morph(word.casefold())
+        if not readings or (number and word[:1].isupper()) or any(re.search(r":G:[DO]", m) for m in readings):
+            return True
+    return False
+
+
+def _in_a_dotted_name(finding: Finding) -> bool:
+    """Whether the flagged word is glued to a dot and more letters: part of a file or host name
+    ("chmod 640 notes.txt", "serveur.local"), which no agreement rules."""
+    start = finding.context_column - 1
+    if start < 0 or finding.context[start : start + len(finding.text)] != finding.text:
+        return False
+    after = finding.context[start + len(finding.text) :]
+    return bool(re.match(r"\.\w", after) or re.search(r"\w\.$", finding.context[:start]))
+
+
+def _noun_before_its_verb(finding: Finding) -> bool:
+    """A conjugation Grammalecte (or our subject-verb check) asks of a noun right after the noun
+    group that opens the clause, where the clause's own verb comes later ("Les messages relance
+    partent", "Les serveurs pilotes, qu’on a installés, reçoivent"): the word is an apposition or
+    a complement (`agreement.noun_before_its_verb`)."""
+    if not finding.rule.startswith(("gv2__conj", "subject-verb")):
+        return False
+    from .proofread.agreement import noun_before_its_verb
+
+    return noun_before_its_verb(finding.context, finding.context_column, finding.text)
+
+
+def _adjective_of_the_next_noun(finding: Finding) -> bool:
+    """An agreement asked of an adjective between two nouns that agrees, as written, with the noun
+    after it ("des écrans haute définition", "des batteries longue durée"): an adjective and its
+    noun make a locution that qualifies the first noun as a unit, and keep their own agreement."""
+    if not finding.rule.startswith(("g3__gn", "noun-adjective")) or finding.context_column < 1:
+        return False
+    from .proofread.grammar import engine
+
+    checker = engine()
+    start = finding.context_column - 1
+    before = re.findall(r"[^\W\d_][\w’'-]*(?=\s+$)", finding.context[:start])
+    after = re.match(r"\s+([^\W\d_][\w-]*)", finding.context[start + len(finding.text) :])
+    if checker is None or not before or after is None:
+        return False
+    morph = checker.getSpellChecker().getMorph
+    adjectives = [m for m in morph(finding.text.casefold()) if ":A" in m]
+    nouns = [m for m in morph(after.group(1).casefold()) if ":N" in m]
+    if not adjectives or not nouns or any(":A" in m and ":Q" not in m for m in morph(after.group(1).casefold())):
+        return False  # "les disques dur externe": an adjective after, no noun
+    previous = morph(before[-1].casefold())
+    if (previous and not any(":N" in m or ":A" in m for m in previous)) or any(":G" in m for m in previous):
+        return False  # not after a noun, a term no lexicon has ("des SSD") or an adjective used as one
+    return any(_same_features(noun, adjective) for noun in nouns for adjective in adjectives)
+
+
+def _argument_of_a_named_command(finding: Finding) -> bool:
+    """A noun-group agreement asked of a word that may be the clause's verb, after a determiner
+    that follows a name no French list has, itself after a noun that a name follows
+    (`text.NAMING_NOUNS`): "La commande ps aux liste les processus" — "aux" is the command's
+    argument, "liste" the verb of "La commande"."""
+    if not finding.rule.startswith(("g3__gn", "g2__conf_déterminant")) or finding.context_column < 1:
+        return False
+    from .proofread.text import NAMING_NOUNS
+
+    before = re.search(r"([^\W\d_]+)\s+(\S+)\s+\S+\s+$", finding.context[: finding.context_column - 1])
+    if before is None or before.group(1).casefold() not in NAMING_NOUNS:
+        return False
+    name = before.group(2)
+    return name.islower() and _borrowed(name) and _a_finite_verb(finding.text)
+
+
+def _participle_after_fois(finding: Finding) -> bool:
+    """An agreement of a past participle with "fois" right before it ("Une fois installé, le
+    service démarre", "Plusieurs fois relancé, le fournisseur…"): "une fois" + participle is an
+    absolute construction whose participle agrees with the clause's subject, never with "fois"."""
+    if not finding.rule.startswith(("g3__gn", "noun-adjective", "gv1__ppas")) or finding.context_column < 1:
+        return False
+    if not re.search(r"\bfois\s+$", finding.context[: finding.context_column - 1], re.IGNORECASE):
+        return False
+    return has_reading(finding.text, ":Q")
+
+
+def _word_swapped_for_another(finding: Finding) -> bool:
+    """A fix that puts a verb of another lemma in place of a noun, or a participle in place of a
+    conjugated "être" or "avoir" after "a" ("les applications on accès" -> "axait", "La salle a sont propre compte" ->
+    "été"): the slip is the small word beside it ("ont", "son"), which Grammalecte does not offer."""
+    if not finding.suggestions:
+        return False
+    written, fix = lemmas_of(finding.text), lemmas_of(finding.suggestions[0])
+    if not written:
+        return False
+    lexicon = speller_lexicon()
+    morphs = lexicon.getMorph(without_elision(finding.text).casefold()) if lexicon is not None else []
+    fix_morphs = lexicon.getMorph(without_elision(finding.suggestions[0]).casefold()) if lexicon is not None else []
+    noun_only = all(":N" in morph and ":V" not in morph for morph in morphs)
+    verb_only = bool(fix_morphs) and all(":V" in morph and ":N" not in morph for morph in fix_morphs)
+    if noun_only and verb_only and not written & fix:
+        return True
+    auxiliary = finding.text.casefold() in ("sont", "est", "ont") and finding.rule.startswith("gv1__ppas")
+    before = finding.context[: finding.context_column - 1] if finding.context_column else ""
+    return auxiliary and re.search(r"\ba\s+$", before) is not None
+
+
+def _noun_of_its_own(finding: Finding) -> bool:
+    """A noun-group agreement asked of a noun right after another noun, where the two share
+    neither gender nor number ("la liste invités", "le dossier factures"): a slip of agreement
+    misses one mark, so a noun that differs in both is the first noun's complement."""
+    if not finding.rule.startswith("g3__gn") or finding.context_column < 1:
+        return False
+    from .proofread.grammar import engine
+
+    checker = engine()
+    if checker is None:
+        return False
+    morph = checker.getSpellChecker().getMorph
+    before = re.findall(r"[^\W\d_][\w-]*(?=\s+$)", finding.context[: finding.context_column - 1])
+    if not before:
+        return False
+    previous = [m for m in morph(before[-1].casefold()) if ":N" in m]
+    if not previous or any(":G:D" in m for m in morph(before[-1].casefold())):
+        return False
+    nouns = [m for m in morph(finding.text.casefold()) if ":N" in m]
+    return bool(nouns) and all(_apart(noun, head) for noun in nouns for head in previous)
+
+
+def _apart(first: str, second: str) -> bool:
+    """Whether two readings (":N:f:s", ":N:m:p") differ in both gender and number."""
+    return not _feature(first, "mf", "e") & _feature(second, "mf", "e") and not (
+        _feature(first, "sp", "i") & _feature(second, "sp", "i")
+    )
+
+
+_FINITE = re.compile(r":(?:I[psqf]|K|S[pq])(?=[:/]|$)")
+"""A lexicon reading of a conjugated verb."""
+
+
+def _gender_against_the_subject(finding: Finding) -> bool:
+    """A participle's plural after "être" whose gender, the one the student wrote, is not that of
+    the first plural noun of its clause, the subject ("Les adresses … sont conservé":
+    'conservés', but "adresses" is feminine): Grammalecte mends the number and keeps the written
+    gender; a person chooses. The clause is the last one before the participle that holds a plural
+    noun, a comma or a conjunction ending the one before ("les performances baissent et les
+    disques restants sont sollicité": "disques")."""
+    if not finding.rule.startswith("gv1__ppas") or len(finding.suggestions) != 1 or finding.context_column < 1:
+        return False  # several: the choice among them reads the subject's gender (`subject_choice`)
+    fix = finding.suggestions[0]
+    if not ends_like_plural(fix) or ends_like_plural(finding.text):
+        return False
+    from .proofread.grammar import engine
+
+    checker = engine()
+    if checker is None:
+        return False
+    morph = checker.getSpellChecker().getMorph
+    sentence = re.split(r"[.;:!?]\s", finding.context[: finding.context_column - 1])[-1]
+    segments = [re.findall(r"[^\W\d_]+", part) for part in re.split(r",|\b(?:et|mais|puis|car|donc)\b", sentence)]
+
+    def plural_nouns(words: list[str]) -> list[list[str]]:
+        found = [[m for m in morph(word.casefold()) if ":N" in m] for word in words]
+        return [nouns for nouns in found if nouns and all(re.search(r":[mfe]:p", m) for m in nouns)]
+
+    def has_verb(words: list[str]) -> bool:
+        return any(
+            any(_FINITE.search(m) for m in morph(word.casefold()))
+            and not any(":N" in m or ":A" in m for m in morph(word.casefold()))
+            for word in words
+        )
+
+    last = next((k for k in range(len(segments) - 1, -1, -1) if plural_nouns(segments[k])), None)
+    if last is None:
+        return False
+    while last > 0 and plural_nouns(segments[last - 1]) and not has_verb(segments[last - 1]):
+        last -= 1  # "les calendriers, les contacts et les tâches": one subject, the first noun leads
+    nouns = plural_nouns(segments[last])[0]
+    if last > 0 and last < len(segments) - 1:
+        before = segments[last - 1]
+        verbs = [i for i, word in enumerate(before) if has_verb([word])]
+        heading = plural_nouns(before[verbs[-1] + 1 :]) if verbs else []
+        if heading:
+            nouns = heading[0]  # "Il suit les serveurs, les baies et les imprimantes": the list began after the verb
+    genders = set().union(*(_feature(m, "mf", "e") for m in nouns))
+    mine = set().union(*(_feature(m, "mf", "e") for m in morph(fix.casefold()) if ":Q" in m or ":A" in m))
+    return bool(mine) and not genders & mine
+
+
+def _plural_of_an_invariable_head(finding: Finding) -> bool:
+    """A singular asked of a plural word in a group whose head, opening the clause or list item
+    without a singular determiner, is a noun of one form for both numbers ("- Virus détectés par
+    l’antivirus supprimés", "Box internet redémarrées"): the head does not tell its number, the
+    plural the student wrote does, and Grammalecte agrees the word with a nearer noun."""
+    if not finding.rule.startswith("g3__gn") or finding.context_column < 1 or not finding.suggestions:
+        return False
+    if not ends_like_plural(finding.text) or number_stem(finding.text) != finding.suggestions[0].casefold():
+        return False
+    clause = re.split(r"[,;:.!?()]", finding.context[: finding.context_column - 1])[-1]
+    opening = re.match(r"\s*(?:(?:[-*+]|\d{1,9}[.)])\s+)?(?:(les|des|ces|mes|tes|ses|nos|vos|leurs)\s+)?(\w+)", clause)
+    if opening is None:
+        return False
+    from .proofread.grammar import engine
+
+    checker = engine()
+    nouns = [m for m in checker.getSpellChecker().getMorph(opening.group(2).casefold()) if ":N" in m] if checker else []
+    return bool(nouns) and all(re.search(r":[mfe]:i", m) for m in nouns)
+
+
+def _no_elision(finding: Finding) -> bool:
+    """An elision Grammalecte asks before a word that takes none (`normalize.NO_ELISION`: "de
+    off", "le onze"): the normalizer's own table decides, so that review and build agree."""
+    if not finding.rule.startswith("g2__eleu") or finding.context_column < 1:
+        return False
+    following = re.match(r"[^\W\d_]+\s+([^\W\d_]+)", finding.context[finding.context_column - 1 :])
+    return following is not None and following.group(1).casefold() in NO_ELISION  # the word after "de"
+
+
+def _distributive(finding: Finding) -> bool:
+    """A plural asked of a singular adjective joined by "et"/"ou" to another singular adjective
+    ("les éditions familiale et professionnelle", "les versions anglaise ou allemande"): each
+    adjective names one of the things the plural noun counts, so each stays singular."""
+    if not finding.rule.startswith(("g3__gn", "noun-adjective")) or finding.context_column < 1:
+        return False
+    if not finding.suggestions or not ends_like_plural(finding.suggestions[0]) or ends_like_plural(finding.text):
+        return False
+    start = finding.context_column - 1
+    after = re.match(r"\s+(?:et|ou)\s+([^\W\d_]+)", finding.context[start + len(finding.text) :])
+    before = re.search(r"([^\W\d_]+)\s+(?:et|ou)\s+$", finding.context[:start])
+    mates = [found.group(1) for found in (after, before) if found is not None]
+    return any(_singular_adjective(mate) for mate in mates) and _singular_adjective(finding.text)
+
+
+def _singular_adjective(word: str) -> bool:
+    """Whether Grammalecte reads `word` as an adjective, and as a singular one only."""
+    from .proofread.grammar import engine
+
+    checker = engine()
+    if checker is None:
+        return False
+    readings = [m for m in checker.getSpellChecker().getMorph(word.casefold()) if ":A" in m]
+    return bool(readings) and all(re.search(r":[mfe]:s", m) for m in readings)
+
+
+def _latin_locution(finding: Finding) -> bool:
+    """An "a" -> "à" fix in a Latin locution ("a priori", "a fortiori": `normalize.LATIN_A`),
+    whose spelling without accent is the dictionaries' own."""
+    if finding.text.casefold() != "a":
+        return False
+    following = re.match(r"\s+([^\W\d_]+)", finding.context[max(finding.context_column - 1, 0) + 1 :])
+    return following is not None and following.group(1).casefold() in LATIN_A
+
+
+def _ce_before_etre(finding: Finding) -> bool:
+    """A "ce" -> "se" fix before a form of "être" with no past participle after it ("on ne sait
+    pas qui ce sera", "ce serait le mieux"): "se" + "être" is only a pronominal verb's compound
+    tense ("il se sera trompé"), which needs its participle."""
+    if finding.text.casefold() != "ce" or not finding.suggestions or finding.suggestions[0].casefold() != "se":
+        return False
+    start = finding.context_column - 1 + len(finding.text)
+    following = re.match(r"\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?", finding.context[start:])
+    if following is None:
+        return False
+    from .proofread.grammar import engine
+
+    checker = engine()
+    if checker is None:
+        return False
+    morph = checker.getSpellChecker().getMorph
+    if not any(m.startswith(">être/") for m in morph(following.group(1).casefold())):
+        return False
+    after = following.group(2)
+    return after is None or not any(":Q" in m for m in morph(after.casefold()))
+
+
+def _past_simple_beside(finding: Finding) -> bool:
+    """A homophone or infinitive fix Grammalecte makes because it reads a word there as a verb in
+    the past simple, and nothing else ("de la compta" -> 'là', 'compter'; "La compta a besoin" ->
+    'à'): notes never tell a story in that tense, so the word is a shortened noun ("compta",
+    comptabilité) the lexicon does not have."""
+    if not finding.rule.startswith(("g2__conf", "g3__conf", "g3__infi")) or finding.context_column < 1:
+        return False
+    from .proofread.grammar import engine
+
+    checker = engine()
+    if checker is None:
+        return False
+    start = finding.context_column - 1
+    before = re.findall(r"[^\W\d_]+", finding.context[:start])[-1:]
+    after = re.findall(r"[^\W\d_]+", finding.context[start + len(finding.text) :])[:1]
+    for word in [*before, finding.text, *after]:
+        morphs = checker.getSpellChecker().getMorph(word.casefold())
+        if morphs and all(":V" in morph and re.search(r":Is(?::|/)", morph) and ":Ip" not in morph for morph in morphs):
+            return True
+    return False
+
+
+def _before_an_infinitive(finding: Finding) -> bool:
+    """A participle's agreement where an infinitive follows it, maybe after "de" or "à" ("Le
+    technicien les a fait réparer", "les mots de passe qu’on leur a demandé de changer"): "fait"
+    there is invariable, and other participles agree only when the object is the participle's own
+    ("les clients qu’on a priés de patienter"), not the infinitive's, which a person tells."""
+    if not finding.rule.startswith("gv1__ppas") or finding.context_column < 1:
+        return False
+    start = finding.context_column - 1 + len(finding.text)
+    following = re.match(r"\s+(?:(?:de|à)\s+|d['’])?([^\W\d_]+)", finding.context[start:])
+    return following is not None and has_reading(following.group(1), ":Y")
+
+
+def _a_finite_verb(word: str) -> bool:
+    """A word that may be a conjugated verb: "le"/"la" between it and a word that is no verb may be
+    an object pronoun ("`systemctl enable ssh` le lance au démarrage"), whose gender is its
+    antecedent's; after a verb ("Il change le carte") it is a determiner."""
+    from .proofread.grammar import engine
+
+    checker = engine()
+    if checker is None:
+        return False
+    morphs = checker.getSpellChecker().getMorph(word.casefold())
+    return any(re.search(r":V.*:(?:Ip|Iq|Is|If|K|Sp|Sq)", morph) for morph in morphs)
+
+
+def _borrowed(word: str) -> bool:
+    """A word no French list has: English ("hub", "switch"; not "service", which French shares) or
+    unknown to Grammalecte's lexicon."""
+    from .proofread.grammar import engine
+    from .proofread.spelling import dictionary, english_word
+
+    lower = word.casefold()
+    if lower in dictionary():
+        return False
+    checker = engine()
+    return english_word(lower) or (checker is not None and not checker.getSpellChecker().getMorph(lower))
+
+
+def _words_before(finding: Finding) -> list[str]:
+    """The words of the finding's line before it, punctuation aside (digits and dots kept: "2.0")."""
+    if finding.context_column < 1:
+        return []
+    return re.findall(r"[\w.’'-]+", finding.context[: finding.context_column - 1])
+
+
+def _word_after(finding: Finding) -> str | None:
+    if finding.context_column < 1:
+        return None
+    after = re.match(r"\s+([^\W\d_][\w-]*)", finding.context[finding.context_column - 1 + len(finding.text) :])
+    return after.group(1) if after else None
+
+
+def _version_number(finding: Finding) -> bool:
+    """An agreement with a number that names a version, not a count: right after a name or an
+    acronym ("TPM 2.0 activé", "Wi-Fi 6 compatible") or written with a dot ("2.0"), it says which
+    one, and the word agrees with the name (singular)."""
+    if not finding.rule.startswith("g3__gn_nombre") or finding.context_column < 1:
+        return False
+    before = _words_before(finding)
+    if len(before) < 1 or not re.fullmatch(r"\d+(?:[.,]\d+)*", before[-1]):
+        return False
+    return "." in before[-1] or (len(before) > 1 and before[-2][:1].isupper() and before[-2][:1].isalpha())
+
+
+def _after_an_acronym(finding: Finding) -> bool:
+    """A noun-group agreement that changes only the gender of a word right after an acronym ("des CA
+    publiques": certification authorities, feminine): the lexicon guesses an acronym's gender,
+    the student knows what it stands for. Its number is still checked."""
+    if not finding.rule.startswith("g3__gn") or not finding.suggestions:
+        return False
+    before = _words_before(finding)
+    if not before or not re.fullmatch(r"[A-Z][A-Z0-9]+s?", before[-1]):
+        return False
+    fix = finding.suggestions[0]
+    return ends_like_plural(fix) == ends_like_plural(finding.text) and fix.casefold() != finding.text.casefold()
+
+
+def _head_of_an_english_compound(finding: Finding) -> bool:
+    """A noun-group agreement asked of a word an English word follows ("plusieurs service desks"):
+    the two make one English term, whose last word bears the plural."""
+    if not finding.rule.startswith("g3__gn"):
+        return False
+    from .proofread.spelling import Speller, english_word
+
+    after = _word_after(finding)
+    lexicon = speller_lexicon()
+    if after is None or lexicon is None or not english_word(after):
+        return False
+    return not Speller(engine=lexicon).is_known(after)
+
+
+ADVERBIAL_ADJECTIVES = frozenset(
+    {"droit", "fort", "bas", "haut", "clair", "cher", "juste", "net", "dur", "bon", "faux", "lourd", "court", "ferme"}
+)
+"""Adjectives French uses as invariable adverbs after a verb ("couper droit", "parler fort",
+"coûter cher", "viser juste", "tenir bon")."""
+
+_DEGREE_ADVERBS = frozenset({"bien", "très", "trop", "assez", "plus", "moins", "tout", "aussi", "si"})
+
+
+def _adverbial_adjective(finding: Finding) -> bool:
+    """An agreement asked of an adjective that French also uses as an adverb, after an adverb of
+    degree ("couper les fils bien droit"): the adverb, invariable, is as correct as the agreed
+    adjective; the student's choice stands."""
+    if not finding.rule.startswith("g3__gn") or finding.text.casefold() not in ADVERBIAL_ADJECTIVES:
+        return False
+    before = _words_before(finding)
+    return bool(before) and before[-1].casefold() in _DEGREE_ADVERBS
+
+
+def _tel_quel(finding: Finding) -> bool:
+    """ "telle quelle" is one locution ("la retrouve telle quelle"), never "telle qu’elle"."""
+    before = _words_before(finding)
+    return finding.rule.startswith("g2__conf_quel") and bool(before) and before[-1].casefold() in _TEL_FORMS
+
+
+_TEL_FORMS = frozenset({"tel", "telle", "tels", "telles"})
+
+
+def _participle_after_a_degree(finding: Finding) -> bool:
+    """An infinitive asked for a participle after an adverb of degree ("écrasé sous un meuble ou
+    trop plié", "un câble bien serré"): an adverb of degree qualifies an adjective there, and the
+    participle is one."""
+    before = _words_before(finding)
+    return finding.rule.startswith("g3__infi") and bool(before) and before[-1].casefold() in _DEGREE_ADVERBS
+
+
+def _participle_after_c_est(finding: Finding) -> bool:
+    """An agreement asked of a participle right after "c’est" (an adverb maybe between) that the
+    student agreed ("la vague 1 c’est bien passée"): "s’est" was meant, whose participle agrees
+    with the subject; the slip is "c’est", another finding's."""
+    if not finding.rule.startswith("gv1__ppas"):
+        return False
+    before = [word.casefold().replace("'", "’") for word in _words_before(finding)]
+    while before and before[-1] not in ("est", "c’est") and has_reading(before[-1], ":W"):
+        before.pop()  # "c’est bien passée", "c’est mal passée"
+    return (len(before) >= 2 and before[-2:] == ["c’", "est"]) or (bool(before) and before[-1] == "c’est")
+
+
+def _epithet_before_its_noun(finding: Finding) -> bool:
+    """An attribute's agreement asked of an adjective that a noun follows ("en tapant sont propre mot
+    de passe"): it qualifies that noun, and "sont" is likely the slip for "son"."""
+    if not finding.rule.startswith("gv1__ppas") or not has_reading(finding.text, ":A"):
+        return False
+    after = _word_after(finding)
+    lexicon = speller_lexicon()
+    if after is None or lexicon is None:
+        return False
+    readings = lexicon.getMorph(after.casefold())
+    return any(":N" in m for m in readings) and not any(":A" in m or ":G" in m or ":W" in m for m in readings)
+
+
+def _participle_attribute(finding: Finding) -> bool:
+    """An infinitive asked for a participle right after another participle that it agrees with
+    ("Les requêtes sont envoyées chiffrées"): the second describes the subject, as the first
+    does; an infinitive's slip ("il a voulu vérifié") has no agreement marks to share."""
+    if not finding.rule.startswith("g3__infi") or finding.context_column < 1:
+        return False
+    before = _words_before(finding)
+    lexicon = speller_lexicon()
+    if not before or lexicon is None:
+        return False
+    previous = [m for m in lexicon.getMorph(before[-1].casefold()) if ":Q" in m]
+    mine = [m for m in lexicon.getMorph(finding.text.casefold()) if ":Q" in m]
+    marked = re.search(r"(?:ée|ées|és|ies|ues|ts|tes)$", finding.text.casefold())
+    return bool(previous and mine and marked) and any(_same_features(a, b) for a in previous for b in mine)
+
+
+GUARDS = (
+    _a_name,
+    _other_reading,
+    _gender_of_a_term,
+    _a_read_otherwise,
+    _noun_attribute,
+    _before_an_infinitive,
+    _past_simple_beside,
+    _avoir_and_a_bare_noun,
+    _agrees_with_the_head,
+    _in_a_dotted_name,
+    _noun_before_its_verb,
+    _adjective_of_the_next_noun,
+    _participle_after_fois,
+    _argument_of_a_named_command,
+    _word_swapped_for_another,
+    _noun_of_its_own,
+    _ce_before_etre,
+    _latin_locution,
+    _distributive,
+    _no_elision,
+    _plural_of_an_invariable_head,
+    _gender_against_the_subject,
+    _version_number,
+    _after_an_acronym,
+    _head_of_an_english_compound,
+    _adverbial_adjective,
+    _tel_quel,
+    _participle_attribute,
+    _participle_after_a_degree,
+    _participle_after_c_est,
+    _epithet_before_its_noun,
+)
+"""The checks that leave a grammar finding of a certain kind to a person: each names a reading
+in which the fix would damage correct text."""
