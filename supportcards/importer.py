@@ -8,15 +8,17 @@ of traps: sentences, list items, lines ending in ":", formulas, lead-ins without
 
 How a line is judged, in order:
 
-1. **Hard rules** (certain): the first line after the title is a front; a card needs an answer, so
-   the line right after a front, and the last line, are answer text; a list item (`- `, `1. `), a
-   line starting in lowercase, and a line ending in ":" (a lead-in) or containing " : " (a
-   definition) continue the answer. Only a command ("ping", "ipconfig /all") or a lowercase term
-   with its expansion ("msconfig (Configuration du système)") after a finished line escapes the
-   lowercase rule: the clues weigh it, and a front that starts in lowercase is listed for review.
-   So do terms the next line starts by naming ("root et sudo", then "root est …"), and command names
-   known as commands ("chmod", "cp, mv et rm"), even after a line with no final punctuation that
-   is no lead-in: those two are sure, not listed.
+1. **Hard rules** (certain): the first line after the title is a front; a card needs an answer, so the
+   line right after a front, and the last line, are answer text; a list item (`- `, `1. `), a line
+   starting in lowercase, and a line ending in ":" (a lead-in) or containing " : " (a definition)
+   continue the answer; but a case and what to do about it, after an answer that ended ("Imprimante
+   hors ligne : que vérifier", an interrogative word and an infinitive; "Dépannage : l’écran reste
+   noir", a label that announces a case), is weighed as a front. Only a command ("ping", "ipconfig
+   /all") or a lowercase term with its expansion ("msconfig (Configuration du système)") after a
+   finished line escapes the lowercase rule: the clues weigh it, and a front that starts in lowercase
+   is listed for review. So do terms the next line starts by naming ("root et sudo", then "root est
+   …"), and command names known as commands ("chmod", "cp, mv et rm"), even after a line with no final
+   punctuation that is no lead-in: those two are sure, not listed.
 2. **A score** for the remaining lines, a sum of small, named clues:
    - for a front: a question or an instruction (Citez, Indiquez, Qu'est-ce, Quels, ...); a short
      line (a term: "Help-Desk", "Service de piquet"); a term followed by its expansion in
@@ -24,23 +26,29 @@ How a line is judged, in order:
      no final period; a short line with no verb that the next line starts by naming ("Enregistrements
      MX", then "Un enregistrement MX …"); command names known as commands; a case stated with a new
      subject and no final punctuation ("Un utilisateur oublie son mot de passe chaque lundi": a
-     front, listed for review, since an answer's sentence may read so);
-   - against: a line after an unfinished one (no final punctuation, not a list item nor a definition whose answer
-     is a command, "Pour le relancer : net stop spooler": a wrapped paragraph; only a little when the line before
-     is a sentence of its own and this one starts with a capital, and then a heading with no verb counts as after
-     a finished answer); a line of more than three words ending in a period (a sentence); a sentence that starts
-     with a pronoun or an article referring back ("Celles-ci", "Elle", "Ce service", "Le") or with "quant à"
-     (also written "quand à": a locution, not a question); a sentence that goes on after a comma with a
-     conjugated verb; a conjugated verb ("est", "sont", "peut"; a capital "A" inside a line is a name); a formula
-     ("Disponibilité = MTBF / (MTBF + MTTR)"; an operator named with no operand after it, "Redirections > et >>",
-     a step in a menu, "Paramètres > Réseau", and a percentage alone are none); a line that introduces the list
-     below it ("... sont par exemple"); a line whose next line starts in lowercase (the lone "Le" of a wrapped
-     paragraph; not with a command or a name spelt so: "chmod 755 le rend exécutable"); a full sentence: a
-     subject before its verb ("elle n’imprime", "on vérifie") or a negation, and a final period (no front of the
-     student's ten chapters ends with a period but a term with its expansion); "quand" followed by a subject
-     ("Quand elle n’imprime plus, on vérifie …": a time clause, not a question); a question and its answer on one
-     line ("Pourquoi ? Parce que …"); a question with no topic of its own that points back at the answer
-     ("Pourquoi ?", "Comment savoir s’il est vide ?", "Que faire alors ?"): a card could not show it alone.
+     front, listed for review, since an answer's sentence may read so; an aside in parentheses at its
+     end is no punctuation); a noun group with no article whose only verb is in a clause of its own
+     ("Clavier sans fil qui ne répond plus", "Son coupé mais le casque est branché"), after an answer
+     that ended and before a line that answers it: a heading like one with no verb; a case, a colon and
+     what to do about it;
+   - against: a line after an unfinished one (no final punctuation, not a list item nor a definition whose answer is
+     a command, "Pour le relancer : net stop spooler": a wrapped paragraph; only a little when the line before is a
+     sentence of its own and this one starts with a capital, and then a heading with no verb counts as after a
+     finished answer); a line of more than three words ending in a period (a sentence); a sentence that starts with
+     a pronoun or an article referring back ("Celles-ci", "Elle", "Ce service", "Le") or with "quant à" (also
+     written "quand à": a locution, not a question); a sentence that goes on after a comma with a conjugated verb; a
+     conjugated verb ("est", "sont", "peut"; a capital "A" inside a line is a name); a formula ("Disponibilité =
+     MTBF / (MTBF + MTTR)"; an operator named with no operand after it, "Redirections > et >>", a step in a menu,
+     "Paramètres > Réseau", a percentage alone and keys pressed together after a word, "Raccourci Ctrl + Maj +
+     Échap", are none); a line of code ("Copy-Item C:\\Data D:\\Sauvegarde -Recurse"); a line that introduces the
+     list below it ("... sont par exemple"); a line whose next line starts in lowercase (the lone "Le" of a wrapped
+     paragraph; not with a command, a line of code or a name spelt so: "chmod 755 le rend exécutable"); a full
+     sentence: a subject before its verb ("elle n’imprime", "on vérifie") or a negation, and a final period (no
+     front of the student's ten chapters ends with a period but a term with its expansion); "quand" followed by a
+     subject ("Quand elle n’imprime plus, on vérifie …": a time clause, not a question); a question and its answer
+     on one line ("Pourquoi ? Parce que …"); a question with no topic of its own that points back at the answer
+     ("Pourquoi ?", "Comment savoir s’il est vide ?", "Que faire alors ?"): a card could not show it alone. A line
+     of code ends an answer as a final period does ("rsync -a /home/ /mnt/sauvegarde/").
    A line whose score is positive is a front. The confidence of a decision grows with the size of
    its score; decisions under `REVIEW_BELOW` are printed for review, as `path:line`. A front kept
    against a strong doubt (a question with no topic of its own, a question ending with a period
@@ -348,7 +356,7 @@ def _case_statement(text: str, previous: str | None, next_line: str | None) -> b
     return (
         _case_subject(text)
         and len(text.split()) <= 12
-        and not _FINISHED.search(text)
+        and not _FINISHED.search(_ASIDE.sub("", text))
         and "," not in text
         and not text.rstrip().endswith(";")
         and not _LEAD_IN_END.search(text)
@@ -360,16 +368,174 @@ def _case_statement(text: str, previous: str | None, next_line: str | None) -> b
     )
 
 
+_ASIDE = re.compile(r"\s*\([^()]*\)$")
+"""A closing aside in parentheses ("Le scanner ne s’allume plus (aucun voyant)"): the line ends with it,
+not with a final punctuation mark."""
+_INFINITIVE = r"[\w’'-]+(?:er|ir|re|oir)"
+_WHAT_TO_DO = re.compile(
+    r"^(?P<case>[^:?]*[^\s:?])\s+:\s+"
+    r"(?:que|quoi|comment|où|par\s+où|pourquoi|quand|à\s+qui|qui|quel(?:le)?s?\s+[\w’'-]+)\s+"
+    r"(?:(?:le|la|les|l['’]|y|en|se|s['’]|lui|leur)\s*)?" + _INFINITIVE + r"(?:\s+[\w’'-]+){0,4}\s*\??$",
+    re.IGNORECASE,
+)
+"""A case or a topic, a colon, then what to do about it in an interrogative word and an infinitive
+("Imprimante hors ligne : que vérifier", "… : comment le diagnostiquer"): a question without its "?".
+A question with a conjugated verb after the colon ("… : combien de données peut-on perdre ?") is
+an answer's aside."""
+_CASE_LABEL = re.compile(
+    r"^(?:dépannage|cas(?:\s+pratiques?|\s+concrets?)?|pannes?|problèmes?|incidents?|scénarios?|situations?|"
+    r"mises?\s+en\s+situation|exercices?)(?:\s+[\w’'-]+){0,4}\s+:\s+(?P<case>\S.*)$",
+    re.IGNORECASE,
+)
+"""A label that announces a case to solve, then the case ("Dépannage : l’écran reste noir"); the labels
+of an answer's lines ("Cause :", "Solution :", "Exemple :") announce no case."""
+_LABEL_LINE = re.compile(r"^[\w’'-]+(?:\s[\w’'-]+)?\s:\s")
+"""A short label and its value ("Priorité : moyenne"), like the lines of a ticket quoted in an answer."""
+
+
+def _unfinished(previous: str) -> bool:
+    """A line with no final punctuation that is no list item, no labelled line, no lead-in ending with
+    ":", no line of code and no definition whose answer is a code, a command or a line of code: the
+    next line may go on from it."""
+    _, colon, answer = previous.rpartition(" : ")
+    return not (
+        _FINISHED.search(previous)
+        or _LIST_ITEM.match(previous)
+        or _ANSWER_LABEL.match(previous)
+        or previous.endswith(":")
+        or _CODE_EXAMPLE.search(previous)
+        or _gives_a_command(previous)
+        or _reads_as_code(previous)
+        or (colon and (_reads_as_code(answer) or _CODE_WORDS.search(answer)))
+    )
+
+
+def _sentence_of_its_own(previous: str, text: str) -> bool:
+    """An unfinished line that is a sentence of its own, only its period missing: more than three words,
+    no lead-in, and the line after it starts with a capital."""
+    return _unfinished(previous) and not (_leads_in(previous) or len(previous.split()) <= 3 or not text[:1].isupper())
+
+
+def _ended(previous: str | None) -> bool:
+    """An answer line that ended: with a final punctuation mark, as a list item, a labelled line, or a
+    line of code; not a lead-in."""
+    return previous is not None and not _unfinished(previous) and not previous.endswith(":")
+
+
+def _reads_as_an_answer(next_line: str | None) -> bool:
+    """A line that can follow a front: not a line going on in lowercase, and no front of its own (a
+    question or an instruction with a topic, a term with its capitalised expansion): a card needs an
+    answer."""
+    if next_line is None:
+        return False
+    line = next_line.strip()
+    going_on = line[:1].islower() and not (_spelt_in_lowercase(line) or _reads_as_code(line))
+    return not going_on and not _asks_on_its_own(line) and not _strong_term(line)
+
+
+def _case_then_what_to_do(text: str, previous: str | None, next_line: str | None) -> bool:
+    """A case and a colon as a front ("Imprimante hors ligne : que vérifier", "Dépannage : l’écran
+    reste noir"), after an answer that ended and before a line that answers it: not the definition
+    "x : y" that the colon makes elsewhere. What comes before the colon must not point back ("Dans ce
+    cas : que faire" asks about the card above)."""
+    after_an_answer = _ended(previous) or (previous is not None and _sentence_of_its_own(previous, text))
+    if not after_an_answer or (previous and _leads_in(previous)) or not _reads_as_an_answer(next_line):
+        return False
+    asks = _WHAT_TO_DO.match(text)
+    if asks is not None:
+        case = asks["case"]
+        return (
+            len(case.split()) <= 10
+            and not _REFERS_BACK.match(case)
+            and not _POINTS_BACK.search(case)
+            and not _QUESTION.match(case)
+            and not _COMMA_THEN_VERB.search(case)
+        )
+    labelled = _CASE_LABEL.match(text)
+    return (
+        labelled is not None
+        and len(labelled["case"].split()) <= 10
+        and not _FINISHED.search(_ASIDE.sub("", text))
+        and not (next_line and _LABEL_LINE.match(next_line.strip()))
+    )
+
+
+_CLAUSE_OF_ITS_OWN = re.compile(
+    r"^(?P<head>[A-ZÀ-Ý][\w’'-]*(?:\s+(?!(?:le|la|les|un|une|des|du|au|aux|ce|cet|cette|ces|son|sa|ses|leur|leurs|"
+    r"mon|ma|mes)\b)(?!l['’])[\w’'-]+){0,4})\s+"
+    r"(?P<link>qui|mais|alors\s+que|alors\s+qu['’]|quand|lorsque|lorsqu['’])\s*(?P<rest>\S.*)$"
+)
+"""A noun group with no article, then a clause of its own: a relative clause ("Clavier sans fil qui ne
+répond plus"), or a contrast or a time after it ("Son coupé mais le casque est branché")."""
+
+
+def _noun_group_then_clause(text: str) -> bool:
+    """A heading whose only verb is in a clause of its own: a symptom ("Bluetooth qui ne fonctionne
+    pas sur une tablette"), shorter than an answer's sentence and with no final punctuation. A word
+    before "qui" may be a verb and its object ("Vérifier qui est connecté"): alone, it counts only
+    before a negation ("Bluetooth qui ne …"), a symptom's usual shape."""
+    found = _CLAUSE_OF_ITS_OWN.match(text)
+    if found is None or re.search(r"[,;:?]", text) or _FINISHED.search(_ASIDE.sub("", text)):
+        return False
+    head = found["head"]
+    alone = len(head.split()) == 1
+    if alone and not (found["link"] == "qui" and re.match(r"(?:ne\b|n['’])", found["rest"], re.IGNORECASE)):
+        return False
+    return (
+        len(text.split()) <= 9
+        and not (_ARTICLE.match(head) or _REFERS_BACK.match(head) or _QUESTION.match(head) or _INSTRUCTION.match(head))
+        and not (_verbs(head) or _has_clause(head) or _REFLEXIVE_VERB.search(head))
+    )
+
+
+def _symptom_heading(text: str, previous: str | None, next_line: str | None) -> bool:
+    """A symptom stated as a noun group and a clause (`_noun_group_then_clause`), after an answer
+    that ended and before a line that answers it. A next line as short, with no final punctuation, is
+    rather the next item of a list without marks ("Souris bloquée" after "Clavier qui ne répond plus")."""
+    if not (_noun_group_then_clause(text) and _ended(previous) and _reads_as_an_answer(next_line)):
+        return False
+    following = (next_line or "").strip()
+    sibling = not (_FINISHED.search(following) or _LIST_ITEM.match(following))
+    return not (sibling and len(following.split()) <= len(text.split()) + 1)
+
+
+_CODE_LINE = re.compile(r"^(?:#!|[\w.-]+=)|^\S+\s+(?:-{1,2}\w|/\w)|\$[\w({]|(?:[;{]|;\s*(?:do|then))\s*$|\s(?:\||&&)\s")
+"""A line of code: a shebang, an assignment, a command with an option, a variable, a pipe, an open block."""
+
+
+_CODE_WORDS = re.compile(r"(?<!\S)(?:-[A-Z][A-Za-z]+\b|--\w|[A-Za-z]:\\|\$\w)|\|\s*[A-Z][a-z]+-[A-Z]")
+"""A PowerShell option ("-Recurse") or a long one ("--all"), a Windows path ("C:\\Data"), a variable
+("$date") or a pipe into a cmdlet ("| Restart-Service"): words of code."""
+
+
+def _reads_as_code(line: str) -> bool:
+    """A line of a script or a command ("date=$(date +%F)", "set -e"): in lowercase, it is code, not
+    a sentence going on from the line above."""
+    return bool(_CODE_LINE.search(line.strip()))
+
+
+_MODIFIER_KEY = r"(?:ctrl|alt|altgr|maj|shift|win|cmd|fn)"
+_KEY_COMBINATION = re.compile(
+    rf"(?<![\w+]){_MODIFIER_KEY}(?:\s*\+\s*(?:{_MODIFIER_KEY}|tab|échap|esc|suppr|del|entrée|enter|espace|inser|"
+    r"impr|fin|début|f\d{1,2}|[a-z0-9]))+(?![\w+])",
+    re.IGNORECASE,
+)
+"""Keys pressed together ("Ctrl + Maj + Échap", "Win + R"): a "+" between keys is no addition."""
+
+
 def front_doubts(text: str, next_line: str | None = None, previous: str | None = None) -> list[str]:
     """What argues against a line read as a front without outweighing the rest: such a front is
     kept, and listed for review."""
     doubts = []
-    if _case_statement(text, previous, next_line):
+    if _case_statement(text, previous, next_line) and not _case_then_what_to_do(text, previous, next_line):
         doubts.append("a case stated like a sentence of the answer")
     question = bool(_QUESTION.match(text)) and not _INSTRUCTION.match(text)
     if question and text.rstrip().endswith(".") and _has_clause(text):
         doubts.append("a question ending with a period after a subject and its verb, like a sentence")
-    if (question or text.rstrip().endswith("?")) and not _INSTRUCTION.match(text) and not _has_topic(text):
+    asks_without_topic = (
+        (question or text.rstrip().endswith("?")) and not _INSTRUCTION.match(text) and not _has_topic(text)
+    )
+    if asks_without_topic and not _case_then_what_to_do(text, previous, next_line):
         doubts.append("a question with no topic of its own")
     if _quand_clause(text):
         doubts.append("'quand' and a subject, like a time clause")
@@ -383,20 +549,12 @@ def front_score(text: str, previous: str | None, next_line: str | None) -> tuple
     """The clues for and against `text` being a front, summed; and their names."""
     clues: list[tuple[float, str]] = []
     own_sentence = False
-    if (
-        previous
-        and not _FINISHED.search(previous)
-        and not _LIST_ITEM.match(previous)
-        and not _ANSWER_LABEL.match(previous)
-        and not previous.endswith(":")
-        and not _CODE_EXAMPLE.search(previous)
-        and not _gives_a_command(previous)
-    ):
-        if _leads_in(previous) or len(previous.split()) <= 3 or not text[:1].isupper():
-            clues.append((-2.0, "the previous line is unfinished"))
-        else:
+    if previous and _unfinished(previous):
+        if _sentence_of_its_own(previous, text):
             own_sentence = True
             clues.append((-0.5, "the previous line has no final punctuation, but this one starts with a capital"))
+        else:
+            clues.append((-2.0, "the previous line is unfinished"))
     words = text.split()
     asks = bool(_QUESTION.match(text)) or text.rstrip().endswith("?")
     answers_itself = asks and _answers_itself(text)
@@ -451,30 +609,38 @@ def front_score(text: str, previous: str | None, next_line: str | None) -> tuple
     elif _ARTICLE.match(text) and not question and not opens_clause:
         clues.append((-1.0, "starts like a sentence"))
     outside = _EXPANSION.sub("", text) if _TERM_WITH_EXPANSION.match(text) else text
-    has_verb = bool(_verbs(outside) or _has_clause(outside)) and not question
+    symptom = _symptom_heading(text, previous, next_line)
+    has_verb = bool(_verbs(outside) or _has_clause(outside)) and not question and not symptom
     if has_verb:
         clues.append((-1.0, "has a conjugated verb"))
+    elif symptom:
+        clues.append((1.0, "a noun group whose only verb is in a clause of its own, like a symptom's heading"))
     elif (
         not _REFERS_BACK.match(text)
         and not answers_itself
         and not points_back
         and not (sentence or long_sentence)
-        and (
-            previous is None
-            or _FINISHED.search(previous)
-            or _LIST_ITEM.match(previous)
-            or _gives_a_command(previous)
-            or own_sentence
-        )
+        and (previous is None or _ended(previous) or own_sentence)
     ):
         clues.append((1.0, "a phrase with no verb after a finished answer, like a heading"))
-    formula = bool(_FORMULA.search(_MENU_STEP.sub(" ", _NAMED_SIGN.sub(" ", _WORDS_OR_WORDS.sub(" ", text)))))
+    keys_alone = not _KEY_COMBINATION.sub("", text).strip()
+    operations = text if keys_alone else _KEY_COMBINATION.sub(" ", text)
+    formula = bool(_FORMULA.search(_MENU_STEP.sub(" ", _NAMED_SIGN.sub(" ", _WORDS_OR_WORDS.sub(" ", operations)))))
     if formula:
-        clues.append((-3.0, "a formula"))
+        clues.append((-3.0, "keys to press, alone like a step of the answer" if keys_alone else "a formula"))
+    if _case_then_what_to_do(text, previous, next_line):
+        clues.append((3.0, "a case, a colon and what to do about it, after an answer that ended"))
+    if not text[:1].islower() and _CODE_WORDS.search(text) and not _case_then_what_to_do(text, previous, next_line):
+        clues.append((-2.0, "a line of code: an option, a path or a variable"))
     named = not formula and _named_next(text, next_line) and not (previous and _leads_in(previous))
     if named:
         clues.append((3.0, "the next line starts by naming this line's terms: it explains them"))
-    elif next_line is not None and next_line.strip()[:1].islower() and not _spelt_in_lowercase(next_line):
+    elif (
+        next_line is not None
+        and next_line.strip()[:1].islower()
+        and not _spelt_in_lowercase(next_line)
+        and not _reads_as_code(next_line)
+    ):
         clues.append((-3.0, "the next line starts in lowercase: this one goes on"))
     if _names_commands(text) and not _names_commands(previous) and not _names_commands(next_line):
         clues.append((3.0, "names commands known as commands"))
@@ -563,7 +729,7 @@ def _hard_rule(
         return False, "starts in lowercase: the previous line goes on"
     if text.endswith(":"):
         return False, "ends with ':', it introduces what follows"
-    if " : " in text or " :" in text[-3:]:
+    if (" : " in text or " :" in text[-3:]) and not _case_then_what_to_do(text, previous, next_line):
         return False, "a definition 'x : y'"
     return None
 
@@ -718,12 +884,16 @@ def _lowercase_term(text: str, previous: str | None, next_line: str | None = Non
         return True
     if _command_heading(text, previous, next_line):
         return True
-    if not finished:
+    # After a line of code, a name spelt in lowercase or a term with its expansion may start a card; a
+    # lowercase word alone is rather the next line of code ("done").
+    if not _ended(previous):
         return False
     if _CAMEL_NAME.match(text):
         return True
     if _TERM_WITH_EXPANSION.match(text):
         return not _VERB.search(text)
+    if not finished:
+        return False
     words = text.split()
     command = bool(_COMMAND.match(text)) and (len(words) == 1 or any(word[0] in "/-" for word in words))
     listed = next_line is not None and bool(_COMMAND.match(next_line.strip()))
