@@ -577,6 +577,9 @@ _ELISION = re.compile(
 _CONTRACTION = re.compile(r"(?<![\w’'-])(?P<prep>[dD]e|[àÀ])[ \t]+(?P<article>les|le)[ \t]+(?P<next>[^\W\d_][\w-]*)")
 
 
+_SUBJECT_BEFORE = re.compile(r"(?<![\w’'-])(?:qui|[iI]l|[eE]lle|[oO]n)[ \t]+$")
+
+
 def _contract(match: re.Match[str]) -> str:
     """ "de le serveur" -> "du serveur", "à les clients" -> "aux clients"; "de le faire" (a pronoun
     before an infinitive) and "de le bien faire" stay as they are."""
@@ -584,6 +587,8 @@ def _contract(match: re.Match[str]) -> str:
     lower = following.casefold()
     if lower in _PRONOUN_ADVERBS or _INFINITIVE.search(lower):
         return match.group()
+    if prep.casefold() == "à" and _SUBJECT_BEFORE.search(match.string, 0, match.start()):
+        return match.group()  # "qui à le droit": the verb "a" was meant, which the proofreader offers
     if article == "le" and (following[0].casefold() in _VOWEL + "h"):
         return match.group()  # "de l’…" or h aspiré: the elision rule or a person decides
     fixed = {"de": {"le": "du", "les": "des"}, "à": {"le": "au", "les": "aux"}}[prep.casefold()][article]
@@ -758,6 +763,8 @@ _PROTECTED = (
     r"|(?<![^\s(«\"'])\\{2,}" + _PATH_PART + r"(?:\\+" + _PATH_PART + r")*\\*"  # UNC paths (\\serveur\partage$)
     r"|\b[A-Za-z]:\\+(?:" + _PATH_PART + r"\\*)*"  # Windows paths (C:\Windows\System32)
     r"|(?<![\w.@/-])[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9][\w-]*)*\.(?:" + "|".join(_HOST_ENDINGS) + r")\b(?![.\w-]*\w)"
+    r"|(?<![^\s(«\"'])(?:[\w.-]+:|~|\.{1,2})?/[\w.-]+(?:/[\w.*-]*)*"  # Unix paths (/etc/hosts, ~/.ssh, data:/var/lib)
+    r"|(?<![^\s(«\"'])--?[A-Za-z][\w-]*"  # command options (-a, --force)
 )
 
 
@@ -789,6 +796,8 @@ _MAY_PROTECT = (
     "mailto:",
     "www.",
     "@",
+    "/",
+    "-",
     *_HOST_MARKERS,
 )
 

@@ -310,3 +310,25 @@ def test_an_email_address_is_never_corrected(address: str) -> None:
     fixed, changes = normalize_card(card(f"Les spécialistes solicités écrivent à {address} : merci"))
     assert address in fixed.back
     assert [change.rule for change in changes if "solicités" in change.before] == ["spelling"]
+
+
+@pytest.mark.parametrize(
+    "code",
+    ["-a", "--force", "solicités:/var/lib/solicités", "/etc/solicités.conf", "~/.solicités/config", "./solicités"],
+)
+def test_command_options_and_unix_paths_are_never_corrected(code: str) -> None:
+    """A command written in plain notes has no backticks: its options and paths are still code."""
+    fixed, _ = normalize_card(card(f"Les spécialistes solicités tapent {code} puis valident"))
+    assert fixed.back == f"Les spécialistes sollicités tapent {code} puis valident"
+
+
+def test_a_hyphen_or_a_slash_inside_a_word_is_no_code() -> None:
+    fixed, _ = normalize_card(card("Le TCP/IP et les solicités - vérifie-t-il ?"))
+    assert "sollicités" in fixed.back and "TCP/IP" in fixed.back
+
+
+def test_a_before_le_after_a_subject_is_the_verb_and_stays_for_the_proofreader() -> None:
+    """ "qui à le droit" is "qui a le droit" misspelt: contracting it to "au droit" would make the
+    slip a sentence without a verb."""
+    fixed, _ = normalize_card(card("Il vérifie qui à le droit d’entrer. On pense à le serveur."))
+    assert fixed.back == "Il vérifie qui à le droit d’entrer. On pense au serveur."
