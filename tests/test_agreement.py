@@ -140,6 +140,8 @@ def test_the_second_of_two_coordinated_adjectives_agrees_like_the_first() -> Non
     assert flagged(adjective_coordination, "Elle donne une réponse précise et complet.") == [("complet", ("complète",))]
     assert flagged(adjective_coordination, "Des procédures simples et documenté.") == [("documenté", ("documentées",))]
     assert flagged(adjective_coordination, "Une réponse précise et complète.") == []
+    # "de manière" hangs on the verb: the participle after "ou" may describe the subject
+    assert flagged(adjective_coordination, "Les fichiers sont supprimés de manière sûre ou archivés.") == []
     assert flagged(adjective_coordination, "Un poste fixe et portable.") == []  # either gender
     assert flagged(adjective_coordination, "Une réponse précise et un suivi régulier.") == []
     assert flagged(adjective_coordination, "Il est rapide et efficace.") == []
@@ -376,6 +378,20 @@ def test_tous_before_the_subject_of_a_subjunctive() -> None:
     assert flagged(subjunctive, back) == [("ont", ("aient",))]
     assert flagged(subjunctive, "Il sait que tous les postes sont à jour.") == []
     assert flagged(subjunctive, "Il faut que toutes les licences soient activées.") == []
+    assert flagged(subjunctive, "On l’affiche pour que toute la salle voit le planning.") == [("voit", ("voie",))]
+
+
+def test_an_indefinite_pronoun_as_the_subject_of_a_subjunctive() -> None:
+    back = "On range les badges pour que personne d’autre ne les prend."
+    assert flagged(subjunctive, back) == [("prend", ("prenne",))]
+    assert flagged(subjunctive, "Il range tout afin que chacun retrouve ses affaires.") == []
+
+
+def test_a_que_repeated_after_et_or_ou_asks_for_the_subjunctive_again() -> None:
+    back = "Il faut que le poste redémarre ou qu’il reçoit la mise à jour."
+    assert flagged(subjunctive, back) == [("reçoit", ("reçoive",))]
+    assert flagged(subjunctive, "Il dit que le poste redémarre et qu’il reçoit la mise à jour.") == []
+    assert flagged(subjunctive, "Il faut que le poste redémarre. Il dit ensuite qu’il reçoit la mise à jour.") == []
 
 
 def test_an_unknown_verb_after_et_shares_the_subject_of_the_verb_before() -> None:
@@ -513,6 +529,7 @@ def test_subject_verb_leaves_quantities_that_agree(back: str) -> None:
 
 def test_qui_after_a_measure_may_be_about_the_noun_it_measures() -> None:
     assert flagged(qui_verb, "C’est une baie au format 42 unités qui accueille les serveurs.") == []
+    assert flagged(qui_verb, "C’est un tiroir de baie 2 unités qui range le clavier.") == []  # 'baie' also a verb
     assert flagged(qui_verb, "On installe 3 serveurs qui tourne la nuit.") == [("tourne", ("tournent",))]
 
 

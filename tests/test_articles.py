@@ -63,6 +63,17 @@ def test_a_verb_whose_object_has_no_article() -> None:
 
 
 @needs_grammalecte
+def test_a_noun_a_relative_completes_after_cest_takes_an_indefinite_article() -> None:
+    """ "C’est outil qui …" defines a thing: "un outil"; the noun's one gender gives one article."""
+    assert found("C’est logiciel qui chiffre les disques.") == [("logiciel", "article-cest", ("un logiciel",))]
+    assert found("C’est imprimante dont le bac est vide.") == [("imprimante", "article-cest", ("une imprimante",))]
+    assert found("C’est armoire de brassage 42 unités qui accueille les switchs.")[0][1:] == (
+        "article-cest",
+        ("une armoire",),
+    )
+
+
+@needs_grammalecte
 def test_a_noun_named_before_in_the_sentence_after_a_preposition_that_allows_locutions() -> None:
     assert found("Chaque routeur transmet le paquet à routeur suivant.") == [
         ("à routeur", "article-repeated", ("au routeur", "à un routeur"))
@@ -98,6 +109,8 @@ def test_a_noun_named_before_in_the_sentence_after_a_preposition_that_allows_loc
         "Le jour de la panne, on vérifie que les postes sont à jour.",
         "Sauvegarde complète vers disque externe chaque semaine.",
         "Dans ce cas, dans certains services et dans chaque agence, il note dans lequel il travaille.",
+        "C’est dommage qu’il parte, c’est grâce à lui, c’est bon signe et c’est moi qui gère.",
+        "C’est une baie qui range le clavier ; c’est Windows qui décide.",
     ],
 )
 def test_correct_bare_nouns_are_not_reported(back: str) -> None:

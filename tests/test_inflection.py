@@ -249,6 +249,7 @@ def test_locution_adjective_leaves_correct_locutions(back: str) -> None:
         ("Sans pilote, l’imprimante paraît bloqué.", [("bloqué", ("bloquée",))]),
         ("Le poste démarre et la carte réseau devient inactif.", [("inactif", ("inactive",))]),
         ("Le VPN est coupé (« délai dépassé ») et la session reste ouvert.", [("ouvert", ("ouverte",))]),
+        ("Toute la configuration reste stocké sur le serveur.", [("stocké", ("stockée",))]),  # "tout" before it
     ],
 )
 def test_attribute_subject_agrees_an_attribute_with_the_head_of_its_subject(back: str, expected: list) -> None:
@@ -269,6 +270,7 @@ def test_attribute_subject_agrees_an_attribute_with_the_head_of_its_subject(back
         "Il devient lent.",
         "Le câble et la prise restent branchés.",  # one subject of two nouns
         "Le câble neuf et la prise sont branchés.",
+        "La liaison entre le client et le serveur est chiffrée.",  # 'entre' is no verb
     ],
 )
 def test_attribute_subject_leaves_attributes_that_agree_or_have_another_subject(back: str) -> None:

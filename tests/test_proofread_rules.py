@@ -184,7 +184,6 @@ def test_verb_start_offers_the_one_pronoun_of_a_front_the_lexicon_genders(front:
 @pytest.mark.parametrize(
     ("front", "back"),
     [
-        ("Ping", "Permet de tester si un hôte répond."),  # unknown to the lexicon: "le ping"? a person says
         ("Poste de travail", "Permet de travailler."),  # "poste" is of either gender
         ("Incident Management", "Permet de rétablir le service."),  # an English title: its head is last
         ("Le VPN se coupe toutes les heures", "Arrive quand le bail DHCP expire."),  # a case, not a thing
@@ -196,6 +195,25 @@ def test_verb_start_offers_the_one_pronoun_of_a_front_the_lexicon_genders(front:
 def test_verb_start_leaves_the_pronoun_to_a_person_where_the_front_does_not_tell_it(front: str, back: str) -> None:
     (issue,) = verb_start(card(front, back), speller(with_engine=True))
     assert issue.rule == "verb-start" and len(issue.suggestions) > 1
+
+
+@needs_grammalecte
+@pytest.mark.parametrize(
+    ("front", "back", "fix"),
+    [
+        ("Ping", "Permet de tester si un hôte répond.", "Il permet"),
+        ("NTP (Network Time Protocol)", "Synchronise l’horloge des postes.", "Il synchronise"),
+        ("rsync", "Transfère seulement les fichiers modifiés.", "Il transfère"),
+        ("SSD (disque à mémoire flash)", "Contient des puces de mémoire.", "Il contient"),
+        ("RAM (mémoire vive)", "Garde les données des programmes ouverts.", "Elle garde"),
+        ("DMZ (zone démilitarisée)", "Sépare les serveurs publics du réseau interne.", "Elle sépare"),
+    ],
+)
+def test_verb_start_under_a_term_the_lexicon_does_not_know_offers_il_first(front: str, back: str, fix: str) -> None:
+    """A borrowed term, an acronym or a command is masculine in French unless a French gloss in
+    parentheses says otherwise ("le ping", "le NTP", but "la DMZ (zone démilitarisée)")."""
+    (issue,) = verb_start(card(front, back), speller(with_engine=True))
+    assert (issue.rule, issue.suggestions[0]) == ("term-pronoun", fix)
 
 
 @needs_grammalecte

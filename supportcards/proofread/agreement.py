@@ -113,6 +113,9 @@ _SUBJUNCTIVE_AFTER = (
     ("à", "condition"),
 )
 _NOT_CONCESSIVE = frozenset({"si", "aussi", "tant", "ou"})
+_INDEFINITE_SUBJECTS = frozenset({"personne", "chacun", "chacune", "quelqu’un", "rien", "nul"})
+"""Pronouns of the third person singular that may be a subject after "que": "pour que personne ne
+le lise", "afin que chacun puisse"."""
 
 
 @dataclass(frozen=True)
@@ -440,12 +443,15 @@ def _opening(found: list[Token], index: int) -> str | None:
         return "start" if before.text in ',;:.!?(«"—–' else None
     if before.lower in _COORDINATORS:
         return "coordinated"
+    if before.lower in _TOUT and _opening(found, index - 1) == "start":
+        return "start"  # "Toute la communication … est chiffrée": "tout" before the determiner
     if before.lower in _CLAUSE_OPENERS and not _examples_of_a_noun(found, index - 1):
         return "start"
     return "start" if _after_opening_complement(found, index) else None
 
 
 _TEL = frozenset({"tel", "tels", "telle", "telles"})
+_TOUT = frozenset({"tout", "toute", "tous", "toutes"})
 
 
 def _examples_of_a_noun(found: list[Token], que: int) -> bool:
@@ -498,12 +504,14 @@ def _complement_group_end(found: list[Token], preposition: int) -> int | None:
 
 def _verb_after(found: list[Token], index: int) -> int:
     """The index of the word after "ne" and object pronouns from `index`."""
-    if index < len(found) and found[index].lower in _NEGATION:
+    negated = index < len(found) and found[index].lower in _NEGATION
+    if negated:
         index += 1
     for _ in range(2):
         if index < len(found) and found[index].lower in _OBJECT_PRONOUNS:
             if (
-                found[index].lower in ("le", "la", "les", "l’")
+                not negated  # "ne les lit": after "ne", "les" is the pronoun
+                and found[index].lower in ("le", "la", "les", "l’")
                 and index + 1 < len(found)
                 and found[index + 1].has(":N")
             ):
@@ -925,7 +933,11 @@ def _is_measure(found: list[Token], group: NounGroup) -> bool:
     """Whether a group that a number opens completes a noun before it ("au format 19 pouces", "un
     disque de 2 To"): a measure of that noun, which "qui" may be about as well."""
     before = found[group.first - 1]
-    return group.first >= 2 and ((before.has(":N") and not before.finite()) or before.has(":G:R"))
+    if group.first < 2:
+        return False
+    introduced = found[group.first - 2].has(":G:R") or found[group.first - 2].has(":G:D")
+    noun = before.has(":N") and (not before.finite() or introduced)  # "de baie 19 pouces": 'baie' is no verb there
+    return noun or before.has(":G:R")
 
 
 def _after_a_participle_and_preposition(found: list[Token], first: int) -> bool:
@@ -1050,12 +1062,13 @@ def adjective_coordination(card: CardText, speller: Speller) -> list[Issue]:
 
 def _after_a_preposition(found: list[Token], noun: int) -> bool:
     """Whether the noun at tokens[noun] heads a preposition's complement ("pour une durée", "au
-    règlement", "dans le fichier"): its determiner is a contracted article or follows a preposition."""
+    règlement", "dans le fichier", "de manière"): its determiner is a contracted article or follows a
+    preposition, or "de" stands right before it."""
     determiner = noun - 1
     if determiner < 0:
         return False
-    if found[determiner].lower in ("au", "aux", "du"):
-        return True
+    if found[determiner].lower in ("au", "aux", "du") or found[determiner].lower in ("de", "d’"):
+        return True  # "effacés de manière sécurisée ou détruits": a bare noun after "de" too
     preposition = determiner - 1
     return found[determiner].is_determiner and preposition >= 0 and found[preposition].has(":R")
 
@@ -1141,11 +1154,15 @@ def _subject_and_verb(found: list[Token], subject: int) -> tuple[str, int] | Non
     if subject >= len(found):
         return None
     pronoun = _SUBJECT_PRONOUNS.get(found[subject].lower)
-    if pronoun is not None:
+    if found[subject].lower in _INDEFINITE_SUBJECTS:
+        person, end = "3s", subject + 1
+        if [token.lower for token in found[end : end + 2]] in (["d’", "autre"], ["de", "plus"]):
+            end += 2  # "pour que personne d’autre ne les lise"
+    elif pronoun is not None:
         person, end = pronoun, subject + 1
     else:
-        if found[subject].lower in ("tous", "toutes") and subject + 1 < len(found):
-            subject += 1  # "pour que tous les employés": the group after the predeterminer
+        if found[subject].lower in _TOUT and subject + 1 < len(found):
+            subject += 1  # "pour que tous les employés", "toute l’équipe": the group after the predeterminer
         group = noun_group(found, subject)
         if group is None or group.number is None:
             return None
@@ -1209,7 +1226,16 @@ def _asks_subjunctive(found: list[Token], que: int) -> bool:
     verb = que - 1
     while verb > 0 and (found[verb].has(":W") or found[verb].lower == "donc") and not found[verb].finite():
         verb -= 1  # "il faut donc que", "il faudra aussi que": adverbs between
-    return verb >= 0 and _impersonal_falloir(found, verb)
+    if verb >= 0 and _impersonal_falloir(found, verb):
+        return True
+    joined = que - 1 if que >= 1 and found[que - 1].lower in ("et", "ou") else None
+    if joined is None and que >= 2 and found[que - 1].text == "," and found[que - 2].lower in ("et", "ou"):
+        joined = que - 2
+    return joined is not None and any(
+        token.lower in ("que", "qu’") and _asks_subjunctive(found, at)
+        for at, token in enumerate(found[:joined])
+        if not any(mark.text in ".;:!?" for mark in found[at:joined] if mark.is_punctuation)
+    )  # "il faut qu’il donne … ou qu’elle fasse": a "que" repeated after "et", "ou"
 
 
 def _impersonal_falloir(found: list[Token], index: int) -> bool:
@@ -1445,9 +1471,14 @@ def against_subject(line: str, column: int, word: str, fix: str) -> bool:
 
 def _through_etre(between: list[Token]) -> bool:
     """Whether the words between a verb and a participle are "être" (its infinitive after a modal
-    verb: "doit être") and adverbs only ("ne … pas", "jamais"), or nothing."""
-    for token in between:
+    verb: "doit être") and adverbs only ("ne … pas", "jamais"), or nothing; or an attribute that
+    "et" or "ou" joins the participle to ("sont toujours contigus et placés")."""
+    for index, token in enumerate(between):
         if token.has(":W") or token.has(":G:X"):
+            continue
+        if token.lower in ("et", "ou") and index == len(between) - 1 and index > 0 and between[index - 1].is_adjective:
+            continue
+        if token.is_adjective and index + 2 == len(between) and between[-1].lower in ("et", "ou"):
             continue
         if not any(morph.startswith(">être/") for morph in token.morphs):
             return False

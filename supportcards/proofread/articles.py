@@ -18,6 +18,8 @@ read on the tokens of Grammalecte after its disambiguation (which tags verbal lo
   list item (notes write "Vérifier câble" on purpose); the noun must be a noun only (no verb
   reading, unless an adjective follows: "ajoute note interne") and no enumeration of bare nouns
   ("implique inspection et validation");
+- `article-cest`: right after "c’est", a noun that a relative completes ("C’est outil qui lit les
+  journaux" -> "un outil"): the sentence defines a thing, never with a bare noun;
 - `article-repeated`: after "à", "sur", "sous", "avec", "pour", "entre", "après", "avant" or
   "selon", a singular noun with an adjective or a complement that the same sentence has already
   named with a determiner ("Chaque couche rend service à couche supérieure"): the second mention
@@ -121,6 +123,10 @@ def _bare_nouns(tokens: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any],
             named.add(token["sValue"].casefold())
         if before is not None and _clause_word(before, tokens[max(0, index - 3) : index - 1]):
             clause = True
+        if before is not None and _after_cest(tokens, index) and _relative_follows(tokens[index + 1 :]):
+            indefinite = [a for a in _articles(token, tokens[index + 1 :], definite=False) if a in _INDEFINITE]
+            found.append(("article-cest", token, token, indefinite))  # a definition: "un", "une"
+            continue
         if before is None or not _bare_noun(token):
             continue
         word = token["sValue"].casefold()
@@ -140,6 +146,40 @@ def _bare_nouns(tokens: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any],
         elif _object_verb(before) and index >= 2 and earlier not in _REFLEXIVE and _object_noun(token, following):
             found.append(("article-verb", token, token, _articles(token, following, definite=False)))
     return found
+
+
+def _after_cest(tokens: list[dict[str, Any]], index: int) -> bool:
+    """Whether tokens[index] is a lowercase noun (an adjective too: "multiprise") right after
+    "c’est"."""
+    token = tokens[index]
+    if index < 2 or token["sType"] != "WORD" or token.get("bMerged") or not token["sValue"][:1].islower():
+        return False
+    if tokens[index - 1]["sValue"] != "est" or tokens[index - 2]["sValue"].casefold() not in ("c’", "c'"):
+        return False
+    tags = _tags(token)
+    return any(tag.startswith(":N") for tag in tags) and all(tag.startswith((":N", ":A")) for tag in tags)
+
+
+RELATIVE_REACH = 5
+"""How many words a bare noun's complements may take before its relative pronoun: "C’est
+multiprise de baie 19 pouces qui distribue"."""
+
+
+def _relative_follows(following: list[dict[str, Any]]) -> bool:
+    """Whether "qui" or "dont" follows the noun within `RELATIVE_REACH` words, with only nouns,
+    adjectives, numbers and "de" between: "C’est outil qui lit", "C’est fichier texte qui décrit".
+    A bare noun after "c’est" then names a thing, which takes an article; "c’est dommage que",
+    "c’est grâce à" are locutions and have no relative."""
+    for token in following[:RELATIVE_REACH]:
+        word = str(token["sValue"]).casefold()
+        if word in ("qui", "dont"):
+            return True
+        tags = _tags(token)
+        if token["sType"] == "NUM" or word in ("de", "d’", "d'"):
+            continue
+        if token["sType"] != "WORD" or not any(tag.startswith((":N", ":A")) for tag in tags):
+            return False
+    return False
 
 
 def _code_name(text: str, end: int) -> bool:

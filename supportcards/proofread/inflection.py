@@ -810,6 +810,8 @@ def _after_a_clause(found: list[Token], conjunction: int) -> bool:
     for token in reversed(found[:conjunction]):
         if token.text in (",", ";", ":", ".", "!", "?"):
             return False  # quotes and brackets close no clause: "… comme « Écran générique » et la …"
+        if token.has(":G:R"):
+            continue  # "entre le client et le serveur": 'entre' is the preposition, no verb
         if token.finite() and (_lemmas(token) & {"être", "avoir"} or not (token.is_noun or token.is_adjective)):
             return True  # "est", "a" are nouns too (l’est, un a), but a verb first
     return False

@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from itertools import pairwise
 
 from .agreement import CHECKS as AGREEMENT_CHECKS
 from .articles import missing_article
@@ -368,6 +369,66 @@ def front_pronoun(front: str, engine: object) -> str | None:
     return _PRONOUNS[(genders.pop(), numbers.pop())]
 
 
+_QUESTION_WORDS = frozenset(
+    {
+        "citez",
+        "indiquez",
+        "donnez",
+        "nommez",
+        "expliquez",
+        "définissez",
+        "décrivez",
+        "quel",
+        "quelle",
+        "quels",
+        "quelles",
+        "comment",
+        "pourquoi",
+        "que",
+        "qu",
+        "quand",
+        "où",
+        "combien",
+        "qui",
+        "lequel",
+        "laquelle",
+    }
+)
+
+
+def _names_a_term(front: str, engine: object) -> bool:
+    """Whether the front names a term the lexicon does not know: an acronym, an English or a product
+    name, a command ("VLSM (Variable Length Subnet Mask)", "scp (Secure Copy)", "Plug and Play"). French
+    gives such a borrowed term the masculine, "le VLSM", "le scp", so "Il" stands for it; a question,
+    a case ("Le VPN se coupe") or a French noun of either gender ("Poste") is no such term."""
+    outside = _PARENTHESES.sub(" ", front)
+    words = re.findall(r"[^\W\d_]+", outside)
+    if not words or "?" in front or _STATES.search(outside) or words[0].casefold() in _QUESTION_WORDS:
+        return False
+    head = words[0]
+    if re.match(r"(?:le|la|les|un|une|des|l)$", head, re.IGNORECASE):
+        return False  # a determiner genders the term already (front_pronoun): "La DMZ"
+    return not engine.getMorph(head.casefold()) or head.isupper()  # type: ignore[attr-defined]
+
+
+def _feminine_gloss(front: str, engine: object) -> bool:
+    """Whether the front's French gloss in parentheses is feminine ("RAM (mémoire vive)", "DMZ (zone
+    démilitarisée)"): its first noun is, or, being of either gender, the adjective after it is."""
+    gloss = _PARENTHESES.search(front)
+    words = re.findall(r"[^\W\d_]+", gloss.group()) if gloss is not None else []
+    for first, after in pairwise([*words, ""]):
+        morphs = engine.getMorph(first.casefold())  # type: ignore[attr-defined]
+        nouns = [morph for morph in morphs if ":N" in morph]
+        if not nouns:
+            continue
+        if all(":f:" in morph for morph in nouns):
+            return True
+        epicene = all(":e:" in morph for morph in nouns)
+        following = [m for m in engine.getMorph(after.casefold()) if ":A" in m]  # type: ignore[attr-defined]
+        return epicene and bool(following) and all(":f:" in morph for morph in following)
+    return False
+
+
 def verb_start(card: CardText, speller: Speller) -> list[Issue]:
     """An answer whose first word is a verb in the third person, with no subject before it.
 
@@ -398,6 +459,10 @@ def verb_start(card: CardText, speller: Speller) -> list[Issue]:
     rule = "verb-start"
     if pronoun is not None and pronoun.endswith("s") == plural and not adverb:
         rule, subjects = "front-pronoun", (pronoun,)  # the front, which the lexicon genders, is the subject
+    elif not plural and not adverb and _names_a_term(card.front, engine):
+        rule = "term-pronoun"
+        if _feminine_gloss(card.front, engine):
+            subjects = ("Elle", "Il", "Cela")
     message = "la réponse commence par un verbe sans sujet"
     fixes = tuple(f"{subject} {lower}" for subject in subjects)
     return [Issue(BACK, first.start("word"), first.end("word"), "subject", rule, message, fixes)]
