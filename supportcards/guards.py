@@ -691,6 +691,53 @@ def _tel_quel(finding: Finding) -> bool:
 _TEL_FORMS = frozenset({"tel", "telle", "tels", "telles"})
 
 
+_COPULA_NUMBER = {
+    **dict.fromkeys(("est", "était", "sera", "serait", "soit", "fut"), "s"),
+    **dict.fromkeys(("sont", "étaient", "seront", "seraient", "soient", "furent"), "p"),
+}
+
+
+def _number_against_the_copula(finding: Finding) -> bool:
+    """A participle's or adjective's agreement that gives it another number than the "être" it is the
+    attribute of: in "les bits sont toujours contigu et placés", making 'placés' agree with
+    'contigu' would contradict "sont" (the slip is 'contigu'). Only adverbs, adjectives and the "et"
+    or "ou" joining them may stand between the verb and the word."""
+    if not finding.rule.startswith("gv1__ppas") or not finding.suggestions:
+        return False
+    lexicon = speller_lexicon()
+    if lexicon is None:
+        return False
+    for word in reversed(_words_before(finding)):
+        lower = word.casefold()
+        if lower in _COPULA_NUMBER:
+            fixed = {m for m in lexicon.getMorph(finding.suggestions[0].casefold()) if ":A" in m or ":Q" in m}
+            numbers = {number for number in "sp" if any(f":{number}" in m for m in fixed)}
+            return bool(numbers) and _COPULA_NUMBER[lower] not in numbers and not any(":i" in m for m in fixed)
+        readings = lexicon.getMorph(lower)
+        if lower not in ("et", "ou") and not any(":W" in m or ":A" in m or ":Q" in m for m in readings):
+            return False
+    return False
+
+
+_QUOTE_CLOSINGS = '»”"'
+
+
+def _across_a_quotation(finding: Finding) -> bool:
+    """A word of Grammalecte's finding inside a quotation or right after one: a quoted label or
+    title is a mention, a noun group of its own ("la catégorie « Autres périphériques »", "une
+    « Taille sur le disque » différente", "le champ « De » peut être faux"), which Grammalecte
+    agrees with the words around it as if the quotation marks were not there."""
+    start = finding.context_column - 1
+    if "__" not in finding.rule or start < 0:
+        return False
+    before = finding.context[:start]
+    opened = max(before.rfind(mark) for mark in "«“")
+    inside = opened >= 0 and not any(mark in before[opened:] for mark in "»”")
+    straight = before.count('"') % 2 == 1
+    last = before.rstrip(" \u00a0\u202f")[-1:]
+    return inside or straight or (last != "" and last in _QUOTE_CLOSINGS)
+
+
 def _participle_after_a_degree(finding: Finding) -> bool:
     """An infinitive asked for a participle after an adverb of degree ("écrasé sous un meuble ou
     trop plié", "un câble bien serré"): an adverb of degree qualifies an adjective there, and the
@@ -772,6 +819,8 @@ GUARDS = (
     _participle_after_a_degree,
     _participle_after_c_est,
     _epithet_before_its_noun,
+    _across_a_quotation,
+    _number_against_the_copula,
 )
 """The checks that leave a grammar finding of a certain kind to a person: each names a reading
 in which the fix would damage correct text."""

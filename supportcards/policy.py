@@ -39,6 +39,7 @@ CERTAIN: frozenset[str] = frozenset(
         "list-count",  # "Citez 3 …" over one list of 4 -> "Citez 4 …": 29 right of 29 (not list-count-ambigu)
         "gv2__vmode",  # Grammalecte: "il faut qu’il met" -> "mette": 5 right of 5 (bench/grammar_policy.py)
         "front-pronoun",  # rules.py: "Permet de …" under a front the lexicon genders -> "Elle permet de …"
+        "term-pronoun",  # rules.py: "Permet de …" under an acronym, a command, an English term -> "Il permet de …"
         "et-est",  # "Le ticket et fermé" -> "est": 3 of 3 on its own chapters (bench/proofread_rules.py)
         *("ou-où", "et-est-verbe", "son-sont", "ces-ses", "a-à", "on-ont", "peut-être", "c-est-s-est"),  # homophones.py
         "peu-peut",  # homophones.py (not et-est-terme: "Un onduleur et le câble USB." lists, DAMAGE.md #11)
@@ -64,6 +65,7 @@ CERTAIN: frozenset[str] = frozenset(
         *("est-et-pronom", "est-et-liste", "mes-mais", "et-est-attribut", "a-à-début"),  # link_homophones.py
         *("et-est-sujet", "qui-à-a", "ces-ses-liste", "ces-ses-compris"),  # h-hom (not et-est-sujet-ambigu)
         *("leurs-leur", "leur-leurs"),  # clause_homophones.py: "ce qui leurs donne", "sauvegarde leur données"
+        "article-cest",  # articles.py: "C’est outil qui lit" -> "un outil" (one gender: one article)
         # unknown words, by how they differ from the first suggestion
         "spelling:accents",  # only accents: regulierement, dégats
         "spelling:double-letter",  # a letter left single: instalé, diférentes (not "spelling:undoubled")
@@ -108,6 +110,8 @@ def policy_key(finding: Finding) -> str:
             and (english_word(without_elision(finding.text)) or _among_english_words(finding))
         ):
             return "spelling:english"  # "reset" is no swapped "reste", "root" no doubled "rot", "email" no "émail"
+        if _among_names(finding):
+            return "spelling:name"
         return "spelling:" + kind
     if finding.rule.startswith(UNCERTAIN_RULES):
         return finding.rule
@@ -130,6 +134,22 @@ def _among_english_words(finding: Finding) -> bool:
     inside = finding.context[opening + 1 : start] + " " + finding.context[start + len(finding.text) : closing]
     others = re.findall(r"[^\W\d_]+", inside)
     return bool(others) and all(english_word(word) for word in others)
+
+
+_LIST_JOINT = r"\s*(?:,|\bou\b|\bet\b)\s*"
+
+
+def _among_names(finding: Finding) -> bool:
+    """Whether the word is an item of a list beside an item no dictionary knows: "nginx, postgres ou
+    redis" names products, and 'postgres' is no 'postures' misspelt."""
+    lexicon = speller_lexicon()
+    start = finding.context_column - 1
+    if lexicon is None or start < 0:
+        return False
+    before = re.search(rf"([^\W\d_][\w.+-]*){_LIST_JOINT}$", finding.context[:start])
+    after = re.match(rf"{_LIST_JOINT}([^\W\d_][\w.+-]*)", finding.context[start + len(finding.text) :])
+    mates = [match.group(1) for match in (before, after) if match is not None]
+    return any(not lexicon.getMorph(mate.casefold()) and not lexicon.isValid(mate) for mate in mates)
 
 
 def typo(word: str, suggestion: str) -> str:
@@ -310,10 +330,13 @@ def _coordinated_word(finding: Finding) -> str | None:
 
 
 def _next_word(finding: Finding) -> str | None:
-    """The word right after the finding's word in its line, None when punctuation or nothing stands between."""
+    """The word right after the finding's word in its line, None when punctuation or nothing stands
+    between, or when a name or code follows ("par example micros0ft-support.com"): no word there."""
     if not finding.context_column:
         return None
-    after = re.match(r"[ \t]+([^\W\d_]+)", finding.context[finding.context_column - 1 + len(finding.text) :])
+    after = re.match(
+        r"[ \t]+([^\W\d_]+)(?![\w.@/]*[\w@/])", finding.context[finding.context_column - 1 + len(finding.text) :]
+    )
     return after.group(1) if after else None
 
 
@@ -561,7 +584,24 @@ def spelling_rivals(findings: Iterable[Finding]) -> set[Finding]:
         common = frequency(without_elision(first)) >= SOLE_EDIT_MIN_FREQUENCY
         if close and common and not lemmas_of(first) & lemmas_of(fix):
             rivals.add(finding)
-    return rivals
+    return rivals | _spelling_outranked(findings)
+
+
+def _spelling_outranked(findings: list[Finding]) -> set[Finding]:
+    """Spelling findings whose word a grammar check fixes with another of the speller's
+    suggestions: the speller ranks by the word alone, the check by the sentence ("l’utilisateur
+    résoudera seul": 'résoudra', the speller's second, not its first 'ressoudera')."""
+    fixes = {
+        (finding.location.path, finding.location.line, finding.context_column, finding.text): finding.suggestions[0]
+        for finding in findings
+        if finding.kind != "spelling" and len(finding.suggestions) == 1 and finding.context_column > 0
+    }
+    outranked = set()
+    for finding in findings:
+        fix = fixes.get((finding.location.path, finding.location.line, finding.context_column, finding.text))
+        if finding.kind == "spelling" and fix is not None and fix in finding.suggestions[1:]:
+            outranked.add(finding)
+    return outranked
 
 
 def same_word_rivals(findings: Iterable[Finding]) -> set[Finding]:

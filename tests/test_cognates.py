@@ -129,6 +129,10 @@ def test_every_accented_form_is_weighed() -> None:
         ("Chaque service a un besoin specific pour ses postes.", "specific", "spécifique", "cognate"),
         ("Un calcul numeric précis demande du temps.", "numeric", "numérique", "cognate"),
         ("La period d’essai se termine demain.", "period", "période", "cognate"),  # an elided word after
+        # five letters, the French word introduced by the word before, a final mute "e"
+        ("On crée un group pour la compta.", "group", "groupe", "cognate"),
+        ("Le model du copieur est sur l’étiquette.", "model", "modèle", "cognate"),
+        ("Vérifiez la syntax avant de valider.", "syntax", "syntaxe", "cognate"),
     ],
 )
 def test_english_spellings_and_accentless_english_words_in_french(line: str, word: str, fixed: str, rule: str) -> None:
@@ -144,6 +148,9 @@ def test_english_spellings_and_accentless_english_words_in_french(line: str, wor
         ("La commande resume relance la machine virtuelle.", "resume"),  # two accented forms
         ("Le dossier media contient les images.", "media"),  # after a noun: the folder's name
         ("Le mode graphic design est activé.", "graphic"),  # two English words
+        ("On envoie un email au client.", "email"),  # five letters, accents alone: 'émail' is another word
+        ("On dessine un chart des ventes.", "chart"),  # 'charte' is feminine: "un" does not introduce it
+        ("Le patch corrige la faille.", "patch"),  # no French noun of that skeleton
     ],
 )
 def test_english_words_that_name_something_keep_their_spelling(line: str, word: str) -> None:

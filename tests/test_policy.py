@@ -846,6 +846,18 @@ def test_a_participle_after_a_measure_may_agree_with_the_noun_before_it() -> Non
             False,
         ),
         ("Il saisit sont propre code.", "propre", "propres", "gv1__ppas_être_accord_plur__b1_a1_1", False),
+        # the fix would give the attribute another number than its "être"
+        (
+            "Les câbles sont toujours neuf et rangés.",
+            "rangés",
+            "rangé",
+            "gv1__ppas_fin_loc_verb_état_adj_et_adj__b1_a1_1",
+            False,
+        ),
+        ("Les câbles sont neufs et rangé.", "rangé", "rangés", "gv1__ppas_fin_loc_verb_état_adj_et_adj__b1_a1_1", True),
+        # a quoted label is a noun group of its own
+        ("Ouvrez l’onglet « Options avancées ».", "Options", "Option", "g3__gn_le_2m__b1_a4_1", False),
+        ("Le bouton « Suivant » reste grisé.", "reste", "restent", "gv2__conj_les_nom__b1_a3_1", False),
         ("Ils sont rangé sous clé.", "rangé", "rangés", "gv1__ppas_3pl_mas_verbe_état__b1_a1_1", True),
         ("Les disques sont plein ce matin.", "plein", "pleins", "gv1__ppas_être_accord_plur__b1_a1_1", True),
         # a host name before "peut être" is its subject
@@ -869,3 +881,31 @@ def test_of_two_subjunctives_offered_for_a_present_the_present_is_chosen() -> No
     line = "Il faut qu’on le fait redémarrer ce soir."
     finding = rule_finding(line, "fait", "fasse", "gv2__vmode_verbe_que_subjonctif__b1_a1_1")
     assert certain_fix(replace(finding, suggestions=("fasse", "fît"))) == "fasse"
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+@pytest.mark.parametrize(
+    ("line", "word", "suggestion"),
+    [
+        ("On installe des serveurs comme lighttpd, postgres ou memcached.", "postgres", "postures"),
+        ("Les agents kubelet et prometeus tournent sur chaque nœud.", "prometeus", "prometheus"),
+    ],
+)
+def test_a_word_listed_beside_a_name_no_dictionary_knows_is_a_name(line: str, word: str, suggestion: str) -> None:
+    finding = spelling_in(line, word, suggestion)
+    assert policy_key(finding) == "spelling:name" and certain_fix(finding) is None
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_a_slip_listed_beside_french_words_is_no_name() -> None:
+    finding = spelling_in("On vérifie les câbles, les ecrans et les claviers.", "ecrans", "écrans")
+    assert policy_key(finding) == "spelling:accents" and certain_fix(finding) == "écrans"
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_a_spelling_fix_gives_way_to_a_check_that_takes_another_of_its_suggestions() -> None:
+    line = "Demain, le technicien résoudera le ticket."
+    spelt = spelling_in(line, "résoudera", "ressoudera", "résoudra")
+    checked = replace(spelt, kind="grammar", rule="invented-form", suggestions=("résoudra",))
+    assert contested([spelt, checked]) == {spelt}
+    assert contested([spelt, replace(checked, suggestions=("résout",))]) == set()

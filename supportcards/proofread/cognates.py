@@ -36,6 +36,10 @@ from .spelling import (
 
 COGNATE_MIN_LENGTH = 6
 """Shorter English words ("mouse", "reset", "email") are terms French IT notes use as such."""
+INTRODUCED_COGNATE_MIN_LENGTH = 5
+"""A five-letter word is taken for its cognate only where the word before introduces the French
+one ("un group de sécurité" -> 'groupe', "une opération logic" -> 'logique', "le model" ->
+'modèle'), never for accents alone ("un email" stays: "émail" is another word)."""
 
 _ENDINGS = (("ification", "ication"), ("xion", "ction"), ("ement", "ment"), ("ique", "ic"), ("aul", "au"), ("au", "o"))
 """French spelling -> the English one (authentification / authentication, connexion / connection,
@@ -66,23 +70,28 @@ def skeleton(word: str) -> str:
 
 
 def plural_mark(word: str) -> bool:
-    """Whether `word` ends with a plural mark: an "s" or "x", not a doubled "ss" (address)."""
+    """Whether `word` ends with a plural mark: an "s", not a doubled "ss" (address), or the "x" of
+    "-aux", "-eux", "-oux" (not that of 'syntax')."""
     lower = word.casefold()
-    return lower.endswith(("s", "x")) and not lower.endswith("ss")
+    return (lower.endswith("s") and not lower.endswith("ss")) or lower.endswith(("aux", "eux", "oux"))
 
 
 def cognate(
-    word: str, candidates: Iterable[str], known: Callable[[str], bool], fits: Callable[[str], bool] | None = None
+    word: str,
+    candidates: Iterable[str],
+    known: Callable[[str], bool],
+    fits: Callable[[str], bool] | None = None,
+    min_length: int = COGNATE_MIN_LENGTH,
 ) -> str | None:
     """The one common French word among `candidates` (and the words "ement" or a doubled letter
     makes of `word`: 'environment' -> 'environnement', 'automatic' -> 'automatique') that `word`
     is the cognate of (`skeleton`), in the number typed; None when none is, when several are of
     like frequency ('comande': 'commande' and 'commandé'), or when `word` is shorter than
-    `COGNATE_MIN_LENGTH`. Where some `fits` the word before, only those count (a noun after "une":
+    `min_length`. Where some `fits` the word before, only those count (a noun after "une":
     'adresse', not 'adressé')."""
     lower = word.casefold()
-    if len(lower) < COGNATE_MIN_LENGTH:
-        return None
+    if len(lower) < min_length or (len(lower) < COGNATE_MIN_LENGTH and not english_word(lower)):
+        return None  # a short word is taken only as written in English: 'group', not 'côtée'
     pool = {candidate.casefold() for candidate in candidates} | _respelt(lower, known)
     target = skeleton(lower)
     found = [
@@ -103,12 +112,15 @@ def cognate(
 def _respelt(word: str, known: Callable[[str], bool]) -> set[str]:
     """French spellings of an English `word` that spell-checkers do not suggest, being two edits
     away: "ment" -> "ement" with one consonant doubled ('environment' -> 'environnement'), "ic" ->
-    "ique" with accents added ('specific' -> 'spécifique')."""
+    "ique" with accents added ('specific' -> 'spécifique'), a final mute "e" with accents added
+    ('model' -> 'modèle')."""
     bases = {word}
     if word.endswith(("ment", "ments")) and not word.endswith(("ement", "ements")):
         bases.add(re.sub(r"ment(s?)$", r"ement\1", word))
     if word.endswith(("ic", "ics")):
         bases.add(re.sub(r"ic(s?)$", r"ique\1", word))
+    elif not re.search(r"[aeiouy]s?$", word):
+        bases.add(re.sub(r"(s?)$", r"e\1", word, count=1))  # a final mute "e": 'model' -> 'modèle', 'syntax'
     found: set[str] = set()
     for base in bases:
         doubled = {base[: i + 1] + base[i:] for i in range(1, len(base) - 1) if base[i] not in "aeiouy"}
@@ -197,7 +209,9 @@ def french_fix(
         return "attribute-accents", first
     if not french_phrase(before, after, known, morph) or english_term(partner, known):
         return None
-    fix = cognate(word, suggestions, known, lambda candidate: _introduced(before, candidate, morph))
+    fix = cognate(
+        word, suggestions, known, lambda candidate: _introduced(before, candidate, morph), INTRODUCED_COGNATE_MIN_LENGTH
+    )
     if fix is not None:
         return "cognate", fix
     after_noun = before is not None and before.casefold() not in ELISIONS and _only_a_noun(before, morph)
