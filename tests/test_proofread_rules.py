@@ -189,6 +189,7 @@ def test_verb_start_offers_the_one_pronoun_of_a_front_the_lexicon_genders(front:
         ("Le VPN se coupe toutes les heures", "Arrive quand le bail DHCP expire."),  # a case, not a thing
         ("Pourquoi chiffrer le disque ?", "Permet de protéger les données."),  # a question
         ("Disque bruyant", "Peut être un disque qui fatigue : lancez un test SMART."),  # "peut-être" reads too
+        ("Power-User", "Appelle les utilisateurs avancés en renfort."),  # also an instruction ("appelle !")
         ("Consignes au stagiaire", "Envoie le ticket à l’équipe réseau."),  # the number differs
     ],
 )
@@ -202,11 +203,11 @@ def test_verb_start_leaves_the_pronoun_to_a_person_where_the_front_does_not_tell
     ("front", "back", "fix"),
     [
         ("Ping", "Permet de tester si un hôte répond.", "Il permet"),
-        ("NTP (Network Time Protocol)", "Synchronise l’horloge des postes.", "Il synchronise"),
-        ("rsync", "Transfère seulement les fichiers modifiés.", "Il transfère"),
+        ("NTP (Network Time Protocol)", "Fournit l’heure exacte aux postes.", "Il fournit"),
+        ("rsync", "Transmet seulement les fichiers modifiés.", "Il transmet"),
         ("SSD (disque à mémoire flash)", "Contient des puces de mémoire.", "Il contient"),
-        ("RAM (mémoire vive)", "Garde les données des programmes ouverts.", "Elle garde"),
-        ("DMZ (zone démilitarisée)", "Sépare les serveurs publics du réseau interne.", "Elle sépare"),
+        ("RAM (mémoire vive)", "Perd son contenu à l’arrêt.", "Elle perd"),
+        ("DMZ (zone démilitarisée)", "Contient les serveurs publics.", "Elle contient"),
     ],
 )
 def test_verb_start_under_a_term_the_lexicon_does_not_know_offers_il_first(front: str, back: str, fix: str) -> None:

@@ -456,10 +456,11 @@ def verb_start(card: CardText, speller: Speller) -> list[Issue]:
     pronoun = front_pronoun(card.front, engine)
     adverb = word == "Peut" and _ADVERB_READING.match(card.back, first.end())
     subjects: tuple[str, ...] = ("Ils", "Elles") if plural else ("Il", "Elle", "Cela")
+    imperative = any(":E" in morph for morph in morphs)  # "Appelle des utilisateurs": an instruction too
     rule = "verb-start"
     if pronoun is not None and pronoun.endswith("s") == plural and not adverb:
         rule, subjects = "front-pronoun", (pronoun,)  # the front, which the lexicon genders, is the subject
-    elif not plural and not adverb and _names_a_term(card.front, engine):
+    elif not plural and not adverb and not imperative and _names_a_term(card.front, engine):
         rule = "term-pronoun"
         if _feminine_gloss(card.front, engine):
             subjects = ("Elle", "Il", "Cela")
