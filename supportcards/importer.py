@@ -20,35 +20,36 @@ How a line is judged, in order:
    …"), and command names known as commands ("chmod", "cp, mv et rm"), even after a line with no final
    punctuation that is no lead-in: those two are sure, not listed.
 2. **A score** for the remaining lines, a sum of small, named clues:
-   - for a front: a question or an instruction (Citez, Indiquez, Qu'est-ce, Quels, ...); a short
-     line (a term: "Help-Desk", "Service de piquet"); a term followed by its expansion in
-     parentheses ("SPOC (Single Point of Contact)", more so when the expansion is capitalised);
-     no final period; a short line with no verb that the next line starts by naming ("Enregistrements
-     MX", then "Un enregistrement MX …"); command names known as commands; a case stated with a new
-     subject and no final punctuation ("Un utilisateur oublie son mot de passe chaque lundi": a
-     front, listed for review, since an answer's sentence may read so; an aside in parentheses at its
-     end is no punctuation); a noun group with no article whose only verb is in a clause of its own
-     ("Clavier sans fil qui ne répond plus", "Son coupé mais le casque est branché"), after an answer
-     that ended and before a line that answers it: a heading like one with no verb; a case, a colon and
-     what to do about it;
+   - for a front: a question or an instruction (Citez, Indiquez, Qu'est-ce, Quels, Doit-on, ...); a
+     short line (a term: "Help-Desk", "Service de piquet"); a term followed by its expansion in
+     parentheses ("SPOC (Single Point of Contact)", more so when the expansion is capitalised); no final
+     period; a short line with no verb that the next line starts by naming ("Enregistrements MX", then
+     "Un enregistrement MX …"); command names known as commands; a case stated with a new subject and no
+     final punctuation ("Un utilisateur oublie son mot de passe chaque lundi": a front, listed for
+     review, since an answer's sentence may read so; an aside in parentheses at its end is no
+     punctuation); a noun group with no article whose only verb is in a clause of its own ("Clavier sans
+     fil qui ne répond plus", "Son coupé mais le casque est branché"), after an answer that ended and
+     before a line that answers it: a heading like one with no verb; a case, a colon and what to do
+     about it;
    - against: a line after an unfinished one (no final punctuation, not a list item nor a definition whose answer is
      a command, "Pour le relancer : net stop spooler": a wrapped paragraph; only a little when the line before is a
      sentence of its own and this one starts with a capital, and then a heading with no verb counts as after a
      finished answer); a line of more than three words ending in a period (a sentence); a sentence that starts with
-     a pronoun or an article referring back ("Celles-ci", "Elle", "Ce service", "Le") or with "quant à" (also
-     written "quand à": a locution, not a question); a sentence that goes on after a comma with a conjugated verb; a
-     conjugated verb ("est", "sont", "peut"; a capital "A" inside a line is a name); a formula ("Disponibilité =
-     MTBF / (MTBF + MTTR)"; an operator named with no operand after it, "Redirections > et >>", a step in a menu,
-     "Paramètres > Réseau", a percentage alone and keys pressed together after a word, "Raccourci Ctrl + Maj +
-     Échap", are none); a line of code ("Copy-Item C:\\Data D:\\Sauvegarde -Recurse"); a line that introduces the
-     list below it ("... sont par exemple"); a line whose next line starts in lowercase (the lone "Le" of a wrapped
-     paragraph; not with a command, a line of code or a name spelt so: "chmod 755 le rend exécutable"); a full
-     sentence: a subject before its verb ("elle n’imprime", "on vérifie") or a negation, and a final period (no
-     front of the student's ten chapters ends with a period but a term with its expansion); "quand" followed by a
-     subject ("Quand elle n’imprime plus, on vérifie …": a time clause, not a question); a question and its answer
-     on one line ("Pourquoi ? Parce que …"); a question with no topic of its own that points back at the answer
-     ("Pourquoi ?", "Comment savoir s’il est vide ?", "Que faire alors ?"): a card could not show it alone. A line
-     of code ends an answer as a final period does ("rsync -a /home/ /mnt/sauvegarde/").
+     a pronoun, an article or a link word referring back ("Celles-ci", "Elle", "Ce service", "Le", "Et", "Puis",
+     "Ensuite") or with "quant à" (also written "quand à": a locution, not a question); a sentence that goes on
+     after a comma with a conjugated verb; a conjugated verb ("est", "sont", "peut"; a capital "A" inside a line is
+     a name); a formula ("Disponibilité = MTBF / (MTBF + MTTR)"; an operator named with no operand after it,
+     "Redirections > et >>", a step in a menu, "Paramètres > Réseau", a percentage alone and keys pressed together
+     after a word, "Raccourci Ctrl + Maj + Échap", are none); a line of code ("Copy-Item C:\\Data D:\\Sauvegarde
+     -Recurse"); a line that introduces the list below it ("... sont par exemple"); a line whose next line starts in
+     lowercase (the lone "Le" of a wrapped paragraph; not with a command, a line of code or a name spelt so: "chmod
+     755 le rend exécutable"); a full sentence: a subject before its verb ("elle n’imprime", "on vérifie") or a
+     negation, and a final period (no front of the student's ten chapters ends with a period but a term with its
+     expansion); "quand" followed by a subject ("Quand elle n’imprime plus, on vérifie …": a time clause, not a
+     question); a question and its answer on one line ("Pourquoi ? Parce que …"); a question with no topic of its
+     own that points back at the answer ("Pourquoi ?", "Comment savoir s’il est vide ?", "Que faire alors ?"): a
+     card could not show it alone. A line of code ends an answer as a final period does ("rsync -a /home/
+     /mnt/sauvegarde/").
    A line whose score is positive is a front. The confidence of a decision grows with the size of
    its score; decisions under `REVIEW_BELOW` are printed for review, as `path:line`. A front kept
    against a strong doubt (a question with no topic of its own, a question ending with a period
@@ -82,12 +83,15 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])\s+")
 _QUESTION = re.compile(
     r"^(?:citez|indiquez|nommez|donnez|décrivez|définissez|expliquez|énumérez|enumérez|listez|comparez|"
     r"qu['’-]\s*est|quel|quelle|quels|quelles|pourquoi|comment|combien|quand(?!\s+(?:à|au|aux)\b)|où|qui|que|"
-    r"est-ce|à quoi|de quoi|en quoi)\b",
+    r"est-ce|à quoi|de quoi|en quoi|[^\W\d_][\w’']*-(?:t-)?(?:il|ils|elle|elles|on)(?![\w-]))\b",
     re.IGNORECASE,
 )
+"""A question word, an instruction, or a verb and its subject inverted ("Doit-on", "Faut-il"): a question
+even without its "?"."""
 _REFERS_BACK = re.compile(
     r"^(?:celles?-ci|ceux-ci|celui-ci|celle-là|il|elle|ils|elles|on|ce|cet|cette|ces|ceci|cela|ça|c['’]|"
-    r"car|parce|puisque|puisqu['’]|mais|donc|ainsi|conclusion|notamment|est|sont|appelle)\b",
+    r"car|parce|puisque|puisqu['’]|mais|donc|ainsi|conclusion|notamment|est|sont|appelle|"
+    r"et|puis|ensuite|enfin|surtout|sinon|aussi|ceux|celui|celles?)\b",
     re.IGNORECASE,
 )
 _ARTICLE = re.compile(

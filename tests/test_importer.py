@@ -1039,3 +1039,50 @@ def test_case_cards_among_the_chapters_cards_import_back_to_the_same_cards(data:
     cards = list(dict.fromkeys(data.draw(st.permutations([*theirs, *ours]))))
     result = detect_cards(render_notes(cards), "notes.txt")
     assert [(card.front, card.answer) for card in result.cards] == cards
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        "Doit-on réinstaller le poste ou existe-t-il une solution plus rapide",
+        "Peut-on récupérer un fichier supprimé du partage",
+        "Existe-t-il une limite de taille pour les pièces jointes",
+    ],
+)
+def test_a_verb_and_its_subject_inverted_ask_without_a_question_mark(front: str) -> None:
+    """ "Doit-on …" asks as "Pourquoi …" does: a question even without its "?", its verb no statement."""
+    result = detect_cards(FINISHED + f"{front}\nOn regarde d’abord la corbeille.\n" + THEN_TONER, "n.txt")
+    assert [card.front for card in result.cards] == ["Pare-feu", front, "Toner"]
+    assert not result.uncertain
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "Faut-il le redémarrer ?\nOui, sinon la mise à jour ne s’applique pas.",
+        "Peut-il le faire seul ? Oui, avec les droits d’administrateur.",
+        "Wake-on-LAN est activé dans le BIOS.",
+    ],
+)
+def test_an_inverted_question_about_the_answer_stays_in_it(lines: str) -> None:
+    """With no topic of its own, or answered on its line, an inverted question asks about the card
+    above; "Wake-on-LAN" inverts nothing."""
+    assert fronts(FINISHED + f"{lines}\n" + THEN_TONER) == ["Pare-feu", "Toner"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Et le poste garde ses anciens réglages",
+        "Puis relancer la synchronisation des fichiers",
+        "Ensuite redémarrer le routeur du bureau",
+        "Surtout ceux du service comptable",
+        "Celle du deuxième étage reste en panne",
+        "Sinon passer par le portail web",
+    ],
+)
+def test_a_line_opening_on_a_link_word_goes_on_from_the_answer(line: str) -> None:
+    """ "Et", "Puis", "Ensuite", "Surtout", "Sinon", "Celle du …" tie a line to the one before: answer
+    text even without its final period."""
+    for tail in ("", "On note tout dans le ticket.\n"):
+        assert fronts(FINISHED + f"{line}\n{tail}" + THEN_TONER) == ["Pare-feu", "Toner"]
