@@ -66,6 +66,7 @@ CERTAIN: frozenset[str] = frozenset(
         *("et-est-sujet", "qui-à-a", "ces-ses-liste", "ces-ses-compris"),  # h-hom (not et-est-sujet-ambigu)
         *("leurs-leur", "leur-leurs"),  # clause_homophones.py: "ce qui leurs donne", "sauvegarde leur données"
         "article-cest",  # articles.py: "C’est outil qui lit" -> "un outil" (one gender: one article)
+        *("son-sont-adverbe", "ou-où-inversion", "et-est-pronom-sujet", "ça-sa", "on-ont-sujet"),  # h-hom2
         # unknown words, by how they differ from the first suggestion
         "spelling:accents",  # only accents: regulierement, dégats
         "spelling:double-letter",  # a letter left single: instalé, diférentes (not "spelling:undoubled")

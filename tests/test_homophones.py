@@ -12,6 +12,7 @@ from supportcards.proofread.clause_homophones import CHECKS as CLAUSE_CHECKS
 from supportcards.proofread.clause_homophones import (
     a_possessif,
     a_sans_sujet,
+    ca_sa,
     ce_se_sujet,
     ces_compris,
     ces_possessif,
@@ -31,10 +32,13 @@ from supportcards.proofread.homophones import (
     et_est_verbe,
     line_readings,
     on_ont,
+    on_ont_sujet,
     ou_ou,
+    ou_ou_inversion,
     peu_peut,
     peut_etre,
     son_sont,
+    son_sont_adverbe,
 )
 from supportcards.proofread.rules import OWN_CHECKS
 from supportcards.proofread.spelling import Speller
@@ -875,3 +879,123 @@ def test_ou_before_two_nouns_joined_to_one_verb_is_a_relative() -> None:
     back = "Sur le bureau où un écran et un dock sont branchés, le portable charge."
     assert flagged(ou_liste, back) == []
     assert flagged(ou_liste, "On branche un écran où un dock et un clavier.") == [("où-ou-liste", "où", ("ou",))]
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Les imprimantes son donc toujours branchées sur l’onduleur.",
+        "Ce sont des portables qui son rarement allumés le week-end.",
+        "Les comptes qui restent dans ce groupe son alors seulement bloqués par la stratégie.",
+    ],
+)
+def test_son_before_an_adverb_and_a_plural_participle_is_sont(back: str) -> None:
+    assert flagged(son_sont_adverbe, back) == [("son-sont-adverbe", "son", ("sont",))]
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Il baisse le volume de son souvent trop fort.",
+        "Les réglages du son toujours activés sont gardés.",
+        "Les cartes son souvent intégrées à la carte mère suffisent.",
+        "Il règle son casque, toujours branché.",
+        "Le technicien range son bureau et ses câbles bien rangés.",
+    ],
+)
+def test_son_that_may_be_the_noun_or_a_possessive_is_left_alone(back: str) -> None:
+    assert flagged(son_sont_adverbe, back) == []
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Le dossier ou sont rangés les journaux doit rester privé.",
+        "Il faut regarder là ou est monté le volume avant de formater.",
+        "Le pare-feu sépare Internet du LAN, ou se trouvent les postes qui doivent sortir.",
+        "Il lit la première page (2 Ko) ou se trouvent le titre et la date de création.",
+        "On choisit le disque ou est installé le système.",
+    ],
+)
+def test_ou_before_a_verb_and_its_subject_is_ou_relative(back: str) -> None:
+    assert flagged(ou_ou_inversion, back) == [("ou-où-inversion", "ou", ("où",))]
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Le poste démarre ou se bloque au logo.",
+        "Le client choisit le menu ou se connecte le soir.",
+        "Le fichier est copié ou est supprimé le soir.",
+        "Le ticket est fermé ou est transmis au niveau 2.",
+        "Les données sont chiffrées ou sont copiées les unes après les autres.",
+        "Les postes redémarrent ou se mettent en veille.",
+        "On garde le câble ici ou là, où se trouve la prise.",
+        "Le serveur est arrêté ou sont remplacés les disques.",
+    ],
+)
+def test_ou_joining_two_verbs_of_one_subject_is_left_alone(back: str) -> None:
+    assert flagged(ou_ou_inversion, back) == []
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Quand deux postes on la même adresse, le réseau coupe.",
+        "Il faut vérifier que les utilisateurs on accès au partage.",
+        "Il voit que les postes on les mêmes droits.",
+    ],
+)
+def test_on_after_the_plural_subject_of_a_subordinate_is_ont(back: str) -> None:
+    assert flagged(on_ont_sujet, back) == [("on-ont-sujet", "on", ("ont",))]
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Quand les utilisateurs on les voit, ils appellent.",
+        "Les postes, on les redémarre le soir.",
+        "Si les postes on un souci on redémarre.",
+        "Dans les bureaux on travaille en équipe.",
+        "Quand il pleut on reste au bureau.",
+    ],
+)
+def test_on_with_a_verb_of_its_own_is_left_alone(back: str) -> None:
+    assert flagged(on_ont_sujet, back) == []
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Il envoie une photo de ça carte bancaire au service.",
+        "Le poste compare ça propre adresse au masque.",
+        "Chaque agent se connecte avec ça propre clé.",
+    ],
+)
+def test_ca_before_a_noun_is_sa(back: str) -> None:
+    assert flagged(ca_sa, back) == [("ça-sa", "ça", ("sa",))]
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Avec ça, la carte marche.",
+        "Après ça la carte redémarre.",
+        "Il parle de ça souvent.",
+        "Une copie de ça demande de la patience.",
+        "Pour ça demande un ticket au support.",
+        "Ça marche mieux comme ça.",
+    ],
+)
+def test_ca_as_a_pronoun_is_left_alone(back: str) -> None:
+    assert flagged(ca_sa, back) == []
+
+
+def test_et_after_que_and_a_subject_before_an_adjective_is_est() -> None:
+    assert flagged(et_est_verbe, "Le client vérifie que le lien et fiable.") == [("et-est-verbe", "et", ("est",))]
+    assert flagged(et_est_verbe, "Plus le disque est vieux, plus le risque et grand.") == [
+        ("et-est-verbe", "et", ("est",))
+    ]
+    assert flagged(et_est_verbe, "Un disque aussi rapide que le SSD et fiable.") == []
+    assert flagged(et_est_verbe, "Il sait que le poste et rapide mais cher.") == []
+    assert flagged(et_est_verbe, "Il faut que le poste et le serveur redémarrent.") == []

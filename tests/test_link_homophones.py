@@ -14,6 +14,7 @@ from supportcards.proofread.link_homophones import (
     est_et_liste,
     est_et_pronom,
     et_est_attribut,
+    et_est_pronom_sujet,
     et_est_sujet,
     mes_mais,
 )
@@ -166,7 +167,8 @@ def test_a_with_its_subject_or_at_a_line_start_is_left(back: str) -> None:
 
 def test_every_check_has_a_name() -> None:
     assert [name for name, _ in CHECKS] == [
-        *("est-et-pronom", "est-et-liste", "mes-mais", "et-est-attribut", "a-à-début", "et-est-sujet")
+        *("est-et-pronom", "est-et-liste", "mes-mais", "et-est-attribut", "a-à-début", "et-est-sujet"),
+        "et-est-pronom-sujet",
     ]
 
 
@@ -213,3 +215,31 @@ def test_et_after_a_comma_before_a_participle_and_a_complement_is_for_a_person()
 )
 def test_coordinated_participles_are_left_alone(back: str) -> None:
     assert flagged(et_est_sujet, back) == []
+
+
+@pytest.mark.parametrize(
+    ("back", "fix"),
+    [
+        ("Il et connu par tous les techniciens.", "est"),
+        ("Elles et souvent bloquées par le pare-feu.", "sont"),
+        ("On voit qu’il et installé sur chaque poste.", "est"),
+        ("Le lecteur est vieux : il et lent.", "est"),
+    ],
+)
+def test_et_after_a_subject_pronoun_before_an_attribute_is_est(back: str, fix: str) -> None:
+    assert flagged(et_est_pronom_sujet, back) == [("et-est-pronom-sujet", "et", (fix,))]
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Je travaille avec elle et ses collègues.",
+        "Il parle à elle et reconnu.",
+        "Elle et son collègue arrivent.",
+        "Il et elle sont partis.",
+        "Il et chef.",
+        "Le poste et il et lent.",
+    ],
+)
+def test_et_after_a_pronoun_that_joins_or_no_attribute_is_left_alone(back: str) -> None:
+    assert flagged(et_est_pronom_sujet, back) == []

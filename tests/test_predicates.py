@@ -205,6 +205,8 @@ def test_known_forms_and_borrowed_words_are_left(back: str) -> None:
         "Le technicien choisit sont numéro de poste.",
         "Il faut vérifier sont identifiant avant la connexion.",
         "Pour sont accès distant, il installe le client VPN.",
+        "Le NAS est lent, sont débit maximal est faible.",
+        "Il se connecte en tapant sont propre code.",
     ],
 )
 def test_sont_before_a_noun_when_the_clause_has_its_verb_is_son(back: str) -> None:
@@ -220,6 +222,9 @@ def test_sont_before_a_noun_when_the_clause_has_its_verb_is_son(back: str) -> No
         "Ils vérifient que les câbles sont branchés.",
         "Les postes qui sont prêts partent demain.",
         "Il faut que les comptes sont désactivés.",
+        "Les données sont propre à chaque poste.",
+        "Les câbles sont propre et rangés.",
+        "Les disques sont cause de pannes qui arrivent souvent.",
     ],
 )
 def test_sont_as_the_verb_of_its_clause_is_left(back: str) -> None:

@@ -9,6 +9,8 @@ sentences, and return [] without Grammalecte:
   feminine noun reading can make its noun ("sa peut", "et sa prend", "sa ne marche pas"): the
   subject "ça". A noun that is a verb too stays ("sa marche", "sa sauvegarde"); after a subject,
   "sa" before a verb is "se", Grammalecte's other reading, and left to it;
+- `ça-sa`: "ça" after a preposition before a feminine noun ("une copie de ça carte"), or before
+  "propre" and a feminine noun ("ça propre adresse"): the possessive "sa";
 - `près-prêt`: "près" after a form of "être", before "à" or "pour" and what one gets ready for (an
   infinitive, or a determiner and its noun): "Le script est près pour la production", "est près à
   être déployé": the adjective "prêt", agreed with the subject (a noun group or a pronoun; where
@@ -158,6 +160,56 @@ def sa_ca(card: CardText, speller: Speller) -> list[Issue]:
             message = "« sa » ouvre la proposition devant un verbe : le sujet « ça » ?"
             issues.append(_issue(part, offset, token, token, "sa-ça", message, _same_case("ça", token.text)))
     return issues
+
+
+def ca_sa(card: CardText, speller: Speller) -> list[Issue]:
+    """ "Il envoie une copie de ça carte", "ça propre adresse": "ça" before a noun is "sa". The
+    pronoun after a preposition is its object ("avec ça", "de ça") and ends there: no noun joins
+    it; before "propre" and a noun it is the possessive of "one's own". A noun that is also a
+    conjugated verb is left alone before an object ("Une copie de ça demande du temps"); a
+    masculine one takes "son", which is no homophone, and is left alone too."""
+    issues = []
+    for found in _walk(card, speller):
+        lexicon, part, offset, sentence = found.lexicon, found.part, found.offset, found.tokens
+        for index, token in enumerate(sentence):
+            if token.lower != "ça" or index == 0:
+                continue
+            noun = _word(sentence, index + 1)
+            if noun is None:
+                continue
+            if noun.lower == "propre":
+                noun = _word(sentence, index + 2)
+                if noun is None or not _feminine_only_noun(lexicon, noun.text):
+                    continue
+            elif (
+                not lexicon.has(sentence[index - 1].text, ":G:R")
+                or sentence[index - 1].lower in _DEGREE_ADVERBS
+                or not _feminine_only_noun(lexicon, noun.text)
+                or lexicon.has(noun.text, ":A")
+            ):
+                continue
+            elif lexicon.finite(noun.text) and _object_follows(sentence, index + 2):
+                continue  # "Une copie de ça demande du temps": the verb of a subject "… de ça"
+            message = "« ça » devant un nom : le possessif « sa » ?"
+            issues.append(_issue(part, offset, token, token, "ça-sa", message, _same_case("sa", token.text)))
+    return issues
+
+
+def _object_follows(sentence: list[Token], index: int) -> bool:
+    """A determiner at `index`, or "de"/"d’" and a determiner ("demande de l’aide"): what a verb takes."""
+    word = _word(sentence, index)
+    if word is not None and word.lower in ("de", "d’"):
+        word = _word(sentence, index + 1)
+    return word is not None and word.lower in _DETERMINERS
+
+
+def _feminine_only_noun(lexicon: Lexicon, word: str) -> bool:
+    """A feminine singular noun (no masculine, no plural reading) that is no adverb nor preposition."""
+    morphs = lexicon.morphs(word)
+    nouns = [morph for morph in morphs if ":N" in morph]
+    if not nouns or any(":W" in morph or ":G" in morph for morph in morphs):
+        return False
+    return all(":f" in morph and ":s" in morph for morph in nouns)
 
 
 def pres_pret(card: CardText, speller: Speller) -> list[Issue]:
@@ -737,6 +789,7 @@ def leur_leurs(card: CardText, speller: Speller) -> list[Issue]:
 
 CHECKS = (
     ("sa-ça", sa_ca),
+    ("ça-sa", ca_sa),
     ("près-prêt", pres_pret),
     ("ce-se-sujet", ce_se_sujet),
     ("où-ou-liste", ou_liste),

@@ -26,6 +26,10 @@ from what the clause can and cannot hold, never from a list of known sentences:
   before a pronominal verb or a subject pronoun and its verb ("… et ou se trouvent les
   sauvegardes"). A second noun of time or place after "ou" joins like with like ("le jour ou
   l’heure");
+- `ou-où-inversion`: "ou" after a noun group or "là", before a verb whose subject follows and
+  agrees with it: a pronominal verb of where things are ("ou se trouvent les serveurs qui…"), or
+  "être" and a participle ("le partage ou sont stockés les disques"): French inverts a noun
+  subject in a relative, not in an alternative, whose verb shares the subject before "ou";
 - `et-est-verbe`: "et" after a determiner and its noun that open a clause, before an adjective
   (after an adverb, or an adjective that cannot be a noun) that no noun nor verb follows in the
   clause ("Le switch et donc plus rapide"; not "Les comptes et surtout administrateurs ont…"): the
@@ -33,9 +37,9 @@ from what the clause can and cannot hold, never from a list of known sentences:
   de temps et meilleure qualité", "Le switch et le routeur") keep their "et";
   "qui et" before an adjective or a participle ("c’est elle qui et usée"), and "ce qui et" before
   anything ("ce qui et souvent peu"), are also "qui est"; so is
-  "et" after a clause opener that demands a verb ("si", "quand", "que", a sentence's "Plus"/"Moins"
-  of a correlation) + determiner + noun, before an adjective ending the clause ("Plus le délai et
-  long, plus…");
+  "et" after a clause opener that demands a verb ("si", "quand", "que" with no comparison before,
+  a sentence's "Plus"/"Moins" of a correlation and its second half) + determiner + noun, before
+  an adjective ending the clause ("Plus le délai et long, plus…");
 - `et-est-définition`: a sentence of prose (not a list item) "Un/Une <noun> et le/la <noun> de …."
   with no verb at all ("Un problème et la cause de…"): a definition's "est"; `et-est-terme` when
   the card's question names the first noun and not the second (the answer defines what is asked;
@@ -45,6 +49,8 @@ from what the clause can and cannot hold, never from a list of known sentences:
   before what no possessive determiner can take: an adverb, a preposition, a plural adjective
   ("Les serveurs son souvent surchargés"); before a verb or "et" it is the noun ("les cartes son
   sont");
+- `son-sont-adverbe`: "son", an adverb that is nothing else ("donc", "rarement"), then a plural
+  past participle ("qui son rarement connectés"): no possessive takes that, whatever the subject;
 - `ces-ses`: "ces propres …": "propre" before a noun is "own", which takes a possessive;
 - `a-à`: "a" in a clause that already has a finite verb ("Il envoie le ticket a l’équipe", "pour se
   connecter a un poste"): a clause has one verb, so "a" is the preposition; or after adjectives
@@ -56,6 +62,8 @@ from what the clause can and cannot hold, never from a list of known sentences:
   (nor "et", "/": "les boutons on/off"), in a clause with no other verb ("Les techniciens on
   accès"): "ont"; so is "qui on" after a plural noun group when no verb follows ("les comptes qui
   on accès"; not "à qui on parle");
+- `on-ont-sujet`: "on" right after a plural noun group that opens a subordinate ("quand deux
+  appareils on la même adresse", "que les comptes on accès"), with no verb after it: "ont";
 - `c-est-s-est`: "<det> <noun> c’est <participle>" where the participle agrees with the noun
   ("Le technicien c’est trompé"), the group opening the clause or following "que", "si", "quand"
   ("que le poste c’est attribué une adresse"): "s’est" (the normalizer's `s-est` takes "il
@@ -342,6 +350,132 @@ def ou_ou(card: CardText, speller: Speller) -> list[Issue]:
                 message = "« ou » ouvre une proposition après un nom : « où » (relative) ou « ou » (alternative) ?"
                 issues.append(_issue(part, offset, token, token, "ou-où-ambigu", message, fix))
     return issues
+
+
+def ou_ou_inversion(card: CardText, speller: Speller) -> list[Issue]:
+    """ "le partage ou sont stockés les profils", "là ou se trouve le fichier": "ou" after a noun
+    group (or "là") before a verb whose subject comes after it, agreeing with it (`_inverted_clause`).
+    French puts a noun subject after its verb in a relative, not in a clause that "ou" joins: an
+    alternative's verb shares the subject before "ou" ("Le poste démarre ou se bloque au logo") and
+    what follows it is a complement, which the verb need not agree with."""
+    issues = []
+    for found in _walk(card, speller):
+        lexicon, part, offset, sentence = found.lexicon, found.part, found.offset, found.tokens
+        for index, token in enumerate(sentence):
+            if token.lower != "ou" or not _after_noun_or_there(lexicon, sentence, index):
+                continue
+            if not _inverted_clause(lexicon, sentence, index + 1):
+                continue
+            message = "« ou » devant un verbe suivi de son sujet ouvre une relative : « où » ?"
+            issues.append(_issue(part, offset, token, token, "ou-où-inversion", message, _same_case("où", token.text)))
+    return issues
+
+
+def _after_noun_or_there(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """Whether "ou" at `index` follows "là", or a noun group (`_noun_like`), past a comma or an
+    aside in parentheses ("le premier secteur (512 octets) ou…")."""
+    position = index - 1
+    if position >= 0 and sentence[position].text == ",":
+        position -= 1
+    if position >= 0 and sentence[position].text == ")":
+        opening = next((p for p in range(position - 1, -1, -1) if sentence[p].text == "("), None)
+        if opening is None:
+            return False
+        position = opening - 1
+    if position < 0:
+        return False
+    if sentence[position].lower == "là":
+        return position == 0 or sentence[position - 1].lower not in ("ou", "et", "ici")
+    return _noun_like(lexicon, sentence, position)
+
+
+def _inverted_clause(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """A verb then its subject from `index`: "se/s’" and a finite verb, or a finite "être" and a
+    past participle, then a noun group (`_inverted_subject`) whose number the verb (and the
+    participle) shares: a plural verb for a plural group or two groups joined by "et"."""
+    first = _word(sentence, index)
+    if first is None:
+        return False
+    participle = None
+    if first.lower in ("se", "s’"):
+        verb = _word(sentence, index + 1)
+        if (
+            verb is None
+            or not lexicon.only_finite(verb.text)
+            or not _lemma_of_verb_in(lexicon, verb.text, _WHERE_VERBS)
+        ):
+            return False
+        subject = index + 2
+    elif any(m.startswith(">être/") and _FINITE.search(m) for m in lexicon.morphs(first.text)):
+        verb, participle = first, _word(sentence, index + 1)
+        if participle is None or not lexicon.has(participle.text, ":Q") or lexicon.finite(participle.text):
+            return False
+        subject = index + 2
+    else:
+        return False
+    group = _inverted_subject(lexicon, sentence, subject)
+    if group is None:
+        return False
+    plural_verb = any(re.search(r":3p", m) for m in lexicon.morphs(verb.text) if _FINITE.search(m))
+    singular_verb = any(re.search(r":3s", m) for m in lexicon.morphs(verb.text) if _FINITE.search(m))
+    if plural_verb == singular_verb or (plural_verb and group == "singular") or (singular_verb and group != "singular"):
+        return False
+    if participle is None:
+        return True
+    return lexicon.plural_only(participle.text) == plural_verb
+
+
+_WHERE_VERBS = frozenset(
+    {"trouver", "situer", "loger", "cacher", "nicher", "tenir", "produire", "passer", "dérouler", "ranger"}
+    | {"stocker", "placer", "afficher", "connecter", "enregistrer", "installer"}
+)
+"""Pronominal verbs of where a thing is or what happens there ("se trouve", "se produit"): their
+subject follows them in a relative of place, and no object does ("se crée un compte" has one)."""
+
+
+def _lemma_of_verb_in(lexicon: Lexicon, word: str, lemmas: frozenset[str]) -> bool:
+    return any(morph.split("/", 1)[0].lstrip(">") in lemmas for morph in lexicon.morphs(word) if ":V" in morph)
+
+
+def _preposition(lexicon: Lexicon, word: Token) -> bool:
+    """A preposition ("avant", "pour", "dans"; not "de" nor "à", which link a noun's complement)."""
+    return word.lower not in _GROUP_LINKS and lexicon.has(word.text, ":G:R")
+
+
+def _inverted_subject(lexicon: Lexicon, sentence: list[Token], index: int) -> str | None:
+    """A subject noun group at `index` that ends the clause, or a relative on it ("qui", "que",
+    "dont"), or the main verb after the relative, or a preposition and its complement ("avant
+    de…"), or joins another group by "et": "singular", "plural" (its determiner), or
+    "several" (groups joined by "et"); None for anything else, and for a group of time ("le
+    matin"), which may be an alternative's complement."""
+    groups: list[str] = []
+    position = index
+    while True:
+        first = _word(sentence, position)
+        if first is None or first.lower not in _DETERMINERS or first.lower in ("au", "aux", "du", "des"):
+            return None
+        noun = _word(sentence, position + 1)
+        if noun is None or _lemma_in(lexicon, noun.text, _TIME_NOUNS):
+            return None
+        groups.append("plural" if first.lower in _PLURAL_DETERMINERS else "singular")
+        position += 1
+        while (word := _word(sentence, position)) is not None:
+            ends = word.text in _CLAUSE_PUNCTUATION or word.lower in ("qui", "que", "qu’", "dont")
+            if ends or (position > index + 1 and (lexicon.only_finite(word.text) or _preposition(lexicon, word))):
+                return "several" if len(groups) > 1 else groups[0]  # the main verb after a relative
+            if word.lower == "et":
+                break
+            if word.lower in ("de", "d’", "du", "des") or word.lower in _DETERMINERS:
+                position += 1
+                continue
+            if not (lexicon.nominal(word.text) or not lexicon.known(word.text)) or _verb_at(
+                lexicon, sentence, position
+            ):
+                return None
+            position += 1
+        if word is None:
+            return "several" if len(groups) > 1 else groups[0]
+        position += 1  # past "et": another group of the subject
 
 
 _PLACE_NOUNS = frozenset(
@@ -700,7 +834,7 @@ def et_est_verbe(card: CardText, speller: Speller) -> list[Issue]:
                 continue
             noun = sentence[index - 1]
             start = _clause_start(sentence, index - 1)
-            subordinate = start == index - 3 and _demands_a_verb(sentence, start)
+            subordinate = index >= 3 and _opens_a_verb_clause(sentence, start, index - 3)
             if (start != index - 2 and not subordinate) or sentence[index - 2].lower not in _DETERMINERS:
                 continue  # a determiner and its noun open the clause: "Le switch et …", "Si le switch et …"
             if not _noun_after_determiner(lexicon, sentence, index - 1):
@@ -737,6 +871,26 @@ def _demands_a_verb(sentence: list[Token], start: int) -> bool:
     court, plus…": each half of the correlation has its verb)."""
     word = sentence[start].lower
     return word in _VERB_OPENERS or (start == 0 and word in _CORRELATIVES)
+
+
+_COMPARATIVES = frozenset({"plus", "moins", "aussi", "autant", "même", "tel", "telle", "si", "tant"})
+
+
+def _opens_a_verb_clause(sentence: list[Token], start: int, at: int) -> bool:
+    """Whether the word at `at` opens a clause that must hold a conjugated verb: `_demands_a_verb`
+    where the clause starts; "que" inside a clause with no comparison before it ("il vérifie que
+    le lien …"; not "aussi rapide que le SSD et …", where "que" compares, nor "ne … qu’au noir et
+    blanc", where it restricts, nor before "au", "du"); "plus"/"moins" after a
+    comma, in a sentence that opens with one (the correlation's second half: "…, plus le délai
+    …")."""
+    word = sentence[at].lower
+    if at == start and _demands_a_verb(sentence, start):
+        return True
+    if word in ("que", "qu’"):
+        subject = sentence[at + 1].lower not in ("au", "aux", "du", "des")
+        restrictive = any(token.lower in ("ne", "n’") for token in sentence[:at])  # "n’ont droit qu’au noir"
+        return subject and not restrictive and not any(token.lower in _COMPARATIVES for token in sentence[:at])
+    return at == start and word in _CORRELATIVES and sentence[0].lower in _CORRELATIVES
 
 
 def _adjective_ends_clause(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
@@ -880,6 +1034,52 @@ def son_sont(card: CardText, speller: Speller) -> list[Issue]:
             message = "« son » ne peut pas être un déterminant ici : « sont » ?"
             issues.append(_issue(part, offset, token, token, "son-sont", message, "sont"))
     return issues
+
+
+_COMPOUND_HEADS = frozenset({"carte", "cartes", "prise", "prises"})
+"""Nouns that "son" names the kind of ("les cartes son"): the noun, not the verb, may follow them."""
+
+
+def son_sont_adverbe(card: CardText, speller: Speller) -> list[Issue]:
+    """ "Les postes son donc toujours alimentés", "qui son rarement connectés": "son", then an
+    adverb, then a plural past participle is "sont", whatever the subject. A possessive takes a
+    noun or an adjective of its own number, never an adverb such as "donc", "rarement" or
+    "souvent" and a plural participle after it; the noun "son" after a preposition or a determiner
+    ("le réglage du son", "de son") or naming a kind ("les cartes son") is left alone, and so is a
+    clause whose verb follows ("… son souvent intégrées sont …")."""
+    issues = []
+    for found in _walk(card, speller):
+        lexicon, part, offset, sentence = found.lexicon, found.part, found.offset, found.tokens
+        for index, token in enumerate(sentence):
+            if token.lower != "son" or index == 0:
+                continue
+            previous = sentence[index - 1]
+            if previous.text in _CLAUSE_PUNCTUATION or previous.lower in _DETERMINERS | _GROUP_LINKS:
+                continue
+            if lexicon.has(previous.text, ":G:R") or previous.lower in _COMPOUND_HEADS:
+                continue
+            position = index + 1
+            while (word := _word(sentence, position)) is not None and _plain_adverb(lexicon, word):
+                position += 1
+            participle = _word(sentence, position)
+            if position == index + 1 or participle is None:
+                continue
+            if not (lexicon.has(participle.text, ":Q") and lexicon.plural_only(participle.text)):
+                continue
+            if _verb_after(lexicon, sentence, position + 1):
+                continue
+            message = "« son » devant un adverbe et un participe pluriel : « sont » ?"
+            issues.append(_issue(part, offset, token, token, "son-sont-adverbe", message, "sont"))
+    return issues
+
+
+def _plain_adverb(lexicon: Lexicon, word: Token) -> bool:
+    """An adverb that is nothing else ("rarement", "toujours"), or "donc", "alors", "ainsi": no
+    noun group goes on through it."""
+    if word.lower in _LINK_ADVERBS:
+        return True
+    morphs = lexicon.morphs(word.text)
+    return bool(morphs) and all(":W" in morph for morph in morphs)
 
 
 def _after_attribute(lexicon: Lexicon, sentence: list[Token], index: int) -> int:
@@ -1091,6 +1291,42 @@ def on_ont(card: CardText, speller: Speller) -> list[Issue]:
     return issues
 
 
+_NUMBERS = frozenset({"deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "plusieurs", "quelques"})
+
+
+def on_ont_sujet(card: CardText, speller: Speller) -> list[Issue]:
+    """ "quand deux appareils on la même adresse", "vérifier que les applications on accès": "on"
+    right after a plural noun group that opens a subordinate clause ("que", "quand", "si"…), before
+    no conjugated verb (`_no_verb_follows_on`): the group is the subject, "on" its verb "ont". A
+    noun group a comma does not close is no topic that "on" could take up ("Les postes, on les
+    redémarre")."""
+    issues = []
+    for found in _walk(card, speller):
+        lexicon, part, offset, sentence = found.lexicon, found.part, found.offset, found.tokens
+        for index, token in enumerate(sentence):
+            if token.lower != "on" or index < 3 or not _subordinate_plural_group(lexicon, sentence, index):
+                continue
+            if not _no_verb_follows_on(lexicon, sentence, index) or _verb_after(lexicon, sentence, index + 1):
+                continue
+            message = "« on » après le sujet pluriel d’une subordonnée : « ont » ?"
+            issues.append(_issue(part, offset, token, token, "on-ont-sujet", message, "ont"))
+    return issues
+
+
+def _subordinate_plural_group(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """A plural determiner (or a number: "deux", "plusieurs"), then plural nouns and adjectives up
+    to `index`, right after "que", "quand", "si", "lorsque" or "comme"."""
+    position = index - 1
+    while position > 0 and sentence[position].lower not in _PLURAL_DETERMINERS | _NUMBERS:
+        word = sentence[position]
+        if not lexicon.nominal(word.text) or not lexicon.plural_only(word.text):
+            return False
+        position -= 1
+    if position < 1 or position == index - 1:
+        return False
+    return sentence[position - 1].lower in _VERB_OPENERS
+
+
 def _plural_antecedent(lexicon: Lexicon, sentence: list[Token], qui: int) -> bool:
     """Whether the relative "qui" at `qui` follows a plural noun group ("les utilisateurs qui",
     "ceux qui"); after a preposition ("à qui on parle") "qui" is no subject."""
@@ -1300,11 +1536,14 @@ def line_readings(engine: object, line: str) -> list[Issue]:
 
 HOMOPHONE_CHECKS = (
     ("ou-où", ou_ou),
+    ("ou-où-inversion", ou_ou_inversion),
     ("et-est-verbe", et_est_verbe),
     ("son-sont", son_sont),
+    ("son-sont-adverbe", son_sont_adverbe),
     ("ces-ses", ces_ses),
     ("a-à", a_a),
     ("on-ont", on_ont),
+    ("on-ont-sujet", on_ont_sujet),
     ("peut-être", peut_etre),
     ("c-est-s-est", c_est_s_est),
     ("peu-peut", peu_peut),

@@ -35,6 +35,9 @@ check reads Grammalecte's lexicon through `homophones.Lexicon` and returns [] wi
   modèle") the group may be an apposition: `et-est-sujet-ambigu`, for a person. Coordinated
   participles in a clause with a verb ("Un fichier supprimé et restauré garde ses droits") stay.
 
+- `et-est-pronom-sujet`: "il", "elle", "on" (or "ils", "elles") opening a clause, then "et", then
+  a past participle or an adjective that is no noun ("Il et reconnu par…"): "est" ("sont").
+
 Measured on bench/proofread/families/chapter-88/89 (homophones3) and on correct text
 (bench/proofread_clean.py); the certain ones are in `policy.CERTAIN`.
 """
@@ -112,6 +115,54 @@ def est_et_pronom(card: CardText, speller: Speller) -> list[Issue]:
             message = "« est » devant un sujet et son verbe : « et » ?"
             issues.append(_issue(part, offset, token, token, "est-et-pronom", message, _same_case("et", token.text)))
     return issues
+
+
+_CLAUSE_OPENERS = frozenset({"que", "qu’", "si", "quand", "lorsque", "lorsqu’", "comme", "puisque", "puisqu’"})
+"""Words after which a subject pronoun opens its clause: "qu’il", "si elle"."""
+
+
+def et_est_pronom_sujet(card: CardText, speller: Speller) -> list[Issue]:
+    """ "Il et reconnu par tous les postes": a subject pronoun that opens its clause, then "et",
+    then a past participle or an adjective (adverbs maybe before it) is "est" ("sont" after "ils",
+    "elles"). "il", "ils", "on" are only ever subjects, and join nothing with "et"; "elle(s)" may be
+    a stressed pronoun ("avec elle et ses collègues"), but not where it opens a clause before an
+    attribute ("Elle et connectée au réseau"): a person is no attribute's partner."""
+    issues = []
+    for found in _walk(card, speller):
+        lexicon, part, offset, sentence = found.lexicon, found.part, found.offset, found.tokens
+        for index, token in enumerate(sentence):
+            if token.lower != "et" or index == 0 or sentence[index - 1].lower not in _THIRD_PERSON_PRONOUNS:
+                continue
+            before = _word(sentence, index - 2)
+            opens = before is None or before.text in _CLAUSE_PUNCTUATION or before.lower in _CLAUSE_OPENERS
+            if not opens:
+                continue
+            position = index + 1
+            while (word := _word(sentence, position)) is not None and _plain_adverb(lexicon, word.text):
+                position += 1
+            attribute = _word(sentence, position)
+            if attribute is None or not _attribute_only(lexicon, attribute.text):
+                continue
+            fix = "sont" if sentence[index - 1].lower in ("ils", "elles") else "est"
+            message = f"un pronom sujet, « et », puis un attribut : « {fix} » ?"
+            issues.append(_issue(part, offset, token, token, "et-est-pronom-sujet", message, fix))
+    return issues
+
+
+def _plain_adverb(lexicon: Lexicon, word: str) -> bool:
+    """An adverb that is nothing else: "souvent", "toujours", "bien" not ("le bien")."""
+    morphs = lexicon.morphs(word)
+    return bool(morphs) and all(":W" in morph for morph in morphs)
+
+
+def _attribute_only(lexicon: Lexicon, word: str) -> bool:
+    """A past participle or an adjective that is no noun, no conjugated verb, no infinitive: what
+    only a verb such as "être" brings after a subject ("reconnu", "compatible")."""
+    morphs = lexicon.morphs(word)
+    participle = any(":Q" in morph for morph in morphs)
+    if not participle and not (morphs and all(":A" in morph and ":N" not in morph for morph in morphs)):
+        return False
+    return not lexicon.finite(word) and not lexicon.has(word, ":Y")
 
 
 def _object_start(sentence: list[Token], index: int) -> int:
@@ -378,5 +429,6 @@ CHECKS = (
     ("et-est-attribut", et_est_attribut),
     ("a-à-début", a_a_debut),
     ("et-est-sujet", et_est_sujet),
+    ("et-est-pronom-sujet", et_est_pronom_sujet),
 )
 """This module's checks, by rule name, for `rules.OWN_CHECKS`."""

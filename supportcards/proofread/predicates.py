@@ -37,8 +37,9 @@ list of words, and return [] without Grammalecte:
   that name;
 - `sont-son`: "sont" before a singular noun that takes "son" (masculine, or with a vowel first) and
   is no past participle, adverb nor conjugated verb, where the clause already has its verb or a
-  preposition stands right before ("on vérifie sont nom", "pour sont adresse"): the possessive. A
-  clause with no other verb keeps "sont" ("Les pannes sont source de stress");
+  preposition stands right before ("on vérifie sont nom", "pour sont adresse"), or a verb follows
+  in the clause ("…, sont délai est court"), or "propre" and a noun follow ("sont propre code"):
+  the possessive. A clause with no other verb keeps "sont" ("Les pannes sont source de stress");
 - `ce-se`: "ce" right after a subject pronoun or "qui" and before a conjugated verb (not être,
   pouvoir, devoir: "ce sont", "ce doit être"), one that is no noun or may be pronominal: "ce qui
   ce produit", "il ce connecte": the reflexive "se". Not after a preposition's "qui" ("à qui ce
@@ -320,7 +321,8 @@ def _group_is_subject(sentence: list[Token], index: int) -> bool:
 
 def sont_son(card: CardText, speller: Speller) -> list[Issue]:
     """ "on vérifie sont nom", "pour sont mot de passe": "sont" before a singular noun, where the
-    clause already has its verb or a preposition comes right before: the possessive "son"."""
+    clause already has its verb (before it, or after the noun: "sont temps d’accès est court"), a
+    preposition comes right before, or "propre" and a noun follow: the possessive "son"."""
     issues = []
     for found in _walk(card, speller):
         lexicon, part, offset, sentence = found.lexicon, found.part, found.offset, found.tokens
@@ -332,14 +334,26 @@ def sont_son(card: CardText, speller: Speller) -> list[Issue]:
                 continue
             previous = sentence[index - 1]
             after_preposition = lexicon.has(previous.text, ":G:R")
-            if not after_preposition and not _main_verb_before(
-                lexicon, sentence, _clause_start(sentence, index), index
+            if (
+                not after_preposition
+                and not _own_noun_follows(lexicon, sentence, index + 1)
+                and not _main_verb_before(lexicon, sentence, _clause_start(sentence, index), index)
+                and not _verb_after(lexicon, sentence, index + 2)
             ):
                 continue  # "Les pannes sont source de stress": "sont" is the clause's verb
             fix = "Son" if token.text[:1].isupper() else "son"
             message = "« sont » devant un nom, la proposition a déjà son verbe : « son » ?"
             issues.append(_issue(part, offset, token, token, "sont-son", message, fix))
     return issues
+
+
+def _own_noun_follows(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """ "propre" at `index` before a noun that is no conjugated verb: "own", which takes a possessive
+    ("sont propre mot de passe"); "propre" as an attribute ends the clause or takes "à", "et"."""
+    own, noun = _word(sentence, index), _word(sentence, index + 1)
+    if own is None or own.lower != "propre" or noun is None:
+        return False
+    return lexicon.has(noun.text, ":N") and not lexicon.finite(noun.text)
 
 
 def _masculine_or_vowel_noun(lexicon: Lexicon, word: str) -> bool:
