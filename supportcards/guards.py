@@ -691,6 +691,18 @@ def _tel_quel(finding: Finding) -> bool:
 _TEL_FORMS = frozenset({"tel", "telle", "tels", "telles"})
 
 
+def _prefix_before_a_verb(finding: Finding) -> bool:
+    """A prefix Grammalecte joins to a conjugated verb ("L’éditeur nano est simple" -> "nano-est"):
+    the word before is a name ("nano", "micro"), the verb its clause's."""
+    if not finding.rule.startswith("g2__tu_préfixe") or not finding.suggestions:
+        return False
+    lexicon = speller_lexicon()
+    second = finding.suggestions[0].rsplit("-", 1)[-1].casefold()
+    readings = lexicon.getMorph(second) if lexicon is not None else []
+    auxiliary = any(reading.startswith((">être/", ">avoir/")) for reading in readings)
+    return bool(readings) and (auxiliary or all(":V" in reading for reading in readings))
+
+
 _COPULA_NUMBER = {
     **dict.fromkeys(("est", "était", "sera", "serait", "soit", "fut"), "s"),
     **dict.fromkeys(("sont", "étaient", "seront", "seraient", "soient", "furent"), "p"),
@@ -821,6 +833,7 @@ GUARDS = (
     _epithet_before_its_noun,
     _across_a_quotation,
     _number_against_the_copula,
+    _prefix_before_a_verb,
 )
 """The checks that leave a grammar finding of a certain kind to a person: each names a reading
 in which the fix would damage correct text."""

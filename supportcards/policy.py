@@ -510,7 +510,14 @@ def _spelling_fixable(finding: Finding, fix: str, kind: str = "") -> bool:
     kept = kind == "cognate" or moved_s  # address -> adresse
     same_number = ends_like_plural(word) == ends_like_plural(fixed) or added_s or kept
     same_number = same_number and _compound_number(word) == _compound_number(fixed)  # chef-d’œuvre
-    return (len(word) >= 5 or kind == "short-accents") and same_number
+    return (len(word) >= 5 or kind == "short-accents" or _short_accented(word, kind)) and same_number
+
+
+def _short_accented(word: str, kind: str) -> bool:
+    """A word of three or four letters with a wrong accent, that differs from its fix by accents
+    only ('mére' -> 'mère'): no command, file or English word carries an accent. One without any
+    ("la commande cle", "etat.json", "role") stays: a name as often as a slip."""
+    return kind == "accents" and len(word) >= 3 and word.islower() and not word.isascii()
 
 
 def _compound_number(word: str) -> tuple[bool, ...]:

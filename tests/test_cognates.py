@@ -133,6 +133,7 @@ def test_every_accented_form_is_weighed() -> None:
         ("On crée un group pour la compta.", "group", "groupe", "cognate"),
         ("Le model du copieur est sur l’étiquette.", "model", "modèle", "cognate"),
         ("Vérifiez la syntax avant de valider.", "syntax", "syntaxe", "cognate"),
+        ("Un écran mat améliore le comfort de lecture.", "comfort", "confort", "cognate"),  # "n" before "f"
     ],
 )
 def test_english_spellings_and_accentless_english_words_in_french(line: str, word: str, fixed: str, rule: str) -> None:

@@ -855,6 +855,9 @@ def test_a_participle_after_a_measure_may_agree_with_the_noun_before_it() -> Non
             False,
         ),
         ("Les câbles sont neufs et rangé.", "rangé", "rangés", "gv1__ppas_fin_loc_verb_état_adj_et_adj__b1_a1_1", True),
+        # a prefix joined to a verb: the word before is a name
+        ("L’outil nano est simple.", "nano est", "nano-est", "g2__tu_préfixe_xxxo__b2_a1_1", False),
+        ("Il installe un anti virus.", "anti virus", "anti-virus", "g2__tu_préfixe_xxxo__b2_a1_1", True),
         # a quoted label is a noun group of its own
         ("Ouvrez l’onglet « Options avancées ».", "Options", "Option", "g3__gn_le_2m__b1_a4_1", False),
         ("Le bouton « Suivant » reste grisé.", "reste", "restent", "gv2__conj_les_nom__b1_a3_1", False),
@@ -909,3 +912,18 @@ def test_a_spelling_fix_gives_way_to_a_check_that_takes_another_of_its_suggestio
     checked = replace(spelt, kind="grammar", rule="invented-form", suggestions=("résoudra",))
     assert contested([spelt, checked]) == {spelt}
     assert contested([spelt, replace(checked, suggestions=("résout",))]) == set()
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+@pytest.mark.parametrize(
+    ("line", "word", "suggestions", "fix"),
+    [
+        ("Le port série est sur la carte mére.", "mére", ("mère", "mare"), "mère"),
+        ("La partie hote identifie la machine.", "hote", ("hôte", "haute"), None),  # no accent: a name too
+        ("On tape ping puis less.", "less", ("les", "mess"), None),
+    ],
+)
+def test_a_short_word_with_a_wrong_accent_is_fixed(
+    line: str, word: str, suggestions: tuple[str, ...], fix: str | None
+) -> None:
+    assert certain_fix(spelling_in(line, word, *suggestions)) == fix
