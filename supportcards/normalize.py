@@ -765,6 +765,7 @@ _PROTECTED = (
     r"|(?<![\w.@/-])[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9][\w-]*)*\.(?:" + "|".join(_HOST_ENDINGS) + r")\b(?![.\w-]*\w)"
     r"|(?<![^\s(«\"'])(?:[\w.-]+:|~|\.{1,2})?/[\w.-]+(?:/[\w.*-]*)*"  # Unix paths (/etc/hosts, ~/.ssh, data:/var/lib)
     r"|(?<![^\s(«\"'])--?[A-Za-z][\w-]*"  # command options (-a, --force)
+    r"|(?<![^\s(«\"'])[A-Z]:(?![\w\\])"  # a drive letter ("net use Z: \\nas\partage")
 )
 
 
@@ -798,6 +799,7 @@ _MAY_PROTECT = (
     "@",
     "/",
     "-",
+    ":",
     *_HOST_MARKERS,
 )
 

@@ -332,3 +332,9 @@ def test_a_before_le_after_a_subject_is_the_verb_and_stays_for_the_proofreader()
     slip a sentence without a verb."""
     fixed, _ = normalize_card(card("Il vérifie qui à le droit d’entrer. On pense à le serveur."))
     assert fixed.back == "Il vérifie qui à le droit d’entrer. On pense au serveur."
+
+
+def test_a_drive_letter_keeps_its_colon() -> None:
+    """ "net use Z: \\\\nas\\partage" is a command: French typography puts no space in "Z:"."""
+    fixed, _ = normalize_card(card("On tape net use Z: \\\\nas\\compta puis Entrée. Note: le lecteur C: est plein."))
+    assert fixed.back == f"On tape net use Z: \\\\nas\\compta puis Entrée. Note{NBSP}: le lecteur C: est plein."
