@@ -999,3 +999,48 @@ def test_et_after_que_and_a_subject_before_an_adjective_is_est() -> None:
     assert flagged(et_est_verbe, "Un disque aussi rapide que le SSD et fiable.") == []
     assert flagged(et_est_verbe, "Il sait que le poste et rapide mais cher.") == []
     assert flagged(et_est_verbe, "Il faut que le poste et le serveur redémarrent.") == []
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Un message apparaît : le service c’est arrêté pour libérer la mémoire.",
+        "Si la phase 2 c’est bien passée, on continue.",
+        "Quand le transfert c’est mal passé, il faut le relancer.",
+    ],
+)
+def test_c_est_before_an_adverb_or_a_preposition_after_the_participle_is_s_est(back: str) -> None:
+    assert flagged(c_est_s_est, back) == [("c-est-s-est", "c’est", ("s’est",))]
+
+
+@pytest.mark.parametrize(
+    "back",
+    ["La sauvegarde, c’est fait pour demain.", "Le mieux c’est bien fait.", "La réunion c’est bien passé."],
+)
+def test_c_est_with_no_agreeing_subject_before_is_left_alone(back: str) -> None:
+    assert flagged(c_est_s_est, back) == []
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Il choisit selon le besoin : en vitesse, en sécurité où les deux.",
+        "Un câble abîmé, écrasé sous un meuble où trop plié, coupe le lien.",
+    ],
+)
+def test_ou_after_a_bare_complement_or_before_an_attribute_alone_is_ou(back: str) -> None:
+    assert flagged(ou_liste, back) == [("où-ou-liste", "où", ("ou",))]
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "En cas de panne où les trouver ?",
+        "Il intervient là où nécessaire.",
+        "Il reste en mode où les deux disques tournent.",
+        "Dans ce cas où la mise à jour échoue, on recommence.",
+        "D’où le nom du service.",
+    ],
+)
+def test_ou_opening_a_question_or_a_relative_is_left_alone(back: str) -> None:
+    assert flagged(ou_liste, back) == []

@@ -27,7 +27,9 @@ sentences, and return [] without Grammalecte:
   "sur un tapis où dans son sachet", "sur un partage où dans OneDrive": a preposition and a name; or
   the same preposition repeated, "par mail où par Teams"; or two numbers, "en 40, 80 où 160 MHz"): a
   relative "où" opens a clause with its verb ("le dossier où les fichiers sont stockés"), a list
-  joins two noun groups with "ou";
+  joins two noun groups with "ou"; so after a bare complement ("en performance, en sécurité où
+  les deux") or before an attribute alone ("écrasé sous un meuble où trop plié"), with no verb
+  nor infinitive after it;
 - `a-à-sans-sujet`: "a" after bare nouns and adjectives that open the sentence (or a list item)
   with no determiner (two joined by "et" or "ou" too), before a determiner or a noun ("Accès a la
   console réservé", "Retour a la normale", "Verrouillage et effacement a distance"): nothing there
@@ -355,17 +357,62 @@ def ou_liste(card: CardText, speller: Speller) -> list[Issue]:
                 following = _word(sentence, position)
                 named = following is not None and _name(lexicon, following)  # "où dans OneDrive"
             determiner = _word(sentence, position)
+            attribute = False
             if determiner is not None and determiner.lower in _DETERMINERS:
                 position += 1
             elif not (repeated or named):
-                continue
-            if not (repeated or _ends_noun_group(lexicon, sentence, index - 1)):
+                attribute = _attribute_alone(lexicon, sentence, position)
+                if not attribute:
+                    continue
+            after_group = _ends_noun_group(lexicon, sentence, index - 1) or _bare_complement(
+                lexicon, sentence, index - 1
+            )
+            if not (repeated or after_group):
                 continue
             if _word(sentence, position) is None or _may_hold_a_verb(lexicon, sentence, position):
                 continue  # "le dossier où les fichiers sont stockés": a relative
+            if (attribute or not _ends_noun_group(lexicon, sentence, index - 1)) and _infinitive_in_clause(
+                lexicon, sentence, position
+            ):
+                continue  # "en cas de panne où les trouver": a question
             message = "« où » entre deux groupes nominaux, sans verbe après lui : « ou » ?"
             issues.append(_issue(part, offset, token, token, "où-ou-liste", message, _same_case("ou", token.text)))
     return issues
+
+
+def _bare_complement(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """A noun right after a preposition, with no determiner ("en sécurité", "par mail"): one item of
+    a list of complements ("en performance, en sécurité où les deux")."""
+    word, before = sentence[index], _word(sentence, index - 1)
+    if before is None or before.lower not in _PREPOSITIONS or not lexicon.has(word.text, ":N"):
+        return False
+    return not _verb_at(lexicon, sentence, index) and not lexicon.has(word.text, ":G")
+
+
+def _attribute_alone(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """Adverbs maybe, then a past participle or an adjective that is no noun, at `index` ("où trop
+    plié"): a second attribute of a list, which no relative "où" opens without its verb. Not
+    after "là", where "là où nécessaire" is elliptic."""
+    if sentence[index - 2].lower == "là":
+        return False
+    position = index
+    while (word := _word(sentence, position)) is not None and lexicon.adverb(word.text):
+        position += 1
+    word = _word(sentence, position)
+    if word is None or lexicon.finite(word.text):
+        return False
+    morphs = lexicon.morphs(word.text)
+    return any(":Q" in m or ":A" in m for m in morphs) and not any(":N" in m and ":A" not in m for m in morphs)
+
+
+def _infinitive_in_clause(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """An infinitive from `index` to the end of the clause ("où le trouver"): a question's verb."""
+    for word in sentence[index:]:
+        if word.text in _CLAUSE_PUNCTUATION:
+            return False
+        if lexicon.has(word.text, ":Y"):
+            return True
+    return False
 
 
 def _between_numbers(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:

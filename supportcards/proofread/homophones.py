@@ -1397,8 +1397,10 @@ def c_est_s_est(card: CardText, speller: Speller) -> list[Issue]:
             noun = sentence[determiner + 1]
             if not lexicon.has(noun.text, ":N") or lexicon.has(noun.text, ":G"):
                 continue
-            participle = _adjective_after(lexicon, sentence, index + 2) or _participle_before_object(
-                lexicon, sentence, index + 2
+            participle = (
+                _adjective_after(lexicon, sentence, index + 2)
+                or _participle_before_object(lexicon, sentence, index + 2)
+                or _participle_after_adverb(lexicon, sentence, index + 2)
             )
             if participle is None or not _participle_only(lexicon, participle.text):
                 continue
@@ -1416,13 +1418,22 @@ _OBJECT_OPENERS = frozenset({"sans", "du", "au", "aux", "de", "d’", "à", "ave
 def _participle_before_object(lexicon: Lexicon, sentence: list[Token], index: int) -> Token | None:
     """A past participle that is a noun too ("arrêté", "connecté") at `index`, when an object, a
     complement or an adverb follows it ("arrêté sans message", "retiré du domaine", "arrêté
-    hier"): the verb's participle."""
+    hier", "arrêté pour protéger"): the verb's participle."""
     word, following = _word(sentence, index), _word(sentence, index + 1)
     if word is None or following is None or not lexicon.has(word.text, ":Q"):
         return None
-    if following.lower in _DETERMINERS | _OBJECT_OPENERS:
+    if following.lower in _DETERMINERS | _OBJECT_OPENERS or lexicon.has(following.text, ":G:R"):
         return word
     return word if lexicon.adverb(following.text) and not lexicon.nominal(following.text) else None
+
+
+def _participle_after_adverb(lexicon: Lexicon, sentence: list[Token], index: int) -> Token | None:
+    """An adverb at `index` ("mal", "bien", "déjà"), then a past participle that is a noun too
+    ("passée", "arrêté"): "c’est mal passé" after a subject is the pronominal verb's "s’est"."""
+    adverb, word = _word(sentence, index), _word(sentence, index + 1)
+    if adverb is None or word is None or not lexicon.adverb(adverb.text) or adverb.lower in _DETERMINERS:
+        return None
+    return word if lexicon.has(word.text, ":Q") else None
 
 
 _SUBJECT_OPENERS = frozenset({"que", "qu’", "si", "quand", "lorsque", "lorsqu’", "comme", "puisque", "puisqu’", "car"})
