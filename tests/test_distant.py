@@ -214,3 +214,56 @@ def test_relative_singular_verb_leaves_plurals_that_may_be_meant(back: str) -> N
 
 def test_a_number_and_a_name_no_lexicon_reads_are_no_plural_subject() -> None:
     assert flagged(distant_verb, "Exemple : 0101 AND 0011 donne 0001, et 0101 OR 0011 redonne 0111.") == []
+
+
+@pytest.mark.parametrize(
+    ("back", "expected"),
+    [
+        # an aside of any kind between commas, after a plural subject that opens its sentence
+        ("Les onduleurs du local, deux par baie, tient vingt minutes.", [("tient", ("tiennent",))]),
+        ("Les disques, une fois chiffrés, rejoint le stock.", [("rejoint", ("rejoignent",))]),
+        ("Les scripts, même ceux qu’on lance à la main, doit écrire dans le journal.", [("doit", ("doivent",))]),
+        ("Les imprimantes, lorsqu’elles manquent de papier, envoie une alerte.", [("envoie", ("envoient",))]),
+        ("En général, les routeurs, comme le pare-feu, se configure en ligne.", [("configure", ("configurent",))]),
+        # an aside that opens with a participle which is also "je répartis"
+        ("Les câbles, classés par couleur, se range dans le tiroir.", [("range", ("rangent",))]),
+        # examples after "comme", a number after a complement's noun
+        ("Les éditeurs comme Notepad++ ou Visual Studio Code le colore.", [("colore", ("colorent",))]),
+        ("Les agents du support 2 reprend les tickets escaladés.", [("reprend", ("reprennent",))]),
+        # an elided "ne" comes back in full before a consonant
+        ("Les anciens NAS, trop lents pour la sauvegarde, n’est plus utilisés.", [("n’est", ("ne sont",))]),
+    ],
+)
+def test_a_singular_verb_after_a_plural_subject_and_an_aside_between_commas_takes_the_plural(
+    back: str, expected: list[tuple[str, tuple[str, ...]]]
+) -> None:
+    assert flagged(distant_verb, back) == expected
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Il nettoie les claviers, les écrans, la tour, range le câble puis part.",  # a list of verbs
+        "Les badges, le gardien, lui, les distribue le matin.",  # a subject of its own
+        "Tous les vendredis, à midi, démarre la sauvegarde complète.",  # a time complement, the subject after
+        "Les nuits, vers deux heures, tourne la sauvegarde.",
+        "Les onduleurs, ou plutôt la batterie, tient vingt minutes.",  # a correction
+        "Les écrans, le technicien les change, ferme le ticket.",  # a clause in the aside
+        "Le serveur, comme les postes, redémarre la nuit.",  # a singular subject
+        "Les agents du support 2 techniciens reprend le ticket.",  # a number that counts a noun
+        "Les postes comme on l’a vu redémarre la nuit.",  # "comme" opens a clause
+        "Les disques, une fois chiffrés, rejoignent le stock.",
+    ],
+)
+def test_asides_that_hold_a_subject_of_their_own_or_follow_no_subject_are_left_alone(back: str) -> None:
+    assert flagged(distant_verb, back) == []
+    assert flagged(distant_participle, back) == []
+
+
+def test_a_capitalised_article_after_a_line_with_no_stop_opens_a_sentence() -> None:
+    back = (
+        "- Sauvegarde : les copies qui partent chaque soir\n"
+        "Les copies du serveur, qui sont chiffrées, quitte le site le soir."
+    )
+    assert flagged(distant_verb, back) == [("quitte", ("quittent",))]
+    assert flagged(distant_verb, "Il range les copies du serveur Les Échos.") == []

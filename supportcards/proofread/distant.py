@@ -14,8 +14,14 @@ without Grammalecte:
   par l’entreprise") and adverbs ("ouverts directement sur Internet"); a relative set off by
   commas (", qui ne sont pas contrôleurs de domaine,"); a plural time complement with no
   preposition ("toutes les 24 heures"); a name or an adjective after the relative's object
-  ("l’autorisation Accès total"); a superlative ("les plus actifs"). A plural group after ", et"
-  opens a clause of its own;
+  ("l’autorisation Accès total"); a superlative ("les plus actifs"); examples after "comme"
+  ("Les clients comme FileZilla ou WinSCP"); a number after a complement's noun ("du niveau 1").
+  A plural group after ", et" opens a clause of its own. A group that opens its sentence (or a
+  line of the card, or follows an opening complement: "Par défaut, les écrans") steps over any
+  aside between commas ("Les vidages, un fichier par plantage, se trouvent"), unless the aside
+  opens with a coordinator, ends on a stressed pronoun, or holds a verb or a subject pronoun no
+  subordinating word opens (a list of verbs: "Il vérifie les câbles, la RAM, redémarre"); not a
+  group of time ("Tous les mardis, à 22 heures, commence la maintenance": the subject follows);
 - `distant-verb`: "Les serveurs qui hébergent la base redémarre": the verb after all this, when
   it can only be a conjugated verb (or stands after "se", "ne"), takes the third person plural in
   its own tense ("redémarrent"; the present where the form is also a past simple: "grandit");
@@ -66,6 +72,7 @@ from .agreement import (
     inflect,
     noun_group,
 )
+from .homophones import _TIME_NOUNS
 from .spelling import Speller
 from .text import CardText, Issue
 
@@ -105,7 +112,9 @@ def _name_or_bare_noun(found: list[Token], index: int) -> bool:
     if before.is_punctuation:
         return False
     if token.text.isdigit():
-        return not before.known or before.text.isupper()
+        following = found[index + 1] if index + 1 < len(found) else None
+        numbered = before.has(":N") and "p" not in before.numbers(_NOUN_TAGS) and not before.has(":G")
+        return not before.known or before.text.isupper() or (numbered and not (following and following.is_noun))
     if not token.known:
         return token.text[:1].isupper() and token.text[1:2].isupper()
     if token.text[:1].isupper() and token.has(":M"):
@@ -178,9 +187,10 @@ def _complements_end(found: list[Token], end: int) -> int:
     return end
 
 
-def _subject_end(found: list[Token], group: NounGroup) -> tuple[int, bool]:
+def _subject_end(found: list[Token], group: NounGroup, *, opens_sentence: bool = False) -> tuple[int, bool]:
     """Where the plural subject `group` ends once what stands before its verb is stepped over, and
-    whether anything was stepped over."""
+    whether anything was stepped over. Only a group that opens its sentence (`_opens_sentence`)
+    steps over any aside between commas (`_aside_end`), and its verb must follow that aside."""
     end = group.end
     if end - 1 > group.head and found[end - 1].has(":G:R"):
         end -= 1  # "l’agent sur chaque poste": "sur" read as an adjective opens a complement
@@ -205,8 +215,11 @@ def _subject_end(found: list[Token], group: NounGroup) -> tuple[int, bool]:
         elif token.text == ",":
             after = _incise_end(found, end)
             if after is None:
-                break
+                aside = _aside_end(found, end) if opens_sentence else None
+                return (aside, True) if aside is not None else (end, stepped)
             end = after
+        elif token.lower == "comme" and _examples_end(found, end) is not None:
+            end = _examples_end(found, end) or end  # "Les clients comme FileZilla ou WinSCP"
         elif token.lower in _ALL and end + 1 < len(found) and found[end + 1].is_determiner:
             inner = noun_group(found, end + 1)
             if inner is None and end + 2 < len(found) and found[end + 2].is_determiner:
@@ -251,6 +264,127 @@ def _incise_end(found: list[Token], comma: int) -> int | None:
     return None
 
 
+_SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";"})
+_NOT_AN_ASIDE = frozenset({"et", "ou", "ni", "mais", "donc", "or", "car", "puis", "sinon", "voire", "plutôt", "non"})
+"""Words that open no aside but a clause, a correction or a second subject ("Les postes, ou plutôt
+le serveur, redémarre"), whose verb may agree with what follows them."""
+
+
+def _aside_end(found: list[Token], comma: int) -> int | None:
+    """The end of any aside ", … ," at the comma tokens[comma] ("Les vidages, un fichier par
+    plantage, se trouvent", "Les touches, qui sont plus solides, possèdent"): the word after its
+    closing comma. Not an aside that opens with a coordinator (`_NOT_AN_ASIDE`), that ends on a
+    stressed pronoun ("Les logs, le serveur, lui, les garde": a subject of its own), that holds a
+    conjugated verb or a subject pronoun no subordinating word or relative pronoun opens ("Il vérifie
+    les câbles, la RAM, redémarre": a list of verbs), or that holds a mark other than words."""
+    start = comma + 1
+    if start >= len(found) or found[start].lower in _NOT_AN_ASIDE:
+        return None
+    subordinated = False
+    for index in range(start, len(found)):
+        token = found[index]
+        if token.text == ",":
+            if index == start or found[index - 1].has(":G:Os"):
+                return None
+            return index + 1
+        if token.is_punctuation:
+            return None
+        if token.has(":Cs") or token.has(":Or"):
+            subordinated = True
+        elif not subordinated and (token.lower in _SUBJECT_PRONOUNS or _third_person_verb(found, index)):
+            return None
+    return None
+
+
+def _conjugated_here(found: list[Token], index: int) -> bool:
+    """Whether tokens[index] reads as a conjugated verb: a word that can be nothing else, "être" or
+    "avoir", or a conjugated word after "ne" or an object pronoun."""
+    token = found[index]
+    if not token.finite():
+        return False
+    before = found[index - 1].lower if index > 0 else ""
+    after_noun = index > 1 and found[index - 2].is_noun and not found[index - 2].has(":G")
+    article = before in ("le", "la", "les", "l’") and token.has(":N") and not after_noun
+    after_clitic = before in (_NEGATION | _OBJECT_PRONOUNS) and not article  # "pour la sauvegarde": an article
+    return token.only_verb() or _auxiliary(token) or after_clitic
+
+
+def _third_person_verb(found: list[Token], index: int) -> bool:
+    """`_conjugated_here` in the third person: "répartis en quatre octets" is a participle, not
+    "je répartis", in an aside with no "je" nor "tu"."""
+    return _conjugated_here(found, index) and bool(found[index].persons() & {"3s", "3p"})
+
+
+def _opens_a_line(found: list[Token], index: int) -> bool:
+    """Whether tokens[index] is a capitalised determiner right after a word: no sentence writes one
+    there, so it opens a line of the card after one with no final stop (a list item before it)."""
+    token = found[index]
+    return index > 0 and token.text[:1].isupper() and token.is_determiner and found[index - 1].text[:1].isalpha()
+
+
+def _opens_sentence(found: list[Token], index: int) -> bool:
+    """Whether the word at tokens[index] opens its sentence, or follows a comma after an opening
+    complement alone ("Par défaut, les écrans", "Dans un clavier mécanique, les touches"): one that
+    starts with no determiner and holds no verb, no subject pronoun, no other comma."""
+    if index == 0 or found[index - 1].text in _SENTENCE_ENDS or _opens_a_line(found, index):
+        return True
+    if found[index - 1].text != ",":
+        return False
+    start = index - 1
+    while start > 0 and found[start - 1].text not in _SENTENCE_ENDS:
+        start -= 1
+    opening = range(start, index - 1)
+    if not opening or len(opening) > 8 or found[start].is_determiner:
+        return False
+    return not any(
+        found[at].is_punctuation or found[at].lower in _SUBJECT_PRONOUNS or _conjugated_here(found, at)
+        for at in opening
+    )
+
+
+def _time_complement(found: list[Token], index: int, group: NounGroup) -> bool:
+    """Whether the group at tokens[index] may be a time complement rather than a subject: "tous"
+    or "toutes" before it, or a noun of time at its head ("Tous les mardis, à 22 heures, commence
+    la maintenance": the subject follows its verb)."""
+    head = found[group.head]
+    lemmas = {morph[1 : morph.index("/")] for morph in head.morphs if ":N" in morph}
+    return found[index].lower in _ALL or bool(lemmas & _TIME_NOUNS)
+
+
+def _example_end(found: list[Token], index: int) -> int | None:
+    """The end of one example at tokens[index]: a name (capitalised words, words no dictionary
+    knows: "Visual Studio Code"), or a noun group."""
+    end = index
+    while (
+        end < len(found) and not found[end].is_punctuation and (found[end].text[:1].isupper() or not found[end].known)
+    ):
+        end += 1
+    while index < end < len(found) and _adjective_here(found[end]):
+        end += 1  # "Assistance rapide"
+    if end > index:
+        return end
+    group = noun_group(found, index) or _simple_group(found, index, bare=True)
+    return group.end if group is not None else None
+
+
+def _examples_end(found: list[Token], comme: int) -> int | None:
+    """The end of "comme" and the examples it lists after a noun ("Les outils comme TeamViewer ou
+    Assistance rapide"): names or noun groups joined by commas, the last by "et" or "ou". None
+    where no such list follows (a clause: "comme on l’a vu")."""
+    end = _example_end(found, comme + 1) if comme + 1 < len(found) else None
+    while end is not None and end + 1 < len(found) and found[end].lower in (",", "et", "ou"):
+        following = _example_end(found, end + 1)
+        if following is None or (
+            found[end].text == "," and following < len(found) and found[following].lower not in (",", "et", "ou")
+        ):
+            break  # the comma closes the examples: an aside or the verb follows
+        last = found[end].lower in ("et", "ou")
+        end = following
+        if last:
+            break
+    return end
+
+
 def _superlative_end(found: list[Token], index: int) -> int | None:
     """The end of "les plus/moins adjective" at tokens[index], the adjective plural; or None."""
     if index + 2 >= len(found) or found[index].lower not in ("les", "le", "la"):
@@ -273,7 +407,7 @@ def _plural_subjects(found: list[Token]) -> list[tuple[NounGroup, int, bool]]:
     the word after what stands between them and their verb, and whether anything does."""
     subjects = []
     for index in range(len(found)):
-        opening = _opening(found, index)
+        opening = "start" if _opens_a_line(found, index) else _opening(found, index)
         after_comma_et = opening == "coordinated" and index >= 2 and found[index - 2].text == ","
         if (opening != "start" and not after_comma_et) or found[index].has(":De"):
             continue  # ", et les utilisateurs …": after a comma, "et" opens a clause of its own
@@ -288,7 +422,8 @@ def _plural_subjects(found: list[Token]) -> list[tuple[NounGroup, int, bool]]:
         code = next((i for i in range(group.head + 1, group.end) if _gap_before(found, i)), None)
         if code is not None and found[code - 1].lower in _PREPOSITIONS:
             group = replace(group, end=code - 1)  # "de `config.yml` est": the code span ends the complement
-        end, stepped = _subject_end(found, group)
+        opens_sentence = _opens_sentence(found, index) and not _time_complement(found, index, group)
+        end, stepped = _subject_end(found, group, opens_sentence=opens_sentence)
         if end < len(found):
             subjects.append((group, end, stepped))
     return subjects
@@ -334,10 +469,11 @@ def distant_verb(card: CardText, speller: Speller) -> list[Issue]:
         return []
     issues = []
     for part, offset, found in _sentences(card, speller):
+        verbs = set()
         for group, end, stepped in _plural_subjects(found):
             verb = _verb_after(found, end)
-            if verb >= len(found) or not _clearly_a_verb(found, end, verb):
-                continue
+            if verb in verbs or verb >= len(found) or not _clearly_a_verb(found, end, verb):
+                continue  # a verb that two groups lead to is flagged once
             if not stepped and verb == end:
                 continue  # nothing between, no "se" nor "ne": `agreement.subject_verb`'s case
             persons = found[verb].persons()
@@ -346,8 +482,31 @@ def distant_verb(card: CardText, speller: Speller) -> list[Issue]:
             fixes = conjugate(found[verb], "3p")
             if fixes:
                 message = f"accord du verbe avec « {found[group.head].text} »"
-                issues.append(_issue(part, offset, found[verb], "distant-verb", message, fixes))
+                issue = _verb_issue(part, offset, found, verb, "distant-verb", message, fixes)
+                issues.extend([issue] if issue is not None else [])
+                verbs.add(verb)
     return issues
+
+
+_UNELIDED = {"n’": "ne", "s’": "se"}
+"""The full form of an elided "ne" or "se", for a plural that starts with a consonant."""
+_VOWELS = "aeiouyàâéèêëîïôûh"
+
+
+def _verb_issue(
+    part: str, offset: int, found: list[Token], verb: int, rule: str, message: str, fixes: list[str]
+) -> Issue | None:
+    """The issue of a verb's new form; after an elided "ne" or "se" ("n’est"), a form that starts
+    with a consonant takes the clitic back in full with it ("ne sont", never "n’sont")."""
+    clitic = found[verb - 1] if verb > 0 else None
+    if clitic is None or not clitic.text.endswith(("’", "'")) or all(fix[:1].lower() in _VOWELS for fix in fixes):
+        return _issue(part, offset, found[verb], rule, message, fixes)
+    full = _UNELIDED.get(clitic.lower)
+    if full is None:
+        return None
+    full = full.capitalize() if clitic.text[:1].isupper() else full
+    whole = tuple(clitic.text + fix if fix[:1].lower() in _VOWELS else f"{full} {fix}" for fix in fixes)
+    return Issue(part, offset + clitic.start, offset + found[verb].end, "grammar", rule, message, whole)
 
 
 def distant_participle(card: CardText, speller: Speller) -> list[Issue]:
