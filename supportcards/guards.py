@@ -209,7 +209,9 @@ def _agrees_with_the_head(finding: Finding) -> bool:
     before it ("- Câble de la borne Wi-Fi arraché", "La mise à jour des postes prévue lundi",
     "des adresses sur 128 bits écrites en hexadécimal"): the head's agreement, which a person
     tells from the other. "de" is a word of its own ("une durée limité" holds none), and a
-    word right after its determiner ("la principal faiblesse") qualifies the noun after it."""
+    word right after its determiner ("la principal faiblesse") qualifies the noun after it; after a
+    conjugated verb ("des onduleurs de gamme produisent une onde approximatif") it qualifies the
+    verb's object, no complement's head."""
     if not finding.rule.startswith("g3__gn") or finding.context_column < 1:
         return False
     before = re.split(r"[,;:.!?()]", finding.context[: finding.context_column - 1])[-1]
@@ -217,12 +219,15 @@ def _agrees_with_the_head(finding: Finding) -> bool:
     head = measure or re.search(r"^(.*?)\s+(?:(?:de|du|des)\s+|d['’]\s*)(?:[^\s,;:.!?()]+\s+){0,4}$", before)
     if head is None or (not has_reading(finding.text, ":A") and not has_reading(finding.text, ":Q")):
         return False
-    from .proofread.grammar import engine
+    from .proofread.grammar import engine, only_a_verb
 
     checker = engine()
     if checker is None:
         return False
     morph = checker.getSpellChecker().getMorph
+    between = re.findall(r"[^\W\d_]+", before[len(head.group(1)) :])
+    if any(only_a_verb(word) for word in between):
+        return False  # "Les onduleurs d’entrée de gamme produisent une onde approximatif": the verb's object
     heads = re.findall(r"[^\W\d_]+", head.group(1))[-4:]
     if not heads or not any(":N" in m for m in morph(heads[-1].casefold())):
         return False  # "produire des statistiques", "avec des identifiants": an article, no noun's complement
@@ -385,15 +390,22 @@ def _word_swapped_for_another(finding: Finding) -> bool:
 def _noun_of_its_own(finding: Finding) -> bool:
     """A noun-group agreement asked of a noun right after another noun, where the two share
     neither gender nor number ("la liste invités", "le dossier factures"): a slip of agreement
-    misses one mark, so a noun that differs in both is the first noun's complement."""
+    misses one mark, so a noun that differs in both is the first noun's complement. Not a word that
+    is an adjective of one gender, no participle, and no noun of a person or a device ("des images
+    officiel": `grammar.agent_noun` keeps "des sessions utilisateur"): written in its masculine
+    singular, it qualifies the noun before it. An adjective of either gender ("les commandes top
+    et ps") may be a name."""
     if not finding.rule.startswith("g3__gn") or finding.context_column < 1:
         return False
-    from .proofread.grammar import engine
+    from .proofread.grammar import agent_noun, engine
 
     checker = engine()
     if checker is None:
         return False
     morph = checker.getSpellChecker().getMorph
+    readings = morph(finding.text.casefold())
+    if any(re.search(r":A:[mf]:", m) and ":V" not in m for m in readings) and not agent_noun(finding.text):
+        return False
     before = re.findall(r"[^\W\d_][\w-]*(?=\s+$)", finding.context[: finding.context_column - 1])
     if not before:
         return False
@@ -421,7 +433,8 @@ def _gender_against_the_subject(finding: Finding) -> bool:
     'conservés', but "adresses" is feminine): Grammalecte mends the number and keeps the written
     gender; a person chooses. The clause is the last one before the participle that holds a plural
     noun, a comma or a conjunction ending the one before ("les performances baissent et les
-    disques restants sont sollicité": "disques")."""
+    disques restants sont sollicité": "disques"), but for a complement that opens with a
+    preposition ("Les appels, même en dehors des heures de bureau, sont renvoyé": "appels")."""
     if not finding.rule.startswith("gv1__ppas") or len(finding.suggestions) != 1 or finding.context_column < 1:
         return False  # several: the choice among them reads the subject's gender (`subject_choice`)
     fix = finding.suggestions[0]
@@ -447,10 +460,24 @@ def _gender_against_the_subject(finding: Finding) -> bool:
             for word in words
         )
 
-    last = next((k for k in range(len(segments) - 1, -1, -1) if plural_nouns(segments[k])), None)
-    if last is None:
+    def complement(words: list[str]) -> bool:
+        """A part that opens with a preposition, adverbs maybe before it ("Après plusieurs orages",
+        "même en dehors des heures"): no subject, nor a member of a list of subjects."""
+        for word in words:
+            morphs = morph(word.casefold())
+            if any(":G:R" in m for m in morphs) and not any(":G:D" in m for m in morphs):
+                return True
+            if not any(":W" in m for m in morphs):
+                return False
         return False
+
+    with_plurals = [k for k in range(len(segments)) if plural_nouns(segments[k])]
+    if not with_plurals:
+        return False
+    last = next((k for k in reversed(with_plurals) if not complement(segments[k])), with_plurals[-1])
     while last > 0 and plural_nouns(segments[last - 1]) and not has_verb(segments[last - 1]):
+        if complement(segments[last - 1]):
+            break  # "Après plusieurs orages, les varistances sont usé": the complement is no subject
         last -= 1  # "les calendriers, les contacts et les tâches": one subject, the first noun leads
     nouns = plural_nouns(segments[last])[0]
     if last > 0 and last < len(segments) - 1:

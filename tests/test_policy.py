@@ -927,3 +927,54 @@ def test_a_short_word_with_a_wrong_accent_is_fixed(
     line: str, word: str, suggestions: tuple[str, ...], fix: str | None
 ) -> None:
     assert certain_fix(spelling_in(line, word, *suggestions)) == fix
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+@pytest.mark.parametrize(
+    ("line", "word", "fix", "rule", "taken"),
+    [
+        # a complement that opens the sentence is no member of a list of subjects
+        (
+            "Après deux coupures, les batteries sont vidé et l’onduleur s’arrête.",
+            "vidé",
+            "vidées",
+            "gv1__ppas_sujet_être_accord_pluriel__b1_a2_1",
+            True,
+        ),
+        (
+            "Les câbles, les prises et les batteries sont vidé.",
+            "vidé",
+            "vidées",
+            "gv1__ppas_sujet_être_accord_pluriel__b1_a2_1",
+            False,
+        ),
+        # an aside that opens with a preposition is no subject either
+        (
+            "Les routeurs du site, même en dehors des heures ouvrées, sont surveillé.",
+            "surveillé",
+            "surveillés",
+            "gv1__ppas_être_accord_plur__b2_a1_1",
+            True,
+        ),
+        ("Les alarmes, dans les bureaux, sont coupé.", "coupé", "coupés", "gv1__ppas_être_accord_plur__b2_a1_1", False),
+        # after a verb, the adjective qualifies the verb's object, not the complement's head before it
+        ("Les imprimantes de bureau impriment une page flou.", "flou", "floue", "g3__gn_une_2m__b1_a2_1", True),
+        ("La copie des fichiers prévu lundi est annulée.", "prévu", "prévue", "g3__gn_le_1m__b1_a1_1", False),
+        # an adjective that is no participle nor a person's noun qualifies the noun before it
+        ("On installe des versions officiel du logiciel.", "officiel", "officielles", "g3__gn_des_2m__b1_a2_1", True),
+        ("Les commandes top et htop affichent la charge.", "top", "tops", "g3__gn_les_2m__b1_a4_1", False),
+        (
+            "On ouvre des sessions utilisateur sur le serveur.",
+            "utilisateur",
+            "utilisatrices",
+            "g3__gn_des_2m__b1_a2_1",
+            False,
+        ),
+    ],
+)
+def test_agreement_guards_refuse_no_fix_the_clause_settles(
+    line: str, word: str, fix: str, rule: str, taken: bool
+) -> None:
+    column = line.index(word) + 1
+    finding = Finding(Location("n.md", 1), column, "grammar", rule, "m", word, (fix,), line, column)
+    assert (certain_fix(finding) == fix) is taken
