@@ -1044,3 +1044,15 @@ def test_ou_after_a_bare_complement_or_before_an_attribute_alone_is_ou(back: str
 )
 def test_ou_opening_a_question_or_a_relative_is_left_alone(back: str) -> None:
     assert flagged(ou_liste, back) == []
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Le ticket est envoyé au client ou est fermé le cas échéant.",
+        "La sauvegarde part sur le NAS ou est lancée une fois par semaine.",
+        "Le fichier reste sur le serveur ou est supprimé la plupart du temps.",
+    ],
+)
+def test_ou_before_a_verb_and_a_group_of_frequency_is_left_alone(back: str) -> None:
+    assert flagged(ou_ou_inversion, back) == []

@@ -442,12 +442,18 @@ def _preposition(lexicon: Lexicon, word: Token) -> bool:
     return word.lower not in _GROUP_LINKS and lexicon.has(word.text, ":G:R")
 
 
+_ADVERBIAL_NOUNS = frozenset({"fois", "cas", "plupart", "heure", "minute", "seconde", "an", "temps", "reste"})
+"""Nouns of groups that say when or how often, not who ("une fois par jour", "le cas échéant", "la
+plupart du temps"): after a verb they are complements, and "ou" may join that verb to another."""
+
+
 def _inverted_subject(lexicon: Lexicon, sentence: list[Token], index: int) -> str | None:
     """A subject noun group at `index` that ends the clause, or a relative on it ("qui", "que",
     "dont"), or the main verb after the relative, or a preposition and its complement ("avant
     de…"), or joins another group by "et": "singular", "plural" (its determiner), or
-    "several" (groups joined by "et"); None for anything else, and for a group of time ("le
-    matin"), which may be an alternative's complement."""
+    "several" (groups joined by "et"); None for anything else, and for a group of time or
+    frequency ("le matin", "une fois par jour", "le cas échéant"), which may be an alternative's
+    complement."""
     groups: list[str] = []
     position = index
     while True:
@@ -455,7 +461,7 @@ def _inverted_subject(lexicon: Lexicon, sentence: list[Token], index: int) -> st
         if first is None or first.lower not in _DETERMINERS or first.lower in ("au", "aux", "du", "des"):
             return None
         noun = _word(sentence, position + 1)
-        if noun is None or _lemma_in(lexicon, noun.text, _TIME_NOUNS):
+        if noun is None or _lemma_in(lexicon, noun.text, _TIME_NOUNS | _ADVERBIAL_NOUNS):
             return None
         groups.append("plural" if first.lower in _PLURAL_DETERMINERS else "singular")
         position += 1
