@@ -402,6 +402,12 @@ def test_an_unknown_verb_after_et_shares_the_subject_of_the_verb_before() -> Non
     assert flagged(subject_verb, "Il ouvre le capot et résout le conflit.") == []
 
 
+def test_an_unknown_verb_after_a_subject_pronoun_takes_its_person() -> None:
+    assert flagged(subject_verb, "Chaque mardi, nous testont les correctifs.") == [("testont", ("testons",))]
+    assert flagged(subject_verb, "Ensuite il résoud le conflit.") == [("résoud", ("résout",))]
+    assert flagged(subject_verb, "Ensuite on tape grep dans le terminal.") == []  # a command, not after the pronoun
+
+
 def test_an_adjective_before_the_noun_of_a_complement() -> None:
     """ "du deuxième étage": "deuxième" is also a noun; in a complement it is the adjective."""
     back = "Les imprimantes du deuxième étage sont souvent bloqué le lundi."

@@ -732,11 +732,21 @@ def _unknown_joined_verbs(part: str, offset: int, found: list[Token], speller: S
     """ "Il télécharge les paquets et résoud les dépendances": an unknown word right after "et",
     "puis" or "ou" in a clause whose subject (a pronoun or a noun group that opens it) is followed by
     its conjugated verb shares that subject: the dictionary's form of its person that sounds like
-    it (`_sound_alike_verbs`)."""
+    it (`_sound_alike_verbs`); so does an unknown word right after a subject pronoun that opens its
+    clause ("nous déployont" -> 'déployons')."""
     issues = []
     for index in range(1, len(found)):
         token = found[index]
-        if token.known or token.is_punctuation or found[index - 1].lower not in ("et", "puis", "ou"):
+        if token.known or token.is_punctuation:
+            continue
+        pronoun = _SUBJECT_PRONOUNS.get(found[index - 1].lower)
+        if pronoun is not None and _opening(found, index - 1) == "start":
+            fixes = _sound_alike_verbs(token, pronoun, speller)  # "nous déployont" -> 'déployons'
+            if len(fixes) == 1:
+                message = f"verbe inconnu : « {fixes[0]} », après « {found[index - 1].text} »"
+                issues.append(_issue(part, offset, token, "unknown-verb", message, fixes))
+            continue
+        if found[index - 1].lower not in ("et", "puis", "ou"):
             continue
         person = _clause_person(found, index - 1)
         if person is None:
