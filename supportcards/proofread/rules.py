@@ -461,9 +461,7 @@ def verb_start(card: CardText, speller: Speller) -> list[Issue]:
     if pronoun is not None and pronoun.endswith("s") == plural and not adverb:
         rule, subjects = "front-pronoun", (pronoun,)  # the front, which the lexicon genders, is the subject
     elif not plural and not adverb and not imperative and _names_a_term(card.front, engine):
-        rule = "term-pronoun"
-        if _feminine_gloss(card.front, engine):
-            subjects = ("Elle", "Il", "Cela")
+        rule, subjects = "term-pronoun", ("Elle",) if _feminine_gloss(card.front, engine) else ("Il",)
     message = "la réponse commence par un verbe sans sujet"
     fixes = tuple(f"{subject} {lower}" for subject in subjects)
     return [Issue(BACK, first.start("word"), first.end("word"), "subject", rule, message, fixes)]
