@@ -230,6 +230,9 @@ def test_a_number_and_a_name_no_lexicon_reads_are_no_plural_subject() -> None:
         # examples after "comme", a number after a complement's noun
         ("Les éditeurs comme Notepad++ ou Visual Studio Code le colore.", [("colore", ("colorent",))]),
         ("Les agents du support 2 reprend les tickets escaladés.", [("reprend", ("reprennent",))]),
+        # a word that is also a noun, right after the comma that closes the aside
+        ("Les badges, une fois imprimés, reste à l’accueil.", [("reste", ("restent",))]),
+        ("Les rapports, qui partent le soir, passe par le relais SMTP.", [("passe", ("passent",))]),
         # an elided "ne" comes back in full before a consonant
         ("Les anciens NAS, trop lents pour la sauvegarde, n’est plus utilisés.", [("n’est", ("ne sont",))]),
     ],
@@ -252,6 +255,7 @@ def test_a_singular_verb_after_a_plural_subject_and_an_aside_between_commas_take
         "Le serveur, comme les postes, redémarre la nuit.",  # a singular subject
         "Les agents du support 2 techniciens reprend le ticket.",  # a number that counts a noun
         "Les postes comme on l’a vu redémarre la nuit.",  # "comme" opens a clause
+        "Les disques, la carte mère, alimentation et ventilateurs sont testés.",  # a list of nouns
         "Les disques, une fois chiffrés, rejoignent le stock.",
     ],
 )

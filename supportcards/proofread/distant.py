@@ -440,6 +440,23 @@ def _predetermined_group(found: list[Token], index: int) -> NounGroup | None:
     return replace(group, genders=found[index].genders(_DETERMINER_TAGS))
 
 
+def _verb_after_an_aside(found: list[Token], end: int, verb: int) -> bool:
+    """Whether tokens[verb], a conjugated word that is also a noun, is the verb right after the
+    comma that closes an aside ("Les filtres, qui lisent le texte, analyse mal les images"): a
+    sentence's subject and its aside call for their verb there, and no noun follows a comma with
+    no article but in a list, which "et", "ou" or a mark after it would show."""
+    token = found[verb]
+    if verb != end or found[end - 1].text != "," or not token.finite() or token.has(":G"):
+        return False
+    following = found[verb + 1] if verb + 1 < len(found) else None
+    return (
+        token.text[:1].islower()
+        and following is not None
+        and not following.is_punctuation
+        and following.lower not in ("et", "ou", "ni")
+    )
+
+
 def _clearly_a_verb(found: list[Token], end: int, verb: int) -> bool:
     """Whether tokens[verb] reads as the conjugated verb: a word that can be nothing else, "être"
     or "avoir", or a word after "ne" or an object pronoun ("s’affiche")."""
@@ -472,7 +489,11 @@ def distant_verb(card: CardText, speller: Speller) -> list[Issue]:
         verbs = set()
         for group, end, stepped in _plural_subjects(found):
             verb = _verb_after(found, end)
-            if verb in verbs or verb >= len(found) or not _clearly_a_verb(found, end, verb):
+            if (
+                verb in verbs
+                or verb >= len(found)
+                or not (_clearly_a_verb(found, end, verb) or _verb_after_an_aside(found, end, verb))
+            ):
                 continue  # a verb that two groups lead to is flagged once
             if not stepped and verb == end:
                 continue  # nothing between, no "se" nor "ne": `agreement.subject_verb`'s case
