@@ -314,7 +314,15 @@ def test_an_email_address_is_never_corrected(address: str) -> None:
 
 @pytest.mark.parametrize(
     "code",
-    ["-a", "--force", "solicités:/var/lib/solicités", "/etc/solicités.conf", "~/.solicités/config", "./solicités"],
+    [
+        "-a",
+        "--force",
+        "-l 1472",
+        "solicités:/var/lib/solicités",
+        "/etc/solicités.conf",
+        "~/.solicités/config",
+        "./solicités",
+    ],
 )
 def test_command_options_and_unix_paths_are_never_corrected(code: str) -> None:
     """A command written in plain notes has no backticks: its options and paths are still code."""
