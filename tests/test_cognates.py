@@ -152,6 +152,8 @@ def test_english_spellings_and_accentless_english_words_in_french(line: str, wor
         ("On envoie un email au client.", "email"),  # five letters, accents alone: 'émail' is another word
         ("On dessine un chart des ventes.", "chart"),  # 'charte' is feminine: "un" does not introduce it
         ("Le patch corrige la faille.", "patch"),  # no French noun of that skeleton
+        ("Le switch envoie des traps au serveur.", "traps"),  # five letters: only a final "e" may differ
+        ("Le scope du projet est validé.", "scope"),
     ],
 )
 def test_english_words_that_name_something_keep_their_spelling(line: str, word: str) -> None:

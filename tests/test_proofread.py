@@ -245,3 +245,6 @@ def test_a_host_name_is_never_flagged_nor_changed(write_source) -> None:
     assert flagged == {"probleme"}, flagged
     assert ("srv-web02.lycee.local", True) in split_protected("Le serveur srv-web02.lycee.local répond.")
     assert split_protected("Il est 10.5 fois plus lent.") == [("Il est 10.5 fois plus lent.", False)]
+    pushed = "On pousse vers registre.exemple.ch/equipe/app:1.0 puis on tague."
+    assert ("registre.exemple.ch/equipe/app:1.0", True) in split_protected(pushed)  # its path and tag too
+    assert ("exemple.ch", True) in split_protected("Le site exemple.ch: rien à signaler.")

@@ -104,6 +104,8 @@ def cognate(
     ]
     if fits is not None:
         found = [candidate for candidate in found if fits(candidate)]
+    if len(lower) < COGNATE_MIN_LENGTH:  # only the final mute "e" and accents: not 'traps' -> 'trappes'
+        found = [candidate for candidate in found if strip_accents(candidate) in (lower + "e", lower[:-1] + "es")]
     if len(found) == 1:
         return found[0]  # the only French word of that skeleton, however rare: 'virtualisation'
     return dominant(found)
