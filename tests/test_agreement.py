@@ -142,6 +142,7 @@ def test_the_second_of_two_coordinated_adjectives_agrees_like_the_first() -> Non
     assert flagged(adjective_coordination, "Une réponse précise et complète.") == []
     # "de manière" hangs on the verb: the participle after "ou" may describe the subject
     assert flagged(adjective_coordination, "Les fichiers sont supprimés de manière sûre ou archivés.") == []
+    assert flagged(adjective_coordination, "Une clé de taille égale ou supérieur.") == [("supérieur", ("supérieure",))]
     assert flagged(adjective_coordination, "Un poste fixe et portable.") == []  # either gender
     assert flagged(adjective_coordination, "Une réponse précise et un suivi régulier.") == []
     assert flagged(adjective_coordination, "Il est rapide et efficace.") == []

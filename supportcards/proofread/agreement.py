@@ -1053,6 +1053,13 @@ def adjective_coordination(card: CardText, speller: Speller) -> list[Issue]:
             if _after_a_preposition(found, before):
                 continue  # "pour une durée limitée et enregistré", "au règlement intérieur et signée":
                 # the second may describe the sentence's subject, which the complement hangs on
+            if (
+                before > 0
+                and found[before - 1].lower in ("de", "d’")
+                and not second.numbers(_ADJECTIVE_TAGS) & (noun.numbers(_NOUN_TAGS) | {"i"})
+            ):
+                continue  # "effacés de manière sécurisée ou détruits": a plural after a bare singular
+                # noun describes what the clause is about ("de taille égale ou supérieur" agrees)
             group = _group_ending_at(found, before + 1)
             genders = group.genders if group is not None else noun.genders(_NOUN_TAGS)
             number = group.number if group is not None else _one(noun.numbers(_NOUN_TAGS))
@@ -1072,13 +1079,12 @@ def adjective_coordination(card: CardText, speller: Speller) -> list[Issue]:
 
 def _after_a_preposition(found: list[Token], noun: int) -> bool:
     """Whether the noun at tokens[noun] heads a preposition's complement ("pour une durée", "au
-    règlement", "dans le fichier", "de manière"): its determiner is a contracted article or follows a
-    preposition, or "de" stands right before it."""
+    règlement", "dans le fichier"): its determiner is a contracted article or follows a preposition."""
     determiner = noun - 1
     if determiner < 0:
         return False
-    if found[determiner].lower in ("au", "aux", "du") or found[determiner].lower in ("de", "d’"):
-        return True  # "effacés de manière sécurisée ou détruits": a bare noun after "de" too
+    if found[determiner].lower in ("au", "aux", "du"):
+        return True
     preposition = determiner - 1
     return found[determiner].is_determiner and preposition >= 0 and found[preposition].has(":R")
 
