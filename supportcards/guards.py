@@ -216,7 +216,10 @@ def _agrees_with_the_head(finding: Finding) -> bool:
         return False
     before = re.split(r"[,;:.!?()]", finding.context[: finding.context_column - 1])[-1]
     measure = re.search(r"^(.*?)\s+(?:sur|en|à|par|pour)\s+\d+\s+(?:[^\s,;:.!?()]+\s+){1,2}$", before)
-    head = measure or re.search(r"^(.*?)\s+(?:(?:de|du|des)\s+|d['’]\s*)(?:[^\s,;:.!?()]+\s+){0,4}$", before)
+    head = measure or re.search(
+        r"^(.*?)\s+(?:(?:de|du|des|sur|dans|pour|avec|par|sous|vers|contre|chez)\s+|d['’]\s*)(?:[^\s,;:.!?()]+\s+){0,4}$",
+        before,
+    )  # "authentification sur le proxy requise": the head's agreement, not the complement's
     if head is None or (not has_reading(finding.text, ":A") and not has_reading(finding.text, ":Q")):
         return False
     from .proofread.grammar import engine, only_a_verb
@@ -690,6 +693,26 @@ def _head_of_an_english_compound(finding: Finding) -> bool:
     return not Speller(engine=lexicon).is_known(after)
 
 
+def _a_numbered_name(finding: Finding) -> bool:
+    """A verb after a number and a capitalised word ("401 Unauthorized veut dire", "Windows 11
+    Pro permet"): a code and its name, one thing, which no plural verb follows."""
+    before = _words_before(finding)
+    return len(before) >= 2 and before[-2].isdigit() and before[-1][:1].isupper()
+
+
+def _english_pair(finding: Finding) -> bool:
+    """A homophone or a verb form Grammalecte reads in an English word before another English word
+    ("les avantages d’un reverse proxy" -> "reversé"): the two make one English term."""
+    if not finding.rule.startswith(("g2__conf", "g3__conf")):
+        return False
+    from .proofread.spelling import english_word
+
+    after = _word_after(finding)
+    if after is None or len(finding.text) < 4 or len(after) < 4:
+        return False  # short words ("a", "ce", "sera") are French as often as English
+    return english_word(finding.text.casefold()) and english_word(after.casefold())
+
+
 ADVERBIAL_ADJECTIVES = frozenset(
     {"droit", "fort", "bas", "haut", "clair", "cher", "juste", "net", "dur", "bon", "faux", "lourd", "court", "ferme"}
 )
@@ -716,6 +739,28 @@ def _tel_quel(finding: Finding) -> bool:
 
 
 _TEL_FORMS = frozenset({"tel", "telle", "tels", "telles"})
+
+
+_CLAUSE_END = re.compile(r"[,;:.!?]|\b(?:si|que|qu’|qui|quand|lorsque|car|mais|et|ou)\b")
+
+
+def _compound_of_the_verb(finding: Finding) -> bool:
+    """A compound Grammalecte makes of a noun and the word after it where that word is the clause's
+    verb ("Une tablette à la porte affiche si la salle est libre" -> "porte-affiche"): no other word
+    of the clause can only be a conjugated verb."""
+    from .proofread.agreement import verb_tenses
+    from .proofread.grammar import only_a_verb
+
+    if "__tu_mots_composés" not in finding.rule or " " not in finding.text.strip():
+        return False
+    last = finding.text.split()[-1]
+    if not verb_tenses(last):
+        return False
+    start = finding.context_column - 1
+    before = _CLAUSE_END.split(finding.context[:start])[-1]
+    after = _CLAUSE_END.split(finding.context[start + len(finding.text) :])[0]
+    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", before + " " + after)
+    return not any(only_a_verb(part) for word in words for part in _lexicon_words(word))
 
 
 def _prefix_before_a_verb(finding: Finding) -> bool:
@@ -861,6 +906,9 @@ GUARDS = (
     _across_a_quotation,
     _number_against_the_copula,
     _prefix_before_a_verb,
+    _compound_of_the_verb,
+    _english_pair,
+    _a_numbered_name,
 )
 """The checks that leave a grammar finding of a certain kind to a person: each names a reading
 in which the fix would damage correct text."""

@@ -765,6 +765,7 @@ _PROTECTED = (
     r"|(?<![\w.@/-])[A-Za-z0-9][\w-]*(?:\.[A-Za-z0-9][\w-]*)*\.(?:" + "|".join(_HOST_ENDINGS) + r")\b(?![.\w-]*\w)"
     r"(?:[:/][\w.:/-]*[\w/])?"  # and its port or path ("registre.exemple.ch/equipe/app:1.0")
     r"|(?<![^\s(«\"'])(?:[\w.-]+:|~|\.{1,2})?/[\w.-]+(?:/[\w.*-]*)*"  # Unix paths (/etc/hosts, ~/.ssh, data:/var/lib)
+    r"|(?<![^\s(«\"'])[\w.-]+(?:/[\w.-]+)+\.[A-Za-z0-9]{1,5}\b"  # a relative path to a file (install/install.php)
     r"|(?<![^\s(«\"'])--?[A-Za-z][\w-]*(?:[ \t]+\d[\w.]*)?"  # command options and a number after one (-l 1472)
     r"|(?<![^\s(«\"'])[A-Z]:(?![\w\\])"  # a drive letter ("net use Z: \\nas\partage")
 )

@@ -510,7 +510,26 @@ def _spelling_fixable(finding: Finding, fix: str, kind: str = "") -> bool:
     kept = kind == "cognate" or moved_s  # address -> adresse
     same_number = ends_like_plural(word) == ends_like_plural(fixed) or added_s or kept
     same_number = same_number and _compound_number(word) == _compound_number(fixed)  # chef-d’œuvre
-    return (len(word) >= 5 or kind == "short-accents" or _short_accented(word, kind)) and same_number
+    return (
+        (len(word) >= 5 or kind == "short-accents" or _short_accented(word, kind))
+        and same_number
+        and not _a_proper_name(fixed)
+        and not (_PARTICIPLE_END.search(word) and not _PARTICIPLE_END.search(fixed))
+    )
+
+
+_PARTICIPLE_END = re.compile(r"é(?:e|s|es)?$", re.IGNORECASE)
+"""A past participle's ending: a fix that drops it changes the word's class ('appellé' is 'appelé',
+not the verb 'appelle')."""
+
+
+def _a_proper_name(word: str) -> bool:
+    """Whether the lexicon knows `word` as a name only (a person's, a place's: "Anacréon"): an
+    unknown word close to a name is a name or a term of its own ("Anacron", a command), never it
+    misspelt."""
+    lexicon = speller_lexicon()
+    readings = lexicon.getMorph(word) if lexicon is not None else []
+    return bool(readings) and all(":M" in reading for reading in readings)
 
 
 def _short_accented(word: str, kind: str) -> bool:

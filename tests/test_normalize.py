@@ -322,6 +322,7 @@ def test_an_email_address_is_never_corrected(address: str) -> None:
         "/etc/solicités.conf",
         "~/.solicités/config",
         "./solicités",
+        "solicités/solicités.php",
     ],
 )
 def test_command_options_and_unix_paths_are_never_corrected(code: str) -> None:

@@ -855,6 +855,25 @@ def test_a_participle_after_a_measure_may_agree_with_the_noun_before_it() -> Non
             False,
         ),
         ("Les câbles sont neufs et rangé.", "rangé", "rangés", "gv1__ppas_fin_loc_verb_état_adj_et_adj__b1_a1_1", True),
+        # a compound of a noun and the clause's verb
+        (
+            "Le panneau à la porte affiche l’horaire.",
+            "porte affiche",
+            "porte-affiche",
+            "g2__tu_mots_composés_verbe_nom__b5_a1_1",
+            False,
+        ),
+        (
+            "On installe un porte affiche au mur.",
+            "porte affiche",
+            "porte-affiche",
+            "g2__tu_mots_composés_verbe_nom__b5_a1_1",
+            True,
+        ),
+        # a code and its name before the verb; an English term
+        ("Le code 404 Introuvable veut dire absent.", "veut", "veulent", "subject-verb", False),
+        ("Les avantages d’un reverse proxy.", "reverse", "reversé", "g2__conf_de_vconj__b5_a1_1", False),
+        ("La bande passante sur le lien garantie reste basse.", "garantie", "garanti", "g3__gn_le_2m__b1_a2_1", False),
         # a prefix joined to a verb: the word before is a name
         ("L’outil nano est simple.", "nano est", "nano-est", "g2__tu_préfixe_xxxo__b2_a1_1", False),
         ("Il installe un anti virus.", "anti virus", "anti-virus", "g2__tu_préfixe_xxxo__b2_a1_1", True),

@@ -883,6 +883,8 @@ def _sound_alike_verbs(token: Token, person: str, speller: Speller) -> list[str]
 
     if not token.text[:1].islower() or "-" in token.text or english_word(token.text):
         return []
+    if re.search(r"é(?:e|s|es)?$", token.text):
+        return []  # a participle's ending ("le module appellé"): no conjugated verb
     fixes = []
     for candidate in speller.suggestions(token.text):
         tagged = tokens(candidate, speller)
