@@ -693,6 +693,16 @@ def _head_of_an_english_compound(finding: Finding) -> bool:
     return not Speller(engine=lexicon).is_known(after)
 
 
+def _inverted_coordinated_subject(finding: Finding) -> bool:
+    """A verb made singular before its inverted subject when "et" or "ou" joins a second noun to it
+    ("où se trouvent le code de démarrage et la table des partitions"): the subject is both."""
+    if not finding.rule.startswith("gv2__conj_que_où") or finding.context_column < 1:
+        return False
+    rest = finding.context[finding.context_column - 1 + len(finding.text) :]
+    joined = re.search(r"\b(?:et|ou)\s+(?:le|la|les|l['’]|un|une|des|son|sa|ses|leur|leurs|ce|cet|cette|ces)\b", rest)
+    return joined is not None and not re.search(r"[.;:!?]", rest[: joined.start()])
+
+
 def _a_numbered_name(finding: Finding) -> bool:
     """A verb after a number and a capitalised word ("401 Unauthorized veut dire", "Windows 11
     Pro permet"): a code and its name, one thing, which no plural verb follows."""
@@ -909,6 +919,7 @@ GUARDS = (
     _compound_of_the_verb,
     _english_pair,
     _a_numbered_name,
+    _inverted_coordinated_subject,
 )
 """The checks that leave a grammar finding of a certain kind to a person: each names a reading
 in which the fix would damage correct text."""

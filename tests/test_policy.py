@@ -870,6 +870,21 @@ def test_a_participle_after_a_measure_may_agree_with_the_noun_before_it() -> Non
             "g2__tu_mots_composés_verbe_nom__b5_a1_1",
             True,
         ),
+        # a verb before its inverted subject of two nouns
+        (
+            "C’est le dossier où se trouvent le rapport et la liste des postes.",
+            "trouvent",
+            "trouve",
+            "gv2__conj_que_où_comment_verbe_sujet_sing__b2_a1_1",
+            False,
+        ),
+        (
+            "C’est le dossier où se trouvent le rapport du mois.",
+            "trouvent",
+            "trouve",
+            "gv2__conj_que_où_comment_verbe_sujet_sing__b2_a1_1",
+            True,
+        ),
         # a code and its name before the verb; an English term
         ("Le code 404 Introuvable veut dire absent.", "veut", "veulent", "subject-verb", False),
         ("Les avantages d’un reverse proxy.", "reverse", "reversé", "g2__conf_de_vconj__b5_a1_1", False),
