@@ -693,6 +693,24 @@ def _head_of_an_english_compound(finding: Finding) -> bool:
     return not Speller(engine=lexicon).is_known(after)
 
 
+H_ASPIRE_STEMS = (
+    "hach", "hack", "hall", "hameau", "hameçon", "hamster", "hanche", "handicap", "hangar", "hantis",
+    "harcel", "harcèl", "hard", "haricot", "hasard", "hash", "hâte", "haut", "hausse", "héros", "hibou",
+    "hockey", "homard", "honte", "hors", "hotline", "hotspot", "housse", "hub", "hublot", "huit", "hurl",
+)  # fmt: skip
+"""Stems of words with an aspirated "h", which take no elision ("le hameçonnage", "le hub"), where
+Grammalecte's lexicon misses some derived words."""
+
+
+def _h_aspire(finding: Finding) -> bool:
+    """An elision Grammalecte asks before a word of an aspirated "h" ("Le hameçonnage" ->
+    "L’hameçonnage")."""
+    if not finding.rule.startswith("g2__eleu") or finding.context_column < 1:
+        return False
+    after = re.match(r"\s*([^\W\d_]+)", finding.context[finding.context_column - 1 + len(finding.text) :])
+    return after is not None and after.group(1).casefold().startswith(H_ASPIRE_STEMS)
+
+
 def _inverted_coordinated_subject(finding: Finding) -> bool:
     """A verb made singular before its inverted subject when "et" or "ou" joins a second noun to it
     ("où se trouvent le code de démarrage et la table des partitions"): the subject is both."""
@@ -920,6 +938,7 @@ GUARDS = (
     _english_pair,
     _a_numbered_name,
     _inverted_coordinated_subject,
+    _h_aspire,
 )
 """The checks that leave a grammar finding of a certain kind to a person: each names a reading
 in which the fix would damage correct text."""

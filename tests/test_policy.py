@@ -885,6 +885,9 @@ def test_a_participle_after_a_measure_may_agree_with_the_noun_before_it() -> Non
             "gv2__conj_que_où_comment_verbe_sujet_sing__b2_a1_1",
             True,
         ),
+        # no elision before an aspirated "h"
+        ("Le hameçonnage vise les comptables.", "Le ", "L’", "g2__eleu_élisions_manquantes__b1_a1_1", False),
+        ("Il lit le historique.", "le ", "l’", "g2__eleu_élisions_manquantes__b1_a1_1", True),
         # a code and its name before the verb; an English term
         ("Le code 404 Introuvable veut dire absent.", "veut", "veulent", "subject-verb", False),
         ("Les avantages d’un reverse proxy.", "reverse", "reversé", "g2__conf_de_vconj__b5_a1_1", False),
