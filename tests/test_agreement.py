@@ -140,6 +140,7 @@ def test_the_second_of_two_coordinated_adjectives_agrees_like_the_first() -> Non
     assert flagged(adjective_coordination, "Elle donne une réponse précise et complet.") == [("complet", ("complète",))]
     assert flagged(adjective_coordination, "Des procédures simples et documenté.") == [("documenté", ("documentées",))]
     assert flagged(adjective_coordination, "Une réponse précise et complète.") == []
+    assert flagged(adjective_coordination, "La salle est libre ou occupée.") == []  # 'est' is the verb
     # "de manière" hangs on the verb: the participle after "ou" may describe the subject
     assert flagged(adjective_coordination, "Les fichiers sont supprimés de manière sûre ou archivés.") == []
     assert flagged(adjective_coordination, "Une clé de taille égale ou supérieur.") == [("supérieur", ("supérieure",))]

@@ -1039,6 +1039,8 @@ def adjective_coordination(card: CardText, speller: Speller) -> list[Issue]:
             noun, first, second = found[before], found[index - 1], found[index + 1]
             if not (noun.known and noun.has(":N") and first.is_adjective and second.is_adjective):
                 continue
+            if any(lemma in ("être", "avoir") for lemma, _, _ in noun.finite()):
+                continue  # "la salle est libre ou occupée": 'est' is the verb, no noun
             if second.finite() or second.is_determiner or any(":A:e:i" in morph for morph in second.morphs):
                 continue  # an invariable reading: "noirs et marron", a colour named by a noun
             after = found[index + 2] if index + 2 < len(found) else None
