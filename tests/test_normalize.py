@@ -317,13 +317,11 @@ def test_an_email_address_is_never_corrected(address: str) -> None:
     [
         "-a",
         "--force",
-        "-l 1472",
         "solicités:/var/lib/solicités",
         "/etc/solicités.conf",
         "~/.solicités/config",
         "./solicités",
         "solicités/solicités.php",
-        "a2ensite",
     ],
 )
 def test_command_options_and_unix_paths_are_never_corrected(code: str) -> None:
