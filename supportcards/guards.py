@@ -203,6 +203,12 @@ def _noun_attribute(finding: Finding) -> bool:
     return not has_reading(finding.text, ":A") and not has_reading(finding.text, ":Q")
 
 
+QUANTITY_ADVERBS = frozenset(
+    {"beaucoup", "trop", "peu", "assez", "plus", "moins", "tant", "autant", "combien", "énormément", "davantage"}
+)
+"""Adverbs of quantity whose "de" introduces the noun they count: "beaucoup de requêtes"."""
+
+
 def _agrees_with_the_head(finding: Finding) -> bool:
     """A noun-group agreement of an adjective or a participle with the noun after a noun's "de"
     (or a measure's "sur 128", "en 4") where the word agrees with a noun among the four words
@@ -232,6 +238,8 @@ def _agrees_with_the_head(finding: Finding) -> bool:
     if any(only_a_verb(word) for word in between):
         return False  # "Les onduleurs d’entrée de gamme produisent une onde approximatif": the verb's object
     heads = re.findall(r"[^\W\d_]+", head.group(1))[-4:]
+    if heads and heads[-1].casefold() in QUANTITY_ADVERBS:
+        return False  # "plus de disques rapide": the adverb counts the noun after "de", which heads the group
     if not heads or not any(":N" in m for m in morph(heads[-1].casefold())):
         return False  # "produire des statistiques", "avec des identifiants": an article, no noun's complement
     previous = re.findall(r"[^\W\d_]+(?=\s+$)", before)
@@ -328,7 +336,7 @@ def _adjective_of_the_next_noun(finding: Finding) -> bool:
     checker = engine()
     start = finding.context_column - 1
     before = re.findall(r"[^\W\d_][\w’'-]*(?=\s+$)", finding.context[:start])
-    after = re.match(r"\s+([^\W\d_][\w-]*)", finding.context[start + len(finding.text) :])
+    after = _WHOLE_WORD_AFTER.match(finding.context[start + len(finding.text) :])  # no elided "d’"
     if checker is None or not before or after is None:
         return False
     morph = checker.getSpellChecker().getMorph
@@ -647,10 +655,16 @@ def _words_before(finding: Finding) -> list[str]:
     return re.findall(r"[\w.’'-]+", finding.context[: finding.context_column - 1])
 
 
+_WHOLE_WORD_AFTER = re.compile(r"\s+([^\W\d_][\w-]*)(?![\w’'-])")
+"""The word after a finding's, whole: not an elided "d’", "l’" or "qu’", which the lexicon reads as
+the name of a letter (a noun) but which opens the next word ("composé d’un nom")."""
+
+
 def _word_after(finding: Finding) -> str | None:
+    """The word right after the finding's, None after punctuation or before an elided word."""
     if finding.context_column < 1:
         return None
-    after = re.match(r"\s+([^\W\d_][\w-]*)", finding.context[finding.context_column - 1 + len(finding.text) :])
+    after = _WHOLE_WORD_AFTER.match(finding.context[finding.context_column - 1 + len(finding.text) :])
     return after.group(1) if after else None
 
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from itertools import pairwise
 from typing import Any
 
-from .guards import refusing_guard, takes_the_only_verb
+from .guards import QUANTITY_ADVERBS, refusing_guard, takes_the_only_verb
 from .lexicon import ends_like_plural, has_reading, lemmas_of, number_stem, speller_lexicon, without_elision
 from .model import Finding
 
@@ -114,10 +114,31 @@ def policy_key(finding: Finding) -> str:
         if _among_names(finding):
             return "spelling:name"
         return "spelling:" + kind
-    if finding.rule.startswith(UNCERTAIN_RULES):
+    if finding.rule.startswith(UNCERTAIN_RULES) and not counted_plural(finding):
         return finding.rule
     family = re.match(r"(g\w?\d__[^\W_]+)", finding.rule)
     return family.group(1) if family else finding.rule
+
+
+_COUNTED_NOUN = re.compile(
+    rf"\b(?:{'|'.join(sorted(QUANTITY_ADVERBS))})\s+(?:de\s+|d['’])([^\W\d_]+)\s+$", re.IGNORECASE
+)
+
+
+def counted_plural(finding: Finding) -> bool:
+    """A plural asked of an adjective or a participle right after a plural noun that an adverb of
+    quantity counts ("beaucoup de requêtes simultanée", "trop de fichiers inutile"): the noun, as
+    the student wrote it, says the number meant (a count of things), and the word agrees with it.
+    Grammalecte's rule for a noun after "de" offers the noun's singular as a rival; that one is
+    left (`_counting_the_written_plural`), this one is certain."""
+    if not finding.rule.startswith("g3__gn") or len(finding.suggestions) != 1 or finding.context_column < 1:
+        return False
+    counted = _COUNTED_NOUN.search(finding.context[: finding.context_column - 1])
+    fix = finding.suggestions[0]
+    if counted is None or fix.casefold() not in (finding.text.casefold() + "s", finding.text.casefold() + "x"):
+        return False
+    noun = counted.group(1)
+    return ends_like_plural(noun) and has_reading(noun, ":N") and _is_plural(noun)
 
 
 def _among_english_words(finding: Finding) -> bool:
@@ -575,6 +596,7 @@ def contested(findings: Sequence[Finding]) -> set[Finding]:
                 or _silent_plural_of_the_determiner(group)
                 or _keeping_the_determiner(group)
                 or _keeping_the_noun(group)
+                or _counting_the_written_plural(group)
                 or _one_confirmed(group)
             )
             rivals.update(finding for finding in group if finding is not decided)
@@ -705,6 +727,14 @@ def _keeping_the_noun(group: list[Finding]) -> Finding | None:
     word at all ("connexions" -> nothing) is no fix to keep."""
     kept = [finding for finding in group if finding.suggestions and not _takes_the_noun(finding)]
     return kept[0] if len(group) == 2 and len(kept) == 1 else None
+
+
+def _counting_the_written_plural(group: list[Finding]) -> Finding | None:
+    """In "beaucoup de requêtes simultanée" Grammalecte offers 'requêtes' -> 'requête' or
+    'simultanée' -> 'simultanées': the adjective's plural (`counted_plural`), the noun's plural
+    mark having been written on purpose after a word that counts."""
+    counted = [finding for finding in group if counted_plural(finding)]
+    return counted[0] if len(group) == 2 and len(counted) == 1 else None
 
 
 def _keeping_the_determiner(group: list[Finding]) -> Finding | None:

@@ -153,6 +153,19 @@ def test_the_second_of_two_coordinated_adjectives_agrees_like_the_first() -> Non
     assert flagged(adjective_coordination, "Les câbles rouges et bleu vont vers la baie.") == [("bleu", ("bleus",))]
 
 
+def test_coordinated_adjectives_after_a_bare_complement_agree_with_the_head_the_first_agrees_with() -> None:
+    """ "des mots de passe courts et prévisible": "de passe" makes one noun with "mots"; the first
+    adjective agrees with the head, not the complement, and so does the second."""
+    line = "Des comptes de service anciens et oublié restent actifs."
+    assert flagged(adjective_coordination, line) == [("oublié", ("oubliés",))]
+    line = "On stocke les cartes de crédit expirées et annulé dans un coffre."  # "dans" is no noun "dan"
+    assert flagged(adjective_coordination, line) == [("annulé", ("annulées",))]
+    # the first agreeing with the complement, or with neither, says nothing of the head
+    assert flagged(adjective_coordination, "Les câbles de brassage bleu et rouge partent du switch.") == []
+    assert flagged(adjective_coordination, "Les salles de réunion propre et rangée sont libres.") == []
+    assert flagged(adjective_coordination, "Des fichiers de configuration anciens et inutiles.") == []
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -159,6 +159,9 @@ def test_clitic_participle_takes_the_present_of_a_verb_in_eer(back: str, expecte
         # complement-adjective: two nouns of one gender and number, an adjective agreeing with neither
         (complement_adjective, "On remplit une fiche de panne complet.", [("complet", ("complète",))]),
         (complement_adjective, "Il garde un journal de contrôle détaillée.", [("détaillée", ("détaillé",))]),
+        # a head of either gender in the lexicon ("page", "poste") takes its determiner's
+        (complement_adjective, "Il crée une page de connexion simplifié.", [("simplifié", ("simplifiée",))]),
+        (complement_adjective, "Le poste de travail installée hier démarre.", [("installée", ("installé",))]),
         # adjective-between: between a noun and an adjective that agree, the other number
         (adjective_between, "Liste : serveurs prioritaire concernés, postes.", [("prioritaire", ("prioritaires",))]),
         (adjective_between, "On appelle les clients important touchés.", [("important", ("importants",))]),
@@ -183,6 +186,8 @@ def test_an_adjective_takes_the_agreement_its_neighbours_share(
     "back",
     [
         "On remplit une note de résolution claire et complète.",
+        "Le mode de connexion choisie par le client dépend du réseau.",  # "mode" (m) and "connexion" (f): either
+        "On imprime une page de garde colorée.",
         "Le nombre de tickets ouverts augmente.",
         "Écran de la salle de réunion cassé",  # the first noun's adjective
         "Les tickets de niveau supérieur sont transmis.",  # adjective-complement's case, for a person

@@ -255,6 +255,44 @@ def test_agreements_that_correct_french_does_not_take_are_left_to_a_person() -> 
 
 
 @pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_after_an_adverb_of_quantity_the_written_plural_noun_is_kept_and_its_adjective_agrees() -> None:
+    """ "trop de fichiers inutile": 'fichiers' -> 'fichier' or 'inutile' -> 'inutiles'; the noun
+    an adverb counts was written plural on purpose, its adjective's plural is taken."""
+    rule = "g3__gn_pfx_de_2m__b1_a"
+    line = "Le lundi, on reçoit trop de demandes urgente au support."
+    noun = rule_finding(line, "demandes", "demande", rule + "4_1")
+    adjective = rule_finding(line, "urgente", "urgentes", rule + "3_1")
+    assert contested([noun, adjective]) == {noun}
+    assert certain_fix(adjective) == "urgentes"
+    line = "Il faut plus de disques rapide dans la baie."
+    assert certain_fix(rule_finding(line, "rapide", "rapides", rule + "3_1")) == "rapides"
+    # a singular noun says nothing of the number meant, and no quantity, nothing of the head
+    line = "Le lundi, on reçoit trop de demande urgentes au support."
+    noun = rule_finding(line, "demande", "demandes", rule + "4_1")
+    adjective = rule_finding(line, "urgentes", "urgente", rule + "3_1")
+    assert contested([noun, adjective]) == {noun, adjective}
+    assert certain_fix(adjective) is None
+    line = "La liste de demandes urgente."
+    assert certain_fix(rule_finding(line, "urgente", "urgentes", rule + "3_1")) is None
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_an_elided_word_after_an_adjective_is_no_noun_it_qualifies() -> None:
+    """The lexicon reads "d" and "l" as the names of letters, nouns: an adjective before "d’un"
+    or "l’" qualifies no noun there, and its agreement stands; before a whole noun it still may."""
+    gn, ppas = "g3__gn_les_2m__b1_a2_1", "gv1__ppas_sujet_être_accord_singulier__b2_a1_1"
+    line = "Une règle est formé d’une action et d’une cible."
+    assert certain_fix(rule_finding(line, "formé", "formée", ppas)) == "formée"
+    line = "On compte les erreurs répété d’un disque avant de le changer."
+    assert certain_fix(rule_finding(line, "répété", "répétées", gn)) == "répétées"
+    line = "Des sauvegardes planifié l’après-midi."
+    assert certain_fix(rule_finding(line, "planifié", "planifiées", gn)) == "planifiées"
+    # a whole noun after the adjective still makes the readings that leave it to a person
+    assert certain_fix(rule_finding("Il tape sont propre mot de passe.", "propre", "propres", ppas)) is None
+    assert certain_fix(rule_finding("Des batteries longue durée.", "longue", "longues", gn)) is None
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
 def test_a_conjugation_asked_of_a_noun_before_the_clauses_own_verb_is_left_to_a_person() -> None:
     conj = "gv2__conj_les_nom__b1_a3_1"
     line = "Les câbles secours, rangés au sous-sol, servent rarement."

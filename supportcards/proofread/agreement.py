@@ -34,7 +34,8 @@ check returns nothing.
 - `adjective-coordination`: "une communication claire et régulier": of two adjectives joined by
   "et"/"ou" after a noun (adverbs maybe between: "déjà installée et configuré"), the first agrees
   with it and the second does not, and is no invariable colour ("noirs et marron", "rouges et bleu
-  foncé");
+  foncé"); after a bare complement ("des mots de passe courts et prévisible") the noun is the head
+  the first agrees with when it does not agree with the complement;
 - `adjective-complement`: "les mots de passe trop court": an adjective after "noun de noun" that
   agrees with the second noun only. Left to a person ("des tickets de niveau supérieur" is right);
 - `subjunctive`: "avant que la situation ne devient critique": after a conjunction that asks for
@@ -1044,8 +1045,8 @@ def adjective_coordination(card: CardText, speller: Speller) -> list[Issue]:
             if second.finite() or second.is_determiner or any(":A:e:i" in morph for morph in second.morphs):
                 continue  # an invariable reading: "noirs et marron", a colour named by a noun
             after = found[index + 2] if index + 2 < len(found) else None
-            if after is not None and after.is_noun and not after.is_punctuation:
-                continue  # "claire et simple explication": another group may start
+            if after is not None and after.is_noun and not after.is_punctuation and not after.has(":G"):
+                continue  # "claire et simple explication": another group may start ("dans" is no noun "dan")
             if after is not None and after.lower in (*_DE, "à"):
                 continue  # "neuve et haut de gamme", "simple et facile à lire": a phrase of its own
             if after is not None and after.is_adjective and not after.is_punctuation:
@@ -1069,7 +1070,13 @@ def adjective_coordination(card: CardText, speller: Speller) -> list[Issue]:
             number = group.number if group is not None else _one(noun.numbers(_NOUN_TAGS))
             gender = _one_gender(_agreeing(genders, first.genders(_ADJECTIVE_TAGS)))
             if number is None or gender is None or not _agrees(first, gender, number):
-                continue
+                head = _head_of_bare_complement(found, before)
+                if head is None:
+                    continue
+                number = head.number
+                gender = _one_gender(_agreeing(head.genders, first.genders(_ADJECTIVE_TAGS)))
+                if number is None or gender is None or not _agrees(first, gender, number):
+                    continue
             if number == "p" and "p" not in first.numbers(_ADJECTIVE_TAGS):
                 continue  # "les claviers anglais et allemand": one of each, unless the first says plural
             if _agrees(second, gender, number) or _invariable_colour(second, after):
@@ -1079,6 +1086,16 @@ def adjective_coordination(card: CardText, speller: Speller) -> list[Issue]:
                 message = f"accord avec « {noun.text} », comme « {first.text} »"
                 issues.append(_issue(part, offset, second, "adjective-coordination", message, fixes))
     return issues
+
+
+def _head_of_bare_complement(found: list[Token], noun: int) -> NounGroup | None:
+    """The noun group whose bare complement tokens[noun] is ("des mots de passe", "les câbles
+    d’alimentation"): "de" with no article makes one noun of the two, and the adjectives after the
+    complement may be the head's ("des mots de passe courts et prévisibles"), as the first of
+    two coordinated adjectives shows when it agrees with the head and not the complement."""
+    if noun < 2 or found[noun - 1].lower not in ("de", "d’") or found[noun].is_determiner:
+        return None
+    return _group_ending_at(found, noun - 1)
 
 
 def _after_a_preposition(found: list[Token], noun: int) -> bool:

@@ -28,7 +28,8 @@ Grammalecte:
   of a verb in -éer that only its final accent tells from the present takes the present;
 - `complement-adjective`: "une note de résolution clair": after "noun de noun" of one gender and
   number, an adjective that agrees with neither takes theirs (not where that group complements a
-  noun before it: "Écran de la salle de réunion cassé");
+  noun before it: "Écran de la salle de réunion cassé"); a head of either gender in the lexicon
+  takes its determiner's ("une page d’erreur personnalisé");
 - `adjective-between`: "services critique concernés": between a noun and an adjective that agree,
   an adjective of the noun's gender in the other number (no noun that complements another:
   "les comptes utilisateur créés", "les câbles réseau branchés"; no invariable one: "audio");
@@ -377,6 +378,17 @@ def _shared(token: Token, classes: tuple[str, ...]) -> tuple[str, str] | None:
     return (gender, number) if gender is not None and number is not None else None
 
 
+def _determined(determiner: Token, noun: Token) -> tuple[str, str] | None:
+    """The gender and number of a noun of either gender in the lexicon ("page", "poste", "mode":
+    "le page", "la page") that its determiner tells ("une page", "le poste"): the determiner,
+    written as meant, says which of the two nouns it is."""
+    genders, number = noun.genders(_NOUN_TAGS), _one(noun.numbers(_NOUN_TAGS))
+    told = _one_gender(determiner.genders(_DETERMINER_TAGS))
+    if genders != {"e"} or number is None or told is None or not determiner.numbers(_DETERMINER_TAGS) & {number}:
+        return None
+    return told, number
+
+
 def _free_adjective(token: Token) -> bool:
     """An adjective or participle that is no verb, number, determiner nor noun that complements
     another ("utilisateur", "client": `grammar.agent_noun`; "réseau" has no adjective reading)."""
@@ -406,7 +418,7 @@ def complement_adjective(card: CardText, speller: Speller) -> list[Issue]:
                 inner += 1
             if inner + 1 >= len(found) or not found[inner].has(":N") or found[inner].has(":G"):
                 continue
-            features = _shared(head, _NOUN_TAGS)
+            features = _shared(head, _NOUN_TAGS) or _determined(determiner, head)
             if features is None or features != _shared(found[inner], _NOUN_TAGS):
                 continue
             at = inner + 1
