@@ -274,6 +274,19 @@ def test_a_participle_after_coordinated_subjects_is_left_alone() -> None:
     assert flagged(participle_agreement, "La copie et la restauration sont testées.") == []
 
 
+def test_the_et_of_entre_joins_its_two_complements_not_two_subjects() -> None:
+    """ "entre le poste et le serveur" names the two ends of something: its "et" belongs to the
+    complement, and the subject is the noun group that "entre" hangs on."""
+    back = "Les requêtes envoyées entre le poste et le serveur sont signé par le client."
+    assert flagged(participle_agreement, back) == [("signé", ("signées",))]
+    back = "Les câbles posés entre la baie et le bureau relie les deux étages."
+    assert flagged(subject_verb, back) == [("relie", ("relient",))]
+    back = "Le lien entre le siège et les agences est chiffré."
+    assert flagged(participle_agreement, back) == [] and flagged(subject_verb, back) == []
+    back = "Les échanges entre le poste et le serveur sont chiffrés."
+    assert flagged(participle_agreement, back) == [] and flagged(subject_verb, back) == []
+
+
 def test_examples_after_tel_que_are_no_subject() -> None:
     """ "tels que" after a noun lists examples of it: the participle agrees with that noun, the
     subject, not with the examples."""

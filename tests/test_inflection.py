@@ -255,6 +255,10 @@ def test_locution_adjective_leaves_correct_locutions(back: str) -> None:
         ("Le poste démarre et la carte réseau devient inactif.", [("inactif", ("inactive",))]),
         ("Le VPN est coupé (« délai dépassé ») et la session reste ouvert.", [("ouvert", ("ouverte",))]),
         ("Toute la configuration reste stocké sur le serveur.", [("stocké", ("stockée",))]),  # "tout" before it
+        # an incise that opens with an adjective describes the subject before it
+        ("La procédure, simple à suivre pour un poste, devient vite long.", [("long", ("longue",))]),
+        ("La clé, installée sur le poste, reste actif.", [("actif", ("active",))]),
+        ("Cette solution, souvent moins coûteuse, reste peu fiables.", [("fiables", ("fiable",))]),
     ],
 )
 def test_attribute_subject_agrees_an_attribute_with_the_head_of_its_subject(back: str, expected: list) -> None:
@@ -269,6 +273,8 @@ def test_attribute_subject_agrees_an_attribute_with_the_head_of_its_subject(back
         "Le contenu de la page devient flou au zoom.",
         "La plupart des postes sont lents le lundi.",  # the verb's number is not the head's
         "Le disque, une fois formaté, est rendu au service.",  # no subject before the comma
+        "En pratique, simple à poser, le câble devient vite rigide.",  # what stands first is no subject
+        "Le serveur, client du domaine, reste actif.",  # a noun in apposition, no incise of an adjective
         "Les utilisateurs sont partie prenante du projet.",  # a noun attribute
         "Cette offre reste bon marché.",
         "Quand le réseau est chargé, la voix reste prioritaire.",

@@ -414,10 +414,19 @@ def noun_group(found: list[Token], first: int, *, bare: bool = False) -> NounGro
         if inner is None:
             break
         plural_complement = plural_complement or inner.number == "p"
-        end = inner.end
+        end = _between_end(found, preposition, inner.end)
         while end < len(found) and _head_adjective(found[end], group, inner):
             end += 1  # "les mises à jour critiques": an adjective of the head after its complement
     return NounGroup(group.first, group.head, end, group.number, group.genders, plural_complement)
+
+
+def _between_end(found: list[Token], preposition: Token, end: int) -> int:
+    """Where the complement of "entre" ends: "entre le navigateur et le serveur" names two
+    things, and its "et" joins them, never a second subject to the group the complement hangs on."""
+    if preposition.lower != "entre" or end >= len(found) or found[end].lower != "et":
+        return end
+    second = _simple_group(found, end + 1) or _simple_group(found, end + 1, bare=True)
+    return second.end if second is not None else end
 
 
 def _head_adjective(token: Token, head: NounGroup, complement: NounGroup) -> bool:

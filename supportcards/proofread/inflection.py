@@ -845,13 +845,27 @@ def _complement_word(token: Token, previous: Token) -> bool:
 
 def _incise_start(found: list[Token], closing: int) -> int | None:
     """Where an incise between commas that ends at the comma tokens[closing] starts (its opening
-    comma), when it opens with "qui" and holds no other comma; None otherwise."""
+    comma), when it opens with "qui", or with an adjective (adverbs maybe before it) that describes
+    what stands before it ("Cette méthode, simple à mettre en place, devient…"), and holds no
+    other comma; None otherwise ("Le disque, une fois formaté, est rendu": a noun group may be
+    the subject)."""
     at = closing - 1
     while at > 0 and found[at].text != ",":
         at -= 1
-    if at > 0 and at + 1 < closing and found[at + 1].lower == "qui":
-        return at
-    return None
+    if at <= 0 or at + 1 >= closing:
+        return None
+    first = at + 1
+    while first + 1 < closing and _adverb(found[first]):
+        first += 1
+    return at if found[at + 1].lower == "qui" or _apposed_adjective(found[first]) else None
+
+
+def _apposed_adjective(token: Token) -> bool:
+    """An adjective or a participle that is no noun of its own (an adjective used as a noun,
+    ":N:A", is one), no verb and no grammatical word: set off by commas, it describes a noun."""
+    if not token.known or not token.is_adjective or token.finite() or token.has(":G"):
+        return False
+    return not any(":N:" in morph and ":N:A" not in morph for morph in token.morphs)
 
 
 CHECKS = (
