@@ -36,6 +36,9 @@ pytestmark = pytest.mark.skipif(
         ("Les outils qui servent à surveiller le réseau prévient le technicien.", [("prévient", ("préviennent",))]),
         # "grandit" is present and past simple: the present of the notes
         ("Les disques de toutes les VM grandit chaque jour.", [("grandit", ("grandissent",))]),
+        # a capitalised name no lexicon has, after its noun, adds to it
+        ("Les claviers Logitech de l’accueil s’use vite.", [("use", ("usent",))]),
+        ("Les bornes Ubiquiti, qui sont au plafond, perd le signal.", [("perd", ("perdent",))]),
     ],
 )
 def test_a_singular_verb_after_a_plural_subject_and_what_stands_between_takes_the_plural(
@@ -63,6 +66,7 @@ def test_a_singular_verb_after_a_plural_subject_and_what_stands_between_takes_th
         "Les techniciens qui connaissent le réseau le réparent vite.",
         "Les comptes qu’il a créés lui permettent de tester.",
         "Un NAS dans la même salle que les disques de secours ne protège pas.",  # compared
+        "Dans les paramètres Zoom propose un fond flou.",  # after a preposition: no subject
     ],
 )
 def test_correct_look_alikes_and_unsure_readings_are_left_alone(back: str) -> None:
