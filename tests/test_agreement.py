@@ -166,6 +166,14 @@ def test_coordinated_adjectives_after_a_bare_complement_agree_with_the_head_the_
     assert flagged(adjective_coordination, "Des fichiers de configuration anciens et inutiles.") == []
 
 
+def test_an_adjective_before_a_and_an_infinitive_still_agrees_like_the_first() -> None:
+    """ "facile à retenir" is the adjective with its complement: it agrees with the noun."""
+    line = "Des consignes claires et simple à suivre sont affichées."
+    assert flagged(adjective_coordination, line) == [("simple", ("simples",))]
+    assert flagged(adjective_coordination, "Une interface claire et facile à lire.") == []
+    assert flagged(adjective_coordination, "Une console simple et pratique à l’usage.") == []
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -1056,8 +1056,10 @@ def adjective_coordination(card: CardText, speller: Speller) -> list[Issue]:
             after = found[index + 2] if index + 2 < len(found) else None
             if after is not None and after.is_noun and not after.is_punctuation and not after.has(":G"):
                 continue  # "claire et simple explication": another group may start ("dans" is no noun "dan")
-            if after is not None and after.lower in (*_DE, "à"):
-                continue  # "neuve et haut de gamme", "simple et facile à lire": a phrase of its own
+            infinitive = index + 3 < len(found) and found[index + 3].has(":Y") and not found[index + 3].finite()
+            if after is not None and (after.lower in _DE or (after.lower == "à" and not infinitive)):
+                continue  # "neuve et haut de gamme", "simple et facile à l’œil": a phrase of its own
+                # ("longues et faciles à retenir": before "à" and an infinitive, the adjective still agrees)
             if after is not None and after.is_adjective and not after.is_punctuation:
                 continue  # "rouges et bleu foncé": a colour with its shade, invariable
             if second.has(":R"):
