@@ -427,11 +427,32 @@ def _sole_edit_in_context(finding: Finding, word: str) -> tuple[str, str] | None
     fits = fits_neighbours(previous, found, following, lexicon.getMorph, _list_mate(finding), coordinated)
     if opening and previous is None:
         fits = fits or any(":Y" in reading for reading in lexicon.getMorph(found))
+        fits = fits or (_before_a_comma(finding) and any(":W" in reading for reading in lexicon.getMorph(found)))
     if previous is not None and previous.casefold() not in ELISIONS and not english_word(word):
         fits = fits or epithet_of(previous, found, lexicon.getMorph)  # "une pâte termique": 'thermique'
+        if _determined(finding, previous):  # "la bande passente": 'bande' may be a verb, not after "la"
+            fits = fits or epithet_of(previous, found, lambda noun: [r for r in lexicon.getMorph(noun) if ":N" in r])
     if fits and _clean_with(finding, in_place):
         return "sole-slip", fix
     return None
+
+
+def _determined(finding: Finding, noun: str) -> bool:
+    """Whether the word before the finding's word follows a determiner ("la bande", "les
+    fichiers"): a noun there, whatever else the lexicon reads in it."""
+    lexicon = speller_lexicon()
+    start = finding.context_column - 1
+    if lexicon is None or start < 0:
+        return False
+    group = re.search(rf"(?:^|[^\w'’])(\w+)[ \t]+{re.escape(noun)}[ \t]+$", finding.context[:start])
+    return group is not None and any(":G:D" in reading for reading in lexicon.getMorph(group.group(1).casefold()))
+
+
+def _before_a_comma(finding: Finding) -> bool:
+    """Whether a comma follows the finding's word: an adverb opening its sentence there
+    ("Souvant, la cause est …": 'Souvent') stands alone, with no neighbour to fit."""
+    start = finding.context_column - 1
+    return start >= 0 and finding.context[start + len(finding.text) :].lstrip(" \t").startswith(",")
 
 
 def _cased(word: str, opening: bool) -> str:
@@ -444,7 +465,28 @@ def _sense_keeping(finding: Finding, word: str, opening: bool) -> Callable[[str]
     that makes the sentence wrong ("une bande passent faible") was not meant (`spelling.sole_edit`
     then weighs only the words that keep it right: 'passante')."""
     prefix = finding.text[: len(finding.text) - len(word)]
-    return lambda candidate: _clean_with(finding, prefix + _cased(candidate, opening))
+    previous = _previous_word(finding, word)
+    noun = previous if previous is not None and _determined(finding, previous) else None
+    return lambda candidate: (
+        not _verb_against(noun, candidate) and _clean_with(finding, prefix + _cased(candidate, opening))
+    )
+
+
+def _verb_against(noun: str | None, candidate: str) -> bool:
+    """Whether `candidate` is only a conjugated verb of another number than `noun`, a noun its
+    determiner introduces, that it would follow: "la bande passent" is no verb and its subject,
+    whatever Grammalecte lets pass before a comma."""
+    lexicon = speller_lexicon()
+    if noun is None or lexicon is None:
+        return False
+    readings = lexicon.getMorph(candidate.casefold())
+    nouns = [re.search(r":N:[mfe]:([spi])", reading) for reading in lexicon.getMorph(noun.casefold())]
+    numbers = {found.group(1) for found in nouns if found}
+    persons = [re.search(r":I[psqf]:.*:3([sp])", reading) for reading in readings]
+    verbs = {found.group(1) for found in persons if found}
+    if not verbs or not all(persons) or not numbers or "i" in numbers:
+        return False
+    return not verbs & numbers
 
 
 SOLE_SLIP_FRENCH_WORDS = 3
@@ -461,8 +503,8 @@ def _french_sentence(finding: Finding, speller: Any) -> bool:
     start = finding.context_column - 1
     if start < 0 or finding.context[start : start + len(finding.text)] != finding.text:
         return False
-    before = re.findall(r"[^\W\d_]+", finding.context[:start])[-3:]
-    after = re.findall(r"[^\W\d_]+", finding.context[start + len(finding.text) :])[:3]
+    before = re.findall(r"[^\W\d_]+", _without_asides(finding.context[:start]))[-3:]
+    after = re.findall(r"[^\W\d_]+", _without_asides(finding.context[start + len(finding.text) :]))[:3]
     words = [word for word in before + after if len(word) > 1]
     if len(words) < SOLE_SLIP_FRENCH_WORDS or _among_english_words(finding):
         return False
@@ -473,6 +515,12 @@ def _french_sentence(finding: Finding, speller: Any) -> bool:
         if english or not speller.is_known(word):
             return False
     return True
+
+
+def _without_asides(text: str) -> str:
+    """`text` without its words in parentheses: an aside ("La bande passente montante (upload)
+    est …" glosses a term in English) is no neighbour of the sentence's words."""
+    return re.sub(r"\([^()]*\)", " ", text)
 
 
 def _list_mate(finding: Finding) -> str | None:
@@ -535,13 +583,13 @@ def _spelling_fixable(finding: Finding, fix: str, kind: str = "") -> bool:
         (len(word) >= 5 or kind == "short-accents" or _short_accented(word, kind))
         and same_number
         and not _a_proper_name(fixed)
-        and not (_PARTICIPLE_END.search(word) and not _PARTICIPLE_END.search(fixed))
+        and not (_PARTICIPLE_END.search(word) and not re.search(r"[éèê](?:e|s|es)?$", fixed, re.IGNORECASE))
     )
 
 
 _PARTICIPLE_END = re.compile(r"é(?:e|s|es)?$", re.IGNORECASE)
 """A past participle's ending: a fix that drops it changes the word's class ('appellé' is 'appelé',
-not the verb 'appelle')."""
+not the verb 'appelle'); one that only turns its accent grave does not ('aprés' is 'après')."""
 
 
 def _a_proper_name(word: str) -> bool:

@@ -231,6 +231,10 @@ def test_a_word_among_english_words_in_parentheses_is_english() -> None:
         ("Il nettoie les pièces (ventilateuts, filtres) chaque mois.", "ventilateuts", "ventilateurs"),  # a list item
         ("Le serveur gère plusieur sites en même temps.", "plusieur", "plusieurs"),  # an only-plural determiner
         ("On garde toujours les identifiamts dans le coffre.", "identifiamts", "identifiants"),  # rare, no rival
+        ("Il faut évidament redémarrer le service après la sauvegarde.", "évidament", "évidemment"),  # by ear
+        ("Heureusemant, le disque était sauvegardé.", "Heureusemant", "Heureusement"),  # an adverb before a comma
+        ("La tension sortente (output) reste stable.", "sortente", "sortante"),  # an English aside is no neighbour
+        ("On mesure la tension sortente, surtout sur les vieux onduleurs.", "sortente", "sortante"),  # no 'sortent'
     ],
 )
 def test_the_only_likely_word_one_slip_away_fits_its_neighbours_by_its_class(
@@ -239,6 +243,14 @@ def test_the_only_likely_word_one_slip_away_fits_its_neighbours_by_its_class(
     speller = Speller(engine=lexicon())
     finding = in_line(line, word, *speller.suggestions(word))
     assert certain_fix(finding) == fixed
+
+
+@needs_grammalecte
+def test_an_english_ible_is_the_french_able() -> None:
+    speller = Speller(engine=lexicon())
+    line = "Il faut prévenir le responsible réseau avant la coupure."
+    finding = in_line(line, "responsible", *speller.suggestions("responsible"))
+    assert (policy_key(finding), certain_fix(finding)) == ("spelling:cognate", "responsable")
 
 
 @needs_grammalecte
@@ -533,3 +545,18 @@ def test_an_english_word_a_doubled_letter_from_another_english_word_is_no_cognat
     """ "le striping" (RAID) is no English spelling of 'stripping', itself an English term."""
     assert certain_fix(suggested("On gagne la vitesse du striping sans la sécurité.", "striping")) is None
     assert certain_fix(suggested("La connection au serveur échoue souvent.", "connection")) == "connexion"
+
+
+@needs_grammalecte
+@pytest.mark.parametrize(
+    ("line", "word", "fixed"),
+    [
+        ("La passerelle donne accés au réseau interne.", "accés", "accès"),  # a grave accent for an acute one
+        ("Le progrés du déploiement est suivi chaque jour.", "progrés", "progrès"),
+        ("Le fichier est rappellé par le script de sauvegarde.", "rappellé", None),  # 'rappelle' drops the participle
+    ],
+)
+def test_a_participles_ending_is_kept_but_a_grave_accent_is_taken(line: str, word: str, fixed: str | None) -> None:
+    speller = Speller(engine=lexicon())
+    finding = in_line(line, word, *speller.suggestions(word))
+    assert certain_fix(finding) == fixed

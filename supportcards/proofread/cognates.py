@@ -46,11 +46,18 @@ _ENDINGS = (("ification", "ication"), ("xion", "ction"), ("ement", "ment"), ("iq
 développement / development, automatique / automatic, défaut / default, restauration /
 restoration); doubled letters, accents and a final "e" are dropped besides."""
 
-_SOUNDS = ((r"z", "s"), (r"nc(?=e)", "ns"), (r"a(?=[nm](?!ts?$)(?:[^aeiouy]|$))", "e"), (r"n(?=f)", "m"))
+_SOUNDS = (
+    (r"z", "s"),
+    (r"nc(?=e)", "ns"),
+    (r"a(?=[nm](?!ts?$)(?:[^aeiouy]|$))", "e"),
+    (r"n(?=f)", "m"),
+    (r"(?<=\w{3})abl(?=es?$)", "ibl"),
+)
 """Letters the two languages write apart for one sound: "z" and "s" (virtualization /
 virtualisation), "nce" and "nse" (license / licence), "an" and "en" (example / exemple,
 recommendation / recommandation), but in a final "-ant" or "-ent", which tells a participle from a
-verb ('voyant', "ils voient"); "n" and "m" before "f" (comfort / confort)."""
+verb ('voyant', "ils voient"); "n" and "m" before "f" (comfort / confort); a final "-able" the
+English write "-ible" (responsible / responsable)."""
 
 
 def skeleton(word: str) -> str:

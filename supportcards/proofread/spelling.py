@@ -105,9 +105,17 @@ def _neighbours() -> dict[str, set[str]]:
 NEIGHBOURS = _neighbours()
 
 
-SOUND_SPELLINGS = (("c", "k", "qu", "ck"), ("f", "ph"), ("t", "th"), ("o", "au", "eau"), ("è", "ai", "ei"))
+SOUND_SPELLINGS = (
+    ("c", "k", "qu", "ck"),
+    ("f", "ph"),
+    ("t", "th"),
+    ("o", "au", "eau"),
+    ("è", "ai", "ei"),
+    ("ament", "amment", "emment"),
+)
 """Spellings of one sound, of which a student who writes by ear puts one for another: "stoqué"
-('stocké'), "termique" ('thermique'), "fotocopie" ('photocopie'), "nécessère" ('nécessaire').
+('stocké'), "termique" ('thermique'), "fotocopie" ('photocopie'), "nécessère" ('nécessaire'),
+"fréquament" ('fréquemment': the adverbs of "-ant" and "-ent" adjectives sound alike).
 Each is one slip, not two edits."""
 
 SOUND_COST = 0.4
