@@ -28,7 +28,19 @@ def takes_the_only_verb(finding: Finding) -> bool:
     before = re.split(r"[,;:.!?]", finding.context[:start])[-1]
     after = re.split(r"[,;:.!?]", finding.context[start + len(finding.text) :])[0]
     words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", before + " " + after)
-    return not any(only_a_verb(part) for word in words for part in _lexicon_words(word))
+    if any(only_a_verb(part) for word in words for part in _lexicon_words(word)):
+        return False
+    own = re.split(r"\b(?:qui|que|qu|dont|où|et|ou|mais|si|quand|lorsque|lorsqu|car)\b", after, flags=re.IGNORECASE)[0]
+    return not _ETRE_AFTER.search(own) and not _VERB_BEFORE.search(before)
+
+
+_ETRE_AFTER = re.compile(r"(?<![’'\w])(?:est|était|sera)\b(?!-)", re.IGNORECASE)
+_VERB_BEFORE = re.compile(r"\b(?:voici|voilà|il\s+y\s+a|il\s+reste|il\s+faut|c['’]est|ce\s+sont)\b", re.IGNORECASE)
+"""A clause's verb before the noun and "a": "Voici les tâches a effectuer" is 'à effectuer'."""
+
+""""est" as the verb of the clause, not the noun of "à l’est": the clause keeps a verb
+("La procédure a suivre est affichée": 'à suivre' leaves "est"), though the lexicon reads a noun
+in "est" too."""
 
 
 def _lexicon_words(word: str) -> list[str]:
@@ -614,8 +626,12 @@ def _before_an_infinitive(finding: Finding) -> bool:
     """A participle's agreement where an infinitive follows it, maybe after "de" or "à" ("Le
     technicien les a fait réparer", "les mots de passe qu’on leur a demandé de changer"): "fait"
     there is invariable, and other participles agree only when the object is the participle's own
-    ("les clients qu’on a priés de patienter"), not the infinitive's, which a person tells."""
+    ("les clients qu’on a priés de patienter"), not the infinitive's, which a person tells. An
+    infinitive written for the participle ("l’administrateur a oublier d’ajouter") is no agreement:
+    its participle stands whatever follows."""
     if not finding.rule.startswith("gv1__ppas") or finding.context_column < 1:
+        return False
+    if finding.text.casefold().endswith("er") and has_reading(finding.text, ":Y"):
         return False
     start = finding.context_column - 1 + len(finding.text)
     following = re.match(r"\s+(?:(?:de|à)\s+|d['’])?([^\W\d_]+)", finding.context[start:])
@@ -802,7 +818,19 @@ def _compound_of_the_verb(finding: Finding) -> bool:
     before = _CLAUSE_END.split(finding.context[:start])[-1]
     after = _CLAUSE_END.split(finding.context[start + len(finding.text) :])[0]
     words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", before + " " + after)
-    return not any(only_a_verb(part) for word in words for part in _lexicon_words(word))
+    if any(only_a_verb(part) for word in words for part in _lexicon_words(word)):
+        return False
+    own = re.split(r"\b(?:qui|que|qu|dont|où|et|ou|mais|si|quand|lorsque|lorsqu|car)\b", after, flags=re.IGNORECASE)[0]
+    return not _ETRE_AFTER.search(own) and not _VERB_BEFORE.search(before)
+
+
+_ETRE_AFTER = re.compile(r"(?<![’'\w])(?:est|était|sera)\b(?!-)", re.IGNORECASE)
+_VERB_BEFORE = re.compile(r"\b(?:voici|voilà|il\s+y\s+a|il\s+reste|il\s+faut|c['’]est|ce\s+sont)\b", re.IGNORECASE)
+"""A clause's verb before the noun and "a": "Voici les tâches a effectuer" is 'à effectuer'."""
+
+""""est" as the verb of the clause, not the noun of "à l’est": the clause keeps a verb
+("La procédure a suivre est affichée": 'à suivre' leaves "est"), though the lexicon reads a noun
+in "est" too."""
 
 
 def _prefix_before_a_verb(finding: Finding) -> bool:

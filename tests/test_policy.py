@@ -327,6 +327,13 @@ def test_two_readings_of_one_slip_on_neighbouring_words_are_rivals() -> None:
     participle = at(line, "gv1__ppas_det_nom_avoir__b1_a1_1", "redémarrer", "redémarré")
     # "Le serveur à redémarrer la nuit dernière" would have no verb left: the participle's fix stands
     assert contested([homophone, participle]) == {homophone}
+    for line, infinitive in [
+        ("La mise à jour a installer est signalée par une icône.", "installer"),  # "est" stays the verb
+        ("Voici les tâches a effectuer avant la migration.", "effectuer"),  # "voici" is the verb
+    ]:
+        homophone = at(line, "g2__conf_à_a_infinitif__b1_a1_1", "a", "à")
+        participle = at(line, "gv1__ppas_det_nom_avoir__b1_a1_1", infinitive, infinitive[:-2] + "é")
+        assert participle in contested([homophone, participle])  # "a installé est signalée" is no French
     line = "Sur ce poste on peu installer le logiciel."
     pronoun = at(line, "g2__conf_ont_on__b1_a1_1", "on", "ont")
     verb = at(line, "g2__conf_peu_peut_peux__b8_a1_1", "peu", "peut")
@@ -699,6 +706,8 @@ def test_a_participle_before_de_and_an_infinitive_is_left_to_a_person() -> None:
     assert certain_fix(rule_finding(line, "conseillé", "conseillés", rule)) is None
     line = "Les portables qu’on a prêté aux stagiaires sont revenus."
     assert certain_fix(rule_finding(line, "prêté", "prêtés", rule)) == "prêtés"
+    line = "Le technicien a penser à débrancher le câble."  # an infinitive for the participle: no agreement
+    assert certain_fix(rule_finding(line, "penser", "pensé", "gv1__ppas_det_nom_avoir__b1_a1_1")) == "pensé"
 
 
 @pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
