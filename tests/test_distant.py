@@ -39,6 +39,8 @@ pytestmark = pytest.mark.skipif(
         # a capitalised name no lexicon has, after its noun, adds to it
         ("Les claviers Logitech de l’accueil s’use vite.", [("use", ("usent",))]),
         ("Les bornes Ubiquiti, qui sont au plafond, perd le signal.", [("perd", ("perdent",))]),
+        # an adverb of quantity and its plural noun are a plural subject too
+        ("Peu d’utilisateurs, même parmi les techniciens, connaît ce raccourci.", [("connaît", ("connaissent",))]),
     ],
 )
 def test_a_singular_verb_after_a_plural_subject_and_what_stands_between_takes_the_plural(
@@ -67,6 +69,7 @@ def test_a_singular_verb_after_a_plural_subject_and_what_stands_between_takes_th
         "Les comptes qu’il a créés lui permettent de tester.",
         "Un NAS dans la même salle que les disques de secours ne protège pas.",  # compared
         "Dans les paramètres Zoom propose un fond flou.",  # after a preposition: no subject
+        "Beaucoup de temps, en pratique, est perdu au téléphone.",  # a singular noun counted
     ],
 )
 def test_correct_look_alikes_and_unsure_readings_are_left_alone(back: str) -> None:

@@ -64,6 +64,7 @@ from .agreement import (
     _one_gender,
     _opening,
     _participles,
+    _quantity_group,
     _sentences,
     _simple_group,
     _verb_after,
@@ -415,7 +416,12 @@ def _plural_subjects(found: list[Token]) -> list[tuple[NounGroup, int, bool]]:
             continue  # ", et les utilisateurs …": after a comma, "et" opens a clause of its own
         if index > 0 and found[index - 1].lower in ("que", "qu’"):
             continue  # "la même salle que les serveurs ne protège pas": compared, not the subject
-        group = coordination(found, index) or _predetermined_group(found, index) or noun_group(found, index)
+        group = (
+            coordination(found, index)
+            or _predetermined_group(found, index)
+            or noun_group(found, index)
+            or _quantity_group(found, index)  # "Beaucoup d’administrateurs, par prudence, le désactive"
+        )
         if group is None or group.number != "p":
             continue
         head = found[group.head]
