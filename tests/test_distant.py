@@ -41,6 +41,15 @@ pytestmark = pytest.mark.skipif(
         ("Les bornes Ubiquiti, qui sont au plafond, perd le signal.", [("perd", ("perdent",))]),
         # an adverb of quantity and its plural noun are a plural subject too
         ("Peu d’utilisateurs, même parmi les techniciens, connaît ce raccourci.", [("connaît", ("connaissent",))]),
+        # a relative between commas whose complements make a list of their own
+        (
+            "Les alertes, qui viennent du pare-feu, des serveurs et des postes, arrive le matin.",
+            [("arrive", ("arrivent",))],
+        ),
+        (
+            "Les journaux, qui viennent du noyau, des pilotes et du gestionnaire de services, concerne la machine.",
+            [("concerne", ("concernent",))],
+        ),
     ],
 )
 def test_a_singular_verb_after_a_plural_subject_and_what_stands_between_takes_the_plural(

@@ -259,12 +259,46 @@ def _incise_end(found: list[Token], comma: int) -> int | None:
         opened = _verb_chain_end(found, subject[0], subject[1]) if subject is not None else None
     if opened is None:
         return None
-    for index in range(opened, len(found)):
+    index = opened
+    while index < len(found):
         if found[index].text == ",":
-            return index + 1
+            listed = _listed_complements_end(found, index)
+            if listed is None:
+                return index + 1
+            index = listed
+            continue
         if found[index].is_punctuation or found[index].lower in ("qui", "que", "qu’", "dont", "et", "ou"):
             return None
+        index += 1
     return None
+
+
+def _listed_complements_end(found: list[Token], comma: int) -> int | None:
+    """Where a list of complements that the comma tokens[comma] continues ends ("qui viennent du
+    noyau, des pilotes et du gestionnaire,"): complements of the same preposition after each comma
+    and a last "et" or "ou", up to the comma after the last one; None where no such list
+    follows, or it does not close with a comma."""
+    at = comma + 1
+    while at < len(found) and found[at].lower in _DE:
+        end = _chained_complements_end(found, at)
+        if end is None or end + 1 >= len(found) or found[end + 1].lower not in _DE:
+            return None
+        if found[end].lower in ("et", "ou"):
+            last = _chained_complements_end(found, end + 1)
+            return last if last is not None and found[last].text == "," else None
+        if found[end].text != ",":
+            return None
+        at = end + 1
+    return None
+
+
+def _chained_complements_end(found: list[Token], at: int) -> int | None:
+    """The end of a complement at tokens[at] and of the complements of "de" that hang on it ("du
+    gestionnaire de contrôle des services"), None where none opens there or the line ends."""
+    end = _complement_end(found, at)
+    while end is not None and end < len(found) and found[end].lower in _DE:
+        end = _complement_end(found, end)
+    return end if end is not None and end < len(found) else None
 
 
 _SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";"})
