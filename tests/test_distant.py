@@ -78,6 +78,7 @@ def test_a_singular_verb_after_a_plural_subject_and_what_stands_between_takes_th
         "Les comptes qu’il a créés lui permettent de tester.",
         "Un NAS dans la même salle que les disques de secours ne protège pas.",  # compared
         "Dans les paramètres Zoom propose un fond flou.",  # after a preposition: no subject
+        "Trois fois par jour Veeam copie les fichiers du serveur.",  # a name before its verb is its subject
         "Beaucoup de temps, en pratique, est perdu au téléphone.",  # a singular noun counted
     ],
 )

@@ -107,8 +107,8 @@ def _complement_end(found: list[Token], preposition: int) -> int | None:
 
 def _name_or_bare_noun(found: list[Token], index: int) -> bool:
     """A word that adds to the noun before it: a number after a name ("RAID 5"), a name written
-    in capitals ("DNS") or capitalised and no lexicon's after a noun ("Thunderbolt"), or a noun
-    with no verb reading ("réseau", "système")."""
+    in capitals ("DNS") or capitalised and no lexicon's after a noun, where no verb follows it
+    ("Thunderbolt"), or a noun with no verb reading ("réseau", "système")."""
     token = found[index]
     before = found[index - 1]
     if before.is_punctuation:
@@ -118,7 +118,15 @@ def _name_or_bare_noun(found: list[Token], index: int) -> bool:
         numbered = before.has(":N") and "p" not in before.numbers(_NOUN_TAGS) and not before.has(":G")
         return not before.known or before.text.isupper() or (numbered and not (following and following.is_noun))
     if not token.known:  # "DNS"; a product's name after its noun ("les stations d’accueil Thunderbolt")
-        named = token.text[:1].isupper() and before.known and before.is_noun and not before.has(":G")
+        following = found[index + 1] if index + 1 < len(found) else None
+        named = (
+            token.text[:1].isupper()
+            and before.known
+            and before.is_noun
+            and not before.has(":G")
+            and following is not None
+            and not following.finite()  # "Trois fois par jour Veeam copie": the name is the verb's subject
+        )
         return token.text[:1].isupper() and (token.text[1:2].isupper() or named)
     if token.text[:1].isupper() and token.has(":M"):
         return False  # "Tous les lundis Marc vérifie": a person's name, the subject of its own verb
