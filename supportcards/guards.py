@@ -49,6 +49,30 @@ def _lexicon_words(word: str) -> list[str]:
     return [word] if "-" not in word or has_reading(word, ":") else word.split("-")
 
 
+def _homophone_read_otherwise(finding: Finding) -> bool:
+    """A fix of Grammalecte's on a word that one of supportcards' certain homophone checks, reading
+    the clause around it, fixes otherwise at the same place ("Le routeur ce base sur…": 'cette' for
+    an agreement of the determiner "ce", 'se' for the pronoun between a subject and its verb): the
+    check saw the clause's subject, and the determiner's reading leaves the clause without a verb.
+    Only the check's fix is recorded; the two never both apply."""
+    if "__" not in finding.rule or not finding.suggestions or finding.context_column < 1:
+        return False
+    from .policy import CERTAIN
+    from .proofread.grammar import engine
+    from .proofread.homophones import line_readings
+
+    checker = engine()
+    if checker is None:
+        return False
+    start = finding.context_column - 1
+    return any(
+        (issue.start, issue.end) == (start, start + len(finding.text))
+        and issue.rule in CERTAIN
+        and issue.suggestions[:1] != finding.suggestions[:1]
+        for issue in line_readings(checker.getSpellChecker(), finding.context)
+    )
+
+
 def refusing_guard(finding: Finding) -> str | None:
     """The name of the first of `GUARDS` that leaves a grammar finding to a person, None if none does
     (bench/review_policy.py reports what each guard refuses)."""
@@ -981,6 +1005,7 @@ GUARDS = (
     _a_numbered_name,
     _inverted_coordinated_subject,
     _h_aspire,
+    _homophone_read_otherwise,
 )
 """The checks that leave a grammar finding of a certain kind to a person: each names a reading
 in which the fix would damage correct text."""

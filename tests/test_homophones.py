@@ -1056,3 +1056,115 @@ def test_ou_opening_a_question_or_a_relative_is_left_alone(back: str) -> None:
 )
 def test_ou_before_a_verb_and_a_group_of_frequency_is_left_alone(back: str) -> None:
     assert flagged(ou_ou_inversion, back) == []
+
+
+# h-hom3: widenings of the "ou"/"où", "ce"/"se", "c’est"/"s’est", "et"/"est", "a"/"à" and "son"/"sont" checks
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Il faut agir avant le moment ou le disque est plein.",
+        "Le mot de passe a été changé après le moment ou la fuite a eu lieu.",
+        "C’est un état ou plusieurs disques tombent en panne.",
+        "C’est une situation ou deux routeurs se renvoient les paquets.",
+        "Les fichiers partent dans la corbeille, là ou le technicien peut les récupérer.",
+        "C’est là ou le problème se pose.",
+        "Il faut ouvrir le dossier ou le fichier se trouve.",
+        "Le lancer depuis le dossier ou il se trouve",
+        "L’en-tête donne l’adresse ou la ressource se trouve maintenant.",
+        "L’attaquant a accès à tous les serveurs ou elle est déposée.",
+    ],
+)
+def test_ou_before_a_clause_that_only_a_relative_reads_is_ou_with_an_accent(back: str) -> None:
+    """After a preposition of time and its noun, before a subject that is a number, after "là"
+    that a comma or "c’est" puts first, and before a verb of place left without its place."""
+    assert flagged(ou_ou, back) == [("ou-où", "ou", ("où",))], back
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "On sauvegarde avant le jour ou le lendemain.",
+        "Le câble est là ou il a été débranché.",
+        "Il cherche ici ou là.",
+        "Le poste redémarre ou il se trouve bloqué au logo.",
+        "Le fichier est copié ou il se trouve dans la corbeille.",
+        "Il regarde la clé ou elle se trouve là.",
+        "Il ouvre le répertoire ou les journaux sont stockés.",
+    ],
+)
+def test_ou_between_alternatives_stays_without_a_certain_accent(back: str) -> None:
+    assert [rule for rule, _, _ in flagged(ou_ou, back)] in ([], ["ou-où-ambigu"]), back
+
+
+def test_ou_before_an_intransitive_verb_and_its_subject_is_ou_with_an_accent() -> None:
+    expected = [("ou-où-inversion", "ou", ("où",))]
+    assert (
+        flagged(ou_ou_inversion, "C’est le point ou arrivent toutes les requêtes : il répartit la charge.") == expected
+    )
+    assert flagged(ou_ou_inversion, "C’est la zone ou circulent les données sensibles.") == expected
+    for back in (
+        "Les paquets sont perdus ou arrivent la nuit.",  # a time, no subject
+        "Les clients attendent ou restent la journée.",  # no agreement
+        "Le proxy reçoit ou transmet les requêtes.",  # a transitive verb: an object
+    ):
+        assert flagged(ou_ou_inversion, back) == [], back
+
+
+def test_ce_after_a_subject_before_a_verb_that_is_also_a_masculine_noun_is_se() -> None:
+    """ "la mise à jour ce passe mal": the determiner's reading ("ce passe") leaves no verb."""
+    expected = [("ce-se-sujet", "ce", ("se",))]
+    assert flagged(ce_se_sujet, "Si la mise à jour ce passe mal, on applique le plan.") == expected
+    assert flagged(ce_se_sujet, "Quand le poste ce passe de réseau, il plante.") == expected
+    assert flagged(ce_se_sujet, "Le contrôle ce matin a montré une panne.") == []
+    assert flagged(ce_se_sujet, "Le technicien vérifie ce contrôle chaque jour.") == []
+
+
+def test_c_est_after_tout_as_a_subject_is_s_est() -> None:
+    expected = [("c-est-s-est", "c’est", ("s’est",))]
+    assert flagged(c_est_s_est, "Le programme vérifie si tout c’est bien passé.") == expected
+    assert flagged(c_est_s_est, "Si tout c’est terminé, on ferme.") == expected
+    assert flagged(c_est_s_est, "Quand tout c’est vrai, on part.") == []
+    assert flagged(c_est_s_est, "Le technicien note si tout c’est bien.") == []
+
+
+def test_et_with_no_verb_in_a_clause_that_needs_one_is_est() -> None:
+    """After a negated verb's "que", in the main clause after "Si …,", and "tout et" + participle."""
+    expected = [("et-est-verbe", "et", ("est",))]
+    assert flagged(et_est_verbe, "Un certificat valide ne prouve pas que le site et honnête.") == expected
+    back = "Si le problème disparaît en mode sans échec, la cause et probablement un pilote ou un logiciel."
+    assert flagged(et_est_verbe, back) == expected
+    assert flagged(et_est_verbe, "C’est une liste noire : tout et autorisé sauf ce qui est dans la liste.") == expected
+    for back in (
+        "Les imprimantes n’ont droit qu’au noir et blanc.",
+        "Il ne garde que le disque et rapide.",
+        "Si le poste plante, le disque et surtout la carte mère sont à changer.",
+        "Si le poste plante, le disque et souvent la carte mère lâchent.",
+        "Il vérifie tout et autorisé.",
+    ):
+        assert flagged(et_est_verbe, back) == [], back
+
+
+def test_a_in_a_clause_with_no_subject_of_its_own_is_a_with_an_accent() -> None:
+    """After a relative's second verb when the sentence's verb came before the relative, and in an
+    infinitive joined to another that a conjugated verb governs."""
+    expected = [("a-à", "a", ("à",))]
+    back = "C’est un serveur, qui reçoit les requêtes des clients et les transmet a un serveur interne."
+    assert flagged(a_a, back) == expected
+    back = "On peut écrire dessus, annoter un document et envoyer les notes a tous les participants."
+    assert flagged(a_a, back) == expected
+    assert flagged(a_a, "La foudre peut entrer par le câble ou le réseau et remonter a la box Internet.") == expected
+    for back in (
+        "Le poste qui redémarre et perd le réseau a un problème.",
+        "Le technicien dit que le poste qui redémarre et perd le réseau a un problème.",
+        "Redémarrer le poste et changer le disque a un coût.",
+    ):
+        assert flagged(a_a, back) == [], back
+
+
+def test_son_after_a_plural_subject_that_que_opens_is_sont() -> None:
+    back = "Si un routeur ne répond pas et que toutes les lignes suivantes son aussi des étoiles, il faut appeler."
+    assert flagged(son_sont, back) == [("son-sont", "son", ("sont",))]
+    assert flagged(son_sont, "Quand les postes son en veille, ils consomment peu.") == [("son-sont", "son", ("sont",))]
+    assert flagged(son_sont, "Il règle que les enceintes son fort.") == []

@@ -308,6 +308,17 @@ def test_ce_before_etre_with_no_participle_stays() -> None:
     assert certain_fix(rule_finding("Il ce sera trompé.", "ce", "se", conf)) == "se"
 
 
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_a_fix_of_grammalecte_that_our_certain_homophone_check_reads_otherwise_is_left() -> None:
+    """ "Le routeur ce base sur…": the determiner's agreement ('cette') against the pronoun 'se'
+    that `ce-se-sujet` reads between the subject and its verb; only the check's fix is recorded."""
+    gn = "g3__gn_ce_1m__b1_a3_1"
+    assert certain_fix(rule_finding("Le routeur ce base sur les numéros.", "ce", "cette", gn)) is None
+    assert certain_fix(rule_finding("Le pilote ce lance au démarrage.", "ce", "cette", gn)) is None
+    # where no check of ours reads the word, Grammalecte's fix stands
+    assert certain_fix(rule_finding("Il remplace ce batterie usée.", "ce", "cette", gn)) == "cette"
+
+
 def test_a_spelling_fix_that_changes_the_number_of_a_compound_is_not_certain() -> None:
     """ "chef-d’œuvre" -> "chefs-d’œuvre": a plural mark added inside a compound is a number."""
     assert not certain(spelling("arc-en-ciel", "arcs-en-ciel"))

@@ -112,6 +112,32 @@ def test_a_between_a_subject_and_a_participle_is_the_auxiliary(back: str) -> Non
 @pytest.mark.parametrize(
     "back",
     [
+        "Le technicien à besoin d’un accès administrateur.",
+        "La réunion à lieu chaque lundi.",
+        "Windows demande une confirmation quand un programme à besoin de droits élevés.",
+        "Si le serveur à besoin de redémarrer, on prévient les utilisateurs.",
+    ],
+)
+def test_a_before_a_noun_that_avoir_takes_without_article_is_the_verb(back: str) -> None:
+    """ "avoir besoin", "avoir lieu": no "à" comes before these nouns, after a singular subject."""
+    assert flagged(a_avoir, back) == [("à", ("a",))]
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Les postes à besoin de mémoire sont lents.",
+        "Il ouvre un dossier à accès restreint.",
+        "Au besoin, on redémarre.",
+    ],
+)
+def test_a_before_such_a_noun_with_no_singular_subject_is_left(back: str) -> None:
+    assert flagged(a_avoir, back) == []
+
+
+@pytest.mark.parametrize(
+    "back",
+    [
         "C’est tout à fait normal.",
         "Il reste deux postes à réinstaller.",
         "Le passage à niveau est fermé.",

@@ -21,7 +21,9 @@ sentences, and return [] without Grammalecte:
   sentence) or after "ne", before a conjugated verb that no masculine noun reading can make the
   noun of "ce" ("Windows ce lance", "le service d’impression ce lance"): the reflexive "se". Not
   before "être", "pouvoir", "devoir", "sembler" ("ce doit être", "ce sont"): there "ce" is a
-  subject; `predicates.ce-se` takes "ce" after a subject pronoun or "qui";
+  subject; `predicates.ce-se` takes "ce" after a subject pronoun or "qui". A subject group may
+  follow "si", "quand", "que"; and a verb that is a masculine noun too ("passe") is the verb when
+  the clause has no other ("Si la mise à jour ce passe mal");
 - `où-ou-liste`: "où" right after a noun group, before another (a preposition maybe first) with no
   word that can be a conjugated verb up to the end of the clause ("un câble HDMI où un adaptateur",
   "sur un tapis où dans son sachet", "sur un partage où dans OneDrive": a preposition and a name; or
@@ -73,6 +75,7 @@ from .homophones import (
     _DETERMINERS,
     _PLURAL_DETERMINERS,
     _SENTENCE_END,
+    _SUBJECT_OPENERS,
     _SUBORDINATORS,
     Lexicon,
     Sentence,
@@ -309,18 +312,33 @@ def ce_se_sujet(card: CardText, speller: Speller) -> list[Issue]:
             verb = _word(sentence, index + 1)
             if verb is None or not lexicon.finite(verb.text) or not _third_person(lexicon, verb.text):
                 continue
-            if _masculine_noun(lexicon, verb.text):
-                continue  # "ce contrôle", "ce poste": the determiner and its noun
             if any(morph.startswith(_SUBJECT_VERBS) for morph in lexicon.morphs(verb.text)):
                 continue  # "ce sont", "ce doit être": "ce" is the subject
             start = _clause_start(sentence, index)
             after_ne = sentence[index - 1].lower == "ne"
             opening_name = start == 0 and index == 1 and _name(lexicon, sentence[0])
-            if not (after_ne or opening_name or _subject_group(lexicon, sentence, start, index)):
+            subject = _subject_group(lexicon, sentence, start, index)
+            if subject is None and index > start + 1 and sentence[start].lower in _SUBJECT_OPENERS:
+                subject = _subject_group(lexicon, sentence[start + 1 :], 0, index - start - 1)
+            if not (after_ne or opening_name or subject):
                 continue
+            if _masculine_noun(lexicon, verb.text) and not (subject and _no_verb_after(lexicon, sentence, index + 2)):
+                continue  # "ce contrôle", "ce poste": the determiner and its noun, the verb after them
             message = "« ce » entre le sujet et son verbe : le pronom « se » ?"
             issues.append(_issue(part, offset, token, token, "ce-se-sujet", message, _same_case("se", token.text)))
     return issues
+
+
+def _no_verb_after(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """Whether no word from `index` to the end of the clause can be a finite verb: after a subject
+    group, "ce" and a word that is a verb and a masculine noun ("la mise à jour ce passe mal") are
+    the pronoun and the verb, since the clause has no other verb for the determiner's reading."""
+    for word in sentence[index:]:
+        if word.text in _CLAUSE_PUNCTUATION or word.lower in _COORDINATORS | _SUBORDINATORS:
+            return True
+        if lexicon.finite(word.text):
+            return False
+    return True
 
 
 def _name(lexicon: Lexicon, token: Token) -> bool:

@@ -25,10 +25,15 @@ from what the clause can and cannot hold, never from a list of known sentences:
   ("Le jour ou la licence expire, …"), "le cas" after something ("dans le cas ou"); and "et ou"
   before a pronominal verb or a subject pronoun and its verb ("… et ou se trouvent les
   sauvegardes"). A second noun of time or place after "ou" joins like with like ("le jour ou
-  l’heure");
+  l’heure"). So is "ou" before a clause after "là" that a comma, "c’est" or nothing puts first
+  ("la salle distante, là ou le son repart"), and before a clause whose verb says where a thing
+  lies and is left without that place ("le dossier ou il se trouve.", "les serveurs ou elle est
+  déposée"): "se trouver", "se situer", "être situé" need a place, which only the relative gives;
+  a subject may be a number ("une situation ou deux routeurs se renvoient");
 - `ou-où-inversion`: "ou" after a noun group or "là", before a verb whose subject follows and
   agrees with it: a pronominal verb of where things are ("ou se trouvent les serveurs qui…"), or
-  "être" and a participle ("le partage ou sont stockés les disques"): French inverts a noun
+  "être" and a participle ("le partage ou sont stockés les disques"), or a verb that takes no
+  direct object ("le point ou arrivent toutes les requêtes"): French inverts a noun
   subject in a relative, not in an alternative, whose verb shares the subject before "ou";
 - `et-est-verbe`: "et" after a determiner and its noun that open a clause, before an adjective
   (after an adverb, or an adjective that cannot be a noun) that no noun nor verb follows in the
@@ -39,13 +44,17 @@ from what the clause can and cannot hold, never from a list of known sentences:
   anything ("ce qui et souvent peu"), are also "qui est"; so is
   "et" after a clause opener that demands a verb ("si", "quand", "que" with no comparison before,
   a sentence's "Plus"/"Moins" of a correlation and its second half) + determiner + noun, before
-  an adjective ending the clause ("Plus le délai et long, plus…");
+  an adjective ending the clause ("Plus le délai et long, plus…"); "que" after a negated verb
+  opens such a clause ("il ne prouve pas que le site et honnête"), "ne … que" does not; so is
+  "et" + an adverb + a noun group with no verb in the main clause after "Si …," ("la cause et
+  probablement un pilote"), and "tout et" + a participle ("tout et autorisé");
 - `et-est-définition`: a sentence of prose (not a list item) "Un/Une <noun> et le/la <noun> de …."
   with no verb at all ("Un problème et la cause de…"): a definition's "est"; `et-est-terme` when
   the card's question names the first noun and not the second (the answer defines what is asked;
   "Une sauvegarde et la restauration des données" may be a fragment naming two things; so may
   an answer under its question's noun: "Un onduleur et le câble USB." — both for a person);
-- `son-sont`: "son" after a plural subject (two noun groups joined by "et" too, or "ne") and
+- `son-sont`: "son" after a plural subject (two noun groups joined by "et" too, or "ne"; "que",
+  "si", "quand" and "tous"/"toutes" may come first) and
   before what no possessive determiner can take: an adverb, a preposition, a plural adjective
   ("Les serveurs son souvent surchargés"); before a verb or "et" it is the noun ("les cartes son
   sont");
@@ -55,7 +64,9 @@ from what the clause can and cannot hold, never from a list of known sentences:
 - `a-à`: "a" in a clause that already has a finite verb ("Il envoie le ticket a l’équipe", "pour se
   connecter a un poste"): a clause has one verb, so "a" is the preposition; or after adjectives
   with nothing that could be its subject ("Rapide et économique a la page"); never before a past
-  participle, where "a" is the auxiliary ("Orange a installé"); an aside between commas after
+  participle, where "a" is the auxiliary ("Orange a installé"); or in an infinitive joined to
+  another that a conjugated verb governs ("On peut annoter un document et envoyer les notes a
+  tous"); an aside between commas after
   "qui" does not end the relative ("Le client qui, à son retour, rappelle le support a la
   priorité": "a" is the main verb);
 - `on-ont`: "on" after a plural subject that opens the clause, before a word that is not a verb
@@ -66,7 +77,8 @@ from what the clause can and cannot hold, never from a list of known sentences:
   appareils on la même adresse", "que les comptes on accès"), with no verb after it: "ont";
 - `c-est-s-est`: "<det> <noun> c’est <participle>" where the participle agrees with the noun
   ("Le technicien c’est trompé"), the group opening the clause or following "que", "si", "quand"
-  ("que le poste c’est attribué une adresse"): "s’est" (the normalizer's `s-est` takes "il
+  ("que le poste c’est attribué une adresse"), or "tout" after one of them ("si tout c’est bien
+  passé"): "s’est" (the normalizer's `s-est` takes "il
   c’est", "qui c’est");
 - `peu-peut`: "peu" right after a subject (a subject pronoun, or a noun group that opens the
   clause with no verb) and before an infinitive ("on peu déléguer", "Les techniciens peu
@@ -254,13 +266,17 @@ def _verb_at(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
     return lexicon.nominal(previous.text) or not lexicon.known(previous.text)
 
 
-def _relative_goes_on(sentence: list[Token], start: int) -> bool:
+def _relative_goes_on(lexicon: Lexicon, sentence: list[Token], start: int) -> bool:
     """Whether the clause starting at `start` follows "et"/"ou" after a relative pronoun: the verb
     there may be the relative's second one ("Le poste qui redémarre et perd le réseau a …"), so
-    the main verb "a" may still come."""
+    the main verb "a" may still come; not when the sentence's main verb came before the relative
+    ("C’est un serveur, qui reçoit les requêtes et les transmet a un autre")."""
     if start == 0 or sentence[start - 1].lower not in ("et", "ou"):
         return False
-    return any(token.lower in ("qui", "que", "qu’", "dont") for token in sentence[: start - 1])
+    relative = next(
+        (at for at in range(start - 2, -1, -1) if sentence[at].lower in ("qui", "que", "qu’", "dont")), None
+    )
+    return relative is not None and not _main_verb_before(lexicon, sentence, 0, relative)
 
 
 def _main_verb_before(lexicon: Lexicon, sentence: list[Token], start: int, end: int) -> bool:
@@ -329,6 +345,14 @@ def ou_ou(card: CardText, speller: Speller) -> list[Issue]:
                 message = "« ou » ouvre une relative après un nom de lieu ou de situation : « où » ?"
                 issues.append(_issue(part, offset, token, token, "ou-où", message, _same_case("où", token.text)))
                 continue
+            if _after_there(sentence, index) and _clause_after(lexicon, sentence, index + 1):
+                message = "« là ou » devant une proposition : « là où » ?"
+                issues.append(_issue(part, offset, token, token, "ou-où", message, _same_case("où", token.text)))
+                continue
+            if _after_noun_or_there(lexicon, sentence, index) and _place_left_open(lexicon, sentence, index + 1):
+                message = "« ou » devant « se trouver » sans complément de lieu : la relative « où » ?"
+                issues.append(_issue(part, offset, token, token, "ou-où", message, _same_case("où", token.text)))
+                continue
             noun_at = index - 1
             if noun_at >= 0 and sentence[noun_at].text == ",":
                 noun_at -= 1
@@ -371,6 +395,79 @@ def ou_ou_inversion(card: CardText, speller: Speller) -> list[Issue]:
     return issues
 
 
+def _after_there(sentence: list[Token], index: int) -> bool:
+    """Whether "ou" at `index` follows the adverb "là" opening the sentence, after a comma or after
+    "c’est" ("la salle distante, là ou le son repart dans le micro"; "C’est là ou…"): "là" names
+    a place the clause after it says, "là où". After another verb "là" may be its attribute, and
+    "ou" an alternative ("Le câble est là ou il est débranché")."""
+    if index == 0 or sentence[index - 1].lower != "là":
+        return False
+    if index == 1 or sentence[index - 2].text == ",":
+        return True
+    return index >= 3 and sentence[index - 2].lower == "est" and sentence[index - 3].lower == "c’"
+
+
+_WHERE_PARTICIPLES = frozenset({"situé", "située", "situés", "situées", "localisé", "localisée", "localisés"})
+_WHERE_PARTICIPLES |= frozenset({"localisées", "déposé", "déposée", "déposés", "déposées"})
+"""Participles of where a thing lies, which say nothing without that place; not "stocké" or
+"installé", which also say a state ("les journaux sont stockés" rather than deleted)."""
+_OPEN_PLACE_VERBS = frozenset({"trouver", "situer"})
+_PLACE_ADVERBS = frozenset({"là", "ici", "ailleurs", "dessous", "dessus", "dedans", "dehors", "partout", "y", "loin"})
+
+
+def _place_left_open(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """ "le dossier ou il se trouve.", "l’adresse ou la ressource se trouve maintenant", "les
+    serveurs ou elle est déposée": a clause from `index` (a subject pronoun or noun group, its
+    verb) whose verb says where a thing is ("se trouver", "se situer", "être situé/déposé/stocké")
+    and ends with no place said, adverbs of time aside. Such a verb needs its place: the relative
+    "où" gives it; an alternative "ou il se trouve" would leave it unsaid ("il se trouve bloqué"
+    says a state, and stays for a person)."""
+    position = index
+    first = _word(sentence, position)
+    if first is None:
+        return False
+    if first.lower in _SUBJECT_PRONOUNS:
+        position += 1
+    elif first.lower in _DETERMINERS:
+        position += 1
+        while (word := _word(sentence, position)) is not None and (
+            word.lower in _GROUP_LINKS or word.lower in _DETERMINERS or lexicon.nominal(word.text)
+        ):
+            if word.lower in ("se", "s’") or _verb_at(lexicon, sentence, position):
+                break
+            position += 1
+        if position == index + 1:
+            return False
+    else:
+        return False
+    word = _word(sentence, position)
+    if word is None:
+        return False
+    if word.lower in ("se", "s’"):
+        verb = _word(sentence, position + 1)
+        if (
+            verb is None
+            or not lexicon.finite(verb.text)
+            or not _lemma_of_verb_in(lexicon, verb.text, _OPEN_PLACE_VERBS)
+        ):
+            return False
+        position += 2
+    elif any(m.startswith(">être/") and _FINITE.search(m) for m in lexicon.morphs(word.text)):
+        participle = _word(sentence, position + 1)
+        if participle is None or participle.lower not in _WHERE_PARTICIPLES:
+            return False
+        position += 2
+    else:
+        return False
+    while (word := _word(sentence, position)) is not None and word.text not in _CLAUSE_PUNCTUATION:
+        if word.lower in _COORDINATORS or word.lower in _SUBORDINATORS:
+            break
+        if word.lower in _PLACE_ADVERBS or not lexicon.adverb(word.text) or lexicon.nominal(word.text):
+            return False
+        position += 1
+    return True
+
+
 def _after_noun_or_there(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
     """Whether "ou" at `index` follows "là", or a noun group (`_noun_like`), past a comma or an
     aside in parentheses ("le premier secteur (512 octets) ou…")."""
@@ -411,6 +508,8 @@ def _inverted_clause(lexicon: Lexicon, sentence: list[Token], index: int) -> boo
         if participle is None or not lexicon.has(participle.text, ":Q") or lexicon.finite(participle.text):
             return False
         subject = index + 2
+    elif _intransitive_only(lexicon, first.text):
+        verb, subject = first, index + 1  # "le point ou arrivent toutes les requêtes"
     else:
         return False
     group = _inverted_subject(lexicon, sentence, subject)
@@ -423,6 +522,16 @@ def _inverted_clause(lexicon: Lexicon, sentence: list[Token], index: int) -> boo
     if participle is None:
         return True
     return lexicon.plural_only(participle.text) == plural_verb
+
+
+def _intransitive_only(lexicon: Lexicon, word: str) -> bool:
+    """A finite verb and nothing else, that takes no direct object ("arrivent", "circulent",
+    "aboutissent"; not "passent", "sortent"): a noun group right after it is its subject."""
+    morphs = lexicon.morphs(word)
+    if not morphs or not all(":V" in morph and _FINITE.search(morph) for morph in morphs):
+        return False
+    flags = [re.search(r":V\d(\w{2})(\w)", morph) for morph in morphs]
+    return all(flag is not None and flag.group(1)[1] == "i" and flag.group(2) != "t" for flag in flags)
 
 
 _WHERE_VERBS = frozenset(
@@ -458,6 +567,9 @@ def _inverted_subject(lexicon: Lexicon, sentence: list[Token], index: int) -> st
     position = index
     while True:
         first = _word(sentence, position)
+        if first is not None and first.lower in ("tous", "toutes"):
+            position += 1  # "toutes les requêtes"
+            first = _word(sentence, position)
         if first is None or first.lower not in _DETERMINERS or first.lower in ("au", "aux", "du", "des"):
             return None
         noun = _word(sentence, position + 1)
@@ -532,7 +644,7 @@ def _relative_after_place(lexicon: Lexicon, sentence: list[Token], index: int) -
 
 _NAMED_TIMES = frozenset({"moment", "instant", "jour", "soir", "matin", "nuit", "semaine", "mois", "année"})
 """Nouns of time that a relative "où" says which of ("le jour où la licence expire")."""
-_TIME_PREPOSITIONS = frozenset({"à", "dès", "depuis", "jusqu’", "jusqu'", "partir", "pendant"})
+_TIME_PREPOSITIONS = frozenset({"à", "dès", "depuis", "jusqu’", "jusqu'", "partir", "pendant", "après", "avant"})
 
 
 def _relative_after_named(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
@@ -770,8 +882,11 @@ def _opens_clause(lexicon: Lexicon, sentence: list[Token], index: int) -> str | 
     if first.lower in _SUBJECT_PRONOUNS:
         verb = _word(sentence, index + 1)
         return "pronoun" if verb is not None and _verb_at(lexicon, sentence, index + 1) else None
-    if first.lower not in _DETERMINERS:
-        return None
+    following = _word(sentence, index + 1)
+    if first.lower in ("tous", "toutes") and following is not None and following.lower in _PLURAL_DETERMINERS:
+        return _opens_clause(lexicon, sentence, index + 1)  # "toutes les requêtes arrivent"
+    if first.lower not in _DETERMINERS and first.lower not in _NUMBERS and not first.text.isdigit():
+        return None  # a determiner, or a number: "deux routeurs se renvoient"
     position = index + 1
     noun = _word(sentence, position)
     if noun is None or noun.text in _CLAUSE_PUNCTUATION:
@@ -782,8 +897,8 @@ def _opens_clause(lexicon: Lexicon, sentence: list[Token], index: int) -> str | 
             return None
         if _verb_at(lexicon, sentence, position) or (position == index + 2 and _noun_or_verb(lexicon, word.text)):
             return "subject"
-        if word.lower in ("ne", "n’") and (verb := _word(sentence, position + 1)) is not None:
-            return "subject" if lexicon.finite(verb.text) else None
+        if word.lower in ("ne", "n’", "se", "s’") and (verb := _word(sentence, position + 1)) is not None:
+            return "subject" if lexicon.finite(verb.text) else None  # "deux routeurs se renvoient"
         if not lexicon.nominal(word.text):
             return None
         position += 1
@@ -840,6 +955,10 @@ def et_est_verbe(card: CardText, speller: Speller) -> list[Issue]:
                 continue
             noun = sentence[index - 1]
             start = _clause_start(sentence, index - 1)
+            if noun.lower == "tout" and start == index - 1 and _participle_follows(lexicon, sentence, index + 1):
+                message = "« tout » sujet, devant un participe : « est » ?"
+                issues.append(_issue(part, offset, token, token, "et-est-verbe", message, "est"))
+                continue
             subordinate = index >= 3 and _opens_a_verb_clause(sentence, start, index - 3)
             if (start != index - 2 and not subordinate) or sentence[index - 2].lower not in _DETERMINERS:
                 continue  # a determiner and its noun open the clause: "Le switch et …", "Si le switch et …"
@@ -850,8 +969,10 @@ def et_est_verbe(card: CardText, speller: Speller) -> list[Issue]:
             message = f"la phrase n’a pas de verbe : « {fix} » ?"
             if _verb_after(lexicon, sentence, index + 1):
                 continue  # "Les comptes et surtout administrateurs ont …": the clause has its verb
-            if _adjective_follows(lexicon, sentence, index + 1) or (
-                subordinate and _adjective_ends_clause(lexicon, sentence, index + 1)
+            if (
+                _adjective_follows(lexicon, sentence, index + 1)
+                or (subordinate and _adjective_ends_clause(lexicon, sentence, index + 1))
+                or (_main_clause_after_subordinate(sentence, start) and _adverb_then_group(lexicon, sentence, index))
             ):
                 issues.append(_issue(part, offset, token, token, "et-est-verbe", message, fix))
             elif not found.in_list and start == 0 and _parallel_definition(card, found, index):
@@ -894,9 +1015,48 @@ def _opens_a_verb_clause(sentence: list[Token], start: int, at: int) -> bool:
         return True
     if word in ("que", "qu’"):
         subject = sentence[at + 1].lower not in ("au", "aux", "du", "des")
-        restrictive = any(token.lower in ("ne", "n’") for token in sentence[:at])  # "n’ont droit qu’au noir"
+        restrictive = _restrictive_que(sentence, at)  # "n’ont droit qu’au noir"
         return subject and not restrictive and not any(token.lower in _COMPARATIVES for token in sentence[:at])
     return at == start and word in _CORRELATIVES and sentence[0].lower in _CORRELATIVES
+
+
+def _participle_follows(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """A past participle at `index` that is no noun, infinitive nor conjugated verb ("autorisé",
+    "interdit"): "tout et autorisé" lists nothing, "tout" is the subject of "est"."""
+    word = _word(sentence, index)
+    return word is not None and _participle_only(lexicon, word.text) and not lexicon.has(word.text, ":N")
+
+
+_MAIN_OPENERS = frozenset({"si", "quand", "lorsque", "lorsqu’", "puisque", "puisqu’", "dès"})
+
+
+def _main_clause_after_subordinate(sentence: list[Token], start: int) -> bool:
+    """Whether the clause at `start` follows the comma that closes a subordinate opening the
+    sentence ("Si le problème disparaît en mode sans échec, la cause …"): the main clause, which
+    must hold a verb."""
+    return start > 1 and sentence[start - 1].text == "," and sentence[0].lower in _MAIN_OPENERS
+
+
+def _adverb_then_group(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """After "et" at `index`: an adverb that is nothing else ("probablement", "souvent"), then a
+    determiner, and no word that can be a conjugated verb up to the end of the sentence: "la
+    cause et probablement un pilote", a clause that wants its "est"."""
+    adverb, determiner = _word(sentence, index + 1), _word(sentence, index + 2)
+    if adverb is None or determiner is None or determiner.lower not in _DETERMINERS:
+        return False
+    if not lexicon.adverb(adverb.text) or lexicon.nominal(adverb.text) or lexicon.finite(adverb.text):
+        return False
+    return not any(_verb_at(lexicon, sentence, position) for position in range(index + 3, len(sentence)))
+
+
+_NEGATIONS = frozenset({"pas", "plus", "jamais", "rien", "personne", "guère", "aucun", "aucune", "point"})
+
+
+def _restrictive_que(sentence: list[Token], at: int) -> bool:
+    """Whether "que" at `at` closes a "ne … que" ("n’ont droit qu’au noir et blanc"): a "ne" before
+    it with no word of negation between them ("il ne prouve pas que le site…" opens a clause)."""
+    negative = next((p for p in range(at - 1, -1, -1) if sentence[p].lower in ("ne", "n’")), None)
+    return negative is not None and not any(token.lower in _NEGATIONS for token in sentence[negative + 1 : at])
 
 
 def _adjective_ends_clause(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
@@ -1128,6 +1288,10 @@ def _plural_subject_before(lexicon: Lexicon, sentence: list[Token], index: int) 
     if previous.lower in ("ils", "elles"):
         return True
     start = _clause_start(sentence, index - 1)
+    if start < index - 2 and sentence[start].lower in _SUBJECT_OPENERS:
+        start += 1  # "… et que les lignes suivantes son aussi des étoiles"
+    if start < index - 2 and sentence[start].lower in ("tous", "toutes"):
+        start += 1  # "toutes les lignes"
     opener = sentence[start]
     if start == index - 1 or opener.lower not in _DETERMINERS:
         return False
@@ -1193,16 +1357,47 @@ def a_a(card: CardText, speller: Speller) -> list[Issue]:
             following = _word(sentence, index + 1)
             if following is not None and _participle_only(lexicon, following.text):
                 continue  # "Orange a installé": the auxiliary, whatever the subject
-            if _main_verb_before(lexicon, sentence, start, index) and not _relative_goes_on(sentence, start):
+            if _main_verb_before(lexicon, sentence, start, index) and not _relative_goes_on(lexicon, sentence, start):
                 message = "la proposition a déjà son verbe : « à » ?"
             elif _only_adjectives(lexicon, sentence, start, index):
                 message = "« a » sans sujet, après un adjectif : « à » ?"
             elif _after_object_relative(lexicon, sentence, index):
                 message = "« a » après une relative complément du verbe, qui n’a pas de sujet : « à » ?"
+            elif _in_infinitive_list(lexicon, sentence, start, index):
+                message = "« a » dans un infinitif joint à un autre, sans sujet : « à » ?"
             else:
                 continue
             issues.append(_issue(part, offset, token, token, "a-à", message, "à"))
     return issues
+
+
+def _in_infinitive_list(lexicon: Lexicon, sentence: list[Token], start: int, index: int) -> bool:
+    """Whether the clause from `start` to "a" at `index` is an infinitive and its complements,
+    joined by "et", "ou" or a comma to an earlier infinitive that a conjugated verb governs ("On
+    peut écrire dessus, annoter un document et envoyer les notes a tous"): the infinitives share
+    that verb and its subject, so no subject is left for a verb "a". An infinitive that opens the
+    sentence may be a subject ("Redémarrer le poste a un coût")."""
+    if start < 2 or sentence[start - 1].lower not in ("et", "ou", ","):
+        return False
+    following = _word(sentence, index + 1)
+    if following is None or not (following.lower in _DETERMINERS or following.lower in ("tous", "toutes")):
+        return False
+    if not _bare_infinitive(lexicon, sentence, start):
+        return False
+    if any(_verb_at(lexicon, sentence, position) for position in range(start + 1, index)):
+        return False
+    for position in range(start - 2, 0, -1):
+        if _bare_infinitive(lexicon, sentence, position):
+            return any(_verb_at(lexicon, sentence, before) for before in range(position))
+    return False
+
+
+def _bare_infinitive(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """An infinitive at `index` that is no noun after a determiner ("envoyer"; not "le savoir")."""
+    word = sentence[index]
+    if not lexicon.has(word.text, ":Y"):
+        return False
+    return index == 0 or sentence[index - 1].lower not in _DETERMINERS
 
 
 def _before_aside(lexicon: Lexicon, sentence: list[Token], start: int) -> int:
@@ -1397,12 +1592,15 @@ def c_est_s_est(card: CardText, speller: Speller) -> list[Issue]:
             token, verb = sentence[index], sentence[index + 1]
             if token.lower != "c’" or verb.lower != "est":
                 continue
-            determiner = _subject_determiner(lexicon, sentence, index)
-            if determiner is None:
-                continue  # "<det> <noun> c’est": the noun group is the subject
-            noun = sentence[determiner + 1]
-            if not lexicon.has(noun.text, ":N") or lexicon.has(noun.text, ":G"):
-                continue
+            if _indefinite_subject(sentence, index):
+                subject = "tout"  # "si tout c’est bien passé": "tout" agrees as a masculine singular
+            else:
+                determiner = _subject_determiner(lexicon, sentence, index)
+                if determiner is None:
+                    continue  # "<det> <noun> c’est": the noun group is the subject
+                subject = sentence[determiner + 1].text
+                if not lexicon.has(subject, ":N") or lexicon.has(subject, ":G"):
+                    continue
             participle = (
                 _adjective_after(lexicon, sentence, index + 2)
                 or _participle_before_object(lexicon, sentence, index + 2)
@@ -1410,7 +1608,9 @@ def c_est_s_est(card: CardText, speller: Speller) -> list[Issue]:
             )
             if participle is None or not _participle_only(lexicon, participle.text):
                 continue
-            if not _agree(lexicon, noun.text, participle.text):
+            if subject == "tout" and not lexicon.has(participle.text, ":m:s"):
+                continue
+            if subject != "tout" and not _agree(lexicon, subject, participle.text):
                 continue  # "La sauvegarde, c’est fait": "fait" does not agree with "sauvegarde"
             fix = _same_case("s’est", token.text)
             message = "« c’est » après un sujet, devant un participe : « s’est » ?"
@@ -1464,6 +1664,13 @@ def _subject_determiner(lexicon: Lexicon, sentence: list[Token], index: int) -> 
             return determiner
         return None
     return None
+
+
+def _indefinite_subject(sentence: list[Token], index: int) -> bool:
+    """Whether the pronoun "tout" is the subject right before "c’" at `index`: after a word that
+    opens a clause with its subject ("si tout c’est bien passé"); "tout, c’est…" puts a comma
+    between them ("rien" would want "ne" too: a person writes that one)."""
+    return sentence[index - 1].lower == "tout" and sentence[index - 2].lower in _SUBJECT_OPENERS
 
 
 def _agree(lexicon: Lexicon, noun: str, participle: str) -> bool:

@@ -23,7 +23,9 @@ list of words, and return [] without Grammalecte:
   or a subject noun group or name that opens the clause with no verb ("Le technicien à
   réinitialisé le code"): the auxiliary "a". A preposition takes an infinitive ("à réinitialiser")
   or a noun, not a participle. Grammalecte flags "à" and the participle as rival readings ("a
-  réinitialisé", "à réinitialiser"); `review.contested` keeps the one a check here confirms;
+  réinitialisé", "à réinitialiser"); `review.contested` keeps the one a check here confirms; so is
+  "à" before a noun that "avoir" takes with no article ("besoin", "lieu"), after a singular subject
+  or one that "quand", "si", "que" open ("quand un programme à besoin de droits");
 - `on-ont-participe`: "on" right before a past participle (no infinitive, no conjugated verb), after
   a plural noun group ("Les administrateurs on créé", "les règles que les agents on créées"): no
   participle follows the pronoun "on" without its auxiliary; "ont". Unlike `homophones.on_ont` it
@@ -62,6 +64,7 @@ from .homophones import (
     _DETERMINERS,
     _PLURAL_DETERMINERS,
     _SENTENCE_END,
+    _SUBJECT_OPENERS,
     Lexicon,
     Sentence,
     Token,
@@ -245,8 +248,20 @@ def a_avoir(card: CardText, speller: Speller) -> list[Issue]:
         for index, token in enumerate(sentence):
             if token.lower != "à" or index == 0:
                 continue
-            participle = _word(sentence, index + 1)
-            if participle is None or not _participle(lexicon, participle.text):
+            following = _word(sentence, index + 1)
+            if following is None:
+                continue
+            if following.lower in _AVOIR_NOUNS:
+                if not (_subject_before(lexicon, sentence, index) or _subject_after_opener(lexicon, sentence, index)):
+                    continue
+                subject = sentence[_clause_start(sentence, index - 1) : index]
+                if any(word.lower in _PLURAL_DETERMINERS | {"ils", "elles"} for word in subject):
+                    continue  # "Les postes à besoin": "ont besoin", which a person writes
+                fix = "A" if token.text == "À" else "a"
+                message = f"« {following.text} » sans article après le sujet : « avoir {following.text} » ?"
+                issues.append(_issue(part, offset, token, token, "à-a", message, fix))
+                continue
+            if not _participle(lexicon, following.text):
                 continue
             if not _subject_before(lexicon, sentence, index):
                 continue
@@ -264,6 +279,27 @@ def _participle(lexicon: Lexicon, word: str) -> bool:
         and not any(":Y" in morph or ":G" in morph for morph in morphs)  # "à lui": a pronoun, not "lui" of luire
         and not (lexicon.finite(word))
     )
+
+
+_AVOIR_NOUNS = frozenset({"besoin", "lieu", "recours", "hâte", "envie", "peur"})
+"""Nouns that "avoir" takes with no article ("avoir besoin", "avoir lieu") and no "à" ever comes
+before: "un programme à besoin de droits" is "a besoin"."""
+
+
+def _subject_after_opener(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
+    """A singular noun group right before `index` that a word opening a clause with its subject
+    ("quand", "si", "que") puts first: "quand un programme à besoin de droits"."""
+    position = index - 1
+    while position > 0 and sentence[position].lower not in _DETERMINERS:
+        word = sentence[position]
+        if lexicon.has(word.text, ":G") or not (lexicon.nominal(word.text) or _name(lexicon, word)):
+            return False
+        if _verb_at(lexicon, sentence, position):
+            return False
+        position -= 1
+    if position < 1 or position == index - 1 or sentence[position].lower in _PLURAL_DETERMINERS:
+        return False
+    return sentence[position - 1].lower in _SUBJECT_OPENERS
 
 
 def _subject_before(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
