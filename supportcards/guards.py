@@ -965,6 +965,25 @@ def _participle_attribute(finding: Finding) -> bool:
     return bool(previous and mine and marked) and any(_same_features(a, b) for a in previous for b in mine)
 
 
+def _gender_against_the_noun(finding: Finding) -> bool:
+    """A noun-group agreement that only adds the plural to a word right after a noun of one
+    gender, which the word made plural does not have ("les alertes répété" -> 'répétés':
+    Grammalecte reads "alertes" as the adjective of either gender it also is, and keeps the
+    participle's masculine): the fix would make another slip; a person gives both marks."""
+    if not finding.rule.startswith("g3__gn") or not finding.suggestions or finding.context_column < 1:
+        return False
+    fix = finding.suggestions[0].casefold()
+    if fix not in (finding.text.casefold() + "s", finding.text.casefold() + "x"):
+        return False
+    before = re.findall(r"[^\W\d_][\w’'-]*(?=\s+$)", finding.context[: finding.context_column - 1])
+    lexicon = speller_lexicon()
+    if not before or lexicon is None:
+        return False
+    nouns = {gender for m in lexicon.getMorph(before[-1].casefold()) if ":N" in m for gender in _feature(m, "mf", "e")}
+    fixed = {gender for m in lexicon.getMorph(fix) if ":A" in m or ":Q" in m for gender in _feature(m, "mf", "e")}
+    return len(nouns) == 1 and bool(fixed) and not nouns & fixed
+
+
 GUARDS = (
     _a_name,
     _other_reading,
@@ -1006,6 +1025,7 @@ GUARDS = (
     _inverted_coordinated_subject,
     _h_aspire,
     _homophone_read_otherwise,
+    _gender_against_the_noun,
 )
 """The checks that leave a grammar finding of a certain kind to a person: each names a reading
 in which the fix would damage correct text."""

@@ -287,6 +287,11 @@ def test_an_elided_word_after_an_adjective_is_no_noun_it_qualifies() -> None:
     assert certain_fix(rule_finding(line, "répété", "répétées", gn)) == "répétées"
     line = "Des sauvegardes planifié l’après-midi."
     assert certain_fix(rule_finding(line, "planifié", "planifiées", gn)) == "planifiées"
+    # a plural that keeps a gender the noun before it does not have is another slip: a person's
+    line = "On archive les alertes répété d’un même poste."
+    assert certain_fix(rule_finding(line, "répété", "répétés", gn)) is None
+    line = "On archive les alertes répété d’un même poste."
+    assert certain_fix(rule_finding(line, "répété", "répétées", gn)) == "répétées"
     # a whole noun after the adjective still makes the readings that leave it to a person
     assert certain_fix(rule_finding("Il tape sont propre mot de passe.", "propre", "propres", ppas)) is None
     assert certain_fix(rule_finding("Des batteries longue durée.", "longue", "longues", gn)) is None
