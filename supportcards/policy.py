@@ -209,6 +209,9 @@ def _spelling(finding: Finding) -> tuple[str, str]:
     if own is not None and (english_word(word) or len(word) < 5):
         return own[0], prefix + own[1]
     if kind == "swap" and english_ending(word, without_elision(finding.suggestions[0])):
+        infinitive = _infinitive_after_a_preposition(finding, word)
+        if infinitive is not None:
+            return "missing-letter", prefix + infinitive
         return "english-ending", finding.suggestions[0]
     if kind == "accents" and _outweighed_accents(word, without_elision(finding.suggestions[0])):
         return "accents-outweighed", finding.suggestions[0]
@@ -233,6 +236,30 @@ def _spelling(finding: Finding) -> tuple[str, str]:
         if only is not None:
             return "only-word", prefix + only
     return kind, finding.suggestions[0]
+
+
+_INFINITIVE_PREPOSITIONS = frozenset({"à", "de", "d", "pour", "sans", "par"})
+"""Prepositions an infinitive follows: "invité à enregister" is 'enregistrer'."""
+
+
+def _infinitive_after_a_preposition(finding: Finding, word: str) -> str | None:
+    """The infinitive one letter added makes of a word no English list holds, right after a
+    preposition that takes an infinitive ("invité à enregister": 'enregistrer'), where its "-er"
+    would otherwise read as an English ending turned French ('enregistre')."""
+    from .proofread.spelling import english_word
+
+    lexicon = speller_lexicon()
+    previous = _previous_word(finding, word)
+    if lexicon is None or english_word(word) or previous is None or previous.casefold() not in _INFINITIVE_PREPOSITIONS:
+        return None
+    infinitives = [
+        suggestion
+        for suggestion in (without_elision(suggestion) for suggestion in finding.suggestions)
+        if len(suggestion) == len(word) + 1
+        and any(suggestion[:i] + suggestion[i + 1 :] == word for i in range(len(suggestion)))
+        and any(":Y" in reading for reading in lexicon.getMorph(suggestion.casefold()))
+    ]
+    return infinitives[0] if len(infinitives) == 1 else None
 
 
 def _only_word_in_context(finding: Finding, word: str) -> str | None:

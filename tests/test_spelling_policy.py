@@ -560,3 +560,20 @@ def test_a_participles_ending_is_kept_but_a_grave_accent_is_taken(line: str, wor
     speller = Speller(engine=lexicon())
     finding = in_line(line, word, *speller.suggestions(word))
     assert certain_fix(finding) == fixed
+
+
+@needs_grammalecte
+@pytest.mark.parametrize(
+    ("line", "word", "fixed"),
+    [
+        ("Il faut la permition du responsable pour installer.", "permition", "permission"),  # "-tion" for "-ssion"
+        ("La connection Ethernet du bureau est coupée.", "connection", "connexion"),  # a name after it
+        ("On donne les droits de lecture et execution au groupe.", "execution", "exécution"),  # after "et"
+        ("Il faut penser à enregister le document avant de fermer.", "enregister", "enregistrer"),  # no English -er
+        ("Le datacenter principal est à Genève.", "datacenter", None),  # the English ending stays
+    ],
+)
+def test_spellings_by_ear_and_english_ones_in_a_french_phrase(line: str, word: str, fixed: str | None) -> None:
+    speller = Speller(engine=lexicon())
+    finding = in_line(line, word, *speller.suggestions(word))
+    assert certain_fix(finding) == fixed

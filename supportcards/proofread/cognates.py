@@ -143,7 +143,7 @@ def french_phrase(
     before: str | None, after: str | None, french: Callable[[str], bool], morph: Callable[[str], list[str]]
 ) -> bool:
     """Whether the words around a word make it part of a French phrase: the word `before` is French
-    (an English one too only as a determiner or a preposition: "de", "a"), and the word `after`, if
+    (an English one too only as a determiner, a preposition or a conjunction: "de", "a", "et"), and the word `after`, if
     any, is no English word ("connection string", "resource group"), unless a French grammatical
     word ("de", "et"), an elided one ("d’"), an accented one ("réseau", which English lists hold)
     or an acronym ("l’address MAC")."""
@@ -152,11 +152,11 @@ def french_phrase(
     if (
         before.casefold() not in ELISIONS
         and english_word(before)
-        and not any(re.search(":G:[DR]", reading) for reading in morph(before.casefold()))
+        and not any(re.search(":G:[DRC]", reading) for reading in morph(before.casefold()))
     ):
         return False
-    if after is None or after.casefold() in ELISIONS or not after.isascii() or after.isupper():
-        return True  # an elided word ("la period d’essai"), an accented one ("réseau"), an acronym ("MAC")
+    if after is None or after.casefold() in ELISIONS or not after.isascii() or after.isupper() or after.istitle():
+        return True  # an elided word ("la period d’essai"), an accented one ("réseau"), an acronym ("MAC"), a name
     return not english_word(after) or any(":G:" in reading for reading in morph(after.casefold()))
 
 

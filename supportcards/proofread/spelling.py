@@ -112,10 +112,12 @@ SOUND_SPELLINGS = (
     ("o", "au", "eau"),
     ("è", "ai", "ei"),
     ("ament", "amment", "emment"),
+    ("tion", "ssion"),
 )
 """Spellings of one sound, of which a student who writes by ear puts one for another: "stoqué"
 ('stocké'), "termique" ('thermique'), "fotocopie" ('photocopie'), "nécessère" ('nécessaire'),
-"fréquament" ('fréquemment': the adverbs of "-ant" and "-ent" adjectives sound alike).
+"fréquament" ('fréquemment': the adverbs of "-ant" and "-ent" adjectives sound alike),
+"transmition" ('transmission').
 Each is one slip, not two edits."""
 
 SOUND_COST = 0.4
