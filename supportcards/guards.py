@@ -253,8 +253,9 @@ def _agrees_with_the_head(finding: Finding) -> bool:
     tells from the other. "de" is a word of its own ("une durée limité" holds none), and a
     word right after its determiner ("la principal faiblesse") qualifies the noun after it; after a
     conjugated verb ("des onduleurs de gamme produisent une onde approximatif") it qualifies the
-    verb's object, no complement's head."""
-    if not finding.rule.startswith("g3__gn") or finding.context_column < 1:
+    verb's object, no complement's head. Our `plural-adjective` reads the same way ("Durée de vie
+    des clés différente")."""
+    if not finding.rule.startswith(("g3__gn", "plural-adjective")) or finding.context_column < 1:
         return False
     before = re.split(r"[,;:.!?()]", finding.context[: finding.context_column - 1])[-1]
     measure = re.search(r"^(.*?)\s+(?:sur|en|à|par|pour)\s+\d+\s+(?:[^\s,;:.!?()]+\s+){1,2}$", before)
@@ -624,12 +625,33 @@ def _ce_before_etre(finding: Finding) -> bool:
     return after is None or not any(":Q" in m for m in morph(after.casefold()))
 
 
+_PAST_SIMPLE_RULES = ("g2__conf", "g3__conf", "g3__infi", "gv2__conj", "subject-verb", "distant-verb")
+"""The rules that read a word beside the fix, or the fixed word, as a verb: a conjugation fix of
+"compta" ("du groupe compta, qui travaillent" -> 'comptèrent') is no less a misreading."""
+
+
+def _a_command_before_its_arguments(finding: Finding) -> bool:
+    """A known command's name (`commands.KNOWN_COMMANDS`) before an option or a word no French
+    list has ("par git status", "avec docker ps -a"): code the student did not quote, whatever
+    French word the lexicon reads in it ('git', of "gésir")."""
+    from .commands import KNOWN_COMMANDS
+
+    if finding.text.casefold() not in KNOWN_COMMANDS or finding.context_column < 1:
+        return False
+    after = finding.context[finding.context_column - 1 + len(finding.text) :]
+    argument = re.match(r"\s+([/-]{1,2}\w|[a-z][\w.-]*)", after)
+    if argument is None:
+        return False
+    word = argument.group(1)
+    return word.startswith(("-", "/")) or (word.isalpha() and _borrowed(word))
+
+
 def _past_simple_beside(finding: Finding) -> bool:
     """A homophone or infinitive fix Grammalecte makes because it reads a word there as a verb in
     the past simple, and nothing else ("de la compta" -> 'là', 'compter'; "La compta a besoin" ->
     'à'): notes never tell a story in that tense, so the word is a shortened noun ("compta",
     comptabilité) the lexicon does not have."""
-    if not finding.rule.startswith(("g2__conf", "g3__conf", "g3__infi")) or finding.context_column < 1:
+    if not finding.rule.startswith(_PAST_SIMPLE_RULES) or finding.context_column < 1:
         return False
     from .proofread.grammar import engine
 
@@ -984,6 +1006,26 @@ def _gender_against_the_noun(finding: Finding) -> bool:
     return len(nouns) == 1 and bool(fixed) and not nouns & fixed
 
 
+_JOINING_COMME = re.compile(
+    r"\b(?:comme|ainsi\s+que|de\s+même\s+que|aussi\s+bien\s+que)\s+(?:les?|la|l['’]|un|une|des|ses?|sa|leurs?)\b",
+    re.IGNORECASE,
+)
+"""A noun group joined to the subject by "comme", "ainsi que", "de même que" ("la carte mère comme le
+processeur doivent"): the verb may agree with both."""
+
+
+def _subject_joined_by_comme(finding: Finding) -> bool:
+    """A plural verb made singular where a second noun group joins the subject by "comme" or "ainsi
+    que" in its clause: "la carte mère comme le processeur doivent la prendre en charge" is correct
+    French, the verb agreeing with both; the writer chose."""
+    if finding.context_column < 1 or not finding.suggestions:
+        return False
+    if not _a_finite_verb(finding.text) or not finding.text.casefold().endswith(("nt", "ont")):
+        return False
+    clause = re.split(r"[,;:.!?]|\bet\b|\bqui\b|\bque\b", finding.context[: finding.context_column - 1])[-1]
+    return bool(_JOINING_COMME.search(clause))
+
+
 GUARDS = (
     _a_name,
     _other_reading,
@@ -1026,6 +1068,8 @@ GUARDS = (
     _h_aspire,
     _homophone_read_otherwise,
     _gender_against_the_noun,
+    _a_command_before_its_arguments,
+    _subject_joined_by_comme,
 )
 """The checks that leave a grammar finding of a certain kind to a person: each names a reading
 in which the fix would damage correct text."""

@@ -70,6 +70,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from .commands import KNOWN_COMMANDS
 from .errors import SourceError
 from .model import Location
 from .plaintext import as_markdown
@@ -744,21 +745,7 @@ _COMMAND = re.compile(r"^[a-z][a-z0-9_-]*(?:\.(?:exe|msc|cpl))?(?:\s+(?:[/-]{1,2
 """A command line as a heading: "ipconfig", "ipconfig /all", "ipconfig /release et ipconfig /renew"."""
 
 
-_COMMAND_NAMES = """
-appwiz.cpl apt apt-get arp awk bash bcdedit bootrec cat cd chgrp chkdsk chmod chown cipher compmgmt.msc
-cp crontab curl cut dcdiag devmgmt.msc df dig diskmgmt.msc diskpart dism dmesg dnf dpkg dsa.msc du echo
-eventvwr eventvwr.msc fdisk find free fsck getmac gpedit.msc gpresult gpupdate grep groupadd groups gzip
-head hostname hostnamectl htop icacls ifconfig ip ipconfig iptables journalctl kill killall klist less
-ln ls lsblk lsof lspci lsusb lusrmgr.msc man manage-bde mkdir more mount msconfig mstsc mv nano nbtstat
-ncpa.cpl net netsh netstat nltest nmap nmcli nslookup passwd pathping perfmon pgrep ping pkill ps pwd
-reboot regedit repadmin resmon rm rmdir robocopy route rpm rsync sc scp sed services.msc sfc shutdown
-snap ss ssh ssh-keygen su sudo systemctl systeminfo tail takeown tar taskkill tasklist taskmgr tcpdump
-telnet top touch traceroute tracert ufw umount uname uptime useradd userdel usermod vi vim visudo w32tm
-wget which whoami winget winver wmic xcopy yum zip
-"""
-_KNOWN_COMMANDS = frozenset(_COMMAND_NAMES.split())
-"""Command names known as commands (Linux, Windows, network): a line naming only these is a heading,
-even in lowercase, even after a line with no final punctuation."""
+_KNOWN_COMMANDS = KNOWN_COMMANDS
 _PROGRAM_SUFFIX = re.compile(r"\.(?:exe|msc|cpl)$")
 """The file name of a Windows command or console ("regedit.exe", "services.msc") names it too."""
 _COMMAND_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:et|ou)\s+")

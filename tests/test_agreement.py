@@ -271,6 +271,8 @@ def test_an_adjective_that_is_also_a_verb_after_noun_de_noun_is_still_pointed_at
         ("Les postes sont livrés et installé le lendemain.", [("installé", ("installés",))]),
         ("Les fichiers sont copiés et le disque formaté.", []),
         ("Un groupe de techniciens sont prévenus.", []),
+        # an adverb that is also an adjective ("vite") before the participle qualifies it
+        ("Les filtres du boîtier sont vite encrassé par la poussière.", [("encrassé", ("encrassés",))]),
     ],
 )
 def test_a_participle_after_etre_agrees_with_the_clause_subject(back: str, expected: list) -> None:

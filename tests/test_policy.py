@@ -1078,3 +1078,18 @@ def test_agreement_guards_refuse_no_fix_the_clause_settles(
     column = line.index(word) + 1
     finding = Finding(Location("n.md", 1), column, "grammar", rule, "m", word, (fix,), line, column)
     assert (certain_fix(finding) == fix) is taken
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_code_shortened_nouns_and_a_subject_joined_by_comme_are_left_to_a_person() -> None:
+    """Readings where a fix damages correct text, each in a sentence of its own."""
+    line = "Pour voir l’état, on lance git status dans le dossier."  # a command before its subcommand
+    assert certain_fix(rule_finding(line, "git", "gisant", "g2__conf_préposition_det_verbe__b3_a1_1")) is None
+    line = "Les stagiaires du service compta, qui arrivent lundi, reçoivent un poste."  # 'compta', no past simple
+    assert certain_fix(rule_finding(line, "compta", "comptèrent", "subject-verb")) is None
+    line = "Le routeur comme le pare-feu doivent connaître la route."  # the verb agrees with both
+    assert certain_fix(rule_finding(line, "doivent", "doit", "gv2__conj_le_la_leur_nom__b1_a3_1")) is None
+    line = "Le routeur du bureau doivent connaître la route."  # no second subject: the fix stands
+    assert certain_fix(rule_finding(line, "doivent", "doit", "gv2__conj_le_la_leur_nom__b1_a3_1")) == "doit"
+    line = "- Taille de bloc des disques différente sur les deux baies"  # the head's agreement
+    assert certain_fix(rule_finding(line, "différente", "différentes", "plural-adjective")) is None

@@ -1403,10 +1403,16 @@ def _after_etre(found: list[Token]) -> Iterator[_AfterEtre]:
         if "3" + number not in found[verb].persons() and head is not token:
             continue  # "Une dizaine de postes sont concernés": "être" agrees elsewhere, or is the slip
         at = verb + 1
-        while at < len(found) and (found[at].has(":W") or found[at].has(":G:X")) and not found[at].is_adjective:
+        while at < len(found) and (found[at].has(":W") or found[at].has(":G:X")) and _an_adverb_here(found, at):
             at += 1  # ne … pas, jamais, souvent, automatiquement
         if at < len(found):
             yield _AfterEtre(at, head, genders, number)
+
+
+def _an_adverb_here(found: list[Token], at: int) -> bool:
+    """Whether a word that may be an adverb is one after "être": it is no adjective, or a
+    participle follows it ("sont vite bouchées": "vite" qualifies the participle)."""
+    return not found[at].is_adjective or (at + 1 < len(found) and found[at + 1].has(":Q"))
 
 
 def participle_agreement(card: CardText, speller: Speller) -> list[Issue]:
