@@ -33,6 +33,7 @@ CERTAIN: frozenset[str] = frozenset(
         "g2__tu",  # hyphenated words and locutions the locutions table does not list
         "g2__gn",  # toute/toutes
         "g2__conj",  # a verb's person (supprimes -> supprime), unless a rival fixes the subject
+        "g2__ppas_une_fois",  # "Une fois le poste installer" -> the participle agreeing with the noun: 5 of 5
         "g3__infi",  # an infinitive after falloir, pouvoir, devoir, pour, de…: "il faut vérifié" -> "vérifier"
         # supportcards' own rules
         "une-part",  # a second "D’une part" -> "D’autre part"
@@ -83,6 +84,11 @@ CERTAIN: frozenset[str] = frozenset(
 )
 """The policy of `review --yes`: the kinds of finding whose first suggestion is accepted unasked."""
 
+OWN_KEY_RULES = ("g2__ppas_une_fois",)
+"""Rules of Grammalecte decided on apart from their family: "une fois" + a noun + an infinitive
+written for the participle has one reading; the rest of `g2__ppas` ("si elle être …") is not
+measured."""
+
 UNCERTAIN_RULES = ("g3__gn_pfx_", "g3__gn_mon_ton_son_", "gv1__ppas_être_accord_sing", "g3__infi_laisser_")
 """Rules of a certain family that are not: "à distance", "sans délai" are correct French; an
 agreement with "son" (or mon, ton) is the wrong way round when "son" is the homophone slip for
@@ -116,6 +122,8 @@ def policy_key(finding: Finding) -> str:
         return "spelling:" + kind
     if finding.rule.startswith(UNCERTAIN_RULES) and not counted_plural(finding):
         return finding.rule
+    if finding.rule.startswith(OWN_KEY_RULES):
+        return next(rule for rule in OWN_KEY_RULES if finding.rule.startswith(rule))
     family = re.match(r"(g\w?\d__[^\W_]+)", finding.rule)
     return family.group(1) if family else finding.rule
 

@@ -1093,3 +1093,17 @@ def test_code_shortened_nouns_and_a_subject_joined_by_comme_are_left_to_a_person
     assert certain_fix(rule_finding(line, "doivent", "doit", "gv2__conj_le_la_leur_nom__b1_a3_1")) == "doit"
     line = "- Taille de bloc des disques différente sur les deux baies"  # the head's agreement
     assert certain_fix(rule_finding(line, "différente", "différentes", "plural-adjective")) is None
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_une_fois_and_an_infinitive_for_the_participle_takes_the_one_agreeing_with_the_noun() -> None:
+    rule = "g2__ppas_une_fois_det_nom_adj__b1_a1_1"
+    for line, word, fixed in [
+        ("Une fois les câbles brancher, on allume l’écran.", "brancher", "branchés"),
+        ("Une fois le ticket fermer, l’utilisateur reçoit un courriel.", "fermer", "fermé"),
+    ]:
+        column = line.index(word) + 1
+        stem = word[:-2]
+        fixes = (stem + "é", stem + "és", stem + "ée")
+        finding = Finding(Location("n.md", 1), column, "grammar", rule, "m", word, fixes, line, column)
+        assert certain_fix(finding) == fixed
