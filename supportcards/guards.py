@@ -73,6 +73,18 @@ def _homophone_read_otherwise(finding: Finding) -> bool:
     )
 
 
+def _task_for_a_stain(finding: Finding) -> bool:
+    """ "Tâche de sauvegarde" -> 'Tache': Grammalecte reads "tâche de" + a noun as a stain of
+    something, but support notes speak of tasks ("tâche de sauvegarde", "tâche planifiée"); a stain
+    is rare there, and a person decides."""
+    return finding.text.casefold() in ("tâche", "tâches") and finding.suggestions[:1] in (
+        ("tache",),
+        ("taches",),
+        ("Tache",),
+        ("Taches",),
+    )
+
+
 def refusing_guard(finding: Finding) -> str | None:
     """The name of the first of `GUARDS` that leaves a grammar finding to a person, None if none does
     (bench/review_policy.py reports what each guard refuses)."""
@@ -1070,6 +1082,7 @@ GUARDS = (
     _gender_against_the_noun,
     _a_command_before_its_arguments,
     _subject_joined_by_comme,
+    _task_for_a_stain,
 )
 """The checks that leave a grammar finding of a certain kind to a person: each names a reading
 in which the fix would damage correct text."""

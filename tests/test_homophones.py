@@ -1092,6 +1092,7 @@ def test_ou_before_a_clause_that_only_a_relative_reads_is_ou_with_an_accent(back
         "Le fichier est copié ou il se trouve dans la corbeille.",
         "Il regarde la clé ou elle se trouve là.",
         "Il ouvre le répertoire ou les journaux sont stockés.",
+        "Le poste plante au démarrage ou il se trouve que le disque est plein.",
     ],
 )
 def test_ou_between_alternatives_stays_without_a_certain_accent(back: str) -> None:
@@ -1168,3 +1169,18 @@ def test_son_after_a_plural_subject_that_que_opens_is_sont() -> None:
     assert flagged(son_sont, back) == [("son-sont", "son", ("sont",))]
     assert flagged(son_sont, "Quand les postes son en veille, ils consomment peu.") == [("son-sont", "son", ("sont",))]
     assert flagged(son_sont, "Il règle que les enceintes son fort.") == []
+
+
+def test_et_between_a_subject_and_le_seul_that_ranks_it_is_est() -> None:
+    """ "Le mot de passe maître et le seul que…": a noun group opening a sentence with no verb, then
+    "le seul" (premier, dernier, unique) and its relative; two subjects take a plural verb after."""
+    expected = [("et-est-verbe", "et", ("est",))]
+    back = "Le mot de passe maître et le seul que l’utilisateur doit connaître par cœur."
+    assert flagged(et_est_verbe, back) == expected
+    assert flagged(et_est_verbe, "Le poste du directeur et le seul qui reste allumé.") == expected
+    for back in (
+        "Le poste et le seul qui reste allumé sont éteints.",
+        "Il garde le mot de passe et le seul que l’utilisateur connaît.",
+        "Les postes et le seul qui reste allumé.",
+    ):
+        assert flagged(et_est_verbe, back) == [], back

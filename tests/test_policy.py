@@ -324,6 +324,15 @@ def test_a_fix_of_grammalecte_that_our_certain_homophone_check_reads_otherwise_i
     assert certain_fix(rule_finding("Il remplace ce batterie usée.", "ce", "cette", gn)) == "cette"
 
 
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_a_task_made_a_stain_is_left_to_a_person() -> None:
+    """ "Tâche de sauvegarde" (a front) -> 'Tache': support notes speak of tasks."""
+    conf = "g3__conf_tache_tâche__b1_a1_1"
+    assert certain_fix(rule_finding("Tâche de sauvegarde", "Tâche", "Tache", conf)) is None
+    assert certain_fix(rule_finding("Les tâches de nettoyage", "tâches", "taches", conf)) is None
+    assert certain_fix(rule_finding("La tache planifiée tourne.", "tache", "tâche", conf)) == "tâche"
+
+
 def test_a_spelling_fix_that_changes_the_number_of_a_compound_is_not_certain() -> None:
     """ "chef-d’œuvre" -> "chefs-d’œuvre": a plural mark added inside a compound is a number."""
     assert not certain(spelling("arc-en-ciel", "arcs-en-ciel"))

@@ -460,6 +460,8 @@ def _place_left_open(lexicon: Lexicon, sentence: list[Token], index: int) -> boo
     else:
         return False
     while (word := _word(sentence, position)) is not None and word.text not in _CLAUSE_PUNCTUATION:
+        if word.lower in ("que", "qu’"):
+            return False  # "ou il se trouve que le disque est plein": the impersonal "it happens that"
         if word.lower in _COORDINATORS or word.lower in _SUBORDINATORS:
             break
         if word.lower in _PLACE_ADVERBS or not lexicon.adverb(word.text) or lexicon.nominal(word.text):
@@ -955,6 +957,16 @@ def et_est_verbe(card: CardText, speller: Speller) -> list[Issue]:
                 continue
             noun = sentence[index - 1]
             start = _clause_start(sentence, index - 1)
+            ranked = _ranked_pronoun(sentence, index + 1)
+            if (
+                ranked is not None
+                and start == 0
+                and _verbless_group(lexicon, sentence, 0, index)
+                and not any(_plural_verb(lexicon, word.text) for word in sentence[index + 3 :])
+            ):  # "Le poste et le seul qui reste allumé sont éteints": the two, a plural subject
+                message = f"« et » entre un sujet et « {ranked} » qui le classe, sans verbe : « est » ?"
+                issues.append(_issue(part, offset, token, token, "et-est-verbe", message, "est"))
+                continue
             if noun.lower == "tout" and start == index - 1 and _participle_follows(lexicon, sentence, index + 1):
                 message = "« tout » sujet, devant un participe : « est » ?"
                 issues.append(_issue(part, offset, token, token, "et-est-verbe", message, "est"))
@@ -1018,6 +1030,39 @@ def _opens_a_verb_clause(sentence: list[Token], start: int, at: int) -> bool:
         restrictive = _restrictive_que(sentence, at)  # "n’ont droit qu’au noir"
         return subject and not restrictive and not any(token.lower in _COMPARATIVES for token in sentence[:at])
     return at == start and word in _CORRELATIVES and sentence[0].lower in _CORRELATIVES
+
+
+_RANKS = frozenset({"seul", "seule", "unique", "premier", "première", "dernier", "dernière"})
+
+
+def _ranked_pronoun(sentence: list[Token], index: int) -> str | None:
+    """ "le seul", "la seule", "l’unique", "le premier" at `index` standing for a noun, a relative
+    right after it ("le seul que l’utilisateur doit connaître"); None otherwise."""
+    article, rank, relative = _word(sentence, index), _word(sentence, index + 1), _word(sentence, index + 2)
+    if article is None or rank is None or relative is None or article.lower not in ("le", "la", "l’"):
+        return None
+    if rank.lower not in _RANKS or relative.lower not in ("qui", "que", "qu’"):
+        return None
+    return f"{article.text} {rank.text}" if article.lower != "l’" else article.text + rank.text
+
+
+def _plural_verb(lexicon: Lexicon, word: str) -> bool:
+    """A conjugated verb of the third person plural and nothing else ("sont", "restent")."""
+    return lexicon.only_finite(word) and all(":3p" in morph for morph in lexicon.morphs(word) if _FINITE.search(morph))
+
+
+def _verbless_group(lexicon: Lexicon, sentence: list[Token], start: int, end: int) -> bool:
+    """Whether `sentence[start:end]` is one noun group that opens with a singular determiner and
+    holds no verb: nouns, adjectives, names and "de"/"à" complements ("Le mot de passe maître")."""
+    if end - start < 2 or sentence[start].lower not in _DETERMINERS or sentence[start].lower in _PLURAL_DETERMINERS:
+        return False
+    for position in range(start + 1, end):
+        word = sentence[position]
+        if word.lower in _GROUP_LINKS or word.lower in _DETERMINERS:
+            continue
+        if _verb_at(lexicon, sentence, position) or not (lexicon.nominal(word.text) or not lexicon.known(word.text)):
+            return False
+    return True
 
 
 def _participle_follows(lexicon: Lexicon, sentence: list[Token], index: int) -> bool:
