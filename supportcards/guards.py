@@ -43,6 +43,27 @@ _VERB_BEFORE = re.compile(r"\b(?:voici|voilà|il\s+y\s+a|il\s+reste|il\s+faut|c[
 in "est" too."""
 
 
+def lacks_a_verb(finding: Finding) -> bool:
+    """Whether the finding's clause, cut at punctuation and at the words that open or join clauses
+    (que, qui, et, ou, mais…), holds no other word that can only be a conjugated verb, nor "est":
+    a fix that turns the word into a verb ("que le certificat à expiré": 'a') gives the clause the
+    verb it lacks."""
+    from .proofread.grammar import only_a_verb
+
+    start = finding.context_column - 1
+    if start < 0:
+        return False
+    joints = r"[,;:.!?()]|\b(?:que|qui|dont|où|et|ou|mais|si|quand|lorsque|car)\b|\b(?:qu|lorsqu)['’]"
+    before = re.split(joints, finding.context[:start], flags=re.IGNORECASE)[-1]
+    after = re.split(joints, finding.context[start + len(finding.text) :], flags=re.IGNORECASE)[0]
+    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", before + " " + after)
+    if not words or _ETRE_AFTER.search(before + " " + after) or _VERB_BEFORE.search(before):
+        return False
+    if re.search(r"\b(?:je|j['’]|tu|il|elle|on|nous|vous|ils|elles)\s+(?:ne\s+|n['’])?[^\W\d_]", before + after, re.I):
+        return False  # a subject pronoun and its verb
+    return not any(only_a_verb(part) for word in words for part in _lexicon_words(word))
+
+
 def _lexicon_words(word: str) -> list[str]:
     """A hyphenated word as the lexicon knows it: whole ("rendez-vous", a noun), else its parts
     ("peut-il")."""

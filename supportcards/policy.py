@@ -673,7 +673,14 @@ def contested(findings: Sequence[Finding]) -> set[Finding]:
         seen.setdefault((finding.location.path, finding.location.line, _stem(finding.rule)), []).append(finding)
     rivals: set[Finding] = set()
     for group in seen.values():
-        if len(group) > 1:
+        auxiliary = _written_auxiliary(group)
+        if auxiliary is not None:
+            # a subject and a participle with no other verb: the auxiliary written 'à'; with
+            # another verb ("Le disque à remplacé est …") the infinitive may be meant: a person
+            from .guards import lacks_a_verb
+
+            rivals.update(finding for finding in group if finding is not auxiliary or not lacks_a_verb(auxiliary))
+        elif len(group) > 1:
             decided = (
                 _verb_over_plural_pronoun(group)
                 or _silent_plural_of_the_determiner(group)
@@ -843,6 +850,13 @@ def _keeping_the_determiner(group: list[Finding]) -> Finding | None:
         if noun and determiner_fits_noun(determiner.text, determiner.suggestions[0], noun):
             return other
     return None
+
+
+def _written_auxiliary(group: list[Finding]) -> Finding | None:
+    """Of two actions of one rule ("que le certificat à expiré": 'à' -> 'a', or 'expiré' ->
+    'expirer'), the 'à' -> 'a'; None for any other pair."""
+    auxiliary = [f for f in group if f.text.casefold() == "à" and f.suggestions[:1] == ("a",)]
+    return auxiliary[0] if len(group) == 2 and len(auxiliary) == 1 else None
 
 
 def _one_confirmed(group: list[Finding]) -> Finding | None:

@@ -1116,3 +1116,23 @@ def test_une_fois_and_an_infinitive_for_the_participle_takes_the_one_agreeing_wi
         fixes = (stem + "é", stem + "és", stem + "ée")
         finding = Finding(Location("n.md", 1), column, "grammar", rule, "m", word, fixes, line, column)
         assert certain_fix(finding) == fixed
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_a_written_for_the_auxiliary_is_a_where_the_clause_has_no_other_verb() -> None:
+    """One rule's two actions: 'à' -> 'a', or the participle -> the infinitive ("à redémarrer")."""
+
+    def pair(line: str, participle: str) -> tuple[Finding, Finding]:
+        at, column = line.index(" à ") + 2, line.index(participle) + 1
+        rule = "g2__conf_a_à_verbe__b15_a"
+        auxiliary = Finding(Location("n.md", 1), at, "grammar", rule + "2_1", "m", "à", ("a",), line, at)
+        infinitive = participle[:-1] + "er"
+        other = Finding(
+            Location("n.md", 1), column, "grammar", rule + "3_1", "m", participle, (infinitive,), line, column
+        )
+        return auxiliary, other
+
+    auxiliary, other = pair("On vérifie que le serveur à redémarré cette nuit.", "redémarré")
+    assert contested([auxiliary, other]) == {other}  # no other verb in "que le serveur … cette nuit"
+    auxiliary, other = pair("Le poste à redémarré est dans le bureau.", "redémarré")
+    assert contested([auxiliary, other]) == {auxiliary, other}  # "est" is the verb: "à redémarrer" may be meant
