@@ -686,19 +686,45 @@ def _past_simple_beside(finding: Finding) -> bool:
     comptabilité) the lexicon does not have."""
     if not finding.rule.startswith(_PAST_SIMPLE_RULES) or finding.context_column < 1:
         return False
+    start = finding.context_column - 1
+    before = re.findall(r"[^\W\d_]+", finding.context[:start])[-1:]
+    after = re.findall(r"[^\W\d_]+", finding.context[start + len(finding.text) :])[:1]
+    return any(_only_past_simple(word) for word in [*before, finding.text, *after])
+
+
+def _only_past_simple(word: str) -> bool:
+    """Whether the lexicon reads `word` as a verb in the past simple and nothing else ("entra",
+    "compta"): a tense notes never use, so such a word is a name or a shortened noun."""
     from .proofread.grammar import engine
 
     checker = engine()
     if checker is None:
         return False
-    start = finding.context_column - 1
-    before = re.findall(r"[^\W\d_]+", finding.context[:start])[-1:]
-    after = re.findall(r"[^\W\d_]+", finding.context[start + len(finding.text) :])[:1]
-    for word in [*before, finding.text, *after]:
-        morphs = checker.getSpellChecker().getMorph(word.casefold())
-        if morphs and all(":V" in morph and re.search(r":Is(?::|/)", morph) and ":Ip" not in morph for morph in morphs):
-            return True
-    return False
+    morphs = checker.getSpellChecker().getMorph(word.casefold())
+    return bool(morphs) and all(
+        ":V" in morph and re.search(r":Is(?::|/)", morph) and ":Ip" not in morph for morph in morphs
+    )
+
+
+def _past_simple_opening(finding: Finding) -> bool:
+    """A subject asked for an answer's first word that the lexicon reads only as a verb in the past
+    simple ("Entra Connect synchronise les comptes" -> 'Elle entra'): notes never tell a story in
+    that tense, so the word is a name (Entra, a product) whose own verb follows, not a verb that
+    lost its subject ("Permet de …" is in the present)."""
+    return finding.rule in ("verb-start", "front-pronoun", "term-pronoun") and _only_past_simple(finding.text)
+
+
+def _present_participle_with_its_object(finding: Finding) -> bool:
+    """An agreement asked of a word that is also a present participle, right before a determiner
+    or a preposition ("des documents contenant des données", "les fichiers correspondant à la
+    recherche"): a participle with its object or complement is a verb, invariable; only without
+    one may it be an adjective that agrees ("les postes restants")."""
+    if not finding.rule.startswith(("g3__gn", "noun-adjective")) or finding.context_column < 1:
+        return False
+    if not has_reading(finding.text, ":P/") and not has_reading(finding.text, ":P:"):
+        return False
+    after = _word_after(finding)
+    return after is not None and (has_reading(after, ":G:D") or has_reading(after, ":G:R"))
 
 
 def _before_an_infinitive(finding: Finding) -> bool:
@@ -1067,6 +1093,8 @@ GUARDS = (
     _noun_attribute,
     _before_an_infinitive,
     _past_simple_beside,
+    _past_simple_opening,
+    _present_participle_with_its_object,
     _avoir_and_a_bare_noun,
     _agrees_with_the_head,
     _in_a_dotted_name,

@@ -455,6 +455,16 @@ CASES = [
         "La mise à jour du pilote graphique corrige souvent ce problème.",
         id="a locution noun followed by its complement: the adjective is the complement's",
     ),
+    pytest.param(
+        "Synchronisation des annuaires",
+        "Donna Sync copie les comptes chaque nuit.",
+        id="a first word read only as a past simple is a product's name, no verb: no 'Elle donna'",
+    ),
+    pytest.param(
+        "Journaux du serveur",
+        "Les journaux contenant des erreurs sont gardés un an.",
+        id="a present participle with its object is a verb: 'contenant des erreurs' stays invariable",
+    ),
 ]
 
 

@@ -972,6 +972,13 @@ def test_a_participle_after_a_measure_may_agree_with_the_noun_before_it() -> Non
         ("Le bouton « Suivant » reste grisé.", "reste", "restent", "gv2__conj_les_nom__b1_a3_1", False),
         ("Ils sont rangé sous clé.", "rangé", "rangés", "gv1__ppas_3pl_mas_verbe_état__b1_a1_1", True),
         ("Les disques sont plein ce matin.", "plein", "pleins", "gv1__ppas_être_accord_plur__b1_a1_1", True),
+        # a first word read only as a past simple is a name: notes never use that tense
+        ("Donna Sync copie les comptes chaque nuit.", "Donna", "Elle donna", "front-pronoun", False),
+        ("Permet de relier deux réseaux.", "Permet", "Elle permet", "front-pronoun", True),
+        # a present participle with its object or complement is a verb, invariable
+        ("Les journaux contenant des erreurs sont gardés.", "contenant", "contenants", "noun-adjective", False),
+        ("Les lignes correspondant à la recherche.", "correspondant", "correspondantes", "noun-adjective", False),
+        ("Les fichiers manquant sont listés.", "manquant", "manquants", "noun-adjective", True),
         # a host name before "peut être" is its subject
         (
             "Le serveur intranet.exemple.ch peut être un alias.",
