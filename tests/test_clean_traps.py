@@ -456,6 +456,11 @@ CASES = [
         id="a locution noun followed by its complement: the adjective is the complement's",
     ),
     pytest.param(
+        "Events et alerts",
+        "Les alerts partent par e-mail ; les events restent dans le journal.",
+        id="a front written in English names the terms its answer uses: 'alerts' is no 'alertes' misspelt",
+    ),
+    pytest.param(
         "Synchronisation des annuaires",
         "Donna Sync copie les comptes chaque nuit.",
         id="a first word read only as a past simple is a product's name, no verb: no 'Elle donna'",

@@ -480,6 +480,17 @@ def test_english_asides_are_the_fronts_lowercase_english_names() -> None:
     assert english_asides("Clé (key)") == ()
 
 
+def test_a_front_written_in_english_gives_its_words_as_the_cards_terms() -> None:
+    from supportcards.proofread.spelling import english_front
+
+    french = {"warnings", "alertes", "journal", "switch", "principal"}.__contains__
+    assert english_front("Events et alerts", french) == {"events", "alerts"}
+    assert english_front("Secure boot and TPM", french) == {"secure", "boot"}  # an acronym aside
+    assert english_front("Errors et warnings", french) == frozenset()  # "warnings" is French too
+    assert english_front("Switch principal", french) == frozenset()
+    assert english_front("Alerts", french) == frozenset()  # one word: a misspelt French word as often
+
+
 def _morph(readings: dict[str, list[str]]) -> Any:
     return lambda word: readings.get(word, [])
 

@@ -43,7 +43,7 @@ from ..normalize import Normalizer, normalize_project, project_normalizer
 from .grammar import INSTALL_HINT, engine, engine_available, engine_version, grammar_issues
 from .registry import Registry
 from .rules import OWN_CHECKS
-from .spelling import Speller, english_asides
+from .spelling import Speller, english_asides, english_front
 from .text import CardText, Issue, card_terms, front_expansions, words
 
 __all__ = [
@@ -141,7 +141,7 @@ def proofread_normalized(
     for chapter, fixed in zip(project.chapters, normalized.chapters, strict=True):
         store = _ChapterCache(cache_dir, chapter.path, digest) if cache_dir is not None else None
         for card, card_fixed in zip(chapter.cards, fixed.cards, strict=True):
-            text = card_text(card, card_fixed, normalizer)
+            text = card_text(card, card_fixed, normalizer, speller._in_dictionaries)
             key = _card_key(text)
             cards.append((len(stores), text, key, store.get(key) if store is not None else None))
         stores.append(store)
@@ -209,8 +209,14 @@ def unignored(findings: Iterable[Finding], normalizer: Normalizer) -> list[Findi
     return [finding for finding in findings if finding.fingerprint not in normalizer.ignored]
 
 
-def card_text(card: Card, normalized: Card, normalizer: Normalizer) -> CardText:
+def card_text(
+    card: Card, normalized: Card, normalizer: Normalizer, french: Callable[[str], bool] | None = None
+) -> CardText:
+    """The card as the checks read it; `french` (the speller's lists) adds the words of a front
+    written in English to its terms (`english_front`); reading cached findings needs neither."""
     terms = card_terms(normalized.front, normalized.back)
+    if french is not None:
+        terms |= english_front(normalized.front, french)
     protected = normalizer.glossary + front_expansions(normalized.front) + english_asides(normalized.front)
     return CardText(card, normalized.front, normalized.back, protected, terms)
 

@@ -66,6 +66,23 @@ def english_asides(front: str) -> tuple[str, ...]:
     )
 
 
+_FRONT_JOINTS = frozenset({"et", "ou", "and", "or", "vs"})
+"""The words that join the parts of a front written in English ("Requests et limits")."""
+
+
+def english_front(front: str, french: Callable[[str], bool]) -> frozenset[str]:
+    """The words of a front written in English, lowercase or not ("Requests et limits", "Rolling
+    update"): two words or more, each an English word that French does not have (`french`; the
+    English list holds many French words), joined by "et", "ou" or "and" at most, acronyms aside.
+    The front names a term in English, which the answer uses again as written: "les limits
+    plafonnent" is no 'limites' misspelt."""
+    found = [word for word in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", front) if not word.isupper()]
+    terms = [word.casefold() for word in found if word.casefold() not in _FRONT_JOINTS]
+    if len(terms) < 2 or not all(english_word(word) and not french(word) for word in terms):
+        return frozenset()
+    return frozenset(terms)
+
+
 _FRENCH_VERB_ENDINGS = ("ées", "és", "ée", "é", "er", "ez", "ait", "ant")
 
 
