@@ -36,6 +36,17 @@ def test_the_cognate_keeps_the_number_typed() -> None:
     assert cognate("reset", ["reste"], known) is None  # too short: a term
 
 
+def test_an_english_word_that_is_french_but_for_its_accents_has_no_farther_cognate() -> None:
+    """ "les events": 'évents' is French but for its accents (left: the English term may be meant),
+    so 'éventés', a mute "e" farther, is no cognate either."""
+
+    def known(word: str) -> bool:
+        return word in {"évents", "éventés", "adresse"}
+
+    assert cognate("events", ["évents", "vents", "éventés"], known) is None
+    assert cognate("address", ["adresse"], known) == "adresse"
+
+
 def lexicon() -> Any:
     checker = engine()
     assert checker is not None

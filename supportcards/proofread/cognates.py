@@ -100,6 +100,8 @@ def cognate(
     if len(lower) < min_length or (len(lower) < COGNATE_MIN_LENGTH and not english_word(lower)):
         return None  # a short word is taken only as written in English: 'group', not 'côtée'
     pool = {candidate.casefold() for candidate in candidates} | _respelt(lower, known)
+    if english_word(lower) and any(strip_accents(other) == lower != other and known(other) for other in pool):
+        return None  # "les events": 'évents' is as near as an English word gets to French, 'éventés' no cognate
     target = skeleton(lower)
     found = [
         candidate
