@@ -226,6 +226,19 @@ def test_a_sentence_opened_by_an_english_spelling_of_a_french_noun(line: str, wo
 
 @needs_grammalecte
 @pytest.mark.parametrize(
+    ("line", "word"),
+    [
+        ("Copilot résume les réunions du matin.", "Copilot"),  # a product: 'Copilote' is no fix
+        ("Monitor génère un rapport chaque nuit.", "Monitor"),
+    ],
+)
+def test_a_sentence_opened_by_a_name_before_its_verb_is_left(line: str, word: str) -> None:
+    """A French noun opens a sentence with its determiner; a word before a verb without one is a name."""
+    assert certain_fix(in_line(line, word)) is None
+
+
+@needs_grammalecte
+@pytest.mark.parametrize(
     "line",
     [
         "Example string: a value the script reads.",  # an English word follows: an English sentence

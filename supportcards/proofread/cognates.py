@@ -162,6 +162,14 @@ def french_phrase(
     return not english_word(after) or any(":G:" in reading for reading in morph(after.casefold()))
 
 
+def _a_verb(word: str | None, morph: Callable[[str], list[str]]) -> bool:
+    """Whether `word` is a conjugated verb and nothing else ("résume", "génère"): a capitalised word opening a
+    sentence before it is the verb's subject, which a French noun never is without a determiner,
+    so a name ("Copilot", a product), not an English spelling of a French noun."""
+    readings = morph(word.casefold()) if word else []
+    return bool(readings) and all(re.search(r":V.*:(?:Ip|Iq|Is|If|K|Sp|Sq|E)", reading) for reading in readings)
+
+
 def english_term(word: str | None, french: Callable[[str], bool]) -> bool:
     """Whether `word` is English and no French word: a term ("requests"), whose neighbours joined
     to it by "et", "ou" or "ni" are English terms too ("limits")."""
@@ -209,8 +217,8 @@ def french_fix(
         return None
     morph = lexicon.getMorph
     if opening:
-        if not french_phrase("de", after, known, morph) or english_term(partner, known):
-            return None
+        if not french_phrase("de", after, known, morph) or english_term(partner, known) or _a_verb(after, morph):
+            return None  # "Copilot résume les réunions": a subject without determiner is a name
         fix = cognate(word, suggestions, known, lambda candidate: any(":N" in reading for reading in morph(candidate)))
         return ("cognate", fix) if fix is not None else None
     first = suggestions[0]
