@@ -243,3 +243,11 @@ def test_et_after_a_subject_pronoun_before_an_attribute_is_est(back: str, fix: s
 )
 def test_et_after_a_pronoun_that_joins_or_no_attribute_is_left_alone(back: str) -> None:
     assert flagged(et_est_pronom_sujet, back) == []
+
+
+def test_et_after_a_subject_pronoun_then_an_adverb_and_an_adjective_that_is_also_a_noun_is_est() -> None:
+    """ "Elle et totalement silencieuse": after an adverb the adjective is the attribute, no noun partner."""
+    back = "Elle et totalement silencieuse, mais il faut un bon flux d’air."
+    assert flagged(et_est_pronom_sujet, back) == [("et-est-pronom-sujet", "et", ("est",))]
+    assert flagged(et_est_pronom_sujet, "Avec elle et souvent ses collègues.") == []
+    assert flagged(et_est_pronom_sujet, "Elle et souvent la seule.") == []

@@ -141,8 +141,13 @@ def et_est_pronom_sujet(card: CardText, speller: Speller) -> list[Issue]:
             while (word := _word(sentence, position)) is not None and _plain_adverb(lexicon, word.text):
                 position += 1
             attribute = _word(sentence, position)
-            if attribute is None or not _attribute_only(lexicon, attribute.text):
+            if attribute is None:
                 continue
+            after_adverb = (
+                position > index + 1 and lexicon.has(attribute.text, ":A") and not lexicon.finite(attribute.text)
+            )
+            if not (_attribute_only(lexicon, attribute.text) or after_adverb):
+                continue  # after an adverb, an adjective that is a noun too is the attribute: "et totalement sûre"
             fix = "sont" if sentence[index - 1].lower in ("ils", "elles") else "est"
             message = f"un pronom sujet, « et », puis un attribut : « {fix} » ?"
             issues.append(_issue(part, offset, token, token, "et-est-pronom-sujet", message, fix))
