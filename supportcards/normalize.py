@@ -768,7 +768,7 @@ _PROTECTED = (
     r"|(?<![^\s(«\"'])[\w.-]+(?:/[\w.-]+)+\.[A-Za-z0-9]{1,5}\b"  # a relative path to a file (install/install.php)
     r"|(?<![^\s(«\"'])--?[A-Za-z][\w-]*(?:[ \t]+\d[\w.]*)?"  # command options and a number after one (-l 1472)
     r"|(?<![^\s(«\"'])[A-Z]:(?![\w\\])"  # a drive letter ("net use Z: \\nas\partage")
-    r"|(?<![\w.-])[A-Za-z]+\d+[A-Za-z][\w-]*"  # letters, digits, letters: a command's name (a2ensite, md5sum)
+    r"|(?<![\w.\u0300-\u036f-])[A-Za-z]+\d+[A-Za-z][\w-]*"  # letters, digits, letters: a command's name (a2ensite)
 )
 
 

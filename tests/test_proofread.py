@@ -249,6 +249,8 @@ def test_a_host_name_is_never_flagged_nor_changed(write_source) -> None:
     assert ("registre.exemple.ch/equipe/app:1.0", True) in split_protected(pushed)  # its path and tag too
     assert ("exemple.ch", True) in split_protected("Le site exemple.ch: rien à signaler.")
     assert ("a2ensite", True) in split_protected("On lance a2ensite puis on recharge.")  # not "a", "2", "ensite"
+    # a letter's combining accent is part of the word: the same word once composed ("Á") is no command's name
+    assert not any(protected for _, protected in split_protected("A\u0301A0A fin"))
     assert ("-l 1472", True) in split_protected("On teste avec ping -f -l 1472 suivi de l’adresse.")  # its argument
     assert ("Z:", True) in split_protected("On tape net use Z: puis Entrée.")
     assert split_protected("Le Wi-Fi 6 et USB3.") == [("Le Wi-Fi 6 et USB3.", False)]
