@@ -20,6 +20,12 @@ from .guards import QUANTITY_ADVERBS, refusing_guard, takes_the_only_verb
 from .lexicon import ends_like_plural, has_reading, lemmas_of, number_stem, speller_lexicon, without_elision
 from .model import Finding
 
+DEFINITE_ARTICLE_RULES = ("article-subject", "article-dans", "article-acting-verb")
+"""Missing articles whose reading names a thing already known, which takes the definite article: a
+clause's subject after a subordinator ("vérifier que pare-feu autorise" -> "que le pare-feu"), a
+place after "dans" ("dans table de routage" -> "dans la table"), the object of a verb acting on a
+thing there ("il faut remplacer disque" -> "le disque")."""
+
 CERTAIN: frozenset[str] = frozenset(
     {
         # Grammalecte's rule families (a rule id up to its first word): right every time, or nearly,
@@ -67,6 +73,7 @@ CERTAIN: frozenset[str] = frozenset(
         *("et-est-sujet", "qui-à-a", "ces-ses-liste", "ces-ses-compris"),  # h-hom (not et-est-sujet-ambigu)
         *("leurs-leur", "leur-leurs"),  # clause_homophones.py: "ce qui leurs donne", "sauvegarde leur données"
         "article-cest",  # articles.py: "C’est outil qui lit" -> "un outil" (one gender: one article)
+        *DEFINITE_ARTICLE_RULES,  # articles.py (h-art): the definite article, where one fits (`definite_choice`)
         *("son-sont-adverbe", "ou-où-inversion", "et-est-pronom-sujet", "ça-sa", "on-ont-sujet"),  # h-hom2
         # unknown words, by how they differ from the first suggestion
         "spelling:accents",  # only accents: regulierement, dégats
@@ -1029,7 +1036,8 @@ def _certain_fix(finding: Finding) -> str | None:
 def chosen_suggestion(finding: Finding) -> str | None:
     """Of several suggestions, the one the sentence decides (see `_certain_fix`), None if none."""
     return (
-        tense_choice(finding)
+        definite_choice(finding)
+        or tense_choice(finding)
         or confirmed_choice(finding)
         or engine_choice(finding)
         or subject_choice(finding)
@@ -1038,6 +1046,19 @@ def chosen_suggestion(finding: Finding) -> str | None:
         or sound_choice(finding)
         or mode_choice(finding)
     )
+
+
+_DEFINITE_ARTICLE = re.compile(r"(?:^|\s)(?:le|la|les|au|aux)\s|(?:^|\s)l['’]|^l['’]", re.IGNORECASE)
+
+
+def definite_choice(finding: Finding) -> str | None:
+    """For a missing article of `DEFINITE_ARTICLE_RULES`, the one suggestion with a definite
+    article; None where the noun's gender leaves two ("gestionnaire": le or la), or for any other
+    rule."""
+    if finding.rule not in DEFINITE_ARTICLE_RULES:
+        return None
+    definite = [suggestion for suggestion in finding.suggestions if _DEFINITE_ARTICLE.search(suggestion)]
+    return definite[0] if len(definite) == 1 else None
 
 
 def mode_choice(finding: Finding) -> str | None:

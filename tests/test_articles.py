@@ -33,7 +33,7 @@ def test_without_grammalecte_nothing_is_reported() -> None:
 @needs_grammalecte
 def test_a_preposition_that_never_takes_a_bare_noun() -> None:
     assert found("Le technicien range la clé dans armoire fermée.") == [
-        ("dans armoire", "article-preposition", ("dans l’armoire", "dans une armoire"))
+        ("dans armoire", "article-dans", ("dans l’armoire", "dans une armoire"))
     ]
     assert found("Il se rend chez client pour changer le clavier.") == [
         ("chez client", "article-preposition", ("chez le client", "chez un client"))
@@ -42,6 +42,76 @@ def test_a_preposition_that_never_takes_a_bare_noun() -> None:
         "pendant intervention",
         "article-preposition",
     )
+
+
+@needs_grammalecte
+def test_a_bare_subject_after_a_subordinator_takes_the_definite_article() -> None:
+    """si, quand, lorsque, puisque, and "que" after a verb or a conjunction's head, then a bare noun
+    and its verb: the clause's subject, which French never leaves bare."""
+    assert found("Il faut contrôler si ventilateur tourne encore.") == [
+        ("si ventilateur", "article-subject", ("si le ventilateur", "si un ventilateur"))
+    ]
+    assert found("On vérifie que imprimante de l’accueil ne bourre plus.")[0][:2] == (
+        "que imprimante",
+        "article-subject",
+    )
+    assert found("Lorsque serveur DNS du site est injoignable, rien ne marche.")[0][2][0] == "Lorsque le serveur"
+    assert found("Le poste redémarre pour que modification soit appliquée.")[0][2][0] == "que la modification"
+
+
+@needs_grammalecte
+@pytest.mark.parametrize(
+    "back",
+    [
+        "On redémarre si besoin est, et si nécessaire on rappelle.",
+        "Le disque est plus rapide que câble réseau.",
+        "On utilise des outils tels que navigateur ou terminal.",
+        "Il ne reste que batterie faible.",
+        "On filtre par groupe pour que seuls ses membres reçoivent la GPO.",
+        "On vérifie que seul root peut écrire.",
+        "On vérifie si Windows démarre, puis si le poste répond.",
+    ],
+)
+def test_a_bare_noun_after_que_or_si_that_is_no_subject_is_left_alone(back: str) -> None:
+    assert [rule for _, rule, _ in found(back) if rule == "article-subject"] == []
+
+
+@needs_grammalecte
+def test_the_object_of_a_verb_acting_on_a_thing_there_takes_the_definite_article() -> None:
+    assert found("Il faut débrancher câble avant de nettoyer écran.") == [
+        ("câble", "article-acting-verb", ("le câble", "un câble")),
+        ("écran", "article-acting-verb", ("l’écran", "un écran")),
+    ]
+    assert found("Le technicien vérifie état de la batterie.")[0][1:] == (
+        "article-acting-verb",
+        ("l’état", "un état"),
+    )
+    # a verb that makes or adds a thing takes the indefinite article: not read as acting
+    assert found("Il faut créer compte de service.") == []
+    assert found("Le script crée fichier de sauvegarde chaque soir.")[0][1] == "article-verb"
+
+
+@needs_grammalecte
+def test_a_noun_the_card_writes_as_a_name_in_code_is_left_alone() -> None:
+    """ "nom=valeur" makes "nom" a variable's name: "Bash croit que nom est une commande"."""
+    assert found("On écrit nom=valeur, sinon Bash croit que nom est une commande.") == []
+    assert found("La variable $chemin est vide si chemin est mal écrit.") == []
+
+
+@needs_grammalecte
+@pytest.mark.parametrize(
+    "back",
+    [
+        "Vérifier câble réseau et prise.",
+        "- Redémarrer service\n- Sauvegarder base",
+        "Il faut vérifier Windows Update, puis supprimer Teams.",
+        "Il faut fermer session à distance, puis vérifier par téléphone.",
+        "Le poste qui redémarre seul perd le réseau.",
+        "On préfère sauvegarder la machine entière plutôt que de sauvegarder fichier par fichier.",
+    ],
+)
+def test_telegraphic_infinitives_and_names_are_left_alone(back: str) -> None:
+    assert [rule for _, rule, _ in found(back) if rule == "article-acting-verb"] == []
 
 
 @needs_grammalecte

@@ -1143,3 +1143,27 @@ def test_a_written_for_the_auxiliary_is_a_where_the_clause_has_no_other_verb() -
     assert contested([auxiliary, other]) == {other}  # no other verb in "que le serveur … cette nuit"
     auxiliary, other = pair("Le poste à redémarré est dans le bureau.", "redémarré")
     assert contested([auxiliary, other]) == {auxiliary, other}  # "est" is the verb: "à redémarrer" may be meant
+
+
+def _article(rule: str, text: str, *suggestions: str) -> Finding:
+    context = f"Il faut vérifier {text} autorise les ports."
+    return Finding(Location("n.md", 1), 1, "grammar", rule, "m", text, suggestions, context, 18)
+
+
+def test_a_missing_article_of_a_definite_reading_takes_the_one_definite_article() -> None:
+    subject = _article("article-subject", "que pare-feu", "que le pare-feu", "que un pare-feu")
+    assert certain_fix(subject) == "que le pare-feu"
+    elided = _article("article-acting-verb", "écran", "l’écran", "un écran")
+    assert certain_fix(elided) == "l’écran"
+    plural = _article("article-dans", "dans journaux", "dans les journaux", "dans des journaux")
+    assert certain_fix(plural) == "dans les journaux"
+
+
+def test_a_missing_article_with_two_genders_or_of_another_reading_is_left_to_a_person() -> None:
+    both = _article(
+        "article-dans", "dans gestionnaire", "dans le gestionnaire", "dans la gestionnaire", "dans un gestionnaire"
+    )
+    assert certain_fix(both) is None
+    other = _article("article-verb", "mot", "un mot", "le mot")
+    assert certain_fix(other) is None
+    assert certain_fix(_article("article-preposition", "vers fichier", "vers le fichier", "vers un fichier")) is None

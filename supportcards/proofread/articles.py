@@ -81,6 +81,7 @@ _VOWEL = re.compile(r"^[aeiouyàâäéèêëîïôöùûüœæ]", re.IGNORECASE)
 _FINITE = re.compile(r":(?:I[psqf]|K|S[pq])(?::|/|;|$)")
 _CONJUGATED = re.compile(r":(?:I[psqf]|K|S[pq]|E)(?::|/|;|$)")
 _TRANSITIVE = re.compile(r":V\d_.t")
+_PARTICIPLE = re.compile(r"^:V.*:[PQ](?::|$)")
 _DEFINITE = frozenset({"le", "la", "les", "l’", "l'"})
 _INDEFINITE = frozenset({"un", "une", "des"})
 
@@ -105,6 +106,8 @@ def missing_article(card: CardText, speller: Speller) -> list[Issue]:
                 text = card.text(paragraph.part)
                 if word.casefold() in card.skip_words or blanked[start:end] != text[start:end] or _code_name(text, end):
                     continue
+                if _named_in_code(text, word):
+                    continue
                 lead = "" if first is noun else text[start : start + len(first["sValue"])]
                 fixes = tuple(dict.fromkeys(_with_article(lead, article, noun) for article in articles))
                 message = f"« {word} » sans déterminant : « {fixes[0]} » ?"
@@ -127,6 +130,9 @@ def _bare_nouns(tokens: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any],
             indefinite = [a for a in _articles(token, tokens[index + 1 :], definite=False) if a in _INDEFINITE]
             found.append(("article-cest", token, token, indefinite))  # a definition: "un", "une"
             continue
+        if before is not None and _opens_subject(tokens, index - 1) and _subject_of_verb(token, tokens[index + 1 :]):
+            found.append(("article-subject", before, token, _articles(token, tokens[index + 1 :], definite=True)))
+            continue
         if before is None or not _bare_noun(token):
             continue
         word = token["sValue"].casefold()
@@ -140,12 +146,149 @@ def _bare_nouns(tokens: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any],
             if not clause:
                 continue  # no verb yet: a noun phrase ("Copie vers serveur distant"), which may drop articles
             if preposition in STRICT_PREPOSITIONS:
-                found.append(("article-preposition", before, token, _articles(token, following, definite=True)))
+                rule = "article-dans" if preposition == "dans" else "article-preposition"
+                found.append((rule, before, token, _articles(token, following, definite=True)))
             elif preposition in ANAPHORA_PREPOSITIONS and word in named - {earlier} and _qualified(token, following):
                 found.append(("article-repeated", before, token, _articles(token, following, definite=True)))
         elif _object_verb(before) and index >= 2 and earlier not in _REFLEXIVE and _object_noun(token, following):
-            found.append(("article-verb", token, token, _articles(token, following, definite=False)))
+            acting = bool(_lemmas(before) & ACTING_VERBS) and _object_reading(before, token, following)
+            rule, definite = ("article-acting-verb", True) if acting else ("article-verb", False)
+            found.append((rule, token, token, _articles(token, following, definite=definite)))
+        elif _object_verb(before) and index >= 2 and earlier not in _REFLEXIVE and _lemmas(before) & ACTING_VERBS:
+            if following and following[0]["sValue"] in ("de", "d’", "d'") and _infinitive_object(token, following):
+                # "On indique date de retour": a noun that is a verb form too, read as a noun by its complement
+                found.append(("article-acting-verb", token, token, _articles(token, following, definite=True)))
+        elif index >= 2 and _acting_infinitive(before, tokens[index - 2]) and _infinitive_object(token, following):
+            if not _object_reading(before, token, following):
+                continue
+            found.append(("article-acting-verb", token, token, _articles(token, following, definite=True)))
     return found
+
+
+SUBORDINATORS = frozenset({"si", "quand", "lorsque", "puisque", "quoique"})
+"""Conjunctions whose clause's subject follows them at once: "si le voyant s’allume"."""
+
+QUE_HEADS = frozenset({"pour", "afin", "parce", "bien", "dès", "avant", "après", "tandis", "alors", "pendant", "tant"})
+"""The words that make "que" a conjunction ("pour que", "parce que"); after a verb it is one too
+("vérifier que"); after anything else (a comparison, "tel que", a relative) it is left alone."""
+
+SUBJECTLESS_NOUNS = frozenset({"besoin"})
+"""Nouns of the set phrases that put a bare noun before a verb after a subordinator: "si besoin est"."""
+
+QUANTIFYING_ADJECTIVES = frozenset({"seul", "seule", "seuls", "seules", "nul", "nulle", "tel", "telle"})
+"""Adjectives that stand before a noun group as a determiner does: "que seul root peut", "si nul
+besoin": the word after a subordinator, not a bare subject."""
+
+CLITICS = frozenset({"ne", "n’", "n'", "se", "s’", "s'", "le", "la", "les", "l’", "l'", "lui", "leur", "y", "en"})
+CLITICS = CLITICS | frozenset({"me", "m’", "m'", "te", "t’", "t'", "nous", "vous"})
+"""Pronouns and "ne" that may stand between a subject and its verb: "si le voyant ne s’allume pas"."""
+
+SUBJECT_REACH = 6
+"""How many words a bare subject's complements and pronouns may take before its verb: "si
+budget PoE du switch est dépassé"."""
+
+ACTING_VERBS = frozenset(
+    {"vérifier", "contrôler", "remplacer", "redémarrer", "désactiver", "activer", "réactiver", "supprimer"}
+    | {"effacer", "modifier", "configurer", "reconfigurer", "débrancher", "rebrancher", "sauvegarder", "restaurer"}
+    | {"initialiser", "réinitialiser", "formater", "déclarer", "saisir", "renseigner", "indiquer", "cocher"}
+    | {"décocher", "sélectionner", "utiliser", "consulter", "fermer", "vider", "nettoyer", "tester", "éteindre"}
+    | {"rallumer", "désinstaller", "réinstaller", "verrouiller", "déverrouiller", "retirer", "déplacer", "noter"}
+)
+"""Verbs that act on a thing already there (remplacer le disque, redémarrer le service, saisir le
+numéro de série, vérifier l’état): their bare object lacks the definite article. Verbs that make or
+add a thing (créer, ajouter, prévoir, générer, ouvrir un ticket) take the indefinite one, and
+"lancer", "installer", "signer" either: they are not listed."""
+
+INFINITIVE_HEADS = frozenset({"de", "d’", "d'", "pour", "sans", "à"})
+"""Words that an infinitive with an object follows in a sentence ("il faut", "doit" are verbs):
+an infinitive opening a sentence or a list item is the telegraphic style of notes ("Vérifier
+câble"), which drops articles on purpose."""
+
+
+def _opens_subject(tokens: list[dict[str, Any]], index: int) -> bool:
+    """Whether tokens[index] is a subordinating conjunction whose subject comes next: si, quand,
+    lorsque, puisque, and "que" after a verb or a conjunction's head (`QUE_HEADS`)."""
+    word = str(tokens[index]["sValue"]).casefold()
+    if word in SUBORDINATORS:
+        return True
+    if word != "que" or index == 0:
+        return False
+    head = tokens[index - 1]
+    verb = head["sType"] == "WORD" and any(tag.startswith(":V") for tag in _tags(head))
+    return str(head["sValue"]).casefold() in QUE_HEADS or (verb and not _is_determiner(head))
+
+
+def _subject_of_verb(token: dict[str, Any], following: list[dict[str, Any]]) -> bool:
+    """Whether `token` is a bare lowercase common noun (no verb form but a participle: "voyant")
+    that a conjugated verb follows, after only its complements and pronouns ("si voyant de charge
+    s’allume", "que pare-feu autorise"): the subject of a clause, which French never leaves bare."""
+    if token["sType"] != "WORD" or token.get("bMerged") or not token["sValue"][:1].islower():
+        return False
+    if str(token["sValue"]).casefold() in SUBJECTLESS_NOUNS | TIME_NOUNS | QUANTIFYING_ADJECTIVES:
+        return False
+    if following and _is_determiner(following[0]) and following[0]["sValue"] not in ("de", "d’", "d'"):
+        return False  # "pour que seuls ses membres reçoivent": the noun group starts after it
+    if _repeated_locution(token, following):
+        return False
+    tags = _tags(token)
+    if not any(tag.startswith(":N") for tag in tags):
+        return False
+    if not all(tag.startswith((":N", ":A")) or _PARTICIPLE.search(tag) for tag in tags):
+        return False
+    for later in following[:SUBJECT_REACH]:
+        word = str(later["sValue"]).casefold()
+        later_tags = _tags(later)
+        if later["sType"] == "WORD" and any(t.startswith(":V") and _CONJUGATED.search(t) for t in later_tags):
+            return word not in CLITICS
+        if word in CLITICS or word in ("de", "du", "des", "d’", "d'") or later["sType"] == "NUM":
+            continue
+        if later["sType"] != "WORD" or (later_tags and not all(t.startswith((":N", ":A", ":G:D")) for t in later_tags)):
+            return False
+    return False
+
+
+def _acting_infinitive(token: dict[str, Any], head: dict[str, Any]) -> bool:
+    """An infinitive of `ACTING_VERBS` after a verb ("il faut remplacer", "doit saisir") or a
+    preposition of `INFINITIVE_HEADS` ("avant de redémarrer", "pour vérifier")."""
+    if token["sType"] != "WORD" or head["sType"] not in ("WORD", "WORDELD"):
+        return False
+    tags = _tags(token)
+    if not tags or not all(tag.startswith(":V") and ":Y" in tag for tag in tags):
+        return False
+    if not _lemmas(token) & ACTING_VERBS:
+        return False
+    head_verb = any(tag.startswith(":V") and _CONJUGATED.search(tag) for tag in _tags(head))
+    return head_verb or str(head["sValue"]).casefold() in INFINITIVE_HEADS
+
+
+def _infinitive_object(token: dict[str, Any], following: list[dict[str, Any]]) -> bool:
+    """A bare noun (a conjugated verb too: no verb can follow an infinitive) as an infinitive's
+    object: not the head of a locution with "à", not a reference, not the first of an enumeration
+    of bare nouns."""
+    if not _bare_noun(token):
+        return False
+    after = following[0]["sValue"].casefold() if following else ""
+    if after in ("à", "(", "_"):
+        return False
+    return not (after in (",", "et", "ou") and len(following) > 1 and _bare_noun(following[1]))
+
+
+def _object_reading(verb: dict[str, Any], noun: dict[str, Any], following: list[dict[str, Any]]) -> bool:
+    """Whether the bare word after an acting verb is its object: not a word a locution repeats
+    ("sauvegarder fichier par fichier"), and, for a word that is an adjective too, a verb that is
+    never intransitive: "le poste redémarre seul" describes the subject."""
+    if _repeated_locution(noun, following):
+        return False
+    if not any(":A" in tag for tag in _tags(noun)):
+        return True
+    return not any(re.match(r":V\d_i", tag) for tag in _tags(verb))
+
+
+def _repeated_locution(noun: dict[str, Any], following: list[dict[str, Any]]) -> bool:
+    """ "fichier par fichier", "jour après jour", "tour à tour": a noun repeated after a
+    preposition is an adverbial locution, bare by nature."""
+    word = str(noun["sValue"]).casefold()
+    return len(following) >= 2 and str(following[1]["sValue"]).casefold() == word
 
 
 def _after_cest(tokens: list[dict[str, Any]], index: int) -> bool:
@@ -186,6 +329,14 @@ def _code_name(text: str, end: int) -> bool:
     """Whether the noun ending at `end` is part of a name in code: "fichier_journal", "config(5)",
     "fichier.txt"."""
     return bool(re.match(r"[_(/\\@]|\.\w", text[end : end + 2]))
+
+
+def _named_in_code(text: str, word: str) -> bool:
+    """Whether the card writes the noun as a name in code elsewhere ("nom=valeur", "$nom",
+    "`nom`"): "sinon Bash croit que nom est une commande" speaks of that name, which takes no
+    article."""
+    escaped = re.escape(word)
+    return bool(re.search(rf"(?<![\w$])(?:{escaped}=|\${escaped}\b|`{escaped}`)", text))
 
 
 def _clause_word(token: dict[str, Any], before: list[dict[str, Any]]) -> bool:
