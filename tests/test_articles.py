@@ -57,6 +57,14 @@ def test_a_bare_subject_after_a_subordinator_takes_the_definite_article() -> Non
     )
     assert found("Lorsque serveur DNS du site est injoignable, rien ne marche.")[0][2][0] == "Lorsque le serveur"
     assert found("Le poste redémarre pour que modification soit appliquée.")[0][2][0] == "que la modification"
+    assert found("Il rappelle plus tard, car serveur de fichiers a redémarré.")[0][2][0] == "car le serveur"
+    assert found("On ouvre le dossier où fichier de configuration est rangé.")[0][2][0] == "où le fichier"
+
+
+@needs_grammalecte
+def test_dans_opening_a_sentence_whose_clause_follows_a_comma() -> None:
+    assert found("Dans onglet Sécurité, on coche la case.")[0][:2] == ("Dans onglet", "article-dans")
+    assert found("Copie dans armoire forte, chaque semaine.") == []
 
 
 @needs_grammalecte
@@ -69,6 +77,7 @@ def test_a_bare_subject_after_a_subordinator_takes_the_definite_article() -> Non
         "Il ne reste que batterie faible.",
         "On filtre par groupe pour que seuls ses membres reçoivent la GPO.",
         "On vérifie que seul root peut écrire.",
+        "On utilise la formule 2^n - 2, où n est le nombre de bits.",
         "On vérifie si Windows démarre, puis si le poste répond.",
     ],
 )

@@ -143,7 +143,7 @@ def _bare_nouns(tokens: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any],
         earlier = tokens[index - 2]["sValue"].casefold() if index >= 2 else ""
         preposition = before["sValue"].casefold()
         if _is_preposition(before) and earlier not in ("par", "ci", "là"):
-            if not clause:
+            if not clause and not (preposition == "dans" and _opens_a_clause(index, tokens)):
                 continue  # no verb yet: a noun phrase ("Copie vers serveur distant"), which may drop articles
             if preposition in STRICT_PREPOSITIONS:
                 rule = "article-dans" if preposition == "dans" else "article-preposition"
@@ -165,8 +165,9 @@ def _bare_nouns(tokens: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any],
     return found
 
 
-SUBORDINATORS = frozenset({"si", "quand", "lorsque", "puisque", "quoique"})
-"""Conjunctions whose clause's subject follows them at once: "si le voyant s’allume"."""
+SUBORDINATORS = frozenset({"si", "quand", "lorsque", "puisque", "quoique", "car", "où"})
+"""Words opening a clause whose subject follows them at once: "si le voyant s’allume", "car le
+serveur redémarre", "le dossier où le fichier est rangé"."""
 
 QUE_HEADS = frozenset({"pour", "afin", "parce", "bien", "dès", "avant", "après", "tandis", "alors", "pendant", "tant"})
 """The words that make "que" a conjunction ("pour que", "parce que"); after a verb it is one too
@@ -193,6 +194,9 @@ ACTING_VERBS = frozenset(
     | {"initialiser", "réinitialiser", "formater", "déclarer", "saisir", "renseigner", "indiquer", "cocher"}
     | {"décocher", "sélectionner", "utiliser", "consulter", "fermer", "vider", "nettoyer", "tester", "éteindre"}
     | {"rallumer", "désinstaller", "réinstaller", "verrouiller", "déverrouiller", "retirer", "déplacer", "noter"}
+    | {"relancer", "recharger", "récupérer", "renouveler", "réparer", "démarrer", "arrêter", "identifier"}
+    | {"clôturer", "valider", "surveiller", "examiner", "inspecter", "analyser", "chiffrer", "déchiffrer"}
+    | {"débloquer", "bloquer", "autoriser", "purger", "éditer", "changer", "resserrer", "dépoussiérer"}
 )
 """Verbs that act on a thing already there (remplacer le disque, redémarrer le service, saisir le
 numéro de série, vérifier l’état): their bare object lacks the definite article. Verbs that make or
@@ -203,6 +207,20 @@ INFINITIVE_HEADS = frozenset({"de", "d’", "d'", "pour", "sans", "à"})
 """Words that an infinitive with an object follows in a sentence ("il faut", "doit" are verbs):
 an infinitive opening a sentence or a list item is the telegraphic style of notes ("Vérifier
 câble"), which drops articles on purpose."""
+
+
+def _opens_a_clause(index: int, tokens: list[dict[str, Any]]) -> bool:
+    """Whether the words before tokens[index] open a sentence (nothing but "dans") whose clause
+    comes after a comma: "Dans console WSUS, on approuve…" puts a place first, as a
+    sentence, not a list item's noun phrase."""
+    if index != 1:
+        return False
+    rest = tokens[index + 1 :]
+    comma = next((i for i, token in enumerate(rest) if token["sValue"] == ","), None)
+    if comma is None:
+        return False
+    after = rest[comma + 1 :]
+    return any(_clause_word(token, after[max(0, i - 2) : i]) for i, token in enumerate(after))
 
 
 def _opens_subject(tokens: list[dict[str, Any]], index: int) -> bool:
@@ -226,6 +244,8 @@ def _subject_of_verb(token: dict[str, Any], following: list[dict[str, Any]]) -> 
         return False
     if str(token["sValue"]).casefold() in SUBJECTLESS_NOUNS | TIME_NOUNS | QUANTIFYING_ADJECTIVES:
         return False
+    if len(token["sValue"]) < 2:
+        return False  # a letter is a symbol: "où n est le nombre de bits"
     if following and _is_determiner(following[0]) and following[0]["sValue"] not in ("de", "d’", "d'"):
         return False  # "pour que seuls ses membres reçoivent": the noun group starts after it
     if _repeated_locution(token, following):
