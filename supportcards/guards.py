@@ -1065,6 +1065,14 @@ def _gender_against_the_noun(finding: Finding) -> bool:
     return len(nouns) == 1 and bool(fixed) and not nouns & fixed
 
 
+def _a_letter_read_as_y(finding: Finding) -> bool:
+    """'à' -> 'a' after a single capital letter ("tape des Y à la place des Z"): a key or a letter
+    named, not the pronoun of "il y a"."""
+    if finding.text.casefold() != "à" or finding.suggestions[:1] != ("a",) or finding.context_column < 1:
+        return False
+    return re.search(r"(?:^|[^\w’'])[A-Z]\s+$", finding.context[: finding.context_column - 1]) is not None
+
+
 _JOINING_COMME = re.compile(
     r"\b(?:comme|ainsi\s+que|de\s+même\s+que|aussi\s+bien\s+que)\s+(?:les?|la|l['’]|un|une|des|ses?|sa|leurs?)\b",
     re.IGNORECASE,
@@ -1132,6 +1140,7 @@ GUARDS = (
     _a_command_before_its_arguments,
     _subject_joined_by_comme,
     _task_for_a_stain,
+    _a_letter_read_as_y,
 )
 """The checks that leave a grammar finding of a certain kind to a person: each names a reading
 in which the fix would damage correct text."""

@@ -1167,3 +1167,11 @@ def test_a_missing_article_with_two_genders_or_of_another_reading_is_left_to_a_p
     other = _article("article-verb", "mot", "un mot", "le mot")
     assert certain_fix(other) is None
     assert certain_fix(_article("article-preposition", "vers fichier", "vers le fichier", "vers un fichier")) is None
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_a_capital_letter_before_a_is_no_pronoun_y() -> None:
+    line = "Le clavier écrit des Q à la place des A."
+    assert certain_fix(rule_finding(line, "à", "a", "g2__conf_a_à_verbe__b2_a1_1")) is None
+    line = "Il y à trois postes."
+    assert certain_fix(rule_finding(line, "à", "a", "g2__conf_a_à_verbe__b2_a1_1")) == "a"
