@@ -839,8 +839,9 @@ Grammalecte's lexicon misses some derived words."""
 
 def _h_aspire(finding: Finding) -> bool:
     """An elision Grammalecte asks before a word of an aspirated "h" ("Le hameçonnage" ->
-    "L’hameçonnage")."""
-    if not finding.rule.startswith("g2__eleu") or finding.context_column < 1:
+    "L’hameçonnage", "pour du hameçonnage" -> "de l’hameçonnage")."""
+    elides = finding.rule.startswith("g2__eleu") or any(fix.endswith(("l’", "l'")) for fix in finding.suggestions)
+    if not elides or finding.context_column < 1:
         return False
     after = re.match(r"\s*([^\W\d_]+)", finding.context[finding.context_column - 1 + len(finding.text) :])
     return after is not None and after.group(1).casefold().startswith(H_ASPIRE_STEMS)
@@ -854,6 +855,48 @@ def _inverted_coordinated_subject(finding: Finding) -> bool:
     rest = finding.context[finding.context_column - 1 + len(finding.text) :]
     joined = re.search(r"\b(?:et|ou)\s+(?:le|la|les|l['’]|un|une|des|son|sa|ses|leur|leurs|ce|cet|cette|ces)\b", rest)
     return joined is not None and not re.search(r"[.;:!?]", rest[: joined.start()])
+
+
+def _a_numbered_label(finding: Finding) -> bool:
+    """A noun made plural after the number that opens its line or list item and before a colon
+    ("- 4 warning : avertissement"): a level's number and its name, no count."""
+    if not finding.rule.startswith("g3__gn_nombre") or finding.context_column < 1:
+        return False
+    before = finding.context[: finding.context_column - 1]
+    after = finding.context[finding.context_column - 1 + len(finding.text) :]
+    return re.fullmatch(r"\s*(?:[-*•]\s*)?\d+\s+", before) is not None and re.match(r"\s*:", after) is not None
+
+
+def _number_of_an_invariable_noun(finding: Finding) -> bool:
+    """Our noun-adjective's plural asked after a noun the same in both numbers ("Relais ouvert",
+    "un accès distant"): the noun tells no number, the writer's adjective does."""
+    if finding.rule != "noun-adjective" or not finding.suggestions:
+        return False
+    before = _words_before(finding)
+    if not before:
+        return False
+    lexicon = speller_lexicon()
+    nouns = [m for m in lexicon.getMorph(before[-1].casefold()) if ":N" in m] if lexicon is not None else []
+    return any(re.search(r":N:[mfe]:i", m) for m in nouns)
+
+
+def _participle_after_etre(finding: Finding) -> bool:
+    """Our noun-adjective's agreement asked of a participle right after a form of "être" ("doivent
+    alors être déployés par GPO"): an attribute, which agrees with the clause's subject, no
+    epithet of a noun before it."""
+    if finding.rule != "noun-adjective":
+        return False
+    before = _words_before(finding)
+    return bool(before) and before[-1].casefold() in (
+        "être",
+        "été",
+        "est",
+        "sont",
+        "soit",
+        "soient",
+        "était",
+        "étaient",
+    )
 
 
 def _a_numbered_name(finding: Finding) -> bool:
@@ -1141,6 +1184,9 @@ GUARDS = (
     _subject_joined_by_comme,
     _task_for_a_stain,
     _a_letter_read_as_y,
+    _a_numbered_label,
+    _number_of_an_invariable_noun,
+    _participle_after_etre,
 )
 """The checks that leave a grammar finding of a certain kind to a person: each names a reading
 in which the fix would damage correct text."""

@@ -1175,3 +1175,18 @@ def test_a_capital_letter_before_a_is_no_pronoun_y() -> None:
     assert certain_fix(rule_finding(line, "à", "a", "g2__conf_a_à_verbe__b2_a1_1")) is None
     line = "Il y à trois postes."
     assert certain_fix(rule_finding(line, "à", "a", "g2__conf_a_à_verbe__b2_a1_1")) == "a"
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_readings_that_damaged_chapters_140_to_149_are_left_to_a_person() -> None:
+    """Each in a sentence of its own: an aspirated h, a numbered label, an invariable noun, an attribute."""
+    line = "Le pirate vise du hardware ancien."
+    assert certain_fix(rule_finding(line, "du ", "de l’", "g3__gn_du_1m__b2_a1_1")) is None
+    line = "- 2 alert : alerte"
+    assert certain_fix(rule_finding(line, "alert", "alerts", "g3__gn_nombre_chiffres_1m__b2_a1_1")) is None
+    line = "Il faut 2 disque pour un miroir."  # a count: the plural stands
+    assert certain_fix(rule_finding(line, "disque", "disques", "g3__gn_nombre_chiffres_1m__b2_a1_1")) == "disques"
+    line = "Un accès distant demande un VPN."
+    assert certain_fix(rule_finding(line, "distant", "distants", "noun-adjective")) is None
+    line = "Les correctifs doivent être testés avant."
+    assert certain_fix(rule_finding(line, "testés", "testé", "noun-adjective")) is None
