@@ -857,6 +857,15 @@ def _inverted_coordinated_subject(finding: Finding) -> bool:
     return joined is not None and not re.search(r"[.;:!?]", rest[: joined.start()])
 
 
+def _a_name_listed_beside_a_name(finding: Finding) -> bool:
+    """A homophone fix of a word joined by "ou" or "et" to a word no French list has
+    ("le compte root ou sa": the SQL Server account, not 'ça'): a name among names."""
+    if not finding.rule.startswith(("g2__conf", "ça-sa", "sa-ça")) or finding.context_column < 1:
+        return False
+    before = re.search(r"([^\W\d_][\w.-]*)\s+(?:ou|et)\s+$", finding.context[: finding.context_column - 1])
+    return before is not None and before.group(1).islower() and _borrowed(before.group(1))
+
+
 def _a_numbered_label(finding: Finding) -> bool:
     """A noun made plural after the number that opens its line or list item and before a colon
     ("- 4 warning : avertissement"): a level's number and its name, no count."""
@@ -1187,6 +1196,7 @@ GUARDS = (
     _a_numbered_label,
     _number_of_an_invariable_noun,
     _participle_after_etre,
+    _a_name_listed_beside_a_name,
 )
 """The checks that leave a grammar finding of a certain kind to a person: each names a reading
 in which the fix would damage correct text."""

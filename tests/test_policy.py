@@ -1190,3 +1190,11 @@ def test_readings_that_damaged_chapters_140_to_149_are_left_to_a_person() -> Non
     assert certain_fix(rule_finding(line, "distant", "distants", "noun-adjective")) is None
     line = "Les correctifs doivent être testés avant."
     assert certain_fix(rule_finding(line, "testés", "testé", "noun-adjective")) is None
+
+
+@pytest.mark.skipif(not engine_available(), reason="Grammalecte is not installed")
+def test_a_homophone_listed_beside_a_name_is_a_name() -> None:
+    line = "On bloque le compte guest ou sa sur le serveur."  # an account's name
+    assert certain_fix(rule_finding(line, "sa", "ça", "g2__conf_ça_çà_sa__b2_a1_1")) is None
+    line = "Il redémarre et sa marche."  # "et" after a French word: the fix stands
+    assert certain_fix(rule_finding(line, "sa", "ça", "g2__conf_ça_çà_sa__b2_a1_1")) == "ça"
