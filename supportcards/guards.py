@@ -35,12 +35,12 @@ def takes_the_only_verb(finding: Finding) -> bool:
 
 
 _ETRE_AFTER = re.compile(r"(?<![’'\w])(?:est|était|sera)\b(?!-)", re.IGNORECASE)
-_VERB_BEFORE = re.compile(r"\b(?:voici|voilà|il\s+y\s+a|il\s+reste|il\s+faut|c['’]est|ce\s+sont)\b", re.IGNORECASE)
-"""A clause's verb before the noun and "a": "Voici les tâches a effectuer" is 'à effectuer'."""
-
 """"est" as the verb of the clause, not the noun of "à l’est": the clause keeps a verb
 ("La procédure a suivre est affichée": 'à suivre' leaves "est"), though the lexicon reads a noun
 in "est" too."""
+
+_VERB_BEFORE = re.compile(r"\b(?:voici|voilà|il\s+y\s+a|il\s+reste|il\s+faut|c['’]est|ce\s+sont)\b", re.IGNORECASE)
+"""A clause's verb before the noun and "a": "Voici les tâches a effectuer" is 'à effectuer'."""
 
 
 def lacks_a_verb(finding: Finding) -> bool:
@@ -975,19 +975,7 @@ def _compound_of_the_verb(finding: Finding) -> bool:
     before = _CLAUSE_END.split(finding.context[:start])[-1]
     after = _CLAUSE_END.split(finding.context[start + len(finding.text) :])[0]
     words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", before + " " + after)
-    if any(only_a_verb(part) for word in words for part in _lexicon_words(word)):
-        return False
-    own = re.split(r"\b(?:qui|que|qu|dont|où|et|ou|mais|si|quand|lorsque|lorsqu|car)\b", after, flags=re.IGNORECASE)[0]
-    return not _ETRE_AFTER.search(own) and not _VERB_BEFORE.search(before)
-
-
-_ETRE_AFTER = re.compile(r"(?<![’'\w])(?:est|était|sera)\b(?!-)", re.IGNORECASE)
-_VERB_BEFORE = re.compile(r"\b(?:voici|voilà|il\s+y\s+a|il\s+reste|il\s+faut|c['’]est|ce\s+sont)\b", re.IGNORECASE)
-"""A clause's verb before the noun and "a": "Voici les tâches a effectuer" is 'à effectuer'."""
-
-""""est" as the verb of the clause, not the noun of "à l’est": the clause keeps a verb
-("La procédure a suivre est affichée": 'à suivre' leaves "est"), though the lexicon reads a noun
-in "est" too."""
+    return not any(only_a_verb(part) for word in words for part in _lexicon_words(word))
 
 
 def _prefix_before_a_verb(finding: Finding) -> bool:
